@@ -1,0 +1,3 @@
+"""Amity: a local-first personal networking assistant."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,75 @@
+"""Normalise contact points so the same email, phone or profile is recognised anywhere."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from urllib.parse import unquote, urlsplit
+
+from amity.model.enums import ContactKind
+
+_LINKEDIN = re.compile(r"^(?:[a-z]{2,3}\.)?linkedin\.com$")
+
+
+def normalize_email(value: str) -> str:
+    return value.strip().lower()
+
+
+@lru_cache(maxsize=4096)
+def normalize_phone(value: str, region: str = "US") -> str:
+    """E.164 when the number parses (`+14155550123`), else its digits with a leading `+` kept."""
+    import phonenumbers  # imported here: it costs ~100 ms and only writes need it
+
+    raw = value.strip()
+    if raw.lower().startswith("tel:"):
+        raw = raw[4:]
+    try:
+        parsed = phonenumbers.parse(raw, region)
+        if phonenumbers.is_possible_number(parsed):
+            return str(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164))
+    except phonenumbers.NumberParseException:
+        pass
+    digits = re.sub(r"[^\d]", "", raw)
+    return ("+" + digits) if raw.startswith("+") else digits
+
+
+def normalize_url(value: str) -> str:
+    """A canonical LinkedIn profile URL (`https://www.linkedin.com/in/slug`), else the URL
+    lower-cased without scheme noise or a trailing slash."""
+    raw = value.strip()
+    if not raw:
+        return ""
+    if "://" not in raw:
+        raw = "https://" + raw
+    parts = urlsplit(raw)
+    host = parts.netloc.lower().split("@")[-1].split(":")[0]
+    path = unquote(parts.path).rstrip("/")
+    if _LINKEDIN.match(host):
+        match = re.match(r"^/(in|pub|company)/([^/?#]+)", path, re.IGNORECASE)
+        if match:
+            slug = unicodedata.normalize("NFC", match.group(2)).lower()
+            return f"https://www.linkedin.com/{match.group(1).lower()}/{slug}"
+    host = host.removeprefix("www.")
+    return f"{host}{path}".lower()
+
+
+def is_linkedin_profile(normalized_url: str) -> bool:
+    return normalized_url.startswith("https://www.linkedin.com/in/")
+
+
+def normalize(kind: ContactKind, value: str) -> str:
+    if kind is ContactKind.EMAIL:
+        return normalize_email(value)
+    if kind is ContactKind.PHONE:
+        return normalize_phone(value)
+    if kind in (ContactKind.URL, ContactKind.SOCIAL):
+        return normalize_url(value)
+    return " ".join(value.lower().split())
+
+
+def name_key(name: str) -> str:
+    """Case- and accent-insensitive form of a name, for lookups and prefix matching."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.casefold().split())

@@ -1,0 +1,140 @@
+"""The closed vocabularies of Amity, as the user says them."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Circle(StrEnum):
+    INNER = "inner"
+    CLOSE = "close"
+    ACTIVE = "active"
+    ACQUAINTANCE = "acquaintance"
+    DORMANT = "dormant"
+
+
+# Default keep-in-touch cadence in days per circle; dormant has none.
+DEFAULT_CADENCE_DAYS: dict[Circle, int | None] = {
+    Circle.INNER: 14,
+    Circle.CLOSE: 30,
+    Circle.ACTIVE: 90,
+    Circle.ACQUAINTANCE: 180,
+    Circle.DORMANT: None,
+}
+
+
+class InteractionKind(StrEnum):
+    MET = "met"
+    COFFEE = "coffee"
+    CALL = "call"
+    VIDEO = "video"
+    MESSAGE = "message"
+    EMAIL = "email"
+    MEETING = "meeting"
+    EVENT = "event"
+    INTRO = "intro"
+    OTHER = "other"
+
+
+class Direction(StrEnum):
+    INBOUND = "inbound"
+    OUTBOUND = "outbound"
+    MUTUAL = "mutual"
+
+
+class ContactKind(StrEnum):
+    EMAIL = "email"
+    PHONE = "phone"
+    URL = "url"
+    SOCIAL = "social"
+    ADDRESS = "address"
+
+
+class LifeEventKind(StrEnum):
+    NEW_JOB = "new_job"
+    PROMOTION = "promotion"
+    BIRTHDAY = "birthday"
+    WORK_ANNIVERSARY = "work_anniversary"
+    MOVED = "moved"
+    OTHER = "other"
+
+
+class LedgerDirection(StrEnum):
+    GAVE = "gave"
+    RECEIVED = "received"
+    ASKED = "asked"
+
+
+class LedgerKind(StrEnum):
+    ADVICE = "advice"
+    INTRODUCTION = "introduction"
+    REFERRAL = "referral"
+    RESOURCE = "resource"
+    FAVOUR = "favour"
+
+
+class EventStatus(StrEnum):
+    PLANNED = "planned"
+    ATTENDED = "attended"
+    SKIPPED = "skipped"
+    CANCELLED = "cancelled"
+
+
+class IntroductionState(StrEnum):
+    PROPOSED = "proposed"
+    ASKED_A = "asked_a"
+    ASKED_B = "asked_b"
+    ACCEPTED = "accepted"
+    INTRODUCED = "introduced"
+    DECLINED = "declined"
+    DONE = "done"
+
+
+# Which states an introduction may move to from each state (double opt-in).
+INTRODUCTION_TRANSITIONS: dict[IntroductionState, frozenset[IntroductionState]] = {
+    IntroductionState.PROPOSED: frozenset(
+        {IntroductionState.ASKED_A, IntroductionState.DECLINED}
+    ),
+    IntroductionState.ASKED_A: frozenset(
+        {IntroductionState.ASKED_B, IntroductionState.DECLINED}
+    ),
+    IntroductionState.ASKED_B: frozenset(
+        {IntroductionState.ACCEPTED, IntroductionState.DECLINED}
+    ),
+    IntroductionState.ACCEPTED: frozenset({IntroductionState.INTRODUCED}),
+    IntroductionState.INTRODUCED: frozenset({IntroductionState.DONE}),
+    IntroductionState.DECLINED: frozenset(),
+    IntroductionState.DONE: frozenset(),
+}
+
+
+class ReminderKind(StrEnum):
+    FOLLOW_UP = "follow_up"
+    PROMISE = "promise"
+    BIRTHDAY = "birthday"
+    NEW_JOB = "new_job"
+    ANNIVERSARY = "anniversary"
+    CHECK_IN = "check_in"
+    GOING_COLD = "going_cold"
+
+
+class ReminderState(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    SNOOZED = "snoozed"
+    SKIPPED = "skipped"
+
+
+class TieKind(StrEnum):
+    COLLEAGUE = "colleague"
+    FRIEND = "friend"
+    FAMILY = "family"
+    CLASSMATE = "classmate"
+    INTRODUCED = "introduced"
+    KNOWS = "knows"
+
+
+class GoalStatus(StrEnum):
+    ACTIVE = "active"
+    DONE = "done"
+    DROPPED = "dropped"

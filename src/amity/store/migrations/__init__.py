@@ -1,0 +1,1 @@
+"""Alembic migrations: the only way Amity's schema changes."""
