@@ -1,0 +1,98 @@
+"""Amity's command line: thin commands over `amity.service`, loaded only when used.
+
+`amity --help` lists every command from the table below without importing any of them,
+so starting Amity stays fast (no SQLAlchemy, Rich, FastAPI or Jinja2 at startup).
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any
+
+import click
+
+# name -> (module, one-line help). The module defines a click command named like the entry.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "init": ("amity.cli.setup", "Create the Amity home and database (safe to run again)."),
+    "demo": ("amity.cli.setup", "Load a realistic demo network relative to today."),
+    "add": ("amity.cli.people", "Add a person and print their id."),
+    "met": ("amity.cli.interactions", "Log meeting someone (creates them if new)."),
+    "log": ("amity.cli.interactions", "Log a call, message, coffee or other interaction."),
+    "show": ("amity.cli.people", "Show a person: profile, strength and timeline."),
+    "list": ("amity.cli.people", "List people, filtered and sorted."),
+    "edit": ("amity.cli.people", "Change a person's fields."),
+    "forget": ("amity.cli.people", "Move a person to the trash (kept 30 days)."),
+    "unforget": ("amity.cli.people", "Bring a person back from the trash."),
+    "search": ("amity.cli.people", "Search people, organisations, notes and interactions."),
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose commands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        entry = COMMANDS.get(cmd_name)
+        if entry is None:
+            return None
+        module = importlib.import_module(entry[0])
+        command: click.Command = getattr(module, cmd_name.replace("-", "_") + "_command")
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, help_text) for name, (_, help_text) in COMMANDS.items()]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="amity", prog_name="amity")
+@click.option("--today", metavar="YYYY-MM-DD", help="Treat this day as today (or AMITY_TODAY).")
+@click.option("--db", "database_url", metavar="URL",
+              help="Database URL (or AMITY_DATABASE_URL): sqlite:///PATH or postgresql://...")
+@click.pass_context
+def cli(ctx: click.Context, today: str | None, database_url: str | None) -> None:
+    """Amity keeps the memory of your network and tells you, each day, who to reach out to.
+
+    Data lives in AMITY_HOME (default: your user data directory).
+    """
+    from amity.cli.context import AppContext
+
+    ctx.obj = AppContext(today=today, database_url=database_url)
+    ctx.call_on_close(ctx.obj.close)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the CLI and turn Amity's errors into one-line messages."""
+    from amity.errors import AmityError
+
+    try:
+        cli.main(args=argv, prog_name="amity", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(1)
+    except AmityError as exc:
+        _report(exc)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("Interrupted; nothing was half-written.", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+
+
+def _report(exc: Any) -> None:
+    from amity.errors import Ambiguous
+
+    click.secho(f"amity: {exc}", fg="red", err=True)
+    if isinstance(exc, Ambiguous):
+        for person_id, name in exc.candidates:
+            click.echo(f"  #{person_id}  {name}", err=True)

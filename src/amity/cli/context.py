@@ -1,0 +1,61 @@
+"""What every command shares: settings, the store (opened on first use), and output."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+
+from amity.service.settings import Settings
+from amity.store import Store
+
+
+class AppContext:
+    def __init__(self, today: str | None, database_url: str | None) -> None:
+        self._today = today
+        self._url = database_url
+        self._settings: Settings | None = None
+        self._store: Store | None = None
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = Settings.from_env(today=self._today, database_url=self._url)
+        return self._settings
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            from amity.store import open_store
+
+            self._store = open_store(self.settings.database_url, self.settings.today)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+def app() -> AppContext:
+    obj = click.get_current_context().find_object(AppContext)
+    if obj is None:  # pragma: no cover - the group always sets it
+        raise RuntimeError("amity commands run inside the amity group")
+    return obj
+
+
+def emit_json(document: Any) -> None:
+    """One JSON document on stdout, nothing else."""
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, default=str, indent=2) + "\n")
+
+
+def console() -> Any:
+    """A Rich console, imported only when a command renders for a person."""
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+json_option = click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")

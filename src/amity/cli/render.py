@@ -1,0 +1,59 @@
+"""Rich renderings for people. User text is always escaped: it is data, never markup."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+
+def people_table(rows: list[dict[str, Any]], total: int) -> Table:
+    table = Table(caption=f"{len(rows)} of {total}", caption_justify="right")
+    for column in ("id", "name", "organization", "circle", "last contact", "strength"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        org = " · ".join(x for x in (row["title"], row["organization"]) if x)
+        table.add_row(str(row["id"]), Text(row["name"]), Text(org), row["circle"],
+                      row["last_interaction"] or "never", str(row["strength"]))
+    return table
+
+
+def person_panel(view: dict[str, Any]) -> Panel:
+    lines: list[Any] = []
+    job = " at ".join(x for x in (view["title"], view["organization"]) if x)
+    facts = [
+        ("job", job),
+        ("circle", view["circle"] + (f" (every {view['cadence_days']} days)"
+                                     if view["cadence_days"] else "")),
+        ("tags", ", ".join(view["tags"])),
+        ("email", ", ".join(view["emails"])),
+        ("phone", ", ".join(view["phones"])),
+        ("web", ", ".join(view["urls"])),
+        ("birthday", view["birthday"] or ""),
+        ("how met", view["how_met"]),
+        ("needs", view["needs"]),
+        ("offers", view["offers"]),
+        ("about", view["about"]),
+        ("last contact", view["last_interaction"] or "never"),
+        ("next check-in", view["next_due"] or ""),
+        ("strength", f"{view['strength']}/100"),
+    ]
+    for label, value in facts:
+        if value:
+            lines.append(Text.assemble((f"{label:>13}  ", "bold"), value))
+    for reason in view.get("strength_reasons", []):
+        lines.append(Text(f"{'':>15}· {reason}", style="dim"))
+    if view["interactions"]:
+        lines.append(Text(""))
+        lines.append(Text(f"Timeline ({view['interaction_count']} interactions)", style="bold"))
+        for item in view["interactions"]:
+            note = item["note"] or item["summary"] or item["place"]
+            lines.append(Text.assemble(
+                f"  {item['date']}  ", (f"{item['kind']:<8}", "cyan"),
+                f" {item['direction']:<8} ", note))
+    return Panel(Group(*lines), title=f"[bold]{escape(view['name'])}[/] #{view['id']}",
+                 expand=False)

@@ -1,0 +1,39 @@
+"""Setting up: init and demo."""
+
+from __future__ import annotations
+
+import click
+
+from amity.cli.context import app, emit_json, json_option
+
+
+@click.command("init")
+@json_option
+def init_command(as_json: bool) -> None:
+    """Create the Amity home and its database; safe to run again."""
+    ctx = app()
+    store = ctx.store  # opening migrates to the newest schema
+    people = store.db.scalar("SELECT count(*) FROM person WHERE owner_id = ?", (store.owner_id,))
+    if as_json:
+        emit_json({"home": str(ctx.settings.home), "database": ctx.settings.database_url,
+                   "people": int(people or 0)})
+        return
+    click.echo(f"Amity is ready in {ctx.settings.home} ({int(people or 0)} people)")
+
+
+@click.command("demo")
+@json_option
+def demo_command(as_json: bool) -> None:
+    """Load a realistic demo network (idempotent: does nothing if it is already there)."""
+    from amity.service.demo import load_demo
+
+    ctx = app()
+    result = load_demo(ctx.store, ctx.settings.today)
+    if as_json:
+        emit_json(result)
+        return
+    if result["created"]:
+        click.echo(f"Loaded the demo network: {result['people']} people, "
+                   f"{result['interactions']} interactions")
+    else:
+        click.echo(f"The demo network is already loaded ({result['people']} people)")

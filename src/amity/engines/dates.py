@@ -1,0 +1,57 @@
+"""Dates as people type them: `2026-11-20`, `today`, `yesterday`, `tuesday`, `3 days ago`."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from amity.errors import UsageError
+from amity.model import Birthday
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_AGO = re.compile(r"^(\d{1,4})\s+(day|days|week|weeks)\s+ago$")
+_EXPECTED = "expected YYYY-MM-DD, today, yesterday, a weekday or 'N days ago'"
+
+
+def parse_day(text: str, today: date) -> date:
+    """A day the user typed, relative to `today`; past weekdays ("tuesday" = the last one)."""
+    raw = " ".join(text.strip().lower().split())
+    if raw in ("today", "now"):
+        return today
+    if raw == "yesterday":
+        return today - timedelta(days=1)
+    if raw == "tomorrow":
+        return today + timedelta(days=1)
+    if raw in _WEEKDAYS:
+        back = (today.weekday() - _WEEKDAYS.index(raw)) % 7 or 7
+        return today - timedelta(days=back)
+    ago = _AGO.match(raw)
+    if ago:
+        n = int(ago.group(1)) * (7 if ago.group(2).startswith("week") else 1)
+        return today - timedelta(days=n)
+    return parse_iso(text)
+
+
+def parse_iso(text: str) -> date:
+    raw = text.strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
+        raise UsageError(f"{text!r} is not a date; {_EXPECTED}")
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise UsageError(f"{text!r} is not a real date; {_EXPECTED}") from None
+
+
+def parse_birthday(text: str) -> Birthday:
+    """`1990-04-15`, or `--04-15` / `04-15` when the year is unknown."""
+    raw = text.strip()
+    match = re.fullmatch(r"(?:(\d{4})-|--)?(\d{2})-(\d{2})", raw)
+    if not match:
+        raise UsageError(f"{text!r} is not a birthday; expected YYYY-MM-DD or --MM-DD")
+    year = int(match.group(1)) if match.group(1) else None
+    month, day = int(match.group(2)), int(match.group(3))
+    try:
+        date(year or 2000, month, day)  # 2000 is a leap year: --02-29 is a real birthday
+    except ValueError:
+        raise UsageError(f"{text!r} is not a real birthday") from None
+    return Birthday(month, day, year)

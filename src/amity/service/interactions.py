@@ -1,0 +1,150 @@
+"""Logging what happened: meetings, calls, messages, promises."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from amity.engines.contact_points import name_key
+from amity.engines.dates import parse_day
+from amity.errors import NotFound, UsageError
+from amity.model import Direction, Interaction, InteractionKind, Person, ReminderKind
+from amity.service.people import clean_name
+from amity.service.relationships import refresh_people
+from amity.service.resolve import resolve_person, similar_names
+from amity.store import Store
+from amity.store import interactions as interaction_store
+from amity.store import people as people_store
+from amity.store import people_query as q
+from amity.store import reminders
+
+KINDS = ", ".join(k.value for k in InteractionKind)
+# Kinds that happen with both people present; the rest default to the user reaching out.
+_TOGETHER = {InteractionKind.MET, InteractionKind.COFFEE, InteractionKind.CALL,
+             InteractionKind.VIDEO, InteractionKind.MEETING, InteractionKind.EVENT}
+
+
+def parse_kind(text: str) -> InteractionKind:
+    try:
+        return InteractionKind(text.strip().lower())
+    except ValueError:
+        raise UsageError(f"unknown kind {text!r}; expected one of {KINDS}") from None
+
+
+@dataclass(slots=True)
+class Logged:
+    interaction_id: int
+    person_id: int
+    person_name: str
+    created: bool = False
+    similar: tuple[tuple[int, str], ...] = ()
+    follow_up_due: date | None = None
+    closed_follow_ups: int = 0
+
+
+@dataclass(slots=True)
+class Happening:
+    """What the user says happened (`amity met` / `amity log`)."""
+
+    kind: InteractionKind
+    on: str | None = None
+    direction: Direction | None = None
+    note: str = ""
+    topic: str = ""
+    learned: str = ""
+    promise: str = ""
+    place: str = ""
+
+
+def met(store: Store, who: str, what: Happening, today: date) -> Logged:
+    """Log a meeting, creating the person if they are new."""
+    name = clean_name(who)
+    day = parse_day(what.on, today) if what.on else today
+    existing = _existing(store, name)
+    with store.db.transaction():
+        if existing is None:
+            person = Person(name=name, where_met=what.place,
+                            how_met=f"met at {what.place}" if what.place else "met in person")
+            parts = name.split(" ")
+            person.given_name, person.family_name = parts[0], " ".join(parts[1:])
+            similar = tuple(similar_names(store, name))
+            person_id = people_store.insert_person(store, person, today)
+            logged = _record(store, person_id, name, what, day, today, first=True)
+            logged.created, logged.similar = True, similar
+            people_store.reindex_person(store, person_id)
+            return logged
+        person_id, person_name = existing
+        return _record(store, person_id, person_name, what, day, today)
+
+
+def log(store: Store, who: str, what: Happening, today: date) -> Logged:
+    person_id, person_name = resolve_person(store, who)
+    day = parse_day(what.on, today) if what.on else today
+    with store.db.transaction():
+        first = not store.db.scalar(
+            "SELECT count(*) FROM interaction_participant WHERE person_id = ?", (person_id,)
+        )
+        return _record(store, person_id, person_name, what, day, today, first=first)
+
+
+def _existing(store: Store, name: str) -> tuple[int, str] | None:
+    """`met` creates a new person unless the name is an id or someone's exact name."""
+    if name.removeprefix("#").isdigit():
+        return resolve_person(store, name)
+    rows = q.by_exact_name(store, name_key(name))
+    if len(rows) > 1:
+        return resolve_person(store, name)  # raises Ambiguous with the candidates
+    return (int(rows[0]["id"]), str(rows[0]["name"])) if rows else None
+
+
+def _record(
+    store: Store, person_id: int, person_name: str, what: Happening, day: date, today: date,
+    *, first: bool = False,
+) -> Logged:
+    if day > today + timedelta(days=1):
+        raise UsageError(f"{day.isoformat()} is in the future; log what already happened")
+    direction = what.direction or (
+        Direction.MUTUAL if what.kind in _TOGETHER else Direction.OUTBOUND
+    )
+    interaction = Interaction(
+        kind=what.kind, occurred_on=day, direction=direction, person_ids=[person_id],
+        summary=what.topic.strip(), notes=what.note.strip(), learned=what.learned.strip(),
+        promises=what.promise.strip(), place=what.place.strip(),
+        event_id=_event_id(store, what.place),
+    )
+    interaction_id = interaction_store.insert_interaction(store, interaction)
+    logged = Logged(interaction_id, person_id, person_name)
+    if what.kind is InteractionKind.MET or first:
+        due = day + timedelta(days=1)
+        reminders.add_reminder(
+            store, f"follow_up:interaction:{interaction_id}", ReminderKind.FOLLOW_UP, person_id,
+            due, reason=what.place, detail=interaction.summary or interaction.notes,
+            interaction_id=interaction_id,
+        )
+        logged.follow_up_due = due
+    elif direction is not Direction.INBOUND:
+        logged.closed_follow_ups = reminders.close_follow_ups(store, person_id, day)
+    if interaction.promises:
+        reminders.add_reminder(
+            store, f"promise:interaction:{interaction_id}", ReminderKind.PROMISE, person_id,
+            day, reason=interaction.promises, interaction_id=interaction_id,
+        )
+    refresh_people(store, [person_id], today)
+    return logged
+
+
+def _event_id(store: Store, place: str) -> int | None:
+    if not place.strip():
+        return None
+    found = store.db.scalar(
+        "SELECT id FROM event WHERE owner_id = ? AND lower(name) = ? ORDER BY starts_on DESC",
+        (store.owner_id, place.strip().lower()),
+    )
+    return None if found is None else int(found)
+
+
+def person_or_none(store: Store, who: str) -> tuple[int, str] | None:
+    try:
+        return resolve_person(store, who)
+    except NotFound:
+        return None

@@ -1,0 +1,195 @@
+"""Adding, editing, finding, forgetting people."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from amity.engines.dates import parse_birthday
+from amity.errors import UsageError
+from amity.model import Circle, ContactKind, ContactPoint, Person, Position
+from amity.service.resolve import resolve_person, similar_names
+from amity.store import Store
+from amity.store import people as people_store
+
+CIRCLES = ", ".join(c.value for c in Circle)
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+@dataclass(slots=True)
+class NewPerson:
+    name: str
+    emails: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    company: str = ""
+    title: str = ""
+    tags: list[str] = field(default_factory=list)
+    circle: str | None = None
+    every: int | None = None
+    how_met: str = ""
+    where_met: str = ""
+    met_through: str | None = None
+    birthday: str | None = None
+
+
+def clean_name(name: str) -> str:
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise UsageError("a name is needed and it cannot be empty")
+    if len(cleaned) > 200:
+        raise UsageError("a name can be at most 200 characters")
+    return cleaned
+
+
+def parse_circle(text: str) -> Circle:
+    try:
+        return Circle(text.strip().lower())
+    except ValueError:
+        raise UsageError(f"unknown circle {text!r}; expected one of {CIRCLES}") from None
+
+
+def parse_cadence(days: int) -> int:
+    if days < 1 or days > 3650:
+        raise UsageError(f"--every must be between 1 and 3650 days, not {days}")
+    return days
+
+
+def check_email(value: str) -> str:
+    if not _EMAIL.match(value.strip()):
+        raise UsageError(f"{value!r} is not an email address; expected name@example.org")
+    return value.strip()
+
+
+def check_phone(value: str) -> str:
+    if sum(ch.isdigit() for ch in value) < 3:
+        raise UsageError(f"{value!r} is not a phone number")
+    return value.strip()
+
+
+def build_person(store: Store, new: NewPerson) -> Person:
+    """Validate everything the user typed before anything is written."""
+    person = Person(name=clean_name(new.name), how_met=new.how_met.strip(),
+                    where_met=new.where_met.strip())
+    if new.circle:
+        person.circle = parse_circle(new.circle)
+    if new.every is not None:
+        person.cadence_days = parse_cadence(new.every)
+    if new.birthday:
+        person.birthday = parse_birthday(new.birthday)
+    if new.met_through:
+        person.met_through_id = resolve_person(store, new.met_through)[0]
+    parts = person.name.split(" ")
+    person.given_name = parts[0]
+    person.family_name = " ".join(parts[1:])
+    person.contact_points = [
+        ContactPoint(ContactKind.EMAIL, check_email(e), "") for e in new.emails
+    ] + [ContactPoint(ContactKind.PHONE, check_phone(p), "") for p in new.phones]
+    if new.company.strip():
+        person.positions = [Position(new.company.strip(), new.title.strip())]
+    elif new.title.strip():
+        raise UsageError("--title needs --company")
+    person.tags = [t.strip().lower() for t in new.tags if t.strip()]
+    return person
+
+
+def add_person(store: Store, new: NewPerson, today: date) -> tuple[int, list[tuple[int, str]]]:
+    """Add someone; return their id and existing people with a very similar name."""
+    person = build_person(store, new)
+    similar = similar_names(store, person.name)
+    with store.db.transaction():
+        person_id = people_store.insert_person(store, person, today)
+        people_store.reindex_person(store, person_id)
+    return person_id, similar
+
+
+# -- edit ---------------------------------------------------------------------------
+
+def edit_person(store: Store, who: str, changes: dict[str, Any], today: date) -> int:
+    """Apply `--field value` edits. Keys are option names; values already typed by the CLI."""
+    person_id, _ = resolve_person(store, who)
+    fields: dict[str, Any] = {}
+    tags_add: list[str] = changes.pop("add_tag", []) or []
+    tags_remove: list[str] = changes.pop("remove_tag", []) or []
+    emails: list[str] = changes.pop("email", []) or []
+    phones: list[str] = changes.pop("phone", []) or []
+    company = changes.pop("company", None)
+    title = changes.pop("title", None)
+    for key, value in changes.items():
+        if value is None:
+            continue
+        fields.update(_edit_field(store, key, value))
+    emails = [check_email(e) for e in emails]
+    phones = [check_phone(p) for p in phones]
+    if not (fields or tags_add or tags_remove or emails or phones or company or title):
+        raise UsageError("nothing to change; give at least one --field value")
+    with store.db.transaction():
+        people_store.update_person(store, person_id, fields)
+        people_store.add_tags(store, person_id, tags_add)
+        people_store.remove_tags(store, person_id, tags_remove)
+        for e in emails:
+            people_store.add_contact_point(store, person_id, ContactKind.EMAIL, e)
+        for p in phones:
+            people_store.add_contact_point(store, person_id, ContactKind.PHONE, p)
+        if company or title:
+            _change_job(store, person_id, company, title, today)
+        if "circle" in fields or "cadence_days" in fields:
+            from amity.service.relationships import refresh_people
+
+            refresh_people(store, [person_id], today)
+        people_store.reindex_person(store, person_id)
+    return person_id
+
+
+def _edit_field(store: Store, key: str, value: Any) -> dict[str, Any]:
+    if key == "name":
+        return {"name": clean_name(str(value))}
+    if key == "circle":
+        return {"circle": parse_circle(str(value)).value}
+    if key == "every":
+        return {"cadence_days": parse_cadence(int(value)) if int(value) else None}
+    if key == "birthday":
+        if str(value).strip().lower() in ("", "none"):
+            return {"birthday_month": None, "birthday_day": None, "birthday_year": None}
+        b = parse_birthday(str(value))
+        return {"birthday_month": b.month, "birthday_day": b.day, "birthday_year": b.year}
+    if key == "met_through":
+        return {"met_through_id": resolve_person(store, str(value))[0]}
+    if key == "archived":
+        return {"archived": bool(value)}
+    if key in people_store.EDITABLE:
+        return {key: str(value).strip()}
+    raise UsageError(f"unknown field {key!r}")
+
+
+def _change_job(
+    store: Store, person_id: int, company: str | None, title: str | None, today: date
+) -> None:
+    person = people_store.load_person(store, person_id)
+    current = person.current_position if person else None
+    if current and current.id is not None and (company is None or company == current.organization):
+        store.db.execute("UPDATE position SET title = ? WHERE id = ?", (title or "", current.id))
+        people_store.refresh_current_position(store, person_id)
+        return
+    if current and current.id is not None:
+        people_store.end_position(store, current.id, today)
+    if not company:
+        raise UsageError("--title needs --company when the person has no current job")
+    people_store.add_position(store, person_id, Position(company, title or "", today))
+
+
+# -- forget / unforget ------------------------------------------------------------------
+
+def forget_person(store: Store, who: str, today: date) -> tuple[int, str]:
+    person_id, name = resolve_person(store, who)
+    with store.db.transaction():
+        people_store.set_deleted(store, person_id, today)
+    return person_id, name
+
+
+def unforget_person(store: Store, who: str) -> tuple[int, str]:
+    person_id, name = resolve_person(store, who, deleted=True)
+    with store.db.transaction():
+        people_store.set_deleted(store, person_id, None)
+    return person_id, name

@@ -1,0 +1,45 @@
+"""The user's preferences, kept in the database so they travel with a backup."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from amity.model import DEFAULT_CADENCE_DAYS, Circle
+from amity.store import Store
+
+DEFAULTS: dict[str, Any] = {
+    "daily_budget": 5,
+    "weekly_goal": 3,
+    "tone": "casual",
+    "signature": "",
+    "cadence": {c.value: d for c, d in DEFAULT_CADENCE_DAYS.items()},
+    "smtp": {"host": "", "port": 25, "username": "", "password": "", "from": "", "to": "",
+             "starttls": False},
+}
+
+
+def get(store: Store, key: str) -> Any:
+    raw = store.db.scalar(
+        "SELECT value FROM setting WHERE owner_id = ? AND key = ?", (store.owner_id, key)
+    )
+    if raw is None:
+        return DEFAULTS.get(key)
+    return json.loads(raw)
+
+
+def put(store: Store, key: str, value: Any) -> None:
+    store.db.execute(
+        "INSERT INTO setting (owner_id, key, value) VALUES (?, ?, ?) "
+        "ON CONFLICT (owner_id, key) DO UPDATE SET value = excluded.value",
+        (store.owner_id, key, json.dumps(value, sort_keys=True)),
+    )
+
+
+def circle_cadences(store: Store) -> dict[Circle, int | None]:
+    stored = get(store, "cadence") or {}
+    merged: dict[Circle, int | None] = dict(DEFAULT_CADENCE_DAYS)
+    for name, days in stored.items():
+        if name in Circle.__members__.values():
+            merged[Circle(name)] = int(days) if days else None
+    return merged

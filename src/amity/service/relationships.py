@@ -1,0 +1,83 @@
+"""Keep each person's derived columns (last contact, next due, strength) true after a write."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from amity.model import DEFAULT_CADENCE_DAYS, Circle, InteractionKind
+from amity.store import Store, as_date
+from amity.store.interactions import aggregate_for
+
+# How much one interaction of each kind says about the depth of a relationship.
+DEPTH_WEIGHTS: dict[InteractionKind, float] = {
+    InteractionKind.MET: 3.0,
+    InteractionKind.COFFEE: 3.0,
+    InteractionKind.MEETING: 3.0,
+    InteractionKind.EVENT: 3.0,
+    InteractionKind.CALL: 2.0,
+    InteractionKind.VIDEO: 2.0,
+    InteractionKind.MESSAGE: 1.0,
+    InteractionKind.EMAIL: 1.0,
+    InteractionKind.INTRO: 1.0,
+    InteractionKind.OTHER: 1.0,
+}
+
+
+def cadence_defaults(store: Store) -> dict[Circle, int | None]:
+    from amity.service.preferences import circle_cadences
+
+    return circle_cadences(store)
+
+
+def refresh_people(store: Store, person_ids: Iterable[int], today: date) -> None:
+    defaults = cadence_defaults(store)
+    for person_id in set(person_ids):
+        refresh_person(store, person_id, today, defaults)
+
+
+def refresh_person(
+    store: Store, person_id: int, today: date, defaults: dict[Circle, int | None]
+) -> None:
+    from amity.engines.strength import RelationshipStats, strength
+
+    person = store.db.one(
+        "SELECT circle, cadence_days FROM person WHERE id = ?", (person_id,)
+    )
+    if person is None:
+        return
+    agg = aggregate_for(store, person_id, DEPTH_WEIGHTS)
+    last = as_date(agg["last_on"])
+    cadence = person["cadence_days"] or defaults.get(Circle(person["circle"]))
+    next_due = last + timedelta(days=int(cadence)) if last and cadence else None
+    stats = RelationshipStats(
+        first_contact_on=as_date(agg["first_on"]),
+        last_contact_on=last,
+        last_outbound_on=as_date(agg["last_outbound_on"]),
+        interaction_count=int(agg["n"] or 0),
+        inbound_count=int(agg["inbound"] or 0),
+        outbound_count=int(agg["outbound"] or 0),
+        depth_total=float(agg["depth"] or 0.0),
+    )
+    score = strength(stats, today).score if stats.interaction_count else 0
+    store.db.execute(
+        "UPDATE person SET first_contact_on = ?, last_contact_on = ?, last_outbound_on = ?, "
+        "interaction_count = ?, inbound_count = ?, outbound_count = ?, depth_total = ?, "
+        "next_due_on = ?, strength = ? WHERE id = ?",
+        (
+            _iso(stats.first_contact_on),
+            _iso(last),
+            _iso(stats.last_outbound_on),
+            stats.interaction_count,
+            stats.inbound_count,
+            stats.outbound_count,
+            stats.depth_total,
+            _iso(next_due),
+            score,
+            person_id,
+        ),
+    )
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None

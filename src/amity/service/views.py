@@ -1,0 +1,152 @@
+"""What the read commands show: a person, a list, search results, as JSON-ready dicts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from amity.errors import NotFound, UsageError
+from amity.model import ContactKind
+from amity.service.resolve import resolve_person
+from amity.store import Row, Store
+from amity.store import interactions as interaction_store
+from amity.store import people as people_store
+from amity.store import people_query as q
+from amity.store.search import search_people
+
+SORTS = ("name", "last", "strength")
+
+
+def summary(row: Row) -> dict[str, Any]:
+    last = row.get("last_contact_on")
+    return {
+        "id": int(row["id"]),
+        "name": row["name"],
+        "circle": row["circle"],
+        "tags": list(row.get("tags", [])),
+        "organization": row["organization"],
+        "title": row["title"],
+        "last_interaction": last.isoformat() if last else None,
+        "strength": int(row["strength"]),
+    }
+
+
+def show_person(store: Store, who: str, interactions: int = 20) -> dict[str, Any]:
+    person_id, _ = resolve_person(store, who)
+    person = people_store.load_person(store, person_id)
+    if person is None:  # resolved a moment ago in the same connection
+        raise NotFound(f"no person has id {person_id}")
+    stats = store.db.one("SELECT * FROM person WHERE id = ?", (person_id,)) or {}
+    current = person.current_position
+    met_through = None
+    if person.met_through_id:
+        row = q.by_id(store, person.met_through_id)
+        met_through = {"id": person.met_through_id, "name": row["name"]} if row else None
+    timeline = interaction_store.for_person(store, person_id, limit=interactions)
+    total = int(stats.get("interaction_count") or 0)
+    return {
+        "id": person_id,
+        "name": person.name,
+        "nickname": person.nickname,
+        "headline": person.headline,
+        "location": person.location,
+        "circle": person.circle.value,
+        "cadence_days": person.cadence_days,
+        "tags": person.tags,
+        "organization": current.organization if current else "",
+        "title": current.title if current else "",
+        "emails": person.emails(),
+        "phones": person.phones(),
+        "urls": [c.value for c in person.contact_points
+                 if c.kind in (ContactKind.URL, ContactKind.SOCIAL)],
+        "birthday": person.birthday.iso() if person.birthday else None,
+        "how_met": person.how_met,
+        "where_met": person.where_met,
+        "met_through": met_through,
+        "about": person.about,
+        "needs": person.needs,
+        "offers": person.offers,
+        "interests": person.interests,
+        "archived": person.archived,
+        "positions": [
+            {"organization": p.organization, "title": p.title,
+             "start": p.start.isoformat() if p.start else None,
+             "end": p.end.isoformat() if p.end else None, "source": p.source}
+            for p in person.positions
+        ],
+        "last_interaction": person.last_contact_on.isoformat() if person.last_contact_on else None,
+        "next_due": str(stats.get("next_due_on") or "") or None,
+        "strength": int(stats.get("strength") or 0),
+        "interaction_count": total,
+        "interactions": [
+            {"id": i.id, "kind": i.kind.value, "direction": i.direction.value,
+             "date": i.occurred_on.isoformat(),
+             "note": i.notes or i.summary, "summary": i.summary, "learned": i.learned,
+             "promises": i.promises, "place": i.place}
+            for i in timeline
+        ],
+    }
+
+
+@dataclass(slots=True)
+class ListRequest:
+    tags: tuple[str, ...] = ()
+    circle: str | None = None
+    company: str | None = None
+    sort: str = "name"
+    limit: int | None = None
+    offset: int = 0
+    include_archived: bool = False
+
+
+def list_people(store: Store, req: ListRequest) -> dict[str, Any]:
+    if req.sort not in SORTS:
+        raise UsageError(f"unknown sort {req.sort!r}; expected one of {', '.join(SORTS)}")
+    if req.limit is not None and req.limit < 0:
+        raise UsageError("--limit cannot be negative")
+    circle = None
+    if req.circle:
+        from amity.service.people import parse_circle
+
+        circle = parse_circle(req.circle).value
+    where = q.PeopleFilter(tags=list(req.tags), circle=circle, company=req.company,
+                           include_archived=req.include_archived)
+    rows, total = q.list_people(store, where, req.sort, req.limit, req.offset)  # type: ignore[arg-type]
+    return {"results": [summary(r) for r in rows], "total": total}
+
+
+_FILTER = re.compile(r"\b(company|tag|circle|name|org):(\"[^\"]*\"|\S+)", re.IGNORECASE)
+
+
+def search(store: Store, query: str, limit: int = 20) -> dict[str, Any]:
+    """Ranked full-text search with field filters (`company:stripe tag:mentor rust`)."""
+    if limit < 1:
+        raise UsageError("--limit must be at least 1")
+    where = q.PeopleFilter(include_archived=True)
+    for field_name, raw in _FILTER.findall(query):
+        value = raw.strip('"')
+        key = field_name.lower()
+        if key in ("company", "org"):
+            where.company = value
+        elif key == "tag":
+            where.tags.append(value)
+        elif key == "circle":
+            from amity.service.people import parse_circle
+
+            where.circle = parse_circle(value).value
+        else:
+            where.name = value
+    text = _FILTER.sub(" ", query).strip()
+    if not text and not (where.company or where.tags or where.circle or where.name):
+        raise UsageError("search needs words or a filter such as company:acme or tag:mentor")
+    if not text:
+        rows, total = q.list_people(store, where, "strength", limit)
+        return {"query": query, "results": [summary(r) for r in rows], "total": total}
+    hits = search_people(store, text)
+    where.ids = hits.person_ids
+    rows, total = q.list_people(store, where, "name")
+    ranked = {pid: n for n, pid in enumerate(hits.person_ids)}
+    rows.sort(key=lambda r: ranked[int(r["id"])])
+    return {"query": query, "results": [summary(r) for r in rows[:limit]], "total": total,
+            "capped": hits.capped}

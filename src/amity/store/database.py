@@ -1,0 +1,210 @@
+"""The connection to Amity's database, through the DB-API, with a small dialect seam.
+
+SQLite (the default, one file in the user's home) and PostgreSQL (psycopg 3) speak the
+same SQL here: queries are written once with `?` placeholders and `ON CONFLICT` upserts;
+the seam converts placeholders for psycopg and papers over the two differences that matter
+(how dates come back and how full-text search is spelled, see `amity.store.search`).
+SQLAlchemy and Alembic are loaded only to migrate (`amity.store.migrate`), so a read
+command never pays their import cost.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from amity.errors import StoreError, UsageError
+
+Row = dict[str, Any]
+Params = Sequence[Any]
+Dialect = Literal["sqlite", "postgresql"]
+
+_PLACEHOLDER = re.compile(r"\?")
+
+
+@dataclass(frozen=True, slots=True)
+class DatabaseUrl:
+    dialect: Dialect
+    target: str  # a file path for SQLite, a libpq conninfo URL for PostgreSQL
+
+    @classmethod
+    def parse(cls, url: str) -> DatabaseUrl:
+        """Accept `sqlite:///PATH` and `postgresql[+driver]://USER@HOST:PORT/DB`."""
+        scheme, sep, rest = url.partition("://")
+        if not sep:
+            raise UsageError(
+                f"database URL {url!r} is not a URL; expected sqlite:///PATH "
+                "or postgresql://USER@HOST:PORT/DB"
+            )
+        base = scheme.split("+", 1)[0].lower()
+        if base == "sqlite":
+            path = rest[1:] if rest.startswith("/") else rest
+            if not path or path == ":memory:":
+                return cls("sqlite", ":memory:")
+            return cls("sqlite", path)  # as SQLAlchemy: sqlite:///rel.db, sqlite:////abs.db
+        if base in ("postgresql", "postgres"):
+            return cls("postgresql", f"postgresql://{rest}")
+        raise UsageError(
+            f"unsupported database {scheme!r}; expected sqlite:///PATH "
+            "or postgresql://USER@HOST:PORT/DB"
+        )
+
+
+def as_date(value: Any) -> date | None:
+    """Dates come back as `date` from PostgreSQL and as ISO text from SQLite."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def _dict_row(cursor: sqlite3.Cursor, row: tuple[Any, ...]) -> Row:
+    return {col[0]: row[i] for i, col in enumerate(cursor.description)}
+
+
+class Database:
+    """One open connection; every command is one transaction (`with db.transaction():`)."""
+
+    def __init__(self, url: DatabaseUrl, connection: Any) -> None:
+        self.url = url
+        self.dialect: Dialect = url.dialect
+        self._conn = connection
+        self._depth = 0
+
+    # -- opening -----------------------------------------------------------------
+    @classmethod
+    def open(cls, url: str | DatabaseUrl) -> Database:
+        parsed = DatabaseUrl.parse(url) if isinstance(url, str) else url
+        if parsed.dialect == "sqlite":
+            return cls(parsed, _open_sqlite(parsed.target))
+        return cls(parsed, _open_postgres(parsed.target))
+
+    def close(self) -> None:
+        self._conn.close()
+
+    # -- SQL ---------------------------------------------------------------------
+    def _sql(self, sql: str) -> str:
+        if self.dialect == "sqlite":
+            return sql
+        return _PLACEHOLDER.sub("%s", sql.replace("%", "%%"))
+
+    def execute(self, sql: str, params: Params = ()) -> int:
+        """Run a statement; return the number of rows it changed."""
+        try:
+            cur = self._conn.execute(self._sql(sql), tuple(params))
+        except Exception as exc:  # the driver's errors differ; map them to one type
+            raise _store_error(exc) from exc
+        return int(cur.rowcount or 0)
+
+    def executemany(self, sql: str, rows: Sequence[Params]) -> None:
+        if not rows:
+            return
+        try:
+            if self.dialect == "sqlite":
+                self._conn.executemany(sql, rows)
+            else:
+                with self._conn.cursor() as cur:
+                    cur.executemany(self._sql(sql), rows)
+        except Exception as exc:
+            raise _store_error(exc) from exc
+
+    def query(self, sql: str, params: Params = ()) -> list[Row]:
+        try:
+            cur = self._conn.execute(self._sql(sql), tuple(params))
+            return list(cur.fetchall())
+        except Exception as exc:
+            raise _store_error(exc) from exc
+
+    def one(self, sql: str, params: Params = ()) -> Row | None:
+        rows = self.query(sql, params)
+        return rows[0] if rows else None
+
+    def scalar(self, sql: str, params: Params = ()) -> Any:
+        row = self.one(sql, params)
+        return None if row is None else next(iter(row.values()))
+
+    def insert(self, sql: str, params: Params = ()) -> int:
+        """Run an INSERT and return the new row's id."""
+        row = self.one(sql + " RETURNING id", params)
+        if row is None:  # pragma: no cover - RETURNING always yields a row on INSERT
+            raise StoreError("the database did not return the new row's id")
+        return int(row["id"])
+
+    # -- transactions ------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """All-or-nothing; nested uses join the outer transaction."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
+            return
+        self._begin()
+        self._depth = 1
+        try:
+            yield self
+        except BaseException:
+            self._depth = 0
+            self._conn.rollback()
+            raise
+        self._depth = 0
+        try:
+            self._conn.commit()
+        except Exception as exc:
+            raise _store_error(exc) from exc
+
+    def _begin(self) -> None:
+        if self.dialect == "sqlite":
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise _store_error(exc) from exc
+
+
+def _open_sqlite(path: str) -> sqlite3.Connection:
+    if path != ":memory:":
+        parent = Path(path).expanduser().parent
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the data directory {parent}: {exc.strerror}") from exc
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        conn.row_factory = _dict_row
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 5000")
+        if path != ":memory:":
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open the database {path}: {exc}") from exc
+    return conn
+
+
+def _open_postgres(conninfo: str) -> Any:
+    try:
+        import psycopg
+        from psycopg.rows import dict_row
+    except ImportError as exc:  # pragma: no cover - psycopg is a dependency
+        raise StoreError("PostgreSQL support needs psycopg; pip install 'psycopg[binary]'") from exc
+    try:
+        return psycopg.connect(conninfo, row_factory=dict_row, connect_timeout=5)
+    except psycopg.Error as exc:
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise StoreError(f"cannot connect to PostgreSQL at {conninfo}: {first_line}") from exc
+
+
+def _store_error(exc: Exception) -> StoreError:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if "readonly" in text or "read-only" in text:
+        return StoreError("the Amity home is read-only; check its permissions or set AMITY_HOME")
+    return StoreError(f"database error: {text}")

@@ -1,0 +1,104 @@
+"""Interactions: what happened, when, with whom."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, date, datetime
+
+from amity.model import Direction, Interaction, InteractionKind
+from amity.store.database import Row, as_date
+from amity.store.search import interaction_doc_id, put_doc
+from amity.store.session import Store
+
+
+def insert_interaction(
+    store: Store, interaction: Interaction, *, source: str = "", source_key: str = ""
+) -> int:
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    new_id = store.db.insert(
+        "INSERT INTO interaction (owner_id, kind, direction, occurred_on, summary, notes, "
+        "learned, promises, place, event_id, source, source_key, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            store.owner_id,
+            interaction.kind.value,
+            interaction.direction.value,
+            interaction.occurred_on.isoformat(),
+            interaction.summary,
+            interaction.notes,
+            interaction.learned,
+            interaction.promises,
+            interaction.place,
+            interaction.event_id,
+            source,
+            source_key,
+            now,
+        ),
+    )
+    store.db.executemany(
+        "INSERT INTO interaction_participant (interaction_id, owner_id, person_id) "
+        "VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        [(new_id, store.owner_id, pid) for pid in interaction.person_ids],
+    )
+    body = "\n".join(
+        part
+        for part in (interaction.summary, interaction.notes, interaction.learned,
+                     interaction.promises, interaction.place)
+        if part
+    )
+    if body and interaction.person_ids:
+        put_doc(store, interaction_doc_id(new_id), interaction.person_ids[0], body)
+    return new_id
+
+
+def interaction_from_row(row: Row, person_ids: list[int] | None = None) -> Interaction:
+    return Interaction(
+        kind=InteractionKind(row["kind"]),
+        occurred_on=as_date(row["occurred_on"]) or date.min,
+        direction=Direction(row["direction"]),
+        person_ids=person_ids or [],
+        summary=row["summary"],
+        notes=row["notes"],
+        learned=row["learned"],
+        promises=row["promises"],
+        place=row["place"],
+        event_id=row["event_id"],
+        id=int(row["id"]),
+    )
+
+
+def for_person(store: Store, person_id: int, limit: int | None = 50) -> list[Interaction]:
+    """A person's interactions, newest first."""
+    page = f" LIMIT {int(limit)}" if limit is not None else ""
+    rows = store.db.query(
+        "SELECT i.* FROM interaction_participant ip JOIN interaction i ON i.id = ip.interaction_id "
+        "WHERE ip.person_id = ? ORDER BY i.occurred_on DESC, i.id DESC" + page,
+        (person_id,),
+    )
+    return [interaction_from_row(r, [person_id]) for r in rows]
+
+
+def find_by_source(store: Store, source: str, source_key: str) -> int | None:
+    found = store.db.scalar(
+        "SELECT id FROM interaction WHERE owner_id = ? AND source = ? AND source_key = ?",
+        (store.owner_id, source, source_key),
+    )
+    return None if found is None else int(found)
+
+
+def aggregate_for(store: Store, person_id: int, depth: Mapping[InteractionKind, float]) -> Row:
+    """What the derived columns of `person` are computed from, in one indexed query."""
+    case = " ".join(f"WHEN '{kind.value}' THEN {float(w)}" for kind, w in depth.items())
+    row = store.db.one(
+        "SELECT min(i.occurred_on) AS first_on, max(i.occurred_on) AS last_on, "
+        "count(*) AS n, "
+        "sum(CASE WHEN i.direction = 'inbound' THEN 1 ELSE 0 END) AS inbound, "
+        "sum(CASE WHEN i.direction = 'outbound' THEN 1 ELSE 0 END) AS outbound, "
+        "max(CASE WHEN i.direction = 'outbound' THEN i.occurred_on END) AS last_outbound_on, "
+        f"sum(CASE i.kind {case} ELSE 1.0 END) AS depth "
+        "FROM interaction_participant ip JOIN interaction i ON i.id = ip.interaction_id "
+        "WHERE ip.person_id = ?",
+        (person_id,),
+    )
+    assert row is not None  # an aggregate always yields one row
+    return row

@@ -1,0 +1,58 @@
+"""Bring a database to the newest schema with Alembic (imported only here: it is slow)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from amity.errors import StoreError
+from amity.store.database import Database
+
+# The newest migration; `amity.store.open_store` compares it with the database's version
+# without importing Alembic, and migrates only when they differ.
+HEAD = "0001"
+
+_MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def current_version(db: Database) -> str | None:
+    try:
+        if db.dialect == "sqlite":
+            exists = db.scalar(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?",
+                ("alembic_version",),
+            )
+        else:
+            exists = db.scalar("SELECT count(*) FROM pg_tables WHERE tablename = ?", ("alembic_version",))
+        if not exists:
+            return None
+        return db.scalar("SELECT version_num FROM alembic_version")  # type: ignore[no-any-return]
+    except StoreError:
+        return None
+
+
+def upgrade(url: str) -> None:
+    """Run every pending migration on the database at `url` (a SQLAlchemy URL)."""
+    import sqlalchemy
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS))
+    engine = sqlalchemy.create_engine(sqlalchemy_url(url))
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    except sqlalchemy.exc.SQLAlchemyError as exc:
+        first = str(exc).strip().splitlines()[0]
+        raise StoreError(f"cannot migrate the database: {first}") from exc
+    finally:
+        engine.dispose()
+
+
+def sqlalchemy_url(url: str) -> str:
+    """Amity accepts `postgresql://`; SQLAlchemy needs the psycopg 3 driver named."""
+    scheme, _, rest = url.partition("://")
+    if scheme.split("+", 1)[0] in ("postgresql", "postgres"):
+        return f"postgresql+psycopg://{rest}"
+    return url

@@ -1,0 +1,145 @@
+"""Reading people: lists with filters, summaries, and lookups by name."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from amity.store.database import Row, as_date
+from amity.store.session import Store
+
+Sort = Literal["name", "last", "strength"]
+
+_ORDER: dict[str, str] = {
+    "name": "p.name_key, p.id",
+    "last": "p.last_contact_on DESC NULLS LAST, p.name_key, p.id",
+    "strength": "p.strength DESC, p.name_key, p.id",
+}
+
+SUMMARY_COLUMNS = (
+    "p.id, p.name, p.circle, p.organization, p.title, p.last_contact_on, p.strength, "
+    "p.next_due_on, p.archived"
+)
+
+
+@dataclass(slots=True)
+class PeopleFilter:
+    tags: list[str] = field(default_factory=list)
+    circle: str | None = None
+    company: str | None = None
+    name: str | None = None
+    include_archived: bool = False
+    ids: list[int] | None = None  # restrict to these people (e.g. search hits)
+
+    def where(self, store: Store) -> tuple[str, list[Any]]:
+        clauses = ["p.owner_id = ?", "p.deleted_on IS NULL"]
+        params: list[Any] = [store.owner_id]
+        if not self.include_archived:
+            clauses.append("p.archived = ?")
+            params.append(False)
+        if self.circle:
+            clauses.append("p.circle = ?")
+            params.append(self.circle)
+        if self.company:
+            clauses.append("lower(p.organization) LIKE ?")
+            params.append(f"%{self.company.lower()}%")
+        if self.name:
+            clauses.append("p.name_key LIKE ?")
+            params.append(f"%{self.name.lower()}%")
+        for tag in self.tags:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM person_tag pt JOIN tag t ON t.id = pt.tag_id "
+                "WHERE pt.person_id = p.id AND t.name = ?)"
+            )
+            params.append(tag.lower())
+        if self.ids is not None:
+            if not self.ids:
+                clauses.append("1 = 0")
+            else:
+                clauses.append(f"p.id IN ({', '.join('?' * len(self.ids))})")
+                params.extend(self.ids)
+        return " AND ".join(clauses), params
+
+
+def list_people(
+    store: Store, where: PeopleFilter, sort: Sort = "name", limit: int | None = None,
+    offset: int = 0,
+) -> tuple[list[Row], int]:
+    sql_where, params = where.where(store)
+    total = int(store.db.scalar(f"SELECT count(*) FROM person p WHERE {sql_where}", params) or 0)
+    page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
+    rows = store.db.query(
+        f"SELECT {SUMMARY_COLUMNS} FROM person p WHERE {sql_where} ORDER BY {_ORDER[sort]}{page}",
+        params,
+    )
+    return with_tags(store, rows), total
+
+
+def summaries(store: Store, ids: Sequence[int]) -> list[Row]:
+    """People summaries in the order of `ids` (search results keep their rank)."""
+    if not ids:
+        return []
+    rows = store.db.query(
+        f"SELECT {SUMMARY_COLUMNS} FROM person p WHERE p.owner_id = ? AND p.deleted_on IS NULL "
+        f"AND p.id IN ({', '.join('?' * len(ids))})",
+        (store.owner_id, *ids),
+    )
+    by_id = {int(r["id"]): r for r in rows}
+    return with_tags(store, [by_id[i] for i in ids if i in by_id])
+
+
+def with_tags(store: Store, rows: list[Row]) -> list[Row]:
+    if not rows:
+        return rows
+    tags: dict[int, list[str]] = {int(r["id"]): [] for r in rows}
+    ids = list(tags)
+    for start in range(0, len(ids), 900):  # stay under SQLite's bound-parameter limit
+        chunk = ids[start : start + 900]
+        for row in store.db.query(
+            "SELECT pt.person_id, t.name FROM person_tag pt JOIN tag t ON t.id = pt.tag_id "
+            f"WHERE pt.person_id IN ({', '.join('?' * len(chunk))}) ORDER BY t.name",
+            chunk,
+        ):
+            tags[int(row["person_id"])].append(row["name"])
+    for row in rows:
+        row["tags"] = tags[int(row["id"])]
+        row["last_contact_on"] = as_date(row["last_contact_on"])
+        row["next_due_on"] = as_date(row["next_due_on"])
+        row["archived"] = bool(row["archived"])
+    return rows
+
+
+def by_id(store: Store, person_id: int, *, deleted: bool = False) -> Row | None:
+    return store.db.one(
+        "SELECT id, name FROM person WHERE id = ? AND owner_id = ? AND deleted_on IS "
+        + ("NOT NULL" if deleted else "NULL"),
+        (person_id, store.owner_id),
+    )
+
+
+def by_exact_name(store: Store, key: str, *, deleted: bool = False) -> list[Row]:
+    return store.db.query(
+        "SELECT id, name FROM person WHERE owner_id = ? AND name_key = ? AND deleted_on IS "
+        + ("NOT NULL" if deleted else "NULL") + " ORDER BY id",
+        (store.owner_id, key),
+    )
+
+
+def by_prefix(store: Store, key: str, *, deleted: bool = False, limit: int = 20) -> list[Row]:
+    """Names starting with `key`, or with a word starting with it ("ada" finds "Ada Lovelace",
+    "love" finds "Ada Lovelace")."""
+    state = "NOT NULL" if deleted else "NULL"
+    return store.db.query(
+        f"SELECT id, name FROM person WHERE owner_id = ? AND deleted_on IS {state} AND "
+        "((name_key >= ? AND name_key < ?) OR name_key LIKE ?) ORDER BY name_key, id LIMIT ?",
+        (store.owner_id, key, key + "\uffff", f"% {key}%", limit),
+    )
+
+
+def all_names(store: Store, *, deleted: bool = False) -> list[Row]:
+    return store.db.query(
+        "SELECT id, name, name_key FROM person WHERE owner_id = ? AND deleted_on IS "
+        + ("NOT NULL" if deleted else "NULL"),
+        (store.owner_id,),
+    )

@@ -1,0 +1,107 @@
+"""Full-text search: FTS5 on SQLite, tsvector on PostgreSQL, behind one function.
+
+Each person has one document (rowid 2·id) and each interaction one (rowid 2·id + 1), so a
+write replaces its document by key. Stopwords are dropped from queries, and only the best
+`RANKED_CAP` documents are ranked into people, so a query for a very common word stays fast.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from amity.store.session import Store
+
+RANKED_CAP = 500
+
+STOPWORDS = frozenset(
+    """a about an and are as at be but by for from has have i in is it its of on or so
+    that the their them they this to was we were what when where which who will with you
+    your""".split()
+)
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def person_doc_id(person_id: int) -> int:
+    return person_id * 2
+
+
+def interaction_doc_id(interaction_id: int) -> int:
+    return interaction_id * 2 + 1
+
+
+def query_terms(text: str) -> list[str]:
+    """The words worth searching for: stopwords dropped unless nothing else is left."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    kept = [w for w in words if w not in STOPWORDS]
+    return kept or words
+
+
+def put_doc(store: Store, doc_id: int, person_id: int, body: str) -> None:
+    db = store.db
+    if db.dialect == "sqlite":
+        db.execute("DELETE FROM search_doc WHERE rowid = ?", (doc_id,))
+        db.execute(
+            "INSERT INTO search_doc (rowid, body, owner_id, person_id) VALUES (?, ?, ?, ?)",
+            (doc_id, body, store.owner_id, person_id),
+        )
+    else:
+        db.execute(
+            "INSERT INTO search_doc (id, owner_id, person_id, body) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET body = excluded.body, person_id = excluded.person_id",
+            (doc_id, store.owner_id, person_id, body),
+        )
+
+
+def delete_doc(store: Store, doc_id: int) -> None:
+    column = "rowid" if store.db.dialect == "sqlite" else "id"
+    store.db.execute(f"DELETE FROM search_doc WHERE {column} = ?", (doc_id,))
+
+
+def delete_person_doc(store: Store, person_id: int) -> None:
+    delete_doc(store, person_doc_id(person_id))
+
+
+@dataclass(frozen=True, slots=True)
+class Hits:
+    person_ids: list[int]  # best first, each person once
+    capped: bool  # more documents matched than were ranked
+
+
+def search_people(store: Store, text: str) -> Hits:
+    terms = query_terms(text)
+    if not terms:
+        return Hits([], False)
+    if store.db.dialect == "sqlite":
+        rows = store.db.query(
+            "SELECT person_id FROM search_doc WHERE search_doc MATCH ? AND owner_id = ? "
+            "ORDER BY rank LIMIT ?",
+            (_fts5_query(terms), store.owner_id, RANKED_CAP),
+        )
+    else:
+        rows = store.db.query(
+            "SELECT person_id FROM search_doc, to_tsquery('english', ?) q "
+            "WHERE owner_id = ? AND tsv @@ q ORDER BY ts_rank(tsv, q) DESC, id LIMIT ?",
+            (_tsquery(terms), store.owner_id, RANKED_CAP),
+        )
+    seen: dict[int, None] = {}
+    for row in rows:
+        seen.setdefault(int(row["person_id"]), None)
+    return Hits(list(seen), len(rows) >= RANKED_CAP)
+
+
+def _fts5_query(terms: list[str]) -> str:
+    """Every term must match; the last one as a prefix, for search-as-you-type."""
+    quoted = ['"' + t.replace('"', '""') + '"' for t in terms]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def _tsquery(terms: list[str]) -> str:
+    cleaned = [re.sub(r"[^\w]", "", t) for t in terms]
+    cleaned = [t for t in cleaned if t]
+    parts = [f"'{t}'" for t in cleaned]
+    if parts:
+        parts[-1] += ":*"
+    return " & ".join(parts) or "''"
