@@ -51,8 +51,12 @@ class LazyGroup(click.Group):
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="amity", prog_name="amity")
 @click.option("--today", metavar="YYYY-MM-DD", help="Treat this day as today (or AMITY_TODAY).")
-@click.option("--db", "database_url", metavar="URL",
-              help="Database URL (or AMITY_DATABASE_URL): sqlite:///PATH or postgresql://...")
+@click.option(
+    "--db",
+    "database_url",
+    metavar="URL",
+    help="Database URL (or AMITY_DATABASE_URL): sqlite:///PATH or postgresql://...",
+)
 @click.pass_context
 def cli(ctx: click.Context, today: str | None, database_url: str | None) -> None:
     """Amity keeps the memory of your network and tells you, each day, who to reach out to.

@@ -12,19 +12,24 @@ def _report(logged: object, as_json: bool) -> None:
 
     assert isinstance(logged, Logged)
     if as_json:
-        emit_json({
-            "interaction_id": logged.interaction_id,
-            "person": {"id": logged.person_id, "name": logged.person_name},
-            "created": logged.created,
-            "follow_up_due": logged.follow_up_due.isoformat() if logged.follow_up_due else None,
-            "closed_follow_ups": logged.closed_follow_ups,
-        })
+        emit_json(
+            {
+                "interaction_id": logged.interaction_id,
+                "person": {"id": logged.person_id, "name": logged.person_name},
+                "created": logged.created,
+                "follow_up_due": logged.follow_up_due.isoformat() if logged.follow_up_due else None,
+                "closed_follow_ups": logged.closed_follow_ups,
+            }
+        )
         return
     if logged.created:
         click.echo(f"New person: {logged.person_name} (#{logged.person_id})")
         for other_id, other in logged.similar:
-            click.echo(f"note: {other} (#{other_id}) has a very similar name; "
-                       "`amity merge` joins them if they are one person", err=True)
+            click.echo(
+                f"note: {other} (#{other_id}) has a very similar name; "
+                "`amity merge` joins them if they are one person",
+                err=True,
+            )
     click.echo(f"Logged #{logged.interaction_id} with {logged.person_name}")
     if logged.follow_up_due:
         click.echo(f"Follow up by {logged.follow_up_due.isoformat()}")
@@ -40,22 +45,27 @@ def _report(logged: object, as_json: bool) -> None:
 @click.option("--topic", default="", help="One topic to mention when you follow up.")
 @click.option("--promise", default="", help="Something you promised (stays on the agenda).")
 @json_option
-def met_command(name: str, place: str, day: str | None, note: str, topic: str, promise: str,
-                as_json: bool) -> None:
+def met_command(
+    name: str, place: str, day: str | None, note: str, topic: str, promise: str, as_json: bool
+) -> None:
     """Log meeting someone; a follow-up is due the next day."""
     from amity.model import InteractionKind
     from amity.service.interactions import Happening, met
 
     ctx = app()
-    what = Happening(InteractionKind.MET, on=day, note=note, topic=topic, promise=promise,
-                     place=place)
+    what = Happening(
+        InteractionKind.MET, on=day, note=note, topic=topic, promise=promise, place=place
+    )
     _report(met(ctx.store, name, what, ctx.settings.today), as_json)
 
 
 @click.command("log")
 @click.argument("person")
-@click.option("--kind", required=True,
-              help="met, coffee, call, video, message, email, meeting, event, intro or other.")
+@click.option(
+    "--kind",
+    required=True,
+    help="met, coffee, call, video, message, email, meeting, event, intro or other.",
+)
 @click.option("--on", "day", help="When (YYYY-MM-DD, yesterday, monday...); default today.")
 @click.option("--inbound", "direction", flag_value="inbound", help="They reached out.")
 @click.option("--outbound", "direction", flag_value="outbound", help="You reached out.")
@@ -64,13 +74,29 @@ def met_command(name: str, place: str, day: str | None, note: str, topic: str, p
 @click.option("--promise", default="", help="Something you promised (stays on the agenda).")
 @click.option("--at", "place", default="", help="Where it happened.")
 @json_option
-def log_command(person: str, kind: str, day: str | None, direction: str | None, note: str,
-                learned: str, promise: str, place: str, as_json: bool) -> None:
+def log_command(
+    person: str,
+    kind: str,
+    day: str | None,
+    direction: str | None,
+    note: str,
+    learned: str,
+    promise: str,
+    place: str,
+    as_json: bool,
+) -> None:
     """Log an interaction with someone you know."""
     from amity.model import Direction
     from amity.service.interactions import Happening, log, parse_kind
 
     ctx = app()
-    what = Happening(parse_kind(kind), on=day, direction=Direction(direction) if direction else None,
-                     note=note, learned=learned, promise=promise, place=place)
+    what = Happening(
+        parse_kind(kind),
+        on=day,
+        direction=Direction(direction) if direction else None,
+        note=note,
+        learned=learned,
+        promise=promise,
+        place=place,
+    )
     _report(log(ctx.store, person, what, ctx.settings.today), as_json)

@@ -22,17 +22,37 @@ from amity.cli.context import app, console, emit_json, json_option
 @click.option("--met-through", help="The person who introduced you.")
 @click.option("--birthday", metavar="YYYY-MM-DD|--MM-DD", help="Birthday, year optional.")
 @json_option
-def add_command(name: str, email: tuple[str, ...], phone: tuple[str, ...], company: str,
-                title: str, tags: tuple[str, ...], circle: str | None, every: int | None,
-                how_met: str, met_through: str | None, birthday: str | None,
-                as_json: bool) -> None:
+def add_command(
+    name: str,
+    email: tuple[str, ...],
+    phone: tuple[str, ...],
+    company: str,
+    title: str,
+    tags: tuple[str, ...],
+    circle: str | None,
+    every: int | None,
+    how_met: str,
+    met_through: str | None,
+    birthday: str | None,
+    as_json: bool,
+) -> None:
     """Add a person to your network and print their id."""
     from amity.service.people import NewPerson, add_person
 
     ctx = app()
-    new = NewPerson(name=name, emails=list(email), phones=list(phone), company=company,
-                    title=title, tags=list(tags), circle=circle, every=every, how_met=how_met,
-                    met_through=met_through, birthday=birthday)
+    new = NewPerson(
+        name=name,
+        emails=list(email),
+        phones=list(phone),
+        company=company,
+        title=title,
+        tags=list(tags),
+        circle=circle,
+        every=every,
+        how_met=how_met,
+        met_through=met_through,
+        birthday=birthday,
+    )
     person_id, similar = add_person(ctx.store, new, ctx.settings.today)
     if as_json:
         emit_json({"id": person_id, "similar": [{"id": i, "name": n} for i, n in similar]})
@@ -63,18 +83,31 @@ def show_command(person: str, limit: int, as_json: bool) -> None:
 @click.option("--tag", "tags", multiple=True, help="Only people with this tag (repeatable).")
 @click.option("--circle", help="Only this circle.")
 @click.option("--company", help="Only people at this company.")
-@click.option("--sort", default="name", show_default=True,
-              type=click.Choice(["name", "last", "strength"]), help="Order.")
+@click.option(
+    "--sort",
+    default="name",
+    show_default=True,
+    type=click.Choice(["name", "last", "strength"]),
+    help="Order.",
+)
 @click.option("--limit", type=int, help="At most this many.")
 @click.option("--archived", is_flag=True, help="Include archived people.")
 @json_option
-def list_command(tags: tuple[str, ...], circle: str | None, company: str | None, sort: str,
-                 limit: int | None, archived: bool, as_json: bool) -> None:
+def list_command(
+    tags: tuple[str, ...],
+    circle: str | None,
+    company: str | None,
+    sort: str,
+    limit: int | None,
+    archived: bool,
+    as_json: bool,
+) -> None:
     """List people with filters; --json returns every match unless --limit is given."""
     from amity.service.views import ListRequest, list_people
 
-    result = list_people(app().store, ListRequest(tags, circle, company, sort, limit,
-                                                  include_archived=archived))
+    result = list_people(
+        app().store, ListRequest(tags, circle, company, sort, limit, include_archived=archived)
+    )
     if as_json:
         emit_json(result)
         return
@@ -141,8 +174,10 @@ def forget_command(person: str) -> None:
 
     ctx = app()
     person_id, name = forget_person(ctx.store, person, ctx.settings.today)
-    click.echo(f"{name} (#{person_id}) is in the trash for 30 days; `amity unforget {person_id}`"
-               " brings them back")
+    click.echo(
+        f"{name} (#{person_id}) is in the trash for 30 days; `amity unforget {person_id}`"
+        " brings them back"
+    )
 
 
 @click.command("unforget")

@@ -17,8 +17,14 @@ def people_table(rows: list[dict[str, Any]], total: int) -> Table:
         table.add_column(column, overflow="fold")
     for row in rows:
         org = " · ".join(x for x in (row["title"], row["organization"]) if x)
-        table.add_row(str(row["id"]), Text(row["name"]), Text(org), row["circle"],
-                      row["last_interaction"] or "never", str(row["strength"]))
+        table.add_row(
+            str(row["id"]),
+            Text(row["name"]),
+            Text(org),
+            row["circle"],
+            row["last_interaction"] or "never",
+            str(row["strength"]),
+        )
     return table
 
 
@@ -27,8 +33,11 @@ def person_panel(view: dict[str, Any]) -> Panel:
     job = " at ".join(x for x in (view["title"], view["organization"]) if x)
     facts = [
         ("job", job),
-        ("circle", view["circle"] + (f" (every {view['cadence_days']} days)"
-                                     if view["cadence_days"] else "")),
+        (
+            "circle",
+            view["circle"]
+            + (f" (every {view['cadence_days']} days)" if view["cadence_days"] else ""),
+        ),
         ("tags", ", ".join(view["tags"])),
         ("email", ", ".join(view["emails"])),
         ("phone", ", ".join(view["phones"])),
@@ -52,8 +61,14 @@ def person_panel(view: dict[str, Any]) -> Panel:
         lines.append(Text(f"Timeline ({view['interaction_count']} interactions)", style="bold"))
         for item in view["interactions"]:
             note = item["note"] or item["summary"] or item["place"]
-            lines.append(Text.assemble(
-                f"  {item['date']}  ", (f"{item['kind']:<8}", "cyan"),
-                f" {item['direction']:<8} ", note))
-    return Panel(Group(*lines), title=f"[bold]{escape(view['name'])}[/] #{view['id']}",
-                 expand=False)
+            lines.append(
+                Text.assemble(
+                    f"  {item['date']}  ",
+                    (f"{item['kind']:<8}", "cyan"),
+                    f" {item['direction']:<8} ",
+                    note,
+                )
+            )
+    return Panel(
+        Group(*lines), title=f"[bold]{escape(view['name'])}[/] #{view['id']}", expand=False
+    )

@@ -15,8 +15,13 @@ def init_command(as_json: bool) -> None:
     store = ctx.store  # opening migrates to the newest schema
     people = store.db.scalar("SELECT count(*) FROM person WHERE owner_id = ?", (store.owner_id,))
     if as_json:
-        emit_json({"home": str(ctx.settings.home), "database": ctx.settings.database_url,
-                   "people": int(people or 0)})
+        emit_json(
+            {
+                "home": str(ctx.settings.home),
+                "database": ctx.settings.database_url,
+                "people": int(people or 0),
+            }
+        )
         return
     click.echo(f"Amity is ready in {ctx.settings.home} ({int(people or 0)} people)")
 
@@ -33,7 +38,9 @@ def demo_command(as_json: bool) -> None:
         emit_json(result)
         return
     if result["created"]:
-        click.echo(f"Loaded the demo network: {result['people']} people, "
-                   f"{result['interactions']} interactions")
+        click.echo(
+            f"Loaded the demo network: {result['people']} people, "
+            f"{result['interactions']} interactions"
+        )
     else:
         click.echo(f"The demo network is already loaded ({result['people']} people)")

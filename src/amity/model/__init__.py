@@ -1,6 +1,12 @@
 """Amity's domain as plain dataclasses and enums. No I/O, no frameworks."""
 
-from amity.model.drafts import ContactDraft, InteractionDraft, PersonDraft, PositionDraft, SkippedRow
+from amity.model.drafts import (
+    ContactDraft,
+    InteractionDraft,
+    PersonDraft,
+    PositionDraft,
+    SkippedRow,
+)
 from amity.model.enums import (
     DEFAULT_CADENCE_DAYS,
     INTRODUCTION_TRANSITIONS,
@@ -56,4 +62,5 @@ __all__ = [
     "ReminderState",
     "SkippedRow",
     "Tie",
+    "TieKind",
 ]

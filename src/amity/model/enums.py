@@ -92,15 +92,9 @@ class IntroductionState(StrEnum):
 
 # Which states an introduction may move to from each state (double opt-in).
 INTRODUCTION_TRANSITIONS: dict[IntroductionState, frozenset[IntroductionState]] = {
-    IntroductionState.PROPOSED: frozenset(
-        {IntroductionState.ASKED_A, IntroductionState.DECLINED}
-    ),
-    IntroductionState.ASKED_A: frozenset(
-        {IntroductionState.ASKED_B, IntroductionState.DECLINED}
-    ),
-    IntroductionState.ASKED_B: frozenset(
-        {IntroductionState.ACCEPTED, IntroductionState.DECLINED}
-    ),
+    IntroductionState.PROPOSED: frozenset({IntroductionState.ASKED_A, IntroductionState.DECLINED}),
+    IntroductionState.ASKED_A: frozenset({IntroductionState.ASKED_B, IntroductionState.DECLINED}),
+    IntroductionState.ASKED_B: frozenset({IntroductionState.ACCEPTED, IntroductionState.DECLINED}),
     IntroductionState.ACCEPTED: frozenset({IntroductionState.INTRODUCED}),
     IntroductionState.INTRODUCED: frozenset({IntroductionState.DONE}),
     IntroductionState.DECLINED: frozenset(),

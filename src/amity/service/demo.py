@@ -26,38 +26,201 @@ from amity.model import (
 )
 from amity.service import preferences
 from amity.service.relationships import refresh_people
-from amity.store import Store
+from amity.store import Store, reminders
 from amity.store import interactions as interaction_store
 from amity.store import people as people_store
-from amity.store import reminders
 
-GIVEN = """Ada Grace Alan Linus Margaret Katherine Tim Barbara Dennis Frances Ken Radia Guido
-Hedy Edsger Shafi John Donald Leslie Niklaus Sophie Yukihiro Anita Bjarne Carol Jean Mary
-Priya Wei Mateo Lucia Omar Fatima Kwame Amara Lars Ingrid Diego Camila Hiroshi Yuki Arjun
-Meera Tomasz Zofia Elif Emre Noah Chloe Liam Maya Daniel Aisha Sam Ruth""".split()
-FAMILY = """Lovelace Hopper Turing Torvalds Hamilton Johnson Berners-Lee Liskov Ritchie Allen
-Thompson Perlman Rossum Lamarr Dijkstra Goldwasser McCarthy Knuth Lamport Wirth Wilson
-Matsumoto Borg Stroustrup Shaw Sammet Keller Raman Zhang Rossi Garcia Haddad Benali Mensah
-Okafor Nilsson Berg Fernandez Silva Tanaka Sato Iyer Nair Nowak Kowalska Yilmaz Demir Martin
-Dubois Murphy Cohen Khan Park Schmidt""".split()
-COMPANIES = """Stripe Plaid Shopify Datadog Figma Notion Canva Atlassian GitLab Mozilla Spotify
-Klarna Monzo Wise Revolut Zalando Adyen Elastic Grafana Vercel""".split()
-TITLES = ["Software Engineer", "Senior Engineer", "Engineering Manager", "Product Manager",
-          "Designer", "Data Scientist", "Recruiter", "Founder", "Staff Engineer", "CTO",
-          "Developer Advocate", "Investor"]
-TOPICS = ["hiring plans for the payments team", "their move to Lisbon", "Rust in production",
-          "a side project on climate data", "how they got into product management",
-          "the new design system", "mentoring junior engineers", "raising a seed round",
-          "open-source maintainership", "a book on negotiation", "remote team rituals",
-          "career change into data science", "conference talk ideas", "the fintech job market"]
-PLACES = ["PyCon", "the career fair", "a Rust meetup", "DevOpsDays", "a founders dinner",
-          "the alumni mixer", "a design systems meetup", "Web Summit"]
+GIVEN = [
+    "Ada",
+    "Grace",
+    "Alan",
+    "Linus",
+    "Margaret",
+    "Katherine",
+    "Tim",
+    "Barbara",
+    "Dennis",
+    "Frances",
+    "Ken",
+    "Radia",
+    "Guido",
+    "Hedy",
+    "Edsger",
+    "Shafi",
+    "John",
+    "Donald",
+    "Leslie",
+    "Niklaus",
+    "Sophie",
+    "Yukihiro",
+    "Anita",
+    "Bjarne",
+    "Carol",
+    "Jean",
+    "Mary",
+    "Priya",
+    "Wei",
+    "Mateo",
+    "Lucia",
+    "Omar",
+    "Fatima",
+    "Kwame",
+    "Amara",
+    "Lars",
+    "Ingrid",
+    "Diego",
+    "Camila",
+    "Hiroshi",
+    "Yuki",
+    "Arjun",
+    "Meera",
+    "Tomasz",
+    "Zofia",
+    "Elif",
+    "Emre",
+    "Noah",
+    "Chloe",
+    "Liam",
+    "Maya",
+    "Daniel",
+    "Aisha",
+    "Sam",
+    "Ruth",
+]
+FAMILY = [
+    "Lovelace",
+    "Hopper",
+    "Turing",
+    "Torvalds",
+    "Hamilton",
+    "Johnson",
+    "Berners-Lee",
+    "Liskov",
+    "Ritchie",
+    "Allen",
+    "Thompson",
+    "Perlman",
+    "Rossum",
+    "Lamarr",
+    "Dijkstra",
+    "Goldwasser",
+    "McCarthy",
+    "Knuth",
+    "Lamport",
+    "Wirth",
+    "Wilson",
+    "Matsumoto",
+    "Borg",
+    "Stroustrup",
+    "Shaw",
+    "Sammet",
+    "Keller",
+    "Raman",
+    "Zhang",
+    "Rossi",
+    "Garcia",
+    "Haddad",
+    "Benali",
+    "Mensah",
+    "Okafor",
+    "Nilsson",
+    "Berg",
+    "Fernandez",
+    "Silva",
+    "Tanaka",
+    "Sato",
+    "Iyer",
+    "Nair",
+    "Nowak",
+    "Kowalska",
+    "Yilmaz",
+    "Demir",
+    "Martin",
+    "Dubois",
+    "Murphy",
+    "Cohen",
+    "Khan",
+    "Park",
+    "Schmidt",
+]
+COMPANIES = [
+    "Stripe",
+    "Plaid",
+    "Shopify",
+    "Datadog",
+    "Figma",
+    "Notion",
+    "Canva",
+    "Atlassian",
+    "GitLab",
+    "Mozilla",
+    "Spotify",
+    "Klarna",
+    "Monzo",
+    "Wise",
+    "Revolut",
+    "Zalando",
+    "Adyen",
+    "Elastic",
+    "Grafana",
+    "Vercel",
+]
+TITLES = [
+    "Software Engineer",
+    "Senior Engineer",
+    "Engineering Manager",
+    "Product Manager",
+    "Designer",
+    "Data Scientist",
+    "Recruiter",
+    "Founder",
+    "Staff Engineer",
+    "CTO",
+    "Developer Advocate",
+    "Investor",
+]
+TOPICS = [
+    "hiring plans for the payments team",
+    "their move to Lisbon",
+    "Rust in production",
+    "a side project on climate data",
+    "how they got into product management",
+    "the new design system",
+    "mentoring junior engineers",
+    "raising a seed round",
+    "open-source maintainership",
+    "a book on negotiation",
+    "remote team rituals",
+    "career change into data science",
+    "conference talk ideas",
+    "the fintech job market",
+]
+PLACES = [
+    "PyCon",
+    "the career fair",
+    "a Rust meetup",
+    "DevOpsDays",
+    "a founders dinner",
+    "the alumni mixer",
+    "a design systems meetup",
+    "Web Summit",
+]
 TAGS = ["mentor", "recruiter", "python", "fintech", "founder", "design", "alumni", "investor"]
-CIRCLE_MIX = [Circle.INNER] * 6 + [Circle.CLOSE] * 20 + [Circle.ACTIVE] * 50 + \
-    [Circle.ACQUAINTANCE] * 80 + [Circle.DORMANT] * 12
-KIND_MIX = [InteractionKind.MESSAGE] * 5 + [InteractionKind.EMAIL] * 3 + \
-    [InteractionKind.COFFEE] * 2 + [InteractionKind.CALL] * 2 + [InteractionKind.VIDEO] + \
-    [InteractionKind.MEETING]
+CIRCLE_MIX = (
+    [Circle.INNER] * 6
+    + [Circle.CLOSE] * 20
+    + [Circle.ACTIVE] * 50
+    + [Circle.ACQUAINTANCE] * 80
+    + [Circle.DORMANT] * 12
+)
+KIND_MIX = (
+    [InteractionKind.MESSAGE] * 5
+    + [InteractionKind.EMAIL] * 3
+    + [InteractionKind.COFFEE] * 2
+    + [InteractionKind.CALL] * 2
+    + [InteractionKind.VIDEO]
+    + [InteractionKind.MEETING]
+)
 MARKER = "demo_loaded"
 
 
@@ -79,8 +242,9 @@ def load_demo(store: Store, today: date) -> dict[str, Any]:
 
 def _counts(store: Store) -> dict[str, int]:
     people = store.db.scalar("SELECT count(*) FROM person WHERE owner_id = ?", (store.owner_id,))
-    talks = store.db.scalar("SELECT count(*) FROM interaction WHERE owner_id = ?",
-                            (store.owner_id,))
+    talks = store.db.scalar(
+        "SELECT count(*) FROM interaction WHERE owner_id = ?", (store.owner_id,)
+    )
     return {"people": int(people or 0), "interactions": int(talks or 0)}
 
 
@@ -95,27 +259,48 @@ def _people(store: Store, rng: random.Random, today: date) -> list[tuple[int, Ci
         company = rng.choice(COMPANIES)
         slug = f"{given}.{family}".lower().replace("-", "")
         person = Person(
-            name=f"{given} {family}", given_name=given, family_name=family, circle=circle,
-            how_met=rng.choice(["met at " + rng.choice(PLACES), "LinkedIn", "introduced",
-                                "former colleague", "university"]),
+            name=f"{given} {family}",
+            given_name=given,
+            family_name=family,
+            circle=circle,
+            how_met=rng.choice(
+                [
+                    "met at " + rng.choice(PLACES),
+                    "LinkedIn",
+                    "introduced",
+                    "former colleague",
+                    "university",
+                ]
+            ),
             location=rng.choice(["Berlin", "London", "New York", "Lisbon", "Toronto", "Remote"]),
             interests=rng.choice(TOPICS),
             tags=rng.sample(TAGS, rng.choice([0, 1, 1, 2])),
-            birthday=Birthday(rng.randint(1, 12), rng.randint(1, 28),
-                              rng.choice([None, rng.randint(1970, 2002)])) if n % 3 else None,
+            birthday=Birthday(
+                rng.randint(1, 12), rng.randint(1, 28), rng.choice([None, rng.randint(1970, 2002)])
+            )
+            if n % 3
+            else None,
             contact_points=[ContactPoint(ContactKind.EMAIL, f"{slug}@example.org", "")],
             positions=[
-                Position(rng.choice(COMPANIES), rng.choice(TITLES),
-                         today - timedelta(days=rng.randint(900, 2500)),
-                         today - timedelta(days=rng.randint(400, 890)), "demo"),
-                Position(company, rng.choice(TITLES),
-                         today - timedelta(days=rng.randint(30, 390)), None, "demo"),
+                Position(
+                    rng.choice(COMPANIES),
+                    rng.choice(TITLES),
+                    today - timedelta(days=rng.randint(900, 2500)),
+                    today - timedelta(days=rng.randint(400, 890)),
+                    "demo",
+                ),
+                Position(
+                    company,
+                    rng.choice(TITLES),
+                    today - timedelta(days=rng.randint(30, 390)),
+                    None,
+                    "demo",
+                ),
             ],
             created_on=today - timedelta(days=730),
         )
         if n % 4 == 0:
-            person.contact_points.append(
-                ContactPoint(ContactKind.PHONE, f"+1415555{n:04d}", ""))
+            person.contact_points.append(ContactPoint(ContactKind.PHONE, f"+1415555{n:04d}", ""))
         if n % 7 == 0:
             person.needs = "looking for a backend role at a fintech"
         if n % 9 == 0:
@@ -126,24 +311,40 @@ def _people(store: Store, rng: random.Random, today: date) -> list[tuple[int, Ci
     return ids
 
 
-_GAP = {Circle.INNER: 12, Circle.CLOSE: 25, Circle.ACTIVE: 70, Circle.ACQUAINTANCE: 160,
-        Circle.DORMANT: 300}
+_GAP = {
+    Circle.INNER: 12,
+    Circle.CLOSE: 25,
+    Circle.ACTIVE: 70,
+    Circle.ACQUAINTANCE: 160,
+    Circle.DORMANT: 300,
+}
 
 
-def _interactions(store: Store, rng: random.Random, ids: list[tuple[int, Circle]],
-                  today: date) -> None:
+def _interactions(
+    store: Store, rng: random.Random, ids: list[tuple[int, Circle]], today: date
+) -> None:
     for pid, circle in ids:
         day = today - timedelta(days=rng.randint(600, 730))
         first = True
         while day < today - timedelta(days=3):
             kind = InteractionKind.MET if first else rng.choice(KIND_MIX)
-            direction = Direction.MUTUAL if kind not in (
-                InteractionKind.MESSAGE, InteractionKind.EMAIL) else rng.choice(
-                [Direction.OUTBOUND, Direction.INBOUND])
-            interaction_store.insert_interaction(store, Interaction(
-                kind=kind, occurred_on=day, direction=direction, person_ids=[pid],
-                summary=rng.choice(TOPICS), notes=f"Talked about {rng.choice(TOPICS)}.",
-                place=rng.choice(PLACES) if first else ""))
+            direction = (
+                Direction.MUTUAL
+                if kind not in (InteractionKind.MESSAGE, InteractionKind.EMAIL)
+                else rng.choice([Direction.OUTBOUND, Direction.INBOUND])
+            )
+            interaction_store.insert_interaction(
+                store,
+                Interaction(
+                    kind=kind,
+                    occurred_on=day,
+                    direction=direction,
+                    person_ids=[pid],
+                    summary=rng.choice(TOPICS),
+                    notes=f"Talked about {rng.choice(TOPICS)}.",
+                    place=rng.choice(PLACES) if first else "",
+                ),
+            )
             first = False
             gap = _GAP[circle] if circle is not Circle.DORMANT or rng.random() < 0.3 else 2000
             day += timedelta(days=max(1, int(rng.gauss(gap, gap / 3))))
@@ -153,17 +354,38 @@ def _fresh_meetings(store: Store, ids: list[tuple[int, Circle]], today: date) ->
     """Three people met this week with no follow-up yet, one with a promise."""
     for offset, (pid, _) in enumerate(ids[-20:-17], start=1):
         day = today - timedelta(days=offset)
-        new_id = interaction_store.insert_interaction(store, Interaction(
-            kind=InteractionKind.MET, occurred_on=day, direction=Direction.MUTUAL,
-            person_ids=[pid], summary=TOPICS[offset], place="Web Summit",
-            promises="send the article on hiring loops" if offset == 1 else ""))
-        reminders.add_reminder(store, f"follow_up:interaction:{new_id}", ReminderKind.FOLLOW_UP,
-                               pid, day + timedelta(days=1), reason="Web Summit",
-                               detail=TOPICS[offset], interaction_id=new_id)
+        new_id = interaction_store.insert_interaction(
+            store,
+            Interaction(
+                kind=InteractionKind.MET,
+                occurred_on=day,
+                direction=Direction.MUTUAL,
+                person_ids=[pid],
+                summary=TOPICS[offset],
+                place="Web Summit",
+                promises="send the article on hiring loops" if offset == 1 else "",
+            ),
+        )
+        reminders.add_reminder(
+            store,
+            f"follow_up:interaction:{new_id}",
+            ReminderKind.FOLLOW_UP,
+            pid,
+            day + timedelta(days=1),
+            reason="Web Summit",
+            detail=TOPICS[offset],
+            interaction_id=new_id,
+        )
         if offset == 1:
-            reminders.add_reminder(store, f"promise:interaction:{new_id}", ReminderKind.PROMISE,
-                                   pid, day, reason="send the article on hiring loops",
-                                   interaction_id=new_id)
+            reminders.add_reminder(
+                store,
+                f"promise:interaction:{new_id}",
+                ReminderKind.PROMISE,
+                pid,
+                day,
+                reason="send the article on hiring loops",
+                interaction_id=new_id,
+            )
 
 
 def _life(store: Store, rng: random.Random, ids: list[tuple[int, Circle]], today: date) -> None:
@@ -172,48 +394,91 @@ def _life(store: Store, rng: random.Random, ids: list[tuple[int, Circle]], today
             store.db.execute(
                 "INSERT INTO life_event (owner_id, person_id, kind, occurred_on, detail, source) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                (store.owner_id, pid, LifeEventKind.NEW_JOB.value,
-                 (today - timedelta(days=rng.randint(0, 10))).isoformat(),
-                 f"{rng.choice(TITLES)} at {rng.choice(COMPANIES)}", "demo"))
+                (
+                    store.owner_id,
+                    pid,
+                    LifeEventKind.NEW_JOB.value,
+                    (today - timedelta(days=rng.randint(0, 10))).isoformat(),
+                    f"{rng.choice(TITLES)} at {rng.choice(COMPANIES)}",
+                    "demo",
+                ),
+            )
         if n % 6 == 0:
             direction = rng.choice(list(LedgerDirection))
             store.db.execute(
                 "INSERT INTO ledger_entry (owner_id, person_id, direction, kind, what, "
                 "occurred_on) VALUES (?, ?, ?, ?, ?, ?)",
-                (store.owner_id, pid, direction.value, rng.choice(list(LedgerKind)).value,
-                 rng.choice(["CV review", "intro to a hiring manager", "a book recommendation",
-                             "advice on a job offer", "referral for a backend role"]),
-                 (today - timedelta(days=rng.randint(5, 300))).isoformat()))
+                (
+                    store.owner_id,
+                    pid,
+                    direction.value,
+                    rng.choice(list(LedgerKind)).value,
+                    rng.choice(
+                        [
+                            "CV review",
+                            "intro to a hiring manager",
+                            "a book recommendation",
+                            "advice on a job offer",
+                            "referral for a backend role",
+                        ]
+                    ),
+                    (today - timedelta(days=rng.randint(5, 300))).isoformat(),
+                ),
+            )
     # Birthdays this week for two inner-circle people.
     for offset, (pid, _) in enumerate(ids[:2]):
         soon = today + timedelta(days=offset + 1)
-        store.db.execute("UPDATE person SET birthday_month = ?, birthday_day = ? WHERE id = ?",
-                         (soon.month, soon.day, pid))
+        store.db.execute(
+            "UPDATE person SET birthday_month = ?, birthday_day = ? WHERE id = ?",
+            (soon.month, soon.day, pid),
+        )
 
 
-def _events_goals_ties(store: Store, rng: random.Random, ids: list[tuple[int, Circle]],
-                       today: date) -> None:
+def _events_goals_ties(
+    store: Store, rng: random.Random, ids: list[tuple[int, Circle]], today: date
+) -> None:
     for name, offset in (("Web Summit", -3), ("PyCon", -200), ("Fintech Founders Night", 12)):
         event_id = store.db.insert(
             "INSERT INTO event (owner_id, name, starts_on, place, purpose, goals, status) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (store.owner_id, name, (today + timedelta(days=offset)).isoformat(), "Lisbon",
-             "meet people building payments infrastructure", "talk to three hiring managers",
-             "attended" if offset < 0 else "planned"))
+            (
+                store.owner_id,
+                name,
+                (today + timedelta(days=offset)).isoformat(),
+                "Lisbon",
+                "meet people building payments infrastructure",
+                "talk to three hiring managers",
+                "attended" if offset < 0 else "planned",
+            ),
+        )
         for pid, _ in rng.sample(ids, 5):
             store.db.execute(
                 "INSERT INTO event_attendance (owner_id, event_id, person_id, role) "
                 "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                (store.owner_id, event_id, pid, "met" if offset < 0 else "target"))
+                (store.owner_id, event_id, pid, "met" if offset < 0 else "target"),
+            )
     store.db.execute(
         "INSERT INTO goal (owner_id, title, detail, target_organization, due_on) "
         "VALUES (?, ?, ?, ?, ?)",
-        (store.owner_id, "Backend role at a fintech", "warm intros to two hiring managers",
-         "Plaid", (today + timedelta(days=90)).isoformat()))
+        (
+            store.owner_id,
+            "Backend role at a fintech",
+            "warm intros to two hiring managers",
+            "Plaid",
+            (today + timedelta(days=90)).isoformat(),
+        ),
+    )
     for _ in range(120):
         (a, _ca), (b, _cb) = rng.sample(ids, 2)
         store.db.execute(
             "INSERT INTO tie (owner_id, person_a_id, person_b_id, kind, strength, source) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            (store.owner_id, min(a, b), max(a, b), rng.choice(["colleague", "friend", "knows"]),
-             rng.randint(20, 90), "demo"))
+            (
+                store.owner_id,
+                min(a, b),
+                max(a, b),
+                rng.choice(["colleague", "friend", "knows"]),
+                rng.randint(20, 90),
+                "demo",
+            ),
+        )

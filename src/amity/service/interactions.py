@@ -12,16 +12,21 @@ from amity.model import Direction, Interaction, InteractionKind, Person, Reminde
 from amity.service.people import clean_name
 from amity.service.relationships import refresh_people
 from amity.service.resolve import resolve_person, similar_names
-from amity.store import Store
+from amity.store import Store, reminders
 from amity.store import interactions as interaction_store
 from amity.store import people as people_store
 from amity.store import people_query as q
-from amity.store import reminders
 
 KINDS = ", ".join(k.value for k in InteractionKind)
 # Kinds that happen with both people present; the rest default to the user reaching out.
-_TOGETHER = {InteractionKind.MET, InteractionKind.COFFEE, InteractionKind.CALL,
-             InteractionKind.VIDEO, InteractionKind.MEETING, InteractionKind.EVENT}
+_TOGETHER = {
+    InteractionKind.MET,
+    InteractionKind.COFFEE,
+    InteractionKind.CALL,
+    InteractionKind.VIDEO,
+    InteractionKind.MEETING,
+    InteractionKind.EVENT,
+}
 
 
 def parse_kind(text: str) -> InteractionKind:
@@ -63,8 +68,11 @@ def met(store: Store, who: str, what: Happening, today: date) -> Logged:
     existing = _existing(store, name)
     with store.db.transaction():
         if existing is None:
-            person = Person(name=name, where_met=what.place,
-                            how_met=f"met at {what.place}" if what.place else "met in person")
+            person = Person(
+                name=name,
+                where_met=what.place,
+                how_met=f"met at {what.place}" if what.place else "met in person",
+            )
             parts = name.split(" ")
             person.given_name, person.family_name = parts[0], " ".join(parts[1:])
             similar = tuple(similar_names(store, name))
@@ -98,8 +106,14 @@ def _existing(store: Store, name: str) -> tuple[int, str] | None:
 
 
 def _record(
-    store: Store, person_id: int, person_name: str, what: Happening, day: date, today: date,
-    *, first: bool = False,
+    store: Store,
+    person_id: int,
+    person_name: str,
+    what: Happening,
+    day: date,
+    today: date,
+    *,
+    first: bool = False,
 ) -> Logged:
     if day > today + timedelta(days=1):
         raise UsageError(f"{day.isoformat()} is in the future; log what already happened")
@@ -107,9 +121,15 @@ def _record(
         Direction.MUTUAL if what.kind in _TOGETHER else Direction.OUTBOUND
     )
     interaction = Interaction(
-        kind=what.kind, occurred_on=day, direction=direction, person_ids=[person_id],
-        summary=what.topic.strip(), notes=what.note.strip(), learned=what.learned.strip(),
-        promises=what.promise.strip(), place=what.place.strip(),
+        kind=what.kind,
+        occurred_on=day,
+        direction=direction,
+        person_ids=[person_id],
+        summary=what.topic.strip(),
+        notes=what.note.strip(),
+        learned=what.learned.strip(),
+        promises=what.promise.strip(),
+        place=what.place.strip(),
         event_id=_event_id(store, what.place),
     )
     interaction_id = interaction_store.insert_interaction(store, interaction)
@@ -117,8 +137,13 @@ def _record(
     if what.kind is InteractionKind.MET or first:
         due = day + timedelta(days=1)
         reminders.add_reminder(
-            store, f"follow_up:interaction:{interaction_id}", ReminderKind.FOLLOW_UP, person_id,
-            due, reason=what.place, detail=interaction.summary or interaction.notes,
+            store,
+            f"follow_up:interaction:{interaction_id}",
+            ReminderKind.FOLLOW_UP,
+            person_id,
+            due,
+            reason=what.place,
+            detail=interaction.summary or interaction.notes,
             interaction_id=interaction_id,
         )
         logged.follow_up_due = due
@@ -126,8 +151,13 @@ def _record(
         logged.closed_follow_ups = reminders.close_follow_ups(store, person_id, day)
     if interaction.promises:
         reminders.add_reminder(
-            store, f"promise:interaction:{interaction_id}", ReminderKind.PROMISE, person_id,
-            day, reason=interaction.promises, interaction_id=interaction_id,
+            store,
+            f"promise:interaction:{interaction_id}",
+            ReminderKind.PROMISE,
+            person_id,
+            day,
+            reason=interaction.promises,
+            interaction_id=interaction_id,
         )
     refresh_people(store, [person_id], today)
     return logged

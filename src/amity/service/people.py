@@ -70,8 +70,9 @@ def check_phone(value: str) -> str:
 
 def build_person(store: Store, new: NewPerson) -> Person:
     """Validate everything the user typed before anything is written."""
-    person = Person(name=clean_name(new.name), how_met=new.how_met.strip(),
-                    where_met=new.where_met.strip())
+    person = Person(
+        name=clean_name(new.name), how_met=new.how_met.strip(), where_met=new.where_met.strip()
+    )
     if new.circle:
         person.circle = parse_circle(new.circle)
     if new.every is not None:
@@ -105,6 +106,7 @@ def add_person(store: Store, new: NewPerson, today: date) -> tuple[int, list[tup
 
 
 # -- edit ---------------------------------------------------------------------------
+
 
 def edit_person(store: Store, who: str, changes: dict[str, Any], today: date) -> int:
     """Apply `--field value` edits. Keys are option names; values already typed by the CLI."""
@@ -180,6 +182,7 @@ def _change_job(
 
 
 # -- forget / unforget ------------------------------------------------------------------
+
 
 def forget_person(store: Store, who: str, today: date) -> tuple[int, str]:
     person_id, name = resolve_person(store, who)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from amity.model import DEFAULT_CADENCE_DAYS, Circle, InteractionKind
+from amity.model import Circle, InteractionKind
 from amity.store import Store, as_date
 from amity.store.interactions import aggregate_for
 
@@ -41,9 +41,7 @@ def refresh_person(
 ) -> None:
     from amity.engines.strength import RelationshipStats, strength
 
-    person = store.db.one(
-        "SELECT circle, cadence_days FROM person WHERE id = ?", (person_id,)
-    )
+    person = store.db.one("SELECT circle, cadence_days FROM person WHERE id = ?", (person_id,))
     if person is None:
         return
     agg = aggregate_for(store, person_id, DEPTH_WEIGHTS)

@@ -18,9 +18,12 @@ class Settings:
     today: date
 
     @classmethod
-    def from_env(cls, *, today: str | None = None, database_url: str | None = None,
-                 home: str | None = None) -> Settings:
-        home_path = Path(home or os.environ.get("AMITY_HOME") or _default_home()).expanduser().absolute()
+    def from_env(
+        cls, *, today: str | None = None, database_url: str | None = None, home: str | None = None
+    ) -> Settings:
+        home_path = (
+            Path(home or os.environ.get("AMITY_HOME") or _default_home()).expanduser().absolute()
+        )
         url = database_url or os.environ.get("AMITY_DATABASE_URL") or ""
         if not url:
             url = f"sqlite:///{home_path / 'amity.db'}"

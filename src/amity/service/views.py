@@ -58,8 +58,11 @@ def show_person(store: Store, who: str, interactions: int = 20) -> dict[str, Any
         "title": current.title if current else "",
         "emails": person.emails(),
         "phones": person.phones(),
-        "urls": [c.value for c in person.contact_points
-                 if c.kind in (ContactKind.URL, ContactKind.SOCIAL)],
+        "urls": [
+            c.value
+            for c in person.contact_points
+            if c.kind in (ContactKind.URL, ContactKind.SOCIAL)
+        ],
         "birthday": person.birthday.iso() if person.birthday else None,
         "how_met": person.how_met,
         "where_met": person.where_met,
@@ -70,9 +73,13 @@ def show_person(store: Store, who: str, interactions: int = 20) -> dict[str, Any
         "interests": person.interests,
         "archived": person.archived,
         "positions": [
-            {"organization": p.organization, "title": p.title,
-             "start": p.start.isoformat() if p.start else None,
-             "end": p.end.isoformat() if p.end else None, "source": p.source}
+            {
+                "organization": p.organization,
+                "title": p.title,
+                "start": p.start.isoformat() if p.start else None,
+                "end": p.end.isoformat() if p.end else None,
+                "source": p.source,
+            }
             for p in person.positions
         ],
         "last_interaction": person.last_contact_on.isoformat() if person.last_contact_on else None,
@@ -80,10 +87,17 @@ def show_person(store: Store, who: str, interactions: int = 20) -> dict[str, Any
         "strength": int(stats.get("strength") or 0),
         "interaction_count": total,
         "interactions": [
-            {"id": i.id, "kind": i.kind.value, "direction": i.direction.value,
-             "date": i.occurred_on.isoformat(),
-             "note": i.notes or i.summary, "summary": i.summary, "learned": i.learned,
-             "promises": i.promises, "place": i.place}
+            {
+                "id": i.id,
+                "kind": i.kind.value,
+                "direction": i.direction.value,
+                "date": i.occurred_on.isoformat(),
+                "note": i.notes or i.summary,
+                "summary": i.summary,
+                "learned": i.learned,
+                "promises": i.promises,
+                "place": i.place,
+            }
             for i in timeline
         ],
     }
@@ -110,8 +124,12 @@ def list_people(store: Store, req: ListRequest) -> dict[str, Any]:
         from amity.service.people import parse_circle
 
         circle = parse_circle(req.circle).value
-    where = q.PeopleFilter(tags=list(req.tags), circle=circle, company=req.company,
-                           include_archived=req.include_archived)
+    where = q.PeopleFilter(
+        tags=list(req.tags),
+        circle=circle,
+        company=req.company,
+        include_archived=req.include_archived,
+    )
     rows, total = q.list_people(store, where, req.sort, req.limit, req.offset)  # type: ignore[arg-type]
     return {"results": [summary(r) for r in rows], "total": total}
 
@@ -148,5 +166,9 @@ def search(store: Store, query: str, limit: int = 20) -> dict[str, Any]:
     rows, total = q.list_people(store, where, "name")
     ranked = {pid: n for n, pid in enumerate(hits.person_ids)}
     rows.sort(key=lambda r: ranked[int(r["id"])])
-    return {"query": query, "results": [summary(r) for r in rows[:limit]], "total": total,
-            "capped": hits.capped}
+    return {
+        "query": query,
+        "results": [summary(r) for r in rows[:limit]],
+        "total": total,
+        "capped": hits.capped,
+    }

@@ -42,8 +42,13 @@ def insert_interaction(
     )
     body = "\n".join(
         part
-        for part in (interaction.summary, interaction.notes, interaction.learned,
-                     interaction.promises, interaction.place)
+        for part in (
+            interaction.summary,
+            interaction.notes,
+            interaction.learned,
+            interaction.promises,
+            interaction.place,
+        )
         if part
     )
     if body and interaction.person_ids:

@@ -22,7 +22,9 @@ def current_version(db: Database) -> str | None:
                 ("alembic_version",),
             )
         else:
-            exists = db.scalar("SELECT count(*) FROM pg_tables WHERE tablename = ?", ("alembic_version",))
+            exists = db.scalar(
+                "SELECT count(*) FROM pg_tables WHERE tablename = ?", ("alembic_version",)
+            )
         if not exists:
             return None
         return db.scalar("SELECT version_num FROM alembic_version")  # type: ignore[no-any-return]

@@ -163,8 +163,11 @@ def refresh_current_position(store: Store, person_id: int) -> None:
     )
     store.db.execute(
         "UPDATE person SET organization = ?, title = ? WHERE id = ?",
-        (current["organization"] if current else "", current["title"] if current else "",
-         person_id),
+        (
+            current["organization"] if current else "",
+            current["title"] if current else "",
+            person_id,
+        ),
     )
 
 
@@ -219,7 +222,9 @@ def delete_person(store: Store, person_id: int) -> None:
         delete_doc(store, interaction_doc_id(int(row["id"])))
         store.db.execute("DELETE FROM interaction WHERE id = ?", (row["id"],))
     delete_person_doc(store, person_id)
-    store.db.execute("DELETE FROM person WHERE id = ? AND owner_id = ?", (person_id, store.owner_id))
+    store.db.execute(
+        "DELETE FROM person WHERE id = ? AND owner_id = ?", (person_id, store.owner_id)
+    )
 
 
 def load_person(store: Store, person_id: int, *, include_deleted: bool = False) -> Person | None:
@@ -239,8 +244,14 @@ def load_person(store: Store, person_id: int, *, include_deleted: bool = False) 
         )
     ]
     person.positions = [
-        Position(r["organization"], r["title"], as_date(r["start_on"]), as_date(r["end_on"]),
-                 r["source"], r["id"])
+        Position(
+            r["organization"],
+            r["title"],
+            as_date(r["start_on"]),
+            as_date(r["end_on"]),
+            r["source"],
+            r["id"],
+        )
         for r in store.db.query(
             "SELECT p.*, o.name AS organization FROM position p "
             "JOIN organization o ON o.id = p.organization_id WHERE p.person_id = ? "
@@ -297,8 +308,16 @@ def reindex_person(store: Store, person_id: int) -> None:
     if person is None:
         return
     parts = [
-        person.name, person.nickname, person.headline, person.location, person.about,
-        person.needs, person.offers, person.interests, person.how_met, person.where_met,
+        person.name,
+        person.nickname,
+        person.headline,
+        person.location,
+        person.about,
+        person.needs,
+        person.offers,
+        person.interests,
+        person.how_met,
+        person.where_met,
         " ".join(person.tags),
         " ".join(f"{p.organization} {p.title}" for p in person.positions),
         " ".join(c.value for c in person.contact_points if c.kind is not ContactKind.ADDRESS),

@@ -63,7 +63,10 @@ class PeopleFilter:
 
 
 def list_people(
-    store: Store, where: PeopleFilter, sort: Sort = "name", limit: int | None = None,
+    store: Store,
+    where: PeopleFilter,
+    sort: Sort = "name",
+    limit: int | None = None,
     offset: int = 0,
 ) -> tuple[list[Row], int]:
     sql_where, params = where.where(store)
@@ -121,7 +124,8 @@ def by_id(store: Store, person_id: int, *, deleted: bool = False) -> Row | None:
 def by_exact_name(store: Store, key: str, *, deleted: bool = False) -> list[Row]:
     return store.db.query(
         "SELECT id, name FROM person WHERE owner_id = ? AND name_key = ? AND deleted_on IS "
-        + ("NOT NULL" if deleted else "NULL") + " ORDER BY id",
+        + ("NOT NULL" if deleted else "NULL")
+        + " ORDER BY id",
         (store.owner_id, key),
     )
 

@@ -26,8 +26,17 @@ def add_reminder(
     store.db.execute(
         "INSERT INTO reminder (owner_id, person_id, kind, key, reason, detail, due_on, state, "
         "interaction_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (owner_id, key) DO NOTHING",
-        (store.owner_id, person_id, kind.value, key, reason, detail, due_on.isoformat(),
-         ReminderState.OPEN.value, interaction_id),
+        (
+            store.owner_id,
+            person_id,
+            kind.value,
+            key,
+            reason,
+            detail,
+            due_on.isoformat(),
+            ReminderState.OPEN.value,
+            interaction_id,
+        ),
     )
 
 
@@ -36,9 +45,15 @@ def close_follow_ups(store: Store, person_id: int, contacted_on: date) -> int:
     return store.db.execute(
         "UPDATE reminder SET state = ?, closed_on = ? WHERE owner_id = ? AND person_id = ? "
         "AND kind = ? AND state IN (?, ?) AND due_on <= ?",
-        (ReminderState.DONE.value, contacted_on.isoformat(), store.owner_id, person_id,
-         ReminderKind.FOLLOW_UP.value, *OPEN_STATES,
-         date.fromordinal(contacted_on.toordinal() + 1).isoformat()),
+        (
+            ReminderState.DONE.value,
+            contacted_on.isoformat(),
+            store.owner_id,
+            person_id,
+            ReminderKind.FOLLOW_UP.value,
+            *OPEN_STATES,
+            date.fromordinal(contacted_on.toordinal() + 1).isoformat(),
+        ),
     )
 
 
@@ -60,8 +75,13 @@ def set_state(
     store.db.execute(
         "UPDATE reminder SET state = ?, closed_on = ?, snoozed_until = ? "
         "WHERE owner_id = ? AND key = ?",
-        (state.value, None if state is ReminderState.SNOOZED else on.isoformat(),
-         until.isoformat() if until else None, store.owner_id, key),
+        (
+            state.value,
+            None if state is ReminderState.SNOOZED else on.isoformat(),
+            until.isoformat() if until else None,
+            store.owner_id,
+            key,
+        ),
     )
 
 

@@ -15,9 +15,50 @@ from amity.store.session import Store
 RANKED_CAP = 500
 
 STOPWORDS = frozenset(
-    """a about an and are as at be but by for from has have i in is it its of on or so
-    that the their them they this to was we were what when where which who will with you
-    your""".split()
+    [
+        "a",
+        "about",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "but",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "i",
+        "in",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "so",
+        "that",
+        "the",
+        "their",
+        "them",
+        "they",
+        "this",
+        "to",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "who",
+        "will",
+        "with",
+        "you",
+        "your",
+    ]
 )
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)

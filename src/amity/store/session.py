@@ -42,8 +42,9 @@ def _ensure_account(db: Database) -> int:
         return int(found)
     with db.transaction():
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        return db.insert("INSERT INTO account (name, email, created_at) VALUES (?, ?, ?)",
-                         ("me", "", now))
+        return db.insert(
+            "INSERT INTO account (name, email, created_at) VALUES (?, ?, ?)", ("me", "", now)
+        )
 
 
 def purge_trash(store: Store, today: date) -> int:

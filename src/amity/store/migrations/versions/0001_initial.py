@@ -35,7 +35,7 @@ def _text(name: str) -> sa.Column[str]:
     return sa.Column(name, sa.Text, nullable=False, server_default="")
 
 
-def upgrade() -> None:  # noqa: PLR0915 - one table after another reads best as a list
+def upgrade() -> None:
     op.create_table(
         "account",
         _id(),
@@ -75,9 +75,7 @@ def upgrade() -> None:  # noqa: PLR0915 - one table after another reads best as 
         sa.Column("birthday_year", sa.Integer),
         _text("how_met"),
         _text("where_met"),
-        sa.Column(
-            "met_through_id", sa.Integer, sa.ForeignKey("person.id", ondelete="SET NULL")
-        ),
+        sa.Column("met_through_id", sa.Integer, sa.ForeignKey("person.id", ondelete="SET NULL")),
         sa.Column("circle", sa.Text, nullable=False, server_default="acquaintance"),
         sa.Column("cadence_days", sa.Integer),
         _text("about"),
@@ -147,7 +145,9 @@ def upgrade() -> None:  # noqa: PLR0915 - one table after another reads best as 
         "person_tag",
         _owner(),
         _person(),
-        sa.Column("tag_id", sa.Integer, sa.ForeignKey("tag.id", ondelete="CASCADE"), nullable=False),
+        sa.Column(
+            "tag_id", sa.Integer, sa.ForeignKey("tag.id", ondelete="CASCADE"), nullable=False
+        ),
         sa.PrimaryKeyConstraint("person_id", "tag_id"),
     )
     op.create_index("ix_person_tag_tag", "person_tag", ["tag_id"])
@@ -267,7 +267,9 @@ def upgrade() -> None:  # noqa: PLR0915 - one table after another reads best as 
         "event_attendance",
         _id(),
         _owner(),
-        sa.Column("event_id", sa.Integer, sa.ForeignKey("event.id", ondelete="CASCADE"), nullable=False),
+        sa.Column(
+            "event_id", sa.Integer, sa.ForeignKey("event.id", ondelete="CASCADE"), nullable=False
+        ),
         _person(),
         sa.Column("role", sa.Text, nullable=False, server_default="met"),  # met, target, speaker
         _text("notes"),

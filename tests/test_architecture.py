@@ -1,0 +1,68 @@
+"""The layering of DESIGN.md and the fast start of STYLE.md, checked."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "amity"
+FRAMEWORKS = {"click", "rich", "fastapi", "jinja2", "starlette", "uvicorn"}
+CORE = ("model", "engines", "store", "io")
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+@pytest.mark.parametrize("layer", CORE)
+def test_core_layers_import_no_framework(layer: str) -> None:
+    for path in (SRC / layer).rglob("*.py"):
+        bad = _imports(path) & FRAMEWORKS
+        assert not bad, f"{path.relative_to(SRC)} imports {sorted(bad)}"
+
+
+def test_engines_do_not_read_the_clock() -> None:
+    for path in (SRC / "engines").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "date.today()" not in text and "datetime.now(" not in text, path.name
+
+
+def _modules_after(code: str) -> set[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", code + "\nimport sys; print('\\n'.join(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return set(out.split())
+
+
+def test_help_does_not_import_heavy_modules() -> None:
+    loaded = _modules_after(
+        "import sys\nfrom amity.cli import cli\n"
+        "try:\n    cli.main(['--help'], standalone_mode=False)\nexcept SystemExit:\n    pass"
+    )
+    for heavy in ("sqlalchemy", "fastapi", "jinja2", "rich", "alembic", "uvicorn", "psycopg"):
+        assert heavy not in loaded, f"amity --help imported {heavy}"
+
+
+def test_help_lists_every_command_with_help() -> None:
+    from amity.cli import COMMANDS, LazyGroup, cli
+
+    assert isinstance(cli, LazyGroup)
+    for name, (_module, short) in COMMANDS.items():
+        command = cli.get_command(None, name)  # type: ignore[arg-type]
+        assert command is not None, name
+        assert command.help, f"{name} has no help text"
+        assert short
