@@ -9,6 +9,7 @@ import random
 from datetime import date, timedelta
 from typing import Any
 
+from amity.engines.follow_ups import promise_due, promise_key
 from amity.model import (
     Birthday,
     Circle,
@@ -25,202 +26,22 @@ from amity.model import (
     ReminderKind,
 )
 from amity.service import preferences
+from amity.service.demo_data import (
+    CIRCLE_MIX,
+    COMPANIES,
+    FAMILY,
+    GIVEN,
+    KIND_MIX,
+    PLACES,
+    TAGS,
+    TITLES,
+    TOPICS,
+)
 from amity.service.relationships import refresh_people
 from amity.store import Store, reminders
 from amity.store import interactions as interaction_store
 from amity.store import people as people_store
 
-GIVEN = [
-    "Ada",
-    "Grace",
-    "Alan",
-    "Linus",
-    "Margaret",
-    "Katherine",
-    "Tim",
-    "Barbara",
-    "Dennis",
-    "Frances",
-    "Ken",
-    "Radia",
-    "Guido",
-    "Hedy",
-    "Edsger",
-    "Shafi",
-    "John",
-    "Donald",
-    "Leslie",
-    "Niklaus",
-    "Sophie",
-    "Yukihiro",
-    "Anita",
-    "Bjarne",
-    "Carol",
-    "Jean",
-    "Mary",
-    "Priya",
-    "Wei",
-    "Mateo",
-    "Lucia",
-    "Omar",
-    "Fatima",
-    "Kwame",
-    "Amara",
-    "Lars",
-    "Ingrid",
-    "Diego",
-    "Camila",
-    "Hiroshi",
-    "Yuki",
-    "Arjun",
-    "Meera",
-    "Tomasz",
-    "Zofia",
-    "Elif",
-    "Emre",
-    "Noah",
-    "Chloe",
-    "Liam",
-    "Maya",
-    "Daniel",
-    "Aisha",
-    "Sam",
-    "Ruth",
-]
-FAMILY = [
-    "Lovelace",
-    "Hopper",
-    "Turing",
-    "Torvalds",
-    "Hamilton",
-    "Johnson",
-    "Berners-Lee",
-    "Liskov",
-    "Ritchie",
-    "Allen",
-    "Thompson",
-    "Perlman",
-    "Rossum",
-    "Lamarr",
-    "Dijkstra",
-    "Goldwasser",
-    "McCarthy",
-    "Knuth",
-    "Lamport",
-    "Wirth",
-    "Wilson",
-    "Matsumoto",
-    "Borg",
-    "Stroustrup",
-    "Shaw",
-    "Sammet",
-    "Keller",
-    "Raman",
-    "Zhang",
-    "Rossi",
-    "Garcia",
-    "Haddad",
-    "Benali",
-    "Mensah",
-    "Okafor",
-    "Nilsson",
-    "Berg",
-    "Fernandez",
-    "Silva",
-    "Tanaka",
-    "Sato",
-    "Iyer",
-    "Nair",
-    "Nowak",
-    "Kowalska",
-    "Yilmaz",
-    "Demir",
-    "Martin",
-    "Dubois",
-    "Murphy",
-    "Cohen",
-    "Khan",
-    "Park",
-    "Schmidt",
-]
-COMPANIES = [
-    "Stripe",
-    "Plaid",
-    "Shopify",
-    "Datadog",
-    "Figma",
-    "Notion",
-    "Canva",
-    "Atlassian",
-    "GitLab",
-    "Mozilla",
-    "Spotify",
-    "Klarna",
-    "Monzo",
-    "Wise",
-    "Revolut",
-    "Zalando",
-    "Adyen",
-    "Elastic",
-    "Grafana",
-    "Vercel",
-]
-TITLES = [
-    "Software Engineer",
-    "Senior Engineer",
-    "Engineering Manager",
-    "Product Manager",
-    "Designer",
-    "Data Scientist",
-    "Recruiter",
-    "Founder",
-    "Staff Engineer",
-    "CTO",
-    "Developer Advocate",
-    "Investor",
-]
-TOPICS = [
-    "hiring plans for the payments team",
-    "their move to Lisbon",
-    "Rust in production",
-    "a side project on climate data",
-    "how they got into product management",
-    "the new design system",
-    "mentoring junior engineers",
-    "raising a seed round",
-    "open-source maintainership",
-    "a book on negotiation",
-    "remote team rituals",
-    "career change into data science",
-    "conference talk ideas",
-    "the fintech job market",
-]
-PLACES = [
-    "PyCon",
-    "the career fair",
-    "a Rust meetup",
-    "DevOpsDays",
-    "a founders dinner",
-    "the alumni mixer",
-    "a design systems meetup",
-    "Web Summit",
-]
-TAGS = ["mentor", "recruiter", "python", "fintech", "founder", "design", "alumni", "investor"]
-CIRCLE_MIX = (
-    [Circle.INNER] * 6
-    + [Circle.CLOSE] * 20
-    + [Circle.ACTIVE] * 50
-    + [Circle.ACQUAINTANCE] * 80
-    + [Circle.DORMANT] * 12
-)
-KIND_MIX = (
-    [InteractionKind.MESSAGE] * 5
-    + [InteractionKind.EMAIL] * 3
-    + [InteractionKind.COFFEE] * 2
-    + [InteractionKind.CALL] * 2
-    + [InteractionKind.VIDEO]
-    + [InteractionKind.MEETING]
-)
 MARKER = "demo_loaded"
 
 
@@ -379,30 +200,40 @@ def _fresh_meetings(store: Store, ids: list[tuple[int, Circle]], today: date) ->
         if offset == 1:
             reminders.add_reminder(
                 store,
-                f"promise:interaction:{new_id}",
+                promise_key(new_id),
                 ReminderKind.PROMISE,
                 pid,
-                day,
+                promise_due(day),
                 reason="send the article on hiring loops",
                 interaction_id=new_id,
             )
 
 
+def _new_job(store: Store, pid: int, day: date) -> None:
+    """A recent job change that matches the person's current position."""
+    job = store.db.one("SELECT organization, title FROM person WHERE id = ?", (pid,)) or {}
+    store.db.execute(
+        "UPDATE position SET start_on = ? WHERE person_id = ? AND end_on IS NULL",
+        (day.isoformat(), pid),
+    )
+    store.db.execute(
+        "INSERT INTO life_event (owner_id, person_id, kind, occurred_on, detail, source) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            store.owner_id,
+            pid,
+            LifeEventKind.NEW_JOB.value,
+            day.isoformat(),
+            f"{job.get('title', '')} at {job.get('organization', '')}",
+            "demo",
+        ),
+    )
+
+
 def _life(store: Store, rng: random.Random, ids: list[tuple[int, Circle]], today: date) -> None:
     for n, (pid, _) in enumerate(ids[:60]):
-        if n % 10 == 0:
-            store.db.execute(
-                "INSERT INTO life_event (owner_id, person_id, kind, occurred_on, detail, source) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (
-                    store.owner_id,
-                    pid,
-                    LifeEventKind.NEW_JOB.value,
-                    (today - timedelta(days=rng.randint(0, 10))).isoformat(),
-                    f"{rng.choice(TITLES)} at {rng.choice(COMPANIES)}",
-                    "demo",
-                ),
-            )
+        if n % 20 == 0:
+            _new_job(store, pid, today - timedelta(days=rng.randint(1, 10)))
         if n % 6 == 0:
             direction = rng.choice(list(LedgerDirection))
             store.db.execute(

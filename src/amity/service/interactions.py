@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from amity.engines.contact_points import name_key
 from amity.engines.dates import parse_day
+from amity.engines.follow_ups import parse_promises, promise_due, promise_key
 from amity.errors import NotFound, UsageError
 from amity.model import Direction, Interaction, InteractionKind, Person, ReminderKind
 from amity.service.people import clean_name
@@ -149,14 +150,14 @@ def _record(
         logged.follow_up_due = due
     elif direction is not Direction.INBOUND:
         logged.closed_follow_ups = reminders.close_follow_ups(store, person_id, day)
-    if interaction.promises:
+    for index, promise in enumerate(parse_promises(interaction.promises)):
         reminders.add_reminder(
             store,
-            f"promise:interaction:{interaction_id}",
+            promise_key(interaction_id, index),
             ReminderKind.PROMISE,
             person_id,
-            day,
-            reason=interaction.promises,
+            promise_due(day),
+            reason=promise,
             interaction_id=interaction_id,
         )
     refresh_people(store, [person_id], today)

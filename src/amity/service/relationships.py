@@ -5,23 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from amity.model import Circle, InteractionKind
+from amity.engines.strength import DEPTH_WEIGHTS, RelationshipStats, score
+from amity.model import Circle
 from amity.store import Store, as_date
 from amity.store.interactions import aggregate_for
-
-# How much one interaction of each kind says about the depth of a relationship.
-DEPTH_WEIGHTS: dict[InteractionKind, float] = {
-    InteractionKind.MET: 3.0,
-    InteractionKind.COFFEE: 3.0,
-    InteractionKind.MEETING: 3.0,
-    InteractionKind.EVENT: 3.0,
-    InteractionKind.CALL: 2.0,
-    InteractionKind.VIDEO: 2.0,
-    InteractionKind.MESSAGE: 1.0,
-    InteractionKind.EMAIL: 1.0,
-    InteractionKind.INTRO: 1.0,
-    InteractionKind.OTHER: 1.0,
-}
 
 
 def cadence_defaults(store: Store) -> dict[Circle, int | None]:
@@ -39,8 +26,6 @@ def refresh_people(store: Store, person_ids: Iterable[int], today: date) -> None
 def refresh_person(
     store: Store, person_id: int, today: date, defaults: dict[Circle, int | None]
 ) -> None:
-    from amity.engines.strength import RelationshipStats, strength
-
     person = store.db.one("SELECT circle, cadence_days FROM person WHERE id = ?", (person_id,))
     if person is None:
         return
@@ -57,7 +42,7 @@ def refresh_person(
         outbound_count=int(agg["outbound"] or 0),
         depth_total=float(agg["depth"] or 0.0),
     )
-    score = strength(stats, today).score if stats.interaction_count else 0
+    points = score(stats, today) if stats.interaction_count else 0
     store.db.execute(
         "UPDATE person SET first_contact_on = ?, last_contact_on = ?, last_outbound_on = ?, "
         "interaction_count = ?, inbound_count = ?, outbound_count = ?, depth_total = ?, "
@@ -71,7 +56,7 @@ def refresh_person(
             stats.outbound_count,
             stats.depth_total,
             _iso(next_due),
-            score,
+            points,
             person_id,
         ),
     )

@@ -137,6 +137,12 @@ class Database:
             raise StoreError("the database did not return the new row's id")
         return int(row["id"])
 
+    def month_day(self, column: str) -> str:
+        """SQL for a date column's `MM-DD` (birthdays and anniversaries recur yearly)."""
+        if self.dialect == "sqlite":
+            return f"substr({column}, 6, 5)"
+        return f"to_char({column}, 'MM-DD')"
+
     # -- transactions ------------------------------------------------------------
     @contextmanager
     def transaction(self) -> Iterator[Database]:

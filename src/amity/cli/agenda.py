@@ -1,0 +1,108 @@
+"""The daily practice: today, done, snooze, skip, draft, life."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from amity.cli.context import app, console, emit_json, json_option
+
+
+@click.command("today")
+@click.option("--budget", type=int, help="Show at most this many items (default: settings).")
+@click.option("--no-drafts", is_flag=True, help="Leave the drafted messages out.")
+@json_option
+def today_command(budget: int | None, no_drafts: bool, as_json: bool) -> None:
+    """Who to reach out to today, why, and a drafted message for each."""
+    from amity.service.agenda import today_view
+
+    ctx = app()
+    view = today_view(
+        ctx.store, ctx.settings.today, ctx.settings.home, budget=budget, with_drafts=not no_drafts
+    )
+    if as_json:
+        emit_json(view.as_dict())
+        return
+    from amity.cli.render_agenda import agenda_renderable
+
+    console().print(agenda_renderable(view, show_drafts=not no_drafts))
+
+
+def _act(which: str, action: str, days: int | None = None) -> None:
+    from amity.service.agenda import act
+
+    ctx = app()
+    click.echo(act(ctx.store, which, action, ctx.settings.today, days))
+
+
+@click.command("done")
+@click.argument("item")
+def done_command(item: str) -> None:
+    """Mark an agenda item done: its number in `amity today`, its id, or the person's name.
+
+    Done on a follow-up, check-in or congratulation also logs that you reached out."""
+    _act(item, "done")
+
+
+@click.command("skip")
+@click.argument("item")
+def skip_command(item: str) -> None:
+    """Drop an agenda item without doing it."""
+    _act(item, "skip")
+
+
+@click.command("snooze")
+@click.argument("item")
+@click.argument("days", type=int)
+def snooze_command(item: str, days: int) -> None:
+    """Put an agenda item off for DAYS days."""
+    _act(item, "snooze", days)
+
+
+@click.command("draft")
+@click.argument("kind", metavar="followup|checkin|congrats|thanks|ask")
+@click.argument("person")
+@click.option("--tone", type=click.Choice(["casual", "formal"]), help="Default: settings.")
+@json_option
+def draft_command(kind: str, person: str, tone: str | None, as_json: bool) -> None:
+    """Draft a ready-to-send message from what Amity knows about PERSON."""
+    from amity.service.drafts import draft
+
+    ctx = app()
+    result = draft(ctx.store, ctx.settings.home, kind, person, ctx.settings.today, tone)
+    if as_json:
+        emit_json(result)
+        return
+    click.echo(result["text"], nl=False)
+
+
+@click.command("life")
+@click.argument("person")
+@click.argument("kind", metavar="new_job|promotion|birthday|work_anniversary|moved|other")
+@click.option("--company", default="", help="The new company (new_job, promotion).")
+@click.option("--title", default="", help="The new title (new_job, promotion).")
+@click.option("--detail", default="", help="What happened, in a few words.")
+@click.option("--on", "day", help="When (default today).")
+@json_option
+def life_command(
+    person: str, kind: str, company: str, title: str, detail: str, day: str | None, as_json: bool
+) -> None:
+    """Record a life event; it becomes a timely prompt to reach out."""
+    from amity.service.ledger import record_life_event
+
+    ctx = app()
+    result: dict[str, Any] = record_life_event(
+        ctx.store,
+        person,
+        kind,
+        ctx.settings.today,
+        company=company,
+        title=title,
+        detail=detail,
+        on=day,
+    )
+    if as_json:
+        emit_json(result)
+        return
+    click.echo(f"Recorded {result['kind']} for {result['person']['name']}: {result['detail']}")

@@ -1,0 +1,54 @@
+"""Give and take: gave, got, asked."""
+
+from __future__ import annotations
+
+import click
+
+from amity.cli.context import app, emit_json, json_option
+
+KIND_HELP = "advice, introduction, referral, resource or favour"
+
+
+def _record(
+    person: str, direction: str, kind: str, what: str, day: str | None, as_json: bool
+) -> None:
+    from amity.model import LedgerDirection
+    from amity.service.ledger import record
+
+    ctx = app()
+    result = record(
+        ctx.store, person, LedgerDirection(direction), kind, what, day, ctx.settings.today
+    )
+    if as_json:
+        emit_json(result)
+        return
+    b = result["balance"]
+    click.echo(
+        f"Recorded: {result['direction']} {result['kind']} ({result['what']}) — "
+        f"with {result['person']['name']}: gave {b['gave']}, received {b['received']}, "
+        f"asked {b['asked']}"
+    )
+
+
+def _ledger_command(name: str, direction: str, doc: str) -> click.Command:
+    @click.command(name, help=doc)
+    @click.argument("person")
+    @click.argument("kind", metavar="KIND")
+    @click.argument("what")
+    @click.option("--on", "day", help="When (default today).")
+    @json_option
+    def command(person: str, kind: str, what: str, day: str | None, as_json: bool) -> None:
+        _record(person, direction, kind, what, day, as_json)
+
+    return command
+
+
+gave_command = _ledger_command(
+    "gave", "gave", f"Record something you gave PERSON. KIND: {KIND_HELP}."
+)
+got_command = _ledger_command(
+    "got", "received", f"Record something PERSON gave you. KIND: {KIND_HELP}."
+)
+asked_command = _ledger_command(
+    "asked", "asked", f"Record something you asked PERSON for. KIND: {KIND_HELP}."
+)

@@ -1,0 +1,250 @@
+"""Today's agenda: rank the open reminders, show a few, spread the rest over the coming days.
+
+The store selects the candidates (follow-ups, promises, life events, due check-ins, people
+going cold) with indexed queries; the other engines turn each into an `AgendaItem`; this
+module decides which of them the user sees today and plans the rest. Everything here is a
+pure function of the items and `today`: the same inputs always give the same agenda.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from amity.errors import UsageError
+from amity.model.enums import ReminderKind
+
+_Day = date  # `Agenda.date` shadows the type inside the class body
+
+DEFAULT_BUDGET = 5
+
+# The order in which kinds of reminder come on the agenda (lower first).
+KIND_RANK: dict[ReminderKind, int] = {
+    ReminderKind.FOLLOW_UP: 0,
+    ReminderKind.PROMISE: 1,
+    ReminderKind.BIRTHDAY: 2,
+    ReminderKind.NEW_JOB: 2,
+    ReminderKind.ANNIVERSARY: 2,
+    ReminderKind.CHECK_IN: 3,
+    ReminderKind.GOING_COLD: 4,
+}
+
+# Kinds tied to a moment: always shown on the day they are due, even over the budget.
+# New jobs and work anniversaries have a window of days in which a note is timely, so they
+# take their turn within the budget (ahead of check-ins) instead of crowding one day.
+TIME_BOUND: frozenset[ReminderKind] = frozenset(
+    {
+        ReminderKind.FOLLOW_UP,
+        ReminderKind.PROMISE,
+        ReminderKind.BIRTHDAY,
+    }
+)
+
+# Which message a draft should be for each kind of reminder.
+DRAFT_KIND: dict[ReminderKind, str] = {
+    ReminderKind.FOLLOW_UP: "followup",
+    ReminderKind.PROMISE: "followup",
+    ReminderKind.BIRTHDAY: "congrats",
+    ReminderKind.NEW_JOB: "congrats",
+    ReminderKind.ANNIVERSARY: "congrats",
+    ReminderKind.CHECK_IN: "checkin",
+    ReminderKind.GOING_COLD: "checkin",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaItem:
+    """One thing to do for one person, with the reason it is on the list."""
+
+    key: str  # stable across days, e.g. "follow_up:interaction:812"
+    kind: str  # a ReminderKind value
+    person_id: int
+    person_name: str
+    due: date
+    reason: str
+    draft_kind: str  # "followup" | "checkin" | "congrats" | "thanks"
+    strength: int = 0  # relationship strength 0-100; stronger ties first among equals
+    expires: date | None = None  # after this day the moment has passed and the item drops
+
+    @property
+    def reminder_kind(self) -> ReminderKind:
+        return ReminderKind(self.kind)
+
+    @property
+    def time_bound(self) -> bool:
+        return self.reminder_kind in TIME_BOUND
+
+    def overdue(self, today: date) -> bool:
+        return self.due < today
+
+    def days_overdue(self, today: date) -> int:
+        return max(0, (today - self.due).days)
+
+
+@dataclass(slots=True)
+class Agenda:
+    """What to do on `date`, how many items wait for later days, and the plan for them."""
+
+    date: _Day
+    items: list[AgendaItem]
+    later: int
+    schedule: dict[_Day, list[str]]
+    deferred: list[AgendaItem] = field(default_factory=list)
+
+    def dated_items(self) -> list[tuple[_Day, AgendaItem]]:
+        """Every planned item with the day it is planned for, in schedule order."""
+        by_key = {item.key: item for item in [*self.items, *self.deferred]}
+        return [(day, by_key[key]) for day in sorted(self.schedule) for key in self.schedule[day]]
+
+
+def make_item(
+    kind: ReminderKind,
+    key: str,
+    person_id: int,
+    person_name: str,
+    due: date,
+    reason: str,
+    *,
+    strength: int = 0,
+    expires: date | None = None,
+) -> AgendaItem:
+    """An `AgendaItem` whose draft kind follows from its reminder kind."""
+    return AgendaItem(
+        key=key,
+        kind=kind.value,
+        person_id=person_id,
+        person_name=person_name,
+        due=due,
+        reason=reason,
+        draft_kind=DRAFT_KIND[kind],
+        strength=strength,
+        expires=expires,
+    )
+
+
+def relative_day(delta_days: int) -> str:
+    """`today`, `tomorrow`, `yesterday`, `in 3 days`, `3 days ago`."""
+    if delta_days == 0:
+        return "today"
+    if delta_days == 1:
+        return "tomorrow"
+    if delta_days == -1:
+        return "yesterday"
+    if delta_days > 0:
+        return f"in {delta_days} days"
+    return f"{-delta_days} days ago"
+
+
+def rank_key(item: AgendaItem) -> tuple[int, date, int, str, str]:
+    """Kind first, then the oldest due date, the strongest tie, the name, the key."""
+    return (
+        KIND_RANK[item.reminder_kind],
+        item.due,
+        -item.strength,
+        item.person_name.casefold(),
+        item.key,
+    )
+
+
+def rank(items: Iterable[AgendaItem]) -> list[AgendaItem]:
+    return sorted(items, key=rank_key)
+
+
+def build_agenda(
+    items: Iterable[AgendaItem],
+    today: date,
+    budget: int = DEFAULT_BUDGET,
+    snoozed: Mapping[str, date] | None = None,
+    done: Collection[str] = (),
+) -> Agenda:
+    """Today's agenda from the open items.
+
+    `snoozed` maps a key to the first day it may show again; `done` holds the keys the
+    user marked done or skipped. Time-bound items (follow-ups, promises, life events) show
+    on the day they are due whatever the budget; check-ins and going-cold nudges fill what
+    is left of the budget, and the rest are planned on the following days, never more
+    than `budget` items a day in all. A person shows at most once a day: a check-in for
+    someone who already has a time-bound item today is folded into it.
+    """
+    if budget < 1:
+        raise UsageError(f"the daily budget must be at least 1, not {budget}")
+    starts = _open_items(items, today, snoozed or {}, set(done))
+    ranked = rank(item for item, _ in starts.values())
+    plan = _plan(ranked, {key: start for key, (_, start) in starts.items()}, today, budget)
+    waiting = sum(1 for key, (_, start) in starts.items() if start == today and key in plan)
+    return _agenda(today, [item for item in ranked if item.key in plan], plan, waiting)
+
+
+def _plan(
+    ranked: list[AgendaItem], starts: Mapping[str, date], today: date, budget: int
+) -> dict[str, date]:
+    """The day each item is planned for: time-bound items on their first day, then the
+    others in rank order on the first day with room (one item per person per day)."""
+    planner = _Planner(budget)
+    plan: dict[str, date] = {}
+    for item in ranked:
+        if item.time_bound:
+            plan[item.key] = planner.pin(starts[item.key])
+    seen = {item.person_id for item in ranked if plan.get(item.key) == today}
+    for item in ranked:
+        if not item.time_bound and item.person_id not in seen:
+            seen.add(item.person_id)
+            plan[item.key] = planner.take(starts[item.key])
+    return plan
+
+
+def _open_items(
+    items: Iterable[AgendaItem], today: date, snoozed: Mapping[str, date], done: set[str]
+) -> dict[str, tuple[AgendaItem, date]]:
+    """Each open item by key, with the first day it may be shown."""
+    starts: dict[str, tuple[AgendaItem, date]] = {}
+    for item in items:
+        if item.key in done or item.key in starts:
+            continue
+        start = max(item.due, snoozed.get(item.key, item.due), today)
+        if item.expires is not None and start > item.expires:
+            continue
+        starts[item.key] = (item, start)
+    return starts
+
+
+def _agenda(
+    today: date, ranked: list[AgendaItem], plan: Mapping[str, date], waiting: int
+) -> Agenda:
+    """`waiting` counts the items that could show today; those not shown are `later`."""
+    schedule: dict[date, list[str]] = {}
+    for item in ranked:
+        schedule.setdefault(plan[item.key], []).append(item.key)
+    shown = [item for item in ranked if plan[item.key] == today]
+    deferred = [item for item in ranked if plan[item.key] > today]
+    ordered_schedule = {day: schedule[day] for day in sorted(schedule)}
+    return Agenda(today, shown, waiting - len(shown), ordered_schedule, deferred)
+
+
+class _Planner:
+    """Fills days from `today` on: pinned items take their day, the others the first day
+    at or after their start that still has room under the budget."""
+
+    def __init__(self, budget: int) -> None:
+        self._budget = budget
+        self._load: dict[date, int] = {}
+        self._next_free: dict[date, date] = {}  # a full day -> a later day to try
+
+    def pin(self, day: date) -> date:
+        self._load[day] = self._load.get(day, 0) + 1
+        return day
+
+    def take(self, start: date) -> date:
+        day = self._first_free(start)
+        self._load[day] = self._load.get(day, 0) + 1
+        return day
+
+    def _first_free(self, start: date) -> date:
+        day, path = start, []
+        while self._load.get(day, 0) >= self._budget:
+            path.append(day)
+            day = self._next_free.get(day, day + timedelta(days=1))
+        for full in path:  # path compression: later searches jump straight here
+            self._next_free[full] = day
+        return day

@@ -1,0 +1,1 @@
+"""Importers and exporters: each adapter turns one foreign format into Amity drafts."""

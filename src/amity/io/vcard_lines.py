@@ -1,0 +1,249 @@
+"""The tolerant line layer of the vCard adapter: file bytes in, cards of content lines out.
+
+Real exports break the RFCs in the same few ways, and every one is handled here, before any
+text is decoded: CR-only or mixed line ends (even `CR CR LF`), folds that split a UTF-8
+sequence (lines are unfolded as bytes), quoted-printable soft line breaks (`=` at a line's
+end), a file that starts with a continuation line, stray comment lines, property names in
+any case, and a card whose `END:VCARD` is missing (the next `BEGIN` or the end of the file
+closes it). Values are decoded only when asked for, with their own CHARSET, so a Shift_JIS
+byte that happens to be a backslash never reaches the unescaping.
+"""
+
+from __future__ import annotations
+
+import binascii
+import codecs
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+_EOL = re.compile(rb"\r\n|\r|\n")
+_NAME = re.compile(r"(?:([A-Za-z0-9_-]+)\.)?([A-Za-z0-9_-]+)")
+_PROPERTY_START = re.compile(rb"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)?[;:]")
+_ENCODINGS = frozenset({"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"})
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+_UNESCAPED = {"n": "\n", "N": "\n", "\\": "\\", ",": ",", ";": ";", ":": ":", '"': '"', "'": "'"}
+_QUOTE = 0x22
+_COLON = 0x3A
+_BLANKS = (0x20, 0x09)
+
+
+@dataclass(slots=True)
+class ContentLine:
+    """One unfolded property line: `group.NAME;PARAM=value:raw value bytes`."""
+
+    group: str
+    name: str  # upper case
+    params: list[tuple[str, str]]  # (upper-case name, value without quotes)
+    raw: bytes
+    line: int
+    header: str
+    charset: str = ""
+    quoted_printable: bool = False
+
+    def param(self, name: str) -> str:
+        """The first value of parameter `name` (upper case), or ``""``."""
+        for key, value in self.params:
+            if key == name:
+                return value
+        return ""
+
+    def types(self) -> list[str]:
+        """Every TYPE value, split at commas and lower-cased (2.1 bare params included)."""
+        found: list[str] = []
+        for key, value in self.params:
+            if key == "TYPE":
+                found.extend(v.strip().lower() for v in value.split(",") if v.strip())
+        return found
+
+    def text(self) -> str:
+        """The value as text: quoted-printable and CHARSET decoded, escapes still in place."""
+        raw = binascii.a2b_qp(self.raw) if self.quoted_printable else self.raw
+        return decode_bytes(raw, self.charset)
+
+
+@dataclass(slots=True)
+class RawCard:
+    """The content lines between one `BEGIN:VCARD` and its end."""
+
+    line: int
+    lines: list[ContentLine] = field(default_factory=list)
+    closed: bool = False
+
+
+def decode_bytes(raw: bytes, charset: str = "") -> str:
+    """Bytes as text: the declared charset if Python knows it (a bad byte becomes U+FFFD),
+    else UTF-8, else cp1252, else Latin-1 (Apple exports Latin-1 without saying so)."""
+    if raw.isascii():
+        return raw.decode("ascii")
+    if charset:
+        try:
+            return raw.decode(codecs.lookup(charset).name, errors="replace")
+        except LookupError:
+            pass
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("latin-1")
+
+
+def unescape(text: str) -> str:
+    r"""Undo vCard text escaping (`\n`, `\,`, `\;`, `\\`, and the common stray `\:`)."""
+    if "\\" not in text:
+        return text
+    return _ESCAPE.sub(lambda m: _UNESCAPED.get(m.group(1), m.group(0)), text)
+
+
+def split_escaped(text: str, separator: str) -> list[str]:
+    """Split at separators that are not backslash-escaped, then unescape each part."""
+    if "\\" not in text:
+        return text.split(separator)
+    parts: list[str] = []
+    current: list[str] = []
+    chars = iter(text)
+    for char in chars:
+        if char == "\\":
+            current.append(char + next(chars, ""))
+        elif char == separator:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return [unescape(part) for part in parts]
+
+
+def _normalise_bytes(data: bytes) -> bytes:
+    """UTF-8 without a BOM; UTF-16 files (a BOM says so) are re-encoded first."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16").encode("utf-8")
+    return data.removeprefix(b"\xef\xbb\xbf")
+
+
+def logical_lines(data: bytes) -> Iterator[tuple[int, bytes]]:
+    """Unfolded lines with the number of the physical line each starts on.
+
+    A line starting with a space or tab continues the previous one (blank lines between
+    them are skipped: some iOS exports end lines with `CR CR LF`). After a quoted-printable
+    line ending in `=`, the next line continues the value unless it is blank or starts a
+    property.
+    """
+    start = 0
+    buffer: list[bytes] = []
+    soft_breaks = False
+    for number, line in enumerate(_EOL.split(_normalise_bytes(data)), 1):
+        if not line:
+            soft_breaks = False
+            continue
+        if soft_breaks and buffer[-1].endswith(b"=") and not _PROPERTY_START.match(line):
+            buffer[-1] = buffer[-1][:-1]
+            buffer.append(line)
+            continue
+        if line[0] in _BLANKS:
+            if buffer:
+                buffer.append(line[1:])
+                continue
+            line = line.lstrip()
+        if buffer:
+            yield start, b"".join(buffer)
+        buffer, start = [line], number
+        soft_breaks = b"QUOTED-PRINTABLE" in line.partition(b":")[0].upper()
+    if buffer:
+        yield start, b"".join(buffer)
+
+
+def _header_end(line: bytes) -> int:
+    """Index of the colon that ends the header (colons inside quoted params don't count)."""
+    colon = line.find(b":")
+    quote = line.find(b'"')
+    if quote < 0 or quote > colon:
+        return colon
+    in_quotes = False
+    for index, byte in enumerate(line):
+        if byte == _QUOTE:
+            in_quotes = not in_quotes
+        elif byte == _COLON and not in_quotes:
+            return index
+    return -1
+
+
+def _split_params(header: str) -> list[str]:
+    if '"' not in header:
+        return header.split(";")
+    parts = [""]
+    in_quotes = False
+    for char in header:
+        if char == '"':
+            in_quotes = not in_quotes
+        if char == ";" and not in_quotes:
+            parts.append("")
+        else:
+            parts[-1] += char
+    return parts
+
+
+def _param(text: str) -> tuple[str, str]:
+    key, equals, value = text.partition("=")
+    if not equals:  # vCard 2.1 bare parameter: `TEL;WORK;VOICE:` or `NOTE;QUOTED-PRINTABLE:`
+        bare = key.strip()
+        return ("ENCODING" if bare.upper() in _ENCODINGS else "TYPE"), bare
+    return key.strip().upper(), value.strip().replace('"', "")
+
+
+def parse_line(number: int, line: bytes) -> ContentLine | None:
+    """One logical line as a content line, or None when it is not vCard syntax."""
+    end = _header_end(line)
+    if end <= 0:
+        return None
+    head = line[:end]
+    header = head.decode("ascii") if head.isascii() else decode_bytes(head)
+    parts = _split_params(header) if ";" in header else [header]
+    match = _NAME.fullmatch(parts[0].strip())
+    if match is None:
+        return None
+    content = ContentLine(match.group(1) or "", match.group(2).upper(), [], line[end + 1 :],
+                          number, header)  # fmt: skip
+    for part in parts[1:]:
+        if part and not part.isspace():
+            key, value = _param(part)
+            content.params.append((key, value))
+            if key == "CHARSET" and not content.charset:
+                content.charset = value
+            elif key == "ENCODING" and value.upper() == "QUOTED-PRINTABLE":
+                content.quoted_printable = True
+    return content
+
+
+def _is_vcard(content: ContentLine) -> bool:
+    return content.raw.strip().upper() == b"VCARD"
+
+
+def iter_cards(data: bytes, stray: list[int]) -> Iterator[RawCard]:
+    """The cards in a file, one at a time (a big file never holds every line in memory).
+
+    The numbers of lines outside any card that are not `BEGIN`/`END` are appended to
+    `stray`, so a caller can tell a file that is not a vCard at all.
+    """
+    current: RawCard | None = None
+    for number, line in logical_lines(data):
+        content = parse_line(number, line)
+        if content is None:
+            if current is None:
+                stray.append(number)
+        elif content.name == "BEGIN" and _is_vcard(content):
+            if current is not None:
+                yield current
+            current = RawCard(number)
+        elif content.name == "END" and _is_vcard(content):
+            if current is not None:
+                current.closed = True
+                yield current
+            current = None
+        elif current is None:
+            stray.append(number)
+        else:
+            current.lines.append(content)
+    if current is not None:
+        yield current

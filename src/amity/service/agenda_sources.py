@@ -1,0 +1,207 @@
+"""Where agenda items come from: indexed queries over maintained columns, turned into
+`AgendaItem`s by the engines. Nothing here aggregates over all interactions."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from amity.engines.agenda import AgendaItem, make_item
+from amity.engines.cadence import cadence_for, keep_in_touch_item, typical_gap
+from amity.engines.follow_ups import follow_up_item, promise_reason
+from amity.engines.life_events import (
+    GRACE_DAYS,
+    NEW_JOB_WINDOW_DAYS,
+    anniversary_item,
+    birthday_item,
+    new_job_item,
+)
+from amity.model import Circle, LifeEventKind, ReminderKind
+from amity.store import Row, Store, as_date
+
+# At most this many due check-ins are planned at once (earliest due first); the rest are
+# counted, so a neglected network of 100,000 people still gives an agenda in milliseconds.
+KEEP_IN_TOUCH_CAP = 400
+_ALIVE = "p.deleted_on IS NULL AND p.archived = ?"
+
+
+def stored_items(store: Store, today: date) -> list[AgendaItem]:
+    """Follow-ups and promises: rows in the reminder table until done or skipped."""
+    rows = store.db.query(
+        "SELECT r.key, r.kind, r.person_id, r.reason, r.due_on, r.interaction_id, "
+        "p.name, p.strength, i.occurred_on, i.place FROM reminder r "
+        "JOIN person p ON p.id = r.person_id "
+        "LEFT JOIN interaction i ON i.id = r.interaction_id "
+        f"WHERE r.owner_id = ? AND r.state IN ('open', 'snoozed') AND {_ALIVE} "
+        "AND r.kind IN ('follow_up', 'promise')",
+        (store.owner_id, False),
+    )
+    items = []
+    for row in rows:
+        happened = as_date(row["occurred_on"]) or as_date(row["due_on"]) or today
+        strength = int(row["strength"])
+        if row["kind"] == ReminderKind.FOLLOW_UP.value:
+            item = follow_up_item(
+                int(row["interaction_id"] or 0),
+                int(row["person_id"]),
+                row["name"],
+                row["place"] or row["reason"],
+                happened,
+                today,
+                strength=strength,
+            )
+            items.append(_with_key(item, row["key"]))
+        else:
+            items.append(
+                make_item(
+                    ReminderKind.PROMISE,
+                    row["key"],
+                    int(row["person_id"]),
+                    row["name"],
+                    as_date(row["due_on"]) or today,
+                    promise_reason(row["reason"], happened, today),
+                    strength=strength,
+                )
+            )
+    return items
+
+
+def _with_key(item: AgendaItem, key: str) -> AgendaItem:
+    if item.key == key:
+        return item
+    from dataclasses import replace
+
+    return replace(item, key=key)
+
+
+def birthdays(store: Store, today: date, horizon: int) -> list[AgendaItem]:
+    days = [today + timedelta(days=n) for n in range(-GRACE_DAYS, horizon + 1)]
+    codes = sorted({d.month * 100 + d.day for d in days} | _feb29(days))
+    rows = store.db.query(
+        "SELECT p.id, p.name, p.birthday_month, p.birthday_day, p.birthday_year, p.strength "
+        f"FROM person p WHERE p.owner_id = ? AND {_ALIVE} AND p.birthday_month IS NOT NULL "
+        f"AND p.birthday_month * 100 + p.birthday_day IN ({', '.join('?' * len(codes))})",
+        (store.owner_id, False, *codes),
+    )
+    items = []
+    for row in rows:
+        item = birthday_item(
+            int(row["id"]),
+            row["name"],
+            int(row["birthday_month"]),
+            int(row["birthday_day"]),
+            row["birthday_year"],
+            today,
+            window_days=horizon,
+            strength=int(row["strength"]),
+        )
+        if item is not None:
+            items.append(item)
+    return items
+
+
+def _feb29(days: list[date]) -> set[int]:
+    """In a year without 29 February, its birthdays are kept on the 28th."""
+    return {229 for d in days if d.month == 2 and d.day == 28}
+
+
+def anniversaries(store: Store, today: date, horizon: int) -> list[AgendaItem]:
+    days = [today + timedelta(days=n) for n in range(-GRACE_DAYS, horizon + 1)]
+    codes = sorted({f"{d.month:02d}-{d.day:02d}" for d in days})
+    month_day = store.db.month_day("pos.start_on")
+    rows = store.db.query(
+        "SELECT pos.id AS position_id, pos.start_on, o.name AS organization, p.id, p.name, "
+        "p.strength FROM position pos JOIN person p ON p.id = pos.person_id "
+        "JOIN organization o ON o.id = pos.organization_id "
+        f"WHERE pos.owner_id = ? AND {_ALIVE} AND pos.end_on IS NULL "
+        f"AND pos.start_on IS NOT NULL AND {month_day} IN ({', '.join('?' * len(codes))})",
+        (store.owner_id, False, *codes),
+    )
+    items = []
+    for row in rows:
+        start = as_date(row["start_on"])
+        if start is None:
+            continue
+        item = anniversary_item(
+            int(row["id"]),
+            row["name"],
+            int(row["position_id"]),
+            row["organization"],
+            start,
+            today,
+            window_days=horizon,
+            strength=int(row["strength"]),
+        )
+        if item is not None:
+            items.append(item)
+    return items
+
+
+def new_jobs(store: Store, today: date) -> list[AgendaItem]:
+    since = (today - timedelta(days=NEW_JOB_WINDOW_DAYS)).isoformat()
+    rows = store.db.query(
+        "SELECT e.id AS event_id, e.kind, e.detail, e.occurred_on, p.id, p.name, p.strength "
+        "FROM life_event e JOIN person p ON p.id = e.person_id "
+        f"WHERE e.owner_id = ? AND {_ALIVE} AND e.kind IN (?, ?) AND e.occurred_on >= ?",
+        (store.owner_id, False, LifeEventKind.NEW_JOB.value, LifeEventKind.PROMOTION.value, since),
+    )
+    items = []
+    for row in rows:
+        item = new_job_item(
+            int(row["event_id"]),
+            int(row["id"]),
+            row["name"],
+            LifeEventKind(row["kind"]),
+            row["detail"],
+            as_date(row["occurred_on"]) or today,
+            today,
+            strength=int(row["strength"]),
+        )
+        if item is not None:
+            items.append(item)
+    return items
+
+
+def keep_in_touch(
+    store: Store, today: date, horizon: int, cadences: dict[Circle, int | None]
+) -> tuple[list[AgendaItem], int]:
+    """Check-ins and people going cold, from the maintained next-due date (indexed)."""
+    until = (today + timedelta(days=horizon)).isoformat()
+    where = f"p.owner_id = ? AND p.next_due_on <= ? AND {_ALIVE}"
+    total = int(
+        store.db.scalar(
+            f"SELECT count(*) FROM person p WHERE {where}", (store.owner_id, until, False)
+        )
+        or 0
+    )
+    rows = store.db.query(
+        "SELECT p.id, p.name, p.circle, p.cadence_days, p.first_contact_on, p.last_contact_on, "
+        f"p.interaction_count, p.strength FROM person p WHERE {where} "
+        "ORDER BY p.next_due_on, p.id LIMIT ?",
+        (store.owner_id, until, False, KEEP_IN_TOUCH_CAP),
+    )
+    return [item for row in rows if (item := _keep_in_touch(row, today, cadences))], total
+
+
+def _keep_in_touch(row: Row, today: date, cadences: dict[Circle, int | None]) -> AgendaItem | None:
+    cadence = cadence_for(Circle(row["circle"]), row["cadence_days"], cadences)
+    if cadence is None:
+        return None
+    last = as_date(row["last_contact_on"])
+    gap = typical_gap(
+        as_date(row["first_contact_on"]), last, int(row["interaction_count"]), cadence
+    )
+    return keep_in_touch_item(
+        int(row["id"]), row["name"], last, cadence, gap, today, strength=int(row["strength"])
+    )
+
+
+def acted_on(store: Store, today: date) -> tuple[set[str], dict[str, date]]:
+    """Keys the user marked done or skipped, and snoozed keys with the day they return."""
+    rows = store.db.query(
+        "SELECT key, state, snoozed_until FROM reminder WHERE owner_id = ? AND "
+        "(state IN ('done', 'skipped') AND closed_on >= ? OR state = 'snoozed')",
+        (store.owner_id, (today - timedelta(days=400)).isoformat()),
+    )
+    done = {r["key"] for r in rows if r["state"] in ("done", "skipped")}
+    snoozed = {r["key"]: d for r in rows if (d := as_date(r["snoozed_until"])) is not None}
+    return done, snoozed

@@ -1,0 +1,165 @@
+"""Drafted messages: facts from the store, phrases from the engine, words from templates.
+
+Templates are Jinja2 files; a user overrides any of them by putting a file of the same
+name in `AMITY_HOME/templates/drafts/`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from amity.engines.drafts import (
+    DraftContext,
+    DraftFacts,
+    DraftKind,
+    LifeEventFacts,
+    NoteFacts,
+    Tone,
+    draft_context,
+)
+from amity.errors import UsageError
+from amity.model import LifeEventKind
+from amity.service import preferences
+from amity.service.resolve import resolve_person
+from amity.store import Store, as_date
+
+KINDS = ", ".join(k.value for k in DraftKind)
+_BUILTIN = Path(__file__).resolve().parent.parent / "templates" / "drafts"
+
+
+def parse_kind(text: str) -> DraftKind:
+    try:
+        return DraftKind(text.strip().lower())
+    except ValueError:
+        raise UsageError(f"unknown draft {text!r}; expected one of {KINDS}") from None
+
+
+def parse_tone(text: str | None, store: Store) -> Tone:
+    raw = (text or preferences.get(store, "tone") or "casual").strip().lower()
+    try:
+        return Tone(raw)
+    except ValueError:
+        raise UsageError(f"unknown tone {raw!r}; expected casual or formal") from None
+
+
+class DraftWriter:
+    """Renders drafts; one Jinja2 environment per command, user templates first."""
+
+    def __init__(self, home: Path) -> None:
+        import jinja2
+
+        loaders: list[Any] = []
+        user_dir = home / "templates" / "drafts"
+        if user_dir.is_dir():
+            loaders.append(jinja2.FileSystemLoader(str(user_dir)))
+        loaders.append(jinja2.FileSystemLoader(str(_BUILTIN)))
+        # Drafts are plain text for an email or a chat, not HTML: no autoescaping here;
+        # every page that shows one escapes it.
+        self._env = jinja2.Environment(  # noqa: S701
+            loader=jinja2.ChoiceLoader(loaders),
+            undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=False,
+        )
+
+    def render(self, context: DraftContext) -> str:
+        import jinja2
+
+        try:
+            template = self._env.get_template(context.template_name)
+            return template.render(**context.as_dict()).strip() + "\n"
+        except jinja2.TemplateError as exc:
+            raise UsageError(
+                f"the draft template {context.template_name} is broken: {exc}"
+            ) from None
+
+
+def facts_for(store: Store, person_id: int, today: date) -> DraftFacts:
+    """What Amity knows that a message could mention."""
+    person = store.db.one(
+        "SELECT name, given_name, nickname, where_met FROM person WHERE id = ?", (person_id,)
+    )
+    if person is None:
+        raise UsageError(f"no person has id {person_id}")
+    recent = store.db.query(
+        "SELECT i.kind, i.occurred_on, i.summary, i.notes, i.learned, i.place "
+        "FROM interaction_participant ip JOIN interaction i ON i.id = ip.interaction_id "
+        "WHERE ip.person_id = ? ORDER BY i.occurred_on DESC, i.id DESC LIMIT 5",
+        (person_id,),
+    )
+    met = store.db.one(
+        "SELECT i.occurred_on, i.place, i.summary FROM interaction_participant ip "
+        "JOIN interaction i ON i.id = ip.interaction_id WHERE ip.person_id = ? AND i.kind = 'met' "
+        "ORDER BY i.occurred_on DESC, i.id DESC LIMIT 1",
+        (person_id,),
+    )
+    gave = store.db.scalar(
+        "SELECT what FROM ledger_entry WHERE person_id = ? AND direction = 'received' "
+        "ORDER BY occurred_on DESC, id DESC LIMIT 1",
+        (person_id,),
+    )
+    event = store.db.one(
+        "SELECT kind, detail FROM life_event WHERE person_id = ? AND kind IN "
+        "('new_job', 'promotion', 'moved', 'other') ORDER BY occurred_on DESC, id DESC LIMIT 1",
+        (person_id,),
+    )
+    org = store.db.one("SELECT organization, title FROM person WHERE id = ?", (person_id,)) or {}
+    return DraftFacts(
+        name=person["name"],
+        given_name=person["given_name"],
+        nickname=person["nickname"],
+        where_met=(met["place"] if met and met["place"] else person["where_met"]),
+        met_on=as_date(met["occurred_on"]) if met else None,
+        topic=(met["summary"] if met else "") or "",
+        notes=[
+            NoteFacts(
+                as_date(r["occurred_on"]) or today, "", r["summary"], r["notes"], r["learned"]
+            )
+            for r in recent
+        ],
+        gave=gave or "",
+        life_event=LifeEventFacts(
+            LifeEventKind(event["kind"]),
+            org.get("organization", ""),
+            org.get("title", ""),
+            event["detail"],
+        )
+        if event
+        else None,
+    )
+
+
+def draft_for(
+    store: Store,
+    home: Path,
+    person_id: int,
+    kind: DraftKind,
+    today: date,
+    tone: Tone | None = None,
+    writer: DraftWriter | None = None,
+    occasion: LifeEventKind | None = None,
+) -> str:
+    facts = facts_for(store, person_id, today)
+    if occasion is not None and (facts.life_event is None or facts.life_event.kind != occasion):
+        org = store.db.scalar("SELECT organization FROM person WHERE id = ?", (person_id,))
+        facts = replace(facts, life_event=LifeEventFacts(occasion, str(org or "")))
+    signature = str(preferences.get(store, "signature") or "")
+    context = draft_context(kind, facts, today, tone or parse_tone(None, store), signature)
+    return (writer or DraftWriter(home)).render(context)
+
+
+def draft(
+    store: Store, home: Path, kind: str, who: str, today: date, tone: str | None = None
+) -> dict[str, Any]:
+    draft_kind = parse_kind(kind)
+    chosen = parse_tone(tone, store)
+    person_id, name = resolve_person(store, who)
+    text = draft_for(store, home, person_id, draft_kind, today, chosen)
+    return {
+        "person": {"id": person_id, "name": name},
+        "kind": draft_kind.value,
+        "tone": chosen.value,
+        "text": text,
+    }

@@ -1,0 +1,248 @@
+"""How the network is doing (the report) and what to do differently (the coach)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import date, timedelta
+from typing import Any
+
+from amity.engines.cadence import week_start
+from amity.engines.coach import CoachInput, Finding, PersonHistory, Touch, coach
+from amity.engines.health import (
+    FollowUpRow,
+    HabitWeek,
+    LedgerRow,
+    NetworkReport,
+    PersonHealthRow,
+    network_report,
+)
+from amity.engines.strength import RelationshipStats, Tier, peak_score, score, tier
+from amity.model import Direction, LedgerDirection, LedgerKind
+from amity.service import preferences
+from amity.store import Row, Store, as_date
+
+COACH_WINDOW_DAYS = 180
+
+
+def _stats(row: Row) -> RelationshipStats:
+    return RelationshipStats(
+        first_contact_on=as_date(row["first_contact_on"]),
+        last_contact_on=as_date(row["last_contact_on"]),
+        last_outbound_on=as_date(row["last_outbound_on"]),
+        interaction_count=int(row["interaction_count"]),
+        inbound_count=int(row["inbound_count"]),
+        outbound_count=int(row["outbound_count"]),
+        depth_total=float(row["depth_total"]),
+    )
+
+
+def health_rows(store: Store, today: date) -> list[PersonHealthRow]:
+    rows = store.db.query(
+        "SELECT id, name, how_met, first_contact_on, last_contact_on, last_outbound_on, "
+        "interaction_count, inbound_count, outbound_count, depth_total FROM person "
+        "WHERE owner_id = ? AND deleted_on IS NULL AND archived = ?",
+        (store.owner_id, False),
+    )
+    tags: dict[int, list[str]] = defaultdict(list)
+    for r in store.db.query(
+        "SELECT pt.person_id, t.name FROM person_tag pt JOIN tag t ON t.id = pt.tag_id "
+        "WHERE pt.owner_id = ?",
+        (store.owner_id,),
+    ):
+        tags[int(r["person_id"])].append(r["name"])
+    events: dict[int, list[str]] = defaultdict(list)
+    for r in store.db.query(
+        "SELECT a.person_id, e.name FROM event_attendance a JOIN event e ON e.id = a.event_id "
+        "WHERE a.owner_id = ? AND a.role = 'met'",
+        (store.owner_id,),
+    ):
+        events[int(r["person_id"])].append(r["name"])
+    sources = {
+        int(r["person_id"]): r["source"]
+        for r in store.db.query(
+            "SELECT person_id, min(source) AS source FROM source_record WHERE owner_id = ? "
+            "AND person_id IS NOT NULL GROUP BY person_id",
+            (store.owner_id,),
+        )
+    }
+    out = []
+    for row in rows:
+        stats = _stats(row)
+        pid = int(row["id"])
+        points = score(stats, today) if stats.interaction_count else 0
+        out.append(
+            PersonHealthRow(
+                pid,
+                row["name"],
+                points,
+                tier(points, stats.last_contact_on, today),
+                peak_score(stats) if stats.interaction_count else None,
+                _source(row["how_met"]),
+                sources.get(pid, ""),
+                tuple(tags.get(pid, ())),
+                tuple(events.get(pid, ())),
+            )
+        )
+    return out
+
+
+def _source(how_met: str) -> str:
+    """`met at PyCon` and `met at PyCon 2025` are one source; keep the text short."""
+    return " ".join(how_met.split())[:60]
+
+
+def ledger_rows(store: Store, person_id: int | None = None) -> list[LedgerRow]:
+    extra, params = ("AND person_id = ?", (person_id,)) if person_id else ("", ())
+    return [
+        LedgerRow(
+            int(r["person_id"]),
+            LedgerDirection(r["direction"]),
+            LedgerKind(r["kind"]),
+            as_date(r["occurred_on"]) or date.min,
+            r["what"],
+        )
+        for r in store.db.query(
+            "SELECT person_id, direction, kind, occurred_on, what FROM ledger_entry "
+            f"WHERE owner_id = ? {extra} ORDER BY occurred_on, id",
+            (store.owner_id, *params),
+        )
+    ]
+
+
+def follow_up_rows(store: Store, today: date) -> list[FollowUpRow]:
+    since = (today - timedelta(days=120)).isoformat()
+    rows = store.db.query(
+        "SELECT r.person_id, r.state, r.closed_on, i.occurred_on FROM reminder r "
+        "JOIN interaction i ON i.id = r.interaction_id "
+        "WHERE r.owner_id = ? AND r.kind = 'follow_up' AND i.occurred_on >= ?",
+        (store.owner_id, since),
+    )
+    return [
+        FollowUpRow(
+            int(r["person_id"]),
+            as_date(r["occurred_on"]) or today,
+            as_date(r["closed_on"]) if r["state"] == "done" else None,
+        )
+        for r in rows
+    ]
+
+
+def habit_weeks(store: Store, today: date, weeks: int = 12) -> list[HabitWeek]:
+    goal = int(preferences.get(store, "weekly_goal") or 3)
+    first = week_start(today) - timedelta(weeks=weeks - 1)
+    rows = store.db.query(
+        "SELECT occurred_on FROM interaction WHERE owner_id = ? AND direction = 'outbound' "
+        "AND occurred_on >= ? AND occurred_on <= ?",
+        (store.owner_id, first.isoformat(), today.isoformat()),
+    )
+    per_week = Counter(week_start(d) for r in rows if (d := as_date(r["occurred_on"])))
+    return [
+        HabitWeek(first + timedelta(weeks=n), per_week.get(first + timedelta(weeks=n), 0), goal)
+        for n in range(weeks)
+    ]
+
+
+def network_health(store: Store, today: date) -> NetworkReport:
+    return network_report(
+        health_rows(store, today),
+        ledger_rows(store),
+        follow_up_rows(store, today),
+        habit_weeks(store, today),
+        today,
+    )
+
+
+def report(store: Store, today: date) -> dict[str, Any]:
+    r = network_health(store, today)
+    return {
+        "date": today.isoformat(),
+        "total": r.total,
+        "tiers": {t.value: r.tiers.get(t, 0) for t in Tier},
+        "core": [{"id": p.person_id, "name": p.name, "strength": p.score} for p in r.core],
+        "cooling": [
+            {"id": p.person_id, "name": p.name, "strength": p.score, "was": p.previous_score}
+            for p in r.cooling
+        ],
+        "follow_up": {
+            "on_time": r.follow_up.on_time,
+            "due": r.follow_up.due,
+            "rate": r.follow_up.rate,
+            "window_days": r.follow_up.window_days,
+        },
+        "balance": {
+            "gave": r.balance.gave,
+            "received": r.balance.received,
+            "asked": r.balance.asked,
+            "net": r.balance.net,
+            "phrase": r.balance.phrase,
+        },
+        "habit": {
+            "this_week": r.habits.this_week.done if r.habits and r.habits.this_week else 0,
+            "goal": r.habits.this_week.target if r.habits and r.habits.this_week else 0,
+            "streak_weeks": r.habits.streak_weeks if r.habits else 0,
+            "weeks_met": r.habits.weeks_met if r.habits else 0,
+            "weeks_total": r.habits.weeks_total if r.habits else 0,
+        },
+        "sources": [_yield(y) for y in r.sources[:10]],
+        "communities": [_yield(y) for y in r.communities[:10]],
+        "events": [_yield(y) for y in r.events[:10]],
+    }
+
+
+def _yield(y: Any) -> dict[str, Any]:
+    return {
+        "label": y.label,
+        "meaningful": y.meaningful,
+        "total": y.total,
+        "share": round(y.share, 3),
+    }
+
+
+def coach_findings(store: Store, today: date) -> list[Finding]:
+    since = (today - timedelta(days=COACH_WINDOW_DAYS + 30)).isoformat()
+    met_rows = store.db.query(
+        "SELECT p.id, p.name, p.first_contact_on FROM person p WHERE p.owner_id = ? "
+        "AND p.deleted_on IS NULL AND p.first_contact_on >= ?",
+        (store.owner_id, since),
+    )
+    touches: dict[int, list[Touch]] = defaultdict(list)
+    for r in store.db.query(
+        "SELECT ip.person_id, i.occurred_on, i.direction FROM interaction i "
+        "JOIN interaction_participant ip ON ip.interaction_id = i.id "
+        "JOIN person p ON p.id = ip.person_id "
+        "WHERE i.owner_id = ? AND p.first_contact_on >= ? AND i.occurred_on >= ?",
+        (store.owner_id, since, since),
+    ):
+        day = as_date(r["occurred_on"])
+        if day:
+            touches[int(r["person_id"])].append(Touch(day, Direction(r["direction"])))
+    people = [
+        PersonHistory(
+            int(r["id"]),
+            r["name"],
+            as_date(r["first_contact_on"]),
+            tuple(sorted(touches.get(int(r["id"]), []), key=lambda t: t.on)),
+        )
+        for r in met_rows
+    ]
+    rows = health_rows(store, today)
+    core = sum(1 for p in rows if p.tier is Tier.CORE)
+    return coach(CoachInput(people, ledger_rows(store), len(rows), core), today)
+
+
+def coach_report(store: Store, today: date) -> dict[str, Any]:
+    return {
+        "date": today.isoformat(),
+        "findings": [
+            {
+                "kind": f.kind.value,
+                "severity": f.severity.value,
+                "person": {"id": f.person_id, "name": f.person_name} if f.person_id else None,
+                "evidence": f.evidence,
+                "advice": f.advice,
+                "on": f.on.isoformat(),
+                "details": list(f.details),
+            }
+            for f in coach_findings(store, today)
+        ],
+    }

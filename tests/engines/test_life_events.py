@@ -1,0 +1,119 @@
+from datetime import date
+
+from amity.engines.agenda import build_agenda
+from amity.engines.life_events import (
+    anniversary_item,
+    anniversary_on,
+    anniversary_reason,
+    birthday_item,
+    birthday_reason,
+    in_new_job_window,
+    new_job_item,
+    new_job_reason,
+    upcoming_birthday,
+    yearly_on,
+)
+from amity.model.enums import LifeEventKind
+
+
+def test_feb_29_birthday_is_feb_28_in_other_years() -> None:
+    assert yearly_on(2, 29, 2027) == date(2027, 2, 28)
+    assert yearly_on(2, 29, 2028) == date(2028, 2, 29)
+    assert upcoming_birthday(2, 29, 2000, date(2027, 2, 28), 0) == date(2027, 2, 28)
+    assert upcoming_birthday(2, 29, 2000, date(2027, 3, 1), 0) is None
+    assert upcoming_birthday(2, 29, None, date(2028, 2, 28), 1) == date(2028, 2, 29)
+    assert birthday_reason(date(2027, 2, 28), 2000, date(2027, 2, 28)) == "birthday today, turns 27"
+
+
+def test_birthday_without_a_year() -> None:
+    today = date(2026, 12, 30)
+    assert upcoming_birthday(1, 2, None, today, 7) == date(2027, 1, 2)
+    assert upcoming_birthday(1, 2, None, today, 2) is None
+    assert birthday_reason(date(2027, 1, 2), None, today) == "birthday in 3 days (Jan 2)"
+    assert birthday_reason(date(2026, 12, 31), None, today) == "birthday tomorrow"
+
+
+def test_birthday_with_a_year_says_the_age() -> None:
+    today = date(2026, 4, 15)
+    assert upcoming_birthday(4, 15, 1996, today, 0) == today
+    assert birthday_reason(today, 1996, today) == "birthday today, turns 30"
+    assert birthday_reason(date(2026, 4, 13), 1996, today) == "birthday was 2 days ago, turned 30"
+
+
+def test_no_birthday_before_birth_or_for_impossible_dates() -> None:
+    assert upcoming_birthday(4, 15, 2026, date(2026, 4, 15), 0) is None
+    assert upcoming_birthday(2, 30, None, date(2026, 2, 1), 60) is None
+    assert upcoming_birthday(13, 1, None, date(2026, 2, 1), 400) is None
+
+
+def test_birthday_item_shows_on_the_day_and_a_few_days_late() -> None:
+    on_day = birthday_item(5, "Cleo", 3, 4, 1990, date(2026, 3, 4))
+    assert on_day is not None
+    assert on_day.key == "birthday:person:5:2026"
+    assert on_day.kind == "birthday"
+    assert on_day.draft_kind == "congrats"
+    assert on_day.reason == "birthday today, turns 36"
+    assert on_day.expires == date(2026, 3, 7)
+
+    late = birthday_item(5, "Cleo", 3, 4, 1990, date(2026, 3, 7))
+    assert late is not None and late.reason == "birthday was 3 days ago, turned 36"
+    assert birthday_item(5, "Cleo", 3, 4, 1990, date(2026, 3, 8)) is None
+    assert birthday_item(5, "Cleo", 3, 4, 1990, date(2026, 3, 1)) is None
+    ahead = birthday_item(5, "Cleo", 3, 4, 1990, date(2026, 3, 1), window_days=7)
+    assert ahead is not None and ahead.due == date(2026, 3, 4)
+
+    # On the agenda from the day to the end of its grace days, then gone.
+    assert [i.key for i in build_agenda([on_day], date(2026, 3, 7)).items] == [on_day.key]
+    assert build_agenda([on_day], date(2026, 3, 8)).items == []
+
+
+def test_anniversary_years() -> None:
+    start = date(2023, 6, 12)
+    assert anniversary_on(start, date(2026, 6, 12)) == (date(2026, 6, 12), 3)
+    assert anniversary_on(start, date(2026, 6, 10), 5) == (date(2026, 6, 12), 3)
+    assert anniversary_on(start, date(2026, 6, 13), 5) is None
+    assert anniversary_on(start, date(2023, 6, 12), 5) is None  # the first day is not one
+    assert anniversary_on(date(2024, 2, 29), date(2025, 2, 28)) == (date(2025, 2, 28), 1)
+    assert anniversary_reason("Stripe", 3, date(2026, 6, 12), date(2026, 6, 12)) == (
+        "3 years at Stripe today"
+    )
+    assert anniversary_reason("Stripe", 1, date(2026, 6, 14), date(2026, 6, 12)) == (
+        "1 year at Stripe in 2 days"
+    )
+
+
+def test_anniversary_item() -> None:
+    item = anniversary_item(5, "Cleo", 12, "Stripe", date(2023, 6, 12), date(2026, 6, 12))
+    assert item is not None
+    assert item.key == "anniversary:position:12:2026"
+    assert item.kind == "anniversary"
+    assert item.reason == "3 years at Stripe today"
+    assert anniversary_item(5, "Cleo", 12, "Stripe", date(2023, 6, 12), date(2026, 7, 1)) is None
+
+
+def test_new_job_within_two_weeks() -> None:
+    started = date(2026, 3, 2)
+    assert in_new_job_window(started, started)
+    assert in_new_job_window(started, date(2026, 3, 16))
+    assert not in_new_job_window(started, date(2026, 3, 17))
+    assert not in_new_job_window(started, date(2026, 3, 1))
+
+    item = new_job_item(
+        44, 5, "Cleo", "new_job", "Staff Engineer at Stripe", started, date(2026, 3, 5)
+    )
+    assert item is not None
+    assert item.key == "new_job:life_event:44"
+    assert item.kind == "new_job"
+    assert item.draft_kind == "congrats"
+    assert item.reason == "new job: Staff Engineer at Stripe, 3 days ago"
+    assert item.expires == date(2026, 3, 16)
+    assert new_job_item(44, 5, "Cleo", "new_job", "", started, date(2026, 3, 20)) is None
+    assert new_job_item(45, 5, "Cleo", LifeEventKind.MOVED, "Berlin", started, started) is None
+
+
+def test_promotion_reason() -> None:
+    day = date(2026, 3, 2)
+    assert new_job_reason(LifeEventKind.PROMOTION, "Staff Engineer", day, day) == (
+        "promotion: Staff Engineer, today"
+    )
+    assert new_job_reason("new_job", "", day, date(2026, 3, 3)) == "new job, yesterday"
