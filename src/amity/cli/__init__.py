@@ -39,7 +39,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "calendar": ("amity.cli.reminders", "Write the coming agenda as an iCalendar file."),
     "digest": ("amity.cli.reminders", "Email today's agenda (SMTP settings in the home)."),
     "settings": ("amity.cli.reminders", "Show or change preferences (budget, tone, SMTP...)."),
-    "import": ("amity.cli.transfer", "Import LinkedIn, vCard, Google or Outlook contacts."),
+    "import": ("amity.cli.importing", "Import LinkedIn, vCard, Google or Outlook contacts."),
     "export": ("amity.cli.transfer", "Export everything as vCard, CSV or a JSON backup."),
     "restore": ("amity.cli.transfer", "Restore a JSON backup into an empty home."),
     "dedupe": ("amity.cli.duplicates", "Find (and merge) people who are probably one person."),

@@ -1,0 +1,89 @@
+"""Import: LinkedIn, vCard, Google or Outlook contacts."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from amity.cli.context import app, console, emit_json, json_option
+
+
+@click.command("import")
+@click.argument("source", metavar="linkedin|vcard|csv")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Show what would happen; write nothing.")
+@click.option("--no-merge", is_flag=True, help="Keep every record as its own person.")
+@json_option
+def import_command(source: str, path: Path, dry_run: bool, no_merge: bool, as_json: bool) -> None:
+    """Import contacts: a LinkedIn export (ZIP, folder or CSV), vCards, or a Google/Outlook CSV.
+
+    Importing the same file again changes nothing; `amity undo` reverses an import."""
+    from amity.service.imports import run_import
+
+    ctx = app()
+    show_bar = not as_json and sys.stderr.isatty()
+    if show_bar:
+        report = _with_progress(
+            lambda p: run_import(
+                ctx.store,
+                source,
+                path,
+                ctx.settings.today,
+                dry_run=dry_run,
+                merge=not no_merge,
+                progress=p,
+            )
+        )
+    else:
+        report = run_import(
+            ctx.store, source, path, ctx.settings.today, dry_run=dry_run, merge=not no_merge
+        )
+    data = report.as_dict()
+    if as_json:
+        emit_json(data)
+        return
+    _print_report(data)
+
+
+def _with_progress(run: Any) -> Any:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    with Progress(
+        TextColumn("importing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        transient=True,
+        console=console(),
+    ) as bar:
+        task = bar.add_task("import", total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        return run(update)
+
+
+def _print_report(data: dict[str, Any]) -> None:
+    head = "Dry run (nothing written): " if data["dry_run"] else "Imported: "
+    click.echo(
+        f"{head}{data['created']} created, {data['updated']} updated, "
+        f"{data['unchanged']} unchanged, {data['merged']} merged, "
+        f"{len(data['skipped'])} skipped"
+    )
+    if data["interactions"]:
+        click.echo(f"{data['interactions']} conversations added to timelines")
+    if data["new_jobs"]:
+        click.echo(f"{data['new_jobs']} job changes spotted: see `amity today`")
+    if data["missing"]:
+        click.echo(f"{data['missing']} connections are no longer in this export (kept, marked)")
+    for merge in data["merges"][:20]:
+        click.echo(
+            f"  merged {merge['name']} into #{merge['person']['id']}: {', '.join(merge['reasons'])}"
+        )
+    for row in data["skipped"][:50]:
+        click.echo(f"  skipped {row['file']}:{row['line']}: {row['reason']}")
+    if len(data["skipped"]) > 50:
+        click.echo(f"  ... and {len(data['skipped']) - 50} more (see --json)")

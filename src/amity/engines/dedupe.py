@@ -1,0 +1,300 @@
+"""Find people recorded twice: block on shared keys, then weigh the evidence for each pair.
+
+Evidence adds up as log-odds (a Fellegi-Sunter style model with hand-set weights): a shared
+email, phone or LinkedIn profile is strong; names count for what they are (same, nickname,
+swapped, transliterated, a typo); a birthday, a company and an address confirm or contradict.
+A name alone, however exact, never reaches the sure threshold: there are many John Smiths.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from amity.engines.contact_points import name_key
+from amity.engines.dedupe_names import (
+    NameVerdict,
+    PersonName,
+    compare_names,
+    name_keys,
+    parse_name,
+)
+
+SURE_SCORE = 0.95
+"""At or above this a pair is merged without asking (the importer's auto-merge)."""
+
+MAX_BLOCK = 200
+"""Blocks larger than this are skipped: a key shared by that many people tells nothing."""
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """What the matcher knows of one person; contact points already normalised."""
+
+    id: int
+    name: str
+    given_name: str = ""
+    family_name: str = ""
+    emails: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()
+    linkedin: str = ""
+    organization: str = ""
+    birthday: str = ""  # "1990-04-15" or "--04-15"
+    location: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Two candidates that are probably one person (a < b), with the reasons to think so."""
+
+    a: int
+    b: int
+    score: float
+    reasons: tuple[str, ...]
+
+
+def find_duplicates(candidates: Sequence[Candidate], min_score: float = 0.5) -> list[Match]:
+    """Every pair scoring at least `min_score`, best first (score desc, then ids)."""
+    profiles = [_profile(candidate) for candidate in candidates]
+    blocks: defaultdict[str, list[int]] = defaultdict(list)
+    for position, profile in enumerate(profiles):
+        for key in _block_keys(profile):
+            blocks[key].append(position)
+    matches = []
+    names: dict[tuple[int, int], NameVerdict] = {}  # many pairs share the same two names
+    for first, second in _pairs(blocks.values(), len(profiles)):
+        p, q = profiles[first], profiles[second]
+        both = (id(p.name), id(q.name))
+        verdict = names.get(both)
+        if verdict is None:
+            verdict = names[both] = compare_names(p.name, q.name)
+        score, reasons = _weigh(p, q, verdict)
+        if score >= min_score:
+            matches.append(_match(p, q, score, reasons))
+    matches.sort(key=lambda m: (-m.score, m.a, m.b))
+    return matches
+
+
+def is_sure_match(match: Match) -> bool:
+    """Sure enough to merge without asking: a shared email, phone or LinkedIn profile with a
+    compatible name, or a very close name backed by a birthday or several other facts."""
+    return match.score >= SURE_SCORE
+
+
+def match_against(existing: Sequence[Candidate], incoming: Candidate) -> Match | None:
+    """The best sure match for `incoming` among `existing`, or None."""
+    index = MatchIndex()
+    for candidate in existing:
+        index.add(candidate)
+    return index.best_sure_match(incoming)
+
+
+class MatchIndex:
+    """A growing blocking index, for matching records one at a time as an import runs."""
+
+    def __init__(self) -> None:
+        self._profiles: dict[int, _Profile] = {}
+        self._blocks: defaultdict[str, list[int]] = defaultdict(list)
+
+    def __len__(self) -> int:
+        return len(self._profiles)
+
+    def add(self, candidate: Candidate) -> None:
+        if candidate.id in self._profiles:
+            msg = f"candidate {candidate.id} is already in the index"
+            raise ValueError(msg)
+        profile = _profile(candidate)
+        self._profiles[candidate.id] = profile
+        for key in _block_keys(profile):
+            self._blocks[key].append(candidate.id)
+
+    def best_sure_match(self, candidate: Candidate) -> Match | None:
+        """The highest-scoring sure match for `candidate` (ties: lowest id), or None."""
+        profile = _profile(candidate)
+        best: tuple[float, tuple[str, ...], _Profile] | None = None
+        for other_id in sorted(self._neighbours(profile)):
+            other = self._profiles[other_id]
+            score, reasons = _weigh(profile, other, compare_names(profile.name, other.name))
+            if score >= SURE_SCORE and (best is None or score > best[0]):
+                best = (score, reasons, other)
+        return None if best is None else _match(profile, best[2], best[0], best[1])
+
+    def _neighbours(self, profile: _Profile) -> set[int]:
+        found: set[int] = set()
+        for key in _block_keys(profile):
+            members = self._blocks.get(key, ())
+            if len(members) <= MAX_BLOCK:
+                found.update(members)
+        found.discard(profile.id)
+        return found
+
+
+def _pairs(blocks: Iterable[list[int]], count: int) -> list[tuple[int, int]]:
+    """Distinct pairs of positions sharing a block, in a fixed order."""
+    codes: set[int] = set()
+    for members in blocks:
+        if 1 < len(members) <= MAX_BLOCK:
+            for i, first in enumerate(members):
+                codes.update(first * count + second for second in members[i + 1 :])
+    return [divmod(code, count) for code in sorted(codes)]
+
+
+def _match(p: _Profile, q: _Profile, score: float, reasons: tuple[str, ...]) -> Match:
+    a, b = (p.id, q.id) if p.id < q.id else (q.id, p.id)
+    return Match(a, b, score, reasons)
+
+
+@dataclass(frozen=True, slots=True)
+class _Profile:
+    """A candidate prepared once for many comparisons."""
+
+    id: int
+    name: PersonName
+    identifiers: frozenset[str]  # "e:ada@x.org", "p:+44…", "l:https://…"
+    linkedin: str
+    organization: str
+    organization_text: str
+    birthday: str
+    location: str
+    address: bool  # the location has a number in it: a street address, not a town
+
+
+def _profile(candidate: Candidate) -> _Profile:
+    identifiers = {"e:" + email for email in candidate.emails if email}
+    identifiers.update("p:" + phone for phone in candidate.phones if phone)
+    if candidate.linkedin:
+        identifiers.add("l:" + candidate.linkedin)
+    location = _words(candidate.location)
+    return _Profile(
+        id=candidate.id,
+        name=parse_name(candidate.name, candidate.given_name, candidate.family_name),
+        identifiers=frozenset(identifiers),
+        linkedin=candidate.linkedin,
+        organization=_organization_key(candidate.organization),
+        organization_text=candidate.organization.strip(),
+        birthday=candidate.birthday.strip(),
+        location=location,
+        address=any(ch.isdigit() for ch in location),
+    )
+
+
+def _block_keys(profile: _Profile) -> frozenset[str]:
+    """Name keys, contact points, a full birthday, and house number + street."""
+    keys = name_keys(profile.name) | profile.identifiers
+    if len(profile.birthday) == 10:  # "--MM-DD" alone is shared by too many
+        keys |= {"b:" + profile.birthday}
+    if profile.address:
+        keys |= {"a:" + _street(profile.location)}
+    return keys
+
+
+def _street(location: str) -> str:
+    words = location.split()
+    number = next((word for word in words if word.isdigit()), "")
+    after = words[words.index(number) + 1 :] if number else words
+    return number + "|" + (after[0][:3] if after else "")
+
+
+def _weigh(p: _Profile, q: _Profile, names: NameVerdict) -> tuple[float, tuple[str, ...]]:
+    """The pair's score in 0..1 and the reasons behind it, given how their names compare."""
+    log_odds, reasons, conflict = names
+    log_odds += _PRIOR
+    shared: tuple[str, ...] = ()
+    if not p.identifiers.isdisjoint(q.identifiers) or (p.linkedin and q.linkedin):
+        weight, shared = _identifiers(p, q)
+        log_odds += weight
+    if p.birthday and q.birthday:
+        weight, reason = _birthday(p.birthday, q.birthday)
+        log_odds += weight
+        reasons += (reason,) if reason else ()
+    if p.organization and p.organization == q.organization:
+        log_odds += _SAME_ORGANIZATION
+        reasons += (f"same company {p.organization_text}",)
+    if p.location and q.location:
+        weight, reason = _location(p, q)
+        log_odds += weight
+        reasons += (reason,) if reason else ()
+    score = 1.0 / (1.0 + math.exp(-log_odds))
+    if shared:
+        score = max(score, _IDENTIFIER_FLOOR)
+    if conflict:
+        score = min(score, _CONFLICT_CAP)
+    return round(score, 4), shared + reasons
+
+
+def _identifiers(p: _Profile, q: _Profile) -> tuple[float, tuple[str, ...]]:
+    shared = sorted(p.identifiers & q.identifiers)
+    weight = sum(_IDENTIFIER_WEIGHTS[kind] for kind in {key[0] for key in shared})
+    if p.linkedin and q.linkedin and p.linkedin != q.linkedin:
+        weight += _OTHER_LINKEDIN
+    return weight, tuple(_identifier_reason(key) for key in shared)
+
+
+def _identifier_reason(key: str) -> str:
+    kind, value = key[0], key[2:]
+    if kind == "l":
+        return "same LinkedIn profile"
+    return f"same {'email' if kind == 'e' else 'phone'} {value}"
+
+
+def _birthday(first: str, second: str) -> tuple[float, str]:
+    if first == second:
+        return _SAME_BIRTHDAY, f"same birthday {first}"
+    if first[-5:] == second[-5:] and (first.startswith("--") or second.startswith("--")):
+        return _SAME_BIRTHDAY_NO_YEAR, f"same birthday {first[-5:]}"
+    if _one_slip(first, second):
+        return _NEAR_BIRTHDAY, f"similar birthday ({first} / {second})"
+    return _OTHER_BIRTHDAY, ""
+
+
+def _one_slip(first: str, second: str) -> bool:
+    """One digit changed, two neighbours transposed, or day and month swapped."""
+    if len(first) != len(second):
+        return False
+    diffs = [i for i, (x, y) in enumerate(zip(first, second, strict=True)) if x != y]
+    if len(diffs) == 1:
+        return True
+    if len(diffs) == 2 and diffs[1] == diffs[0] + 1:
+        return first[diffs[0]] == second[diffs[1]] and first[diffs[1]] == second[diffs[0]]
+    return first[:-5] == second[:-5] and first[-5:-3] == second[-2:] and first[-2:] == second[-5:-3]
+
+
+def _location(p: _Profile, q: _Profile) -> tuple[float, str]:
+    similarity = fuzz.token_set_ratio(p.location, q.location) / 100.0
+    best = _SAME_ADDRESS if p.address and q.address else _SAME_PLACE
+    share = min(1.0, max(0.0, (similarity - _LOCATION_FLOOR) / (1.0 - _LOCATION_FLOOR)))
+    weight = _OTHER_PLACE + (best - _OTHER_PLACE) * share
+    if similarity >= 0.95:
+        return weight, "same address" if best == _SAME_ADDRESS else "same location"
+    return weight, f"similar address ({round(similarity * 100)}%)" if similarity >= 0.8 else ""
+
+
+# Log-odds weights. The prior is for a pair that shares some block; a full exact name adds
+# 4.9 (see `dedupe_names`), so a name alone lands near 0.71.
+_PRIOR = -4.0
+_IDENTIFIER_WEIGHTS = {"e": 7.0, "p": 5.5, "l": 8.0}
+_OTHER_LINKEDIN = -4.0  # two different profiles are usually two people
+_SAME_BIRTHDAY, _SAME_BIRTHDAY_NO_YEAR, _NEAR_BIRTHDAY, _OTHER_BIRTHDAY = 6.0, 2.5, 2.5, -2.5
+_SAME_ORGANIZATION = 1.2
+_SAME_ADDRESS, _SAME_PLACE, _OTHER_PLACE = 3.5, 1.0, -0.8
+_LOCATION_FLOOR = 0.5  # token-set similarity at and below which places disagree
+_IDENTIFIER_FLOOR = 0.55  # a shared email, phone or profile is always worth a look
+_CONFLICT_CAP = 0.85  # conflicting names: a household or a shared inbox, never auto-merged
+
+_ORGANIZATION_SUFFIXES = frozenset(
+    {"inc", "llc", "ltd", "limited", "gmbh", "corp", "corporation", "co", "plc", "ag", "the"}
+)
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def _organization_key(text: str) -> str:
+    return " ".join(w for w in _words(text).split() if w not in _ORGANIZATION_SUFFIXES)
+
+
+def _words(text: str) -> str:
+    return " ".join(_NON_WORD.sub(" ", name_key(text)).split())

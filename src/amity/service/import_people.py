@@ -1,0 +1,324 @@
+"""Apply one imported person to the store: create, update, merge, or leave unchanged.
+
+Every source record remembers what it last imported (a fingerprint and the fields), so the
+same file imported twice changes nothing, and a newer LinkedIn export that shows a new
+company or title closes the old position and records a `new_job` life event.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from amity.engines.contact_points import name_key, normalize
+from amity.engines.dedupe import Candidate, MatchIndex
+from amity.model import ContactPoint, LifeEventKind, Person, PersonDraft, Position
+from amity.service.import_report import ImportReport
+from amity.store import Row, Store
+from amity.store import people as people_store
+from amity.store.snapshots import capture_person
+
+# Sources whose positions are a live view of someone's job: a change there is news.
+JOB_SOURCES = frozenset({"linkedin"})
+
+
+def fingerprint(draft: PersonDraft) -> tuple[str, str]:
+    fields = asdict(draft)
+    for noisy in ("file", "line"):
+        fields.pop(noisy, None)
+    payload = json.dumps(fields, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(payload.encode()).hexdigest()[:32], payload
+
+
+@dataclass(slots=True)
+class ImportJournal:
+    """What an import created and what it changed, so `amity undo` can reverse it exactly."""
+
+    created_people: list[int] = field(default_factory=list)
+    created_interactions: list[int] = field(default_factory=list)
+    created_records: list[int] = field(default_factory=list)
+    snapshots: dict[int, dict[str, Any]] = field(default_factory=dict)
+    missing_marked: list[int] = field(default_factory=list)
+    organizations_before: int = 0
+
+    def touch(self, store: Store, person_id: int) -> None:
+        """Capture a person once, before the import first changes them."""
+        if person_id not in self.snapshots and person_id not in self.created_people:
+            self.snapshots[person_id] = capture_person(store, person_id)
+
+    def payload(self) -> dict[str, Any]:
+        return {
+            "created_people": self.created_people,
+            "created_interactions": self.created_interactions,
+            "created_records": self.created_records,
+            "snapshots": {str(k): v for k, v in self.snapshots.items()},
+            "missing_marked": self.missing_marked,
+            "organizations_before": self.organizations_before,
+        }
+
+
+class PeopleImporter:
+    def __init__(
+        self,
+        store: Store,
+        source: str,
+        today: date,
+        report: ImportReport,
+        journal: ImportJournal,
+        *,
+        merge: bool,
+        index: MatchIndex | None,
+    ) -> None:
+        self.store, self.source, self.today = store, source, today
+        self.report, self.journal = report, journal
+        self.merge, self.index = merge, index
+        self.records: dict[str, Row] = {
+            r["source_key"]: r
+            for r in store.db.query(
+                "SELECT id, person_id, source_key, fingerprint, payload, missing_since "
+                "FROM source_record WHERE owner_id = ? AND source = ?",
+                (store.owner_id, source),
+            )
+        }
+        self.seen: set[str] = set()
+        self.touched: set[int] = set()
+
+    def apply(self, draft: PersonDraft) -> int | None:
+        """Bring one draft in; return the person it landed on."""
+        digest, payload = fingerprint(draft)
+        record = self.records.get(draft.source_key)
+        if draft.source_key in self.seen:  # the same person twice in one file
+            self.report.unchanged += 1
+            return int(record["person_id"]) if record and record["person_id"] else None
+        self.seen.add(draft.source_key)
+        if record is not None and record["person_id"] is not None:
+            return self._known(draft, record, digest, payload)
+        match = self._sure_match(draft) if self.merge else None
+        if match is not None:
+            person_id, reasons = match
+            self.journal.touch(self.store, person_id)
+            self._enrich(person_id, draft, job_news=False)
+            self._record(draft, person_id, digest, payload, record)
+            self.report.merged += 1
+            self.report.merges.append(
+                {
+                    "person": {"id": person_id},
+                    "name": draft.name,
+                    "file": draft.file,
+                    "line": draft.line,
+                    "reasons": list(reasons),
+                }
+            )
+            return person_id
+        person_id = self._create(draft)
+        self._record(draft, person_id, digest, payload, record)
+        self.report.created += 1
+        return person_id
+
+    # -- the three outcomes ----------------------------------------------------------
+    def _known(self, draft: PersonDraft, record: Row, digest: str, payload: str) -> int:
+        person_id = int(record["person_id"])
+        if record["missing_since"] is not None:
+            self.journal.touch(self.store, person_id)
+            self.store.db.execute(
+                "UPDATE source_record SET missing_since = NULL WHERE id = ?", (record["id"],)
+            )
+            self.store.db.execute(
+                "UPDATE person SET missing_since = NULL WHERE id = ?", (person_id,)
+            )
+        if record["fingerprint"] == digest:
+            self.report.unchanged += 1
+            return person_id
+        self.journal.touch(self.store, person_id)
+        self._enrich(person_id, draft, job_news=self.source in JOB_SOURCES)
+        self.store.db.execute(
+            "UPDATE source_record SET fingerprint = ?, payload = ?, last_seen_on = ? WHERE id = ?",
+            (digest, payload, self.today.isoformat(), record["id"]),
+        )
+        self.report.updated += 1
+        return person_id
+
+    def _create(self, draft: PersonDraft) -> int:
+        person = Person(
+            name=draft.name,
+            given_name=draft.given_name,
+            family_name=draft.family_name,
+            nickname=draft.nickname,
+            headline=draft.headline,
+            location=draft.location,
+            birthday=draft.birthday,
+            how_met=draft.how_met or f"imported from {self.source}",
+            about=draft.about,
+            tags=list(draft.tags),
+            contact_points=[
+                ContactPoint(c.kind, c.value, normalize(c.kind, c.value), c.label)
+                for c in draft.contacts
+                if c.value.strip()
+            ],
+            positions=[
+                Position(p.organization, p.title, p.start, p.end, self.source)
+                for p in draft.positions
+                if p.organization.strip()
+            ],
+        )
+        person_id = people_store.insert_person(self.store, person, self.today)
+        self.journal.created_people.append(person_id)
+        self.touched.add(person_id)
+        if self.index is not None:
+            self.index.add(_candidate(person_id, draft))
+        return person_id
+
+    def _record(
+        self, draft: PersonDraft, person_id: int, digest: str, payload: str, record: Row | None
+    ) -> None:
+        if record is not None:  # a record whose person was forgotten for good
+            self.store.db.execute(
+                "UPDATE source_record SET person_id = ?, fingerprint = ?, payload = ?, "
+                "last_seen_on = ? WHERE id = ?",
+                (person_id, digest, payload, self.today.isoformat(), record["id"]),
+            )
+            return
+        record_id = self.store.db.insert(
+            "INSERT INTO source_record (owner_id, person_id, source, source_key, fingerprint, "
+            "payload, first_seen_on, last_seen_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                self.store.owner_id,
+                person_id,
+                self.source,
+                draft.source_key,
+                digest,
+                payload,
+                self.today.isoformat(),
+                self.today.isoformat(),
+            ),
+        )
+        self.journal.created_records.append(record_id)
+
+    # -- matching and enriching --------------------------------------------------------
+    def _sure_match(self, draft: PersonDraft) -> tuple[int, tuple[str, ...]] | None:
+        if self.index is None:
+            return None
+        match = self.index.best_sure_match(_candidate(-1, draft))
+        if match is None:
+            return None
+        other = match.b if match.a == -1 else match.a
+        return other, match.reasons
+
+    def _enrich(self, person_id: int, draft: PersonDraft, *, job_news: bool) -> None:
+        """Add what the draft knows and the person lacks; never overwrite the user's words."""
+        self.touched.add(person_id)
+        current = people_store.load_person(self.store, person_id, include_deleted=True)
+        if current is None:
+            return
+        for c in draft.contacts:
+            people_store.add_contact_point(self.store, person_id, c.kind, c.value, c.label)
+        fill = {
+            f: getattr(draft, f)
+            for f in ("headline", "location", "nickname", "about")
+            if getattr(draft, f) and not getattr(current, f)
+        }
+        if draft.birthday and current.birthday is None:
+            fill.update(
+                birthday_month=draft.birthday.month,
+                birthday_day=draft.birthday.day,
+                birthday_year=draft.birthday.year,
+            )
+        people_store.update_person(self.store, person_id, fill)
+        people_store.add_tags(self.store, person_id, draft.tags)
+        self._positions(person_id, current, draft, job_news)
+
+    def _positions(
+        self, person_id: int, current: Person, draft: PersonDraft, job_news: bool
+    ) -> None:
+        wanted = [p for p in draft.positions if p.organization.strip() and p.end is None]
+        if not wanted:
+            return
+        new = wanted[0]
+        now = current.current_position
+        same_org = now is not None and name_key(now.organization) == name_key(new.organization)
+        if now is not None and same_org and (now.title or "") == (new.title or ""):
+            return
+        if now is None:
+            people_store.add_position(
+                self.store,
+                person_id,
+                Position(new.organization, new.title, new.start, None, self.source),
+            )
+            return
+        if not job_news:
+            return
+        if now.id is not None:
+            people_store.end_position(self.store, now.id, self.today)
+        people_store.add_position(
+            self.store,
+            person_id,
+            Position(new.organization, new.title, new.start or self.today, None, self.source),
+        )
+        kind = LifeEventKind.PROMOTION if same_org else LifeEventKind.NEW_JOB
+        detail = " at ".join(x for x in (new.title, new.organization) if x)
+        self.store.db.execute(
+            "INSERT INTO life_event (owner_id, person_id, kind, occurred_on, detail, source) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                self.store.owner_id,
+                person_id,
+                kind.value,
+                self.today.isoformat(),
+                detail,
+                self.source,
+            ),
+        )
+        self.report.new_jobs += 1
+
+    def mark_missing(self) -> None:
+        """Connections that a newer full export no longer has are marked, never deleted."""
+        for key, record in self.records.items():
+            if key in self.seen or record["missing_since"] is not None:
+                continue
+            if record["person_id"] is None:
+                continue
+            self.journal.touch(self.store, int(record["person_id"]))
+            self.store.db.execute(
+                "UPDATE source_record SET missing_since = ? WHERE id = ?",
+                (self.today.isoformat(), record["id"]),
+            )
+            self.store.db.execute(
+                "UPDATE person SET missing_since = ? WHERE id = ? AND missing_since IS NULL",
+                (self.today.isoformat(), record["person_id"]),
+            )
+            self.journal.missing_marked.append(int(record["id"]))
+            self.report.missing += 1
+
+
+def _candidate(person_id: int, draft: PersonDraft) -> Candidate:
+    from amity.engines.contact_points import is_linkedin_profile
+    from amity.model import ContactKind
+
+    emails = tuple(
+        normalize(c.kind, c.value) for c in draft.contacts if c.kind is ContactKind.EMAIL
+    )
+    phones = tuple(
+        normalize(c.kind, c.value) for c in draft.contacts if c.kind is ContactKind.PHONE
+    )
+    urls = [
+        normalize(c.kind, c.value)
+        for c in draft.contacts
+        if c.kind in (ContactKind.URL, ContactKind.SOCIAL)
+    ]
+    linkedin = next((u for u in urls if is_linkedin_profile(u)), "")
+    org = next((p.organization for p in draft.positions if p.end is None), "")
+    return Candidate(
+        id=person_id,
+        name=draft.name,
+        given_name=draft.given_name,
+        family_name=draft.family_name,
+        emails=emails,
+        phones=phones,
+        linkedin=linkedin,
+        organization=org,
+        birthday=draft.birthday.iso() if draft.birthday else "",
+        location=draft.location,
+    )
