@@ -169,8 +169,6 @@ def undo_last(store: Store, today: date) -> str:
             _undo_import(store, payload)
         else:
             restore_people(store, payload["snapshots"])
-        touched = [int(s["person"]["id"]) for s in _snapshots(payload) if s]
-        refresh_people(store, touched, today)
         mark_undone(store, int(change["id"]))
     return f"Undone: {change['summary']}"
 

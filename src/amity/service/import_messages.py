@@ -64,6 +64,8 @@ class MessageImporter:
             people = self._people(draft)
             if not people:
                 continue
+            for person_id in people:
+                self.journal.touch(self.store, person_id)
             new_id = interaction_store.insert_interaction(
                 self.store,
                 Interaction(
