@@ -32,7 +32,7 @@ def _worker_database(worker: str) -> str:
     """One database per xdist worker, created from the test database's server."""
     import psycopg
 
-    name = f"amity_test_{worker}"
+    name = f"amity_test_{worker}_{os.getpid()}"  # concurrent runs never share a database
     try:
         with psycopg.connect(POSTGRES_URL, autocommit=True, connect_timeout=3) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -46,8 +46,14 @@ def _worker_database(worker: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def postgres_url(worker_id: str) -> str:
-    return _worker_database(worker_id)
+def postgres_url(worker_id: str) -> Iterator[str]:
+    url = _worker_database(worker_id)
+    yield url
+    import psycopg
+
+    name = url.rpartition("/")[2]
+    with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def _truncate_postgres(url: str) -> None:

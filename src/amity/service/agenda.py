@@ -202,14 +202,20 @@ def _find(store: Store, which: str, today: date) -> AgendaItem:
     from amity.engines.contact_points import name_key
 
     wanted = name_key(raw)
-    named = (
-        [i for i in agenda.items if name_key(i.person_name).startswith(wanted)] if wanted else []
-    )
+    named = [i for i in agenda.items if wanted and _names(i.person_name, wanted)]
     if len(named) == 1:
         return named[0]
     if len(named) > 1:
         raise UsageError(f"{raw!r} matches {len(named)} items today; use the item's number")
     raise NotFound(f"no agenda item {raw!r} today; `amity today` lists them with numbers")
+
+
+def _names(name: str, wanted: str) -> bool:
+    """`ada`, `lovelace` and `ada love` all name Ada Lovelace."""
+    from amity.engines.contact_points import name_key
+
+    key = name_key(name)
+    return key.startswith(wanted) or any(w.startswith(wanted) for w in key.split())
 
 
 def draft_kind_for(kind: str) -> str:

@@ -1,0 +1,115 @@
+"""Moving a network out and back in: export (vCard, CSV, JSON backup) and restore."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from amity.cli.context import app, emit_json, json_option
+from amity.errors import UsageError
+from amity.io.json_backup import Backup, parse
+
+EXPORT_KINDS = ("vcard", "csv", "json")
+
+
+@click.command("export")
+@click.argument("kind", type=click.Choice(EXPORT_KINDS, case_sensitive=False))
+@click.option(
+    "--version",
+    "vcard_version",
+    type=click.Choice(["3.0", "4.0"]),
+    default="3.0",
+    show_default=True,
+    help="vCard version (vcard only).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of stdout (all or nothing).",
+)
+def export_command(kind: str, vcard_version: str, output: Path | None) -> None:
+    """Export every person as vCards or a Google Contacts CSV, or the whole account as JSON.
+
+    `amity export json` is the full backup that `amity restore` reads back."""
+    from amity.service import backup
+
+    store = app().store
+    kind = kind.lower()
+    if kind == "json":
+        from amity.io.json_backup import dumps
+
+        text = dumps(backup.export_json(store))
+    elif kind == "vcard":
+        text = backup.export_vcard(store, vcard_version)
+    else:
+        text = backup.export_csv(store)
+    if output is None or str(output) == "-":
+        sys.stdout.write(text)
+        return
+    write_atomically(output, text)
+    click.echo(f"Wrote {output}", err=True)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write a temporary file next to `path`, then rename it: never a half-written file."""
+    target = path.expanduser()
+    folder = target.parent if str(target.parent) else Path()
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        Path(temp).replace(target)
+    except BaseException as exc:
+        Path(temp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise UsageError(f"cannot write {path}: {exc.strerror}") from None
+        raise
+
+
+@click.command("restore")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@json_option
+def restore_command(file: Path, as_json: bool) -> None:
+    """Restore a JSON backup (from `amity export json`) into an empty home, ids and all.
+
+    All or nothing: a bad file or a home that already has people changes nothing."""
+    from amity.service.backup import restore
+
+    checked = read_backup(file)  # before opening the home: a bad file leaves no trace
+    ctx = app()
+    counts = restore(ctx.store, checked, ctx.settings.today)
+    if as_json:
+        emit_json(counts)
+        return
+    click.echo(
+        f"Restored {counts['people']} people and {counts['interactions']} interactions from {file}"
+    )
+
+
+def read_backup(file: Path) -> Backup:
+    """The checked backup in `file`; a one-line `UsageError` (exit 2) for anything else."""
+    try:
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UsageError(f"{file} does not exist") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{file}: not an Amity backup (not UTF-8 text)") from None
+    except OSError as exc:
+        raise UsageError(f"cannot read {file}: {exc.strerror}") from None
+    try:
+        return parse(text)
+    except UsageError as exc:
+        raise UsageError(f"{file}: {exc}") from None
+
+
+# --- import ---------------------------------------------------------------------------------

@@ -1,0 +1,202 @@
+"""Export an account (JSON backup, vCard, Google CSV) and restore a JSON backup.
+
+`export_json` reads every table of the account; `restore` writes a backup into an empty
+home in one transaction, keeping every id, then rebuilds the search index and, on
+PostgreSQL, moves each id sequence past the restored ids. Derived person columns (last
+contact, strength, ...) are restored as they were exported, so export → restore → export
+gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from amity.errors import AmityError, UsageError
+from amity.io.contacts_csv_export import export_contacts_csv
+from amity.io.json_backup import TABLES, Backup, Table, build, unpack
+from amity.io.vcard import VCardVersion, export_vcards
+from amity.model import Person
+from amity.store import Row, Store
+from amity.store.people import load_person, reindex_person
+from amity.store.search import interaction_doc_id, put_doc
+from amity.store.session import purge_trash
+
+VCARD_VERSIONS: tuple[VCardVersion, ...] = ("3.0", "4.0")
+
+
+# --- export ---------------------------------------------------------------------------------
+
+
+def export_json(store: Store) -> dict[str, Any]:
+    """The whole account as a backup document (see `amity.io.json_backup`)."""
+    account = store.db.one(
+        "SELECT name, email, created_at FROM account WHERE id = ?", (store.owner_id,)
+    )
+    tables = {name: _rows_of(store, table) for name, table in TABLES.items()}
+    return build(account or {"name": "", "email": "", "created_at": ""}, tables)
+
+
+def _rows_of(store: Store, table: Table) -> list[Row]:
+    return store.db.query(
+        f"SELECT {', '.join(table.names)} FROM {table.name} WHERE owner_id = ? "
+        f"ORDER BY {', '.join(table.order_by)}",
+        (store.owner_id,),
+    )
+
+
+def export_vcard(store: Store, version: str = "3.0") -> str:
+    """Every person not in the trash as vCards, with the lines kept from vCard imports."""
+    return export_vcards(_people(store), _vcard_version(version), _vcard_extras(store))
+
+
+def _vcard_version(text: str) -> VCardVersion:
+    for version in VCARD_VERSIONS:
+        if text.strip() == version:
+            return version
+    raise UsageError(f"vCard version must be 3.0 or 4.0, not {text!r}")
+
+
+def export_csv(store: Store) -> str:
+    """Every person not in the trash as one row of a Google Contacts CSV."""
+    return export_contacts_csv(_people(store))
+
+
+def _people(store: Store) -> list[Person]:
+    ids = store.db.query(
+        "SELECT id FROM person WHERE owner_id = ? AND deleted_on IS NULL ORDER BY id",
+        (store.owner_id,),
+    )
+    loaded = (load_person(store, int(r["id"])) for r in ids)
+    return [p for p in loaded if p is not None]
+
+
+def _vcard_extras(store: Store) -> dict[int, list[str]]:
+    """The vCard lines Amity has no field for, kept in each vCard source record."""
+    extras: dict[int, list[str]] = {}
+    for record in store.db.query(
+        "SELECT person_id, payload FROM source_record WHERE owner_id = ? AND source = ? "
+        "AND person_id IS NOT NULL ORDER BY id",
+        (store.owner_id, "vcard"),
+    ):
+        lines = extras.setdefault(int(record["person_id"]), [])
+        lines.extend(line for line in _extra_lines(record["payload"]) if line not in lines)
+    return {pid: lines for pid, lines in extras.items() if lines}
+
+
+def _extra_lines(payload: str) -> list[str]:
+    try:
+        extra = json.loads(payload).get("extra", [])
+    except (ValueError, AttributeError):
+        return []
+    return [line for line in extra if isinstance(line, str)] if isinstance(extra, list) else []
+
+
+# --- restore --------------------------------------------------------------------------------
+
+
+def restore(store: Store, document: Mapping[str, Any] | Backup, today: date) -> dict[str, int]:
+    """Load a backup into this (empty) home, all or nothing; say how much came back.
+
+    People whose 30 days in the trash are over by `today` are purged, as on every open.
+    """
+    backup = document if isinstance(document, Backup) else unpack(document)
+    with store.db.transaction():
+        _refuse_unless_empty(store)
+        _put_account(store, backup.account)
+        for name, table in TABLES.items():
+            _insert(store, table, backup.tables[name])
+        _link_met_through(store, backup.tables["person"])
+        _reindex(store, backup)
+        if store.db.dialect == "postgresql":
+            _reset_sequences(store)
+        purge_trash(store, today)
+    return {
+        "people": backup.count("person"),
+        "interactions": backup.count("interaction"),
+        "organizations": backup.count("organization"),
+    }
+
+
+def _refuse_unless_empty(store: Store) -> None:
+    people = int(
+        store.db.scalar("SELECT count(*) FROM person WHERE owner_id = ?", (store.owner_id,)) or 0
+    )
+    if people:
+        raise AmityError(
+            f"this home already has {people} people; restore only into an empty home "
+            "(set AMITY_HOME or --db to a new one)"
+        )
+    for name in TABLES:
+        if name != "setting" and store.db.scalar(
+            f"SELECT 1 FROM {name} WHERE owner_id = ? LIMIT 1", (store.owner_id,)
+        ):
+            raise AmityError(
+                f"this home is not empty (it has {name} rows); restore only into an empty home "
+                "(set AMITY_HOME or --db to a new one)"
+            )
+
+
+def _put_account(store: Store, account: Row) -> None:
+    store.db.execute(
+        "UPDATE account SET name = ?, email = ?, created_at = ? WHERE id = ?",
+        (account["name"], account["email"], account["created_at"], store.owner_id),
+    )
+
+
+def _insert(store: Store, table: Table, rows: Sequence[Row]) -> None:
+    names = table.names
+    columns = ", ".join(("owner_id", *names))
+    marks = ", ".join("?" * (len(names) + 1))
+    suffix = " ON CONFLICT (owner_id, key) DO UPDATE SET value = excluded.value"
+    sql = f"INSERT INTO {table.name} ({columns}) VALUES ({marks})"
+    if table.name == "setting":  # a home may already hold preferences: the backup's win
+        sql += suffix
+    store.db.executemany(sql, [(store.owner_id, *_values(table, row)) for row in rows])
+
+
+def _values(table: Table, row: Row) -> list[Any]:
+    """A row's values in column order; who met whom is linked once everyone exists."""
+    if table.name == "person":
+        return [None if c == "met_through_id" else row[c] for c in table.names]
+    return [row[c] for c in table.names]
+
+
+def _link_met_through(store: Store, people: Sequence[Row]) -> None:
+    store.db.executemany(
+        "UPDATE person SET met_through_id = ? WHERE id = ?",
+        [(p["met_through_id"], p["id"]) for p in people if p["met_through_id"] is not None],
+    )
+
+
+def _reindex(store: Store, backup: Backup) -> None:
+    """Rebuild the search documents: one per person, one per interaction with text."""
+    for person in backup.tables["person"]:
+        reindex_person(store, int(person["id"]))
+    first: dict[int, int] = {}
+    for link in backup.tables["interaction_participant"]:
+        current = first.get(link["interaction_id"], link["person_id"])
+        first[link["interaction_id"]] = min(current, link["person_id"])
+    for row in backup.tables["interaction"]:
+        body = interaction_body(row)
+        if body and row["id"] in first:
+            put_doc(store, interaction_doc_id(row["id"]), first[row["id"]], body)
+
+
+def interaction_body(row: Row) -> str:
+    """The searchable text of an interaction, as `store.interactions` writes it."""
+    parts = (row["summary"], row["notes"], row["learned"], row["promises"], row["place"])
+    return "\n".join(part for part in parts if part)
+
+
+def _reset_sequences(store: Store) -> None:
+    """Restored ids were given explicitly; the next new row must come after them."""
+    for name, table in TABLES.items():
+        if "id" in table.names:
+            store.db.scalar(
+                f"SELECT setval(pg_get_serial_sequence(?, 'id'), coalesce(max(id), 0) + 1, "
+                f"false) FROM {name}",
+                (name,),
+            )
