@@ -178,10 +178,20 @@ def weekly_progress(
     last week, that met the goal, plus this week once it has met it: a week still under
     way does not break the streak.
     """
+    return weekly_progress_from_counts(Counter(d for d in outbound_dates), today, goal)
+
+
+def weekly_progress_from_counts(
+    per_day: Mapping[date, int], today: date, goal: int = DEFAULT_WEEKLY_GOAL
+) -> Habit:
+    """`weekly_progress` from outbound contacts counted per day (what a GROUP BY gives)."""
     if goal < 1:
         raise UsageError(f"a weekly goal must be at least 1 check-in, not {goal}")
     this_week = week_start(today)
-    per_week = Counter(week_start(day) for day in outbound_dates if day <= today)
+    per_week: Counter[date] = Counter()
+    for day, count in per_day.items():
+        if day <= today:
+            per_week[week_start(day)] += count
     done = per_week[this_week]
     streak = 1 if done >= goal else 0
     week = this_week - timedelta(days=7)

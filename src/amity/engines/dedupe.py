@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -69,6 +70,8 @@ def find_duplicates(candidates: Sequence[Candidate], min_score: float = 0.5) -> 
     names: dict[tuple[int, int], NameVerdict] = {}  # many pairs share the same two names
     for first, second in _pairs(blocks.values(), len(profiles)):
         p, q = profiles[first], profiles[second]
+        if p.id > q.id:  # reasons read from a to b
+            p, q = q, p
         both = (id(p.name), id(q.name))
         verdict = names.get(both)
         if verdict is None:
@@ -118,10 +121,10 @@ class MatchIndex:
         profile = _profile(candidate)
         best: tuple[float, tuple[str, ...], _Profile] | None = None
         for other_id in sorted(self._neighbours(profile)):
-            other = self._profiles[other_id]
-            score, reasons = _weigh(profile, other, compare_names(profile.name, other.name))
+            p, q = sorted((profile, self._profiles[other_id]), key=_by_id)
+            score, reasons = _weigh(p, q, compare_names(p.name, q.name))
             if score >= SURE_SCORE and (best is None or score > best[0]):
-                best = (score, reasons, other)
+                best = (score, reasons, self._profiles[other_id])
         return None if best is None else _match(profile, best[2], best[0], best[1])
 
     def _neighbours(self, profile: _Profile) -> set[int]:
@@ -142,6 +145,10 @@ def _pairs(blocks: Iterable[list[int]], count: int) -> list[tuple[int, int]]:
             for i, first in enumerate(members):
                 codes.update(first * count + second for second in members[i + 1 :])
     return [divmod(code, count) for code in sorted(codes)]
+
+
+def _by_id(profile: _Profile) -> int:
+    return profile.id
 
 
 def _match(p: _Profile, q: _Profile, score: float, reasons: tuple[str, ...]) -> Match:
@@ -183,13 +190,13 @@ def _profile(candidate: Candidate) -> _Profile:
     )
 
 
-def _block_keys(profile: _Profile) -> frozenset[str]:
+def _block_keys(profile: _Profile) -> tuple[str, ...]:
     """Name keys, contact points, a full birthday, and house number + street."""
-    keys = name_keys(profile.name) | profile.identifiers
+    keys = (*name_keys(profile.name), *profile.identifiers)
     if len(profile.birthday) == 10:  # "--MM-DD" alone is shared by too many
-        keys |= {"b:" + profile.birthday}
+        keys += ("b:" + profile.birthday,)
     if profile.address:
-        keys |= {"a:" + _street(profile.location)}
+        keys += ("a:" + _street(profile.location),)
     return keys
 
 
@@ -279,9 +286,9 @@ def _location(p: _Profile, q: _Profile) -> tuple[float, str]:
 _PRIOR = -4.0
 _IDENTIFIER_WEIGHTS = {"e": 7.0, "p": 5.5, "l": 8.0}
 _OTHER_LINKEDIN = -4.0  # two different profiles are usually two people
-_SAME_BIRTHDAY, _SAME_BIRTHDAY_NO_YEAR, _NEAR_BIRTHDAY, _OTHER_BIRTHDAY = 6.0, 2.5, 2.5, -2.5
+_SAME_BIRTHDAY, _SAME_BIRTHDAY_NO_YEAR, _NEAR_BIRTHDAY, _OTHER_BIRTHDAY = 6.0, 2.5, 1.5, -2.5
 _SAME_ORGANIZATION = 1.2
-_SAME_ADDRESS, _SAME_PLACE, _OTHER_PLACE = 3.5, 1.0, -0.8
+_SAME_ADDRESS, _SAME_PLACE, _OTHER_PLACE = 3.5, 0.8, -0.8
 _LOCATION_FLOOR = 0.5  # token-set similarity at and below which places disagree
 _IDENTIFIER_FLOOR = 0.55  # a shared email, phone or profile is always worth a look
 _CONFLICT_CAP = 0.85  # conflicting names: a household or a shared inbox, never auto-merged
@@ -296,5 +303,6 @@ def _organization_key(text: str) -> str:
     return " ".join(w for w in _words(text).split() if w not in _ORGANIZATION_SUFFIXES)
 
 
+@lru_cache(maxsize=16384)
 def _words(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", name_key(text)).split())

@@ -283,24 +283,24 @@ def _split(name: str) -> tuple[str, str]:
 @lru_cache(maxsize=65536)
 def name_keys(name: PersonName) -> frozenset[str]:
     """Blocking keys: the sorted words (so a swap meets); one part exact, nicknames resolved,
-    with the other part's sound, start, end or letters (so one typo still meets); and the
+    with the other part's sound, start or letters (so one typo still meets); and the
     sounds of both parts."""
     keys: set[str] = set()
     for given in name.given:
         for family in name.family:
-            words = " ".join(sorted(f"{given} {family}".split()))
-            if words:
-                keys.add("n:" + words)
+            keys.add("n:" + " ".join(sorted(f"{given} {family}".split())))
             if family and given:
-                keys.update(f"f:{family}|{key}" for key in _rough(given.replace(" ", "")))
-                keys.update(f"g:{canon}|{key}" for canon in name.canon for key in _rough(family))
+                keys.update(["f:" + family + key for key in _rough(given.replace(" ", ""))])
+                rough = _rough(family)
+                keys.update(["g:" + canon + key for canon in name.canon for key in rough])
                 keys.add("s:" + "|".join(sorted((soundex(given), soundex(family)))))
+    keys.discard("n:")
     return frozenset(keys)
 
 
 def _rough(word: str) -> tuple[str, ...]:
-    """Short keys that survive one typo in `word` (each survives a different kind)."""
-    return (soundex(word), "^" + word[:3], "$" + word[-3:], "=" + "".join(sorted(word)))
+    """Short keys that survive a typo in `word`: its sound, its start, its letters."""
+    return ("|" + soundex(word), "|^" + word[:3], "|=" + "".join(sorted(word)))
 
 
 def compare_names(p: PersonName, q: PersonName) -> NameVerdict:

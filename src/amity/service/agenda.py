@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from amity.engines.agenda import DRAFT_KIND, Agenda, AgendaItem, build_agenda
-from amity.engines.cadence import Habit, weekly_progress
+from amity.engines.cadence import Habit, weekly_progress_from_counts
 from amity.engines.drafts import DraftKind
 from amity.errors import NotFound, UsageError
 from amity.model import (
@@ -134,13 +134,19 @@ def today_view(
 
 def habit_progress(store: Store, today: date) -> Habit:
     goal = int(preferences.get(store, "weekly_goal") or 3)
-    since = (today - timedelta(days=7 * 53)).isoformat()
+    return weekly_progress_from_counts(outbound_per_day(store, today, 53), today, goal)
+
+
+def outbound_per_day(store: Store, today: date, weeks: int) -> dict[date, int]:
+    """Outbound contacts per day over the last `weeks` weeks (from an index, not the rows)."""
+    since = (today - timedelta(days=7 * weeks)).isoformat()
     rows = store.db.query(
-        "SELECT occurred_on FROM interaction WHERE owner_id = ? AND direction = 'outbound' "
-        "AND occurred_on >= ? AND occurred_on <= ?",
+        "SELECT occurred_on, count(*) AS n FROM interaction WHERE owner_id = ? "
+        "AND direction = 'outbound' AND occurred_on >= ? AND occurred_on <= ? "
+        "GROUP BY occurred_on",
         (store.owner_id, since, today.isoformat()),
     )
-    return weekly_progress([d for r in rows if (d := as_date(r["occurred_on"]))], today, goal)
+    return {d: int(r["n"]) for r in rows if (d := as_date(r["occurred_on"])) is not None}
 
 
 def act(store: Store, which: str, action: str, today: date, days: int | None = None) -> str:

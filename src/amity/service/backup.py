@@ -49,7 +49,7 @@ def _rows_of(store: Store, table: Table) -> list[Row]:
 
 def export_vcard(store: Store, version: str = "3.0") -> str:
     """Every person not in the trash as vCards, with the lines kept from vCard imports."""
-    return export_vcards(_people(store), _vcard_version(version), _vcard_extras(store))
+    return export_vcards(exported_people(store), _vcard_version(version), _vcard_extras(store))
 
 
 def _vcard_version(text: str) -> VCardVersion:
@@ -61,10 +61,10 @@ def _vcard_version(text: str) -> VCardVersion:
 
 def export_csv(store: Store) -> str:
     """Every person not in the trash as one row of a Google Contacts CSV."""
-    return export_contacts_csv(_people(store))
+    return export_contacts_csv(exported_people(store))
 
 
-def _people(store: Store) -> list[Person]:
+def exported_people(store: Store) -> list[Person]:
     ids = store.db.query(
         "SELECT id FROM person WHERE owner_id = ? AND deleted_on IS NULL ORDER BY id",
         (store.owner_id,),

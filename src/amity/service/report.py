@@ -19,6 +19,7 @@ from amity.engines.health import (
 from amity.engines.strength import RelationshipStats, Tier, peak_score, score, tier
 from amity.model import Direction, LedgerDirection, LedgerKind
 from amity.service import preferences
+from amity.service.agenda import outbound_per_day
 from amity.store import Row, Store, as_date
 
 COACH_WINDOW_DAYS = 180
@@ -130,12 +131,10 @@ def follow_up_rows(store: Store, today: date) -> list[FollowUpRow]:
 def habit_weeks(store: Store, today: date, weeks: int = 12) -> list[HabitWeek]:
     goal = int(preferences.get(store, "weekly_goal") or 3)
     first = week_start(today) - timedelta(weeks=weeks - 1)
-    rows = store.db.query(
-        "SELECT occurred_on FROM interaction WHERE owner_id = ? AND direction = 'outbound' "
-        "AND occurred_on >= ? AND occurred_on <= ?",
-        (store.owner_id, first.isoformat(), today.isoformat()),
-    )
-    per_week = Counter(week_start(d) for r in rows if (d := as_date(r["occurred_on"])))
+    per_week: Counter[date] = Counter()
+    for day, count in outbound_per_day(store, today, weeks).items():
+        if day >= first:
+            per_week[week_start(day)] += count
     return [
         HabitWeek(first + timedelta(weeks=n), per_week.get(first + timedelta(weeks=n), 0), goal)
         for n in range(weeks)

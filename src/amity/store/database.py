@@ -143,6 +143,12 @@ class Database:
             return f"substr({column}, 6, 5)"
         return f"to_char({column}, 'MM-DD')"
 
+    def plus_days(self, column: str, days: int) -> str:
+        """SQL for a date column moved by a whole number of days."""
+        if self.dialect == "sqlite":
+            return f"date({column}, '{int(days):+d} days')"
+        return f"({column} + {int(days)})"
+
     # -- transactions ------------------------------------------------------------
     @contextmanager
     def transaction(self) -> Iterator[Database]:

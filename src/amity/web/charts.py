@@ -1,0 +1,80 @@
+"""Charts drawn on the server as SVG: the geometry is computed here, the markup is a Jinja
+macro (`_charts.html`), so every label is escaped like any other text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+WIDTH = 560
+BAR_GAP = 8
+LABEL_W = 150
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    label: str
+    value: float
+    text: str  # what the bar says (a count, a share)
+    x: float
+    y: float
+    width: float
+    height: float
+    tone: str = "a"  # a css class suffix: a, b, c, d, muted
+    target: float | None = None  # a goal line on this bar, in the chart's coordinates
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    title: str
+    description: str  # for screen readers: the same facts in one sentence
+    width: int
+    height: int
+    bars: list[Bar]
+    horizontal: bool
+
+
+def columns(
+    title: str,
+    items: Sequence[tuple[str, float]],
+    *,
+    tones: Sequence[str] = (),
+    targets: Sequence[float] = (),
+    height: int = 180,
+) -> Chart:
+    """Vertical bars with labels under them (tiers, weeks, give and take)."""
+    top = max([v for _, v in items] + list(targets) + [1])
+    plot = height - 40
+    slot = WIDTH / max(1, len(items))
+    bars = []
+    for n, (label, value) in enumerate(items):
+        h = plot * value / top
+        target = targets[n] if n < len(targets) else None
+        bars.append(
+            Bar(
+                label,
+                value,
+                f"{value:g}",
+                n * slot + BAR_GAP / 2,
+                20 + plot - h,
+                slot - BAR_GAP,
+                h,
+                tones[n] if n < len(tones) else "a",
+                20 + plot - plot * target / top if target is not None else None,
+            )
+        )
+    described = ", ".join(f"{label}: {value:g}" for label, value in items)
+    return Chart(title, f"{title}. {described}.", WIDTH, height, bars, horizontal=False)
+
+
+def rows(title: str, items: Sequence[tuple[str, float, str]], *, row_h: int = 26) -> Chart:
+    """Horizontal bars, one per row, with the label on the left (where ties came from)."""
+    top = max([v for _, v, _ in items] + [1])
+    plot = WIDTH - LABEL_W - 60
+    bars = [
+        Bar(label, value, text, LABEL_W, n * row_h + 4, plot * value / top, row_h - 8)
+        for n, (label, value, text) in enumerate(items)
+    ]
+    described = ", ".join(f"{label}: {text}" for label, _, text in items)
+    height = max(row_h, len(items) * row_h) + 8
+    return Chart(title, f"{title}. {described}.", WIDTH, height, bars, horizontal=True)

@@ -1,0 +1,45 @@
+"""Typed forms: a dataclass of text fields becomes a FastAPI dependency reading the form.
+
+FastAPI reads form models only from pydantic; the pages use plain dataclasses (the same
+object is the template's context when a form comes back with an error), so `form_of`
+builds the dependency's signature from the dataclass's fields.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from dataclasses import MISSING, fields
+from typing import Any, TypeVar
+
+from fastapi import Form
+
+T = TypeVar("T")
+MAX_FIELD = 5000
+
+
+def form_of(cls: type[T]) -> Callable[..., T]:
+    """A dependency building `cls` from the posted form; str and bool fields only."""
+    params = []
+    for f in fields(cls):  # type: ignore[arg-type]
+        kind = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", "")
+        if kind not in ("str", "bool"):
+            continue
+        default = f.default if f.default is not MISSING else ""
+        annotation = str if kind == "str" else bool
+        limit = MAX_FIELD if kind == "str" else None
+        params.append(
+            inspect.Parameter(
+                f.name,
+                inspect.Parameter.KEYWORD_ONLY,
+                default=Form(default, max_length=limit),
+                annotation=annotation,
+            )
+        )
+
+    def build(**values: Any) -> T:
+        return cls(**values)
+
+    build.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+    build.__name__ = f"{cls.__name__}_form"
+    return build

@@ -1,0 +1,68 @@
+"""Rendering: one Jinja2 environment per app, autoescaped, with the page's typed context.
+
+Every template gets `page` (a dataclass), `csrf_token`, `path` and `nav`. A full page and its
+htmx partial render the same dataclass; `render_either` picks by the `HX-Request` header.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jinja2
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+
+from amity.web.csrf import COOKIE, new_token
+
+NAV: tuple[tuple[str, str, str], ...] = (
+    ("/", "Today", "t"),
+    ("/people", "People", "p"),
+    ("/capture", "Capture", "c"),
+    ("/import", "Import", "i"),
+    ("/duplicates", "Duplicates", "d"),
+    ("/report", "Report", "r"),
+    ("/network", "Network", "n"),
+    ("/events", "Events", "e"),
+    ("/goals", "Goals", "o"),
+    ("/settings", "Settings", "s"),
+)
+
+
+def make_environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("amity.web", "templates"),
+        autoescape=True,  # every template is HTML; user text is always escaped
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals["nav"] = NAV
+    return env
+
+
+def is_htmx(request: Request) -> bool:
+    return request.headers.get("hx-request") == "true" and not request.headers.get("hx-boosted")
+
+
+def render(
+    request: Request, template: str, page: Any, status: int = 200, **extra: Any
+) -> HTMLResponse:
+    env: jinja2.Environment = request.app.state.pages
+    token = request.cookies.get(COOKIE) or getattr(request.state, "csrf_token", None)
+    fresh = token is None
+    if token is None:
+        token = request.state.csrf_token = new_token()
+    html = env.get_template(template).render(
+        page=page, csrf_token=token, path=request.url.path, **extra
+    )
+    response = HTMLResponse(html, status_code=status)
+    if fresh:
+        response.set_cookie(COOKIE, token, httponly=True, samesite="strict", path="/")
+    return response
+
+
+def render_either(
+    request: Request, full: str, partial: str, page: Any, status: int = 200
+) -> HTMLResponse:
+    """The whole page for a navigation, only the partial for an htmx request."""
+    return render(request, partial if is_htmx(request) else full, page, status)

@@ -1,0 +1,147 @@
+"""The People list as the web shows it: one page of a filtered list or of a search, and
+bulk edits. Thin calls of `amity.service.views` and `amity.service.people`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+from urllib.parse import urlencode
+
+from amity.errors import UsageError
+from amity.model import Circle
+from amity.service.people import edit_person
+from amity.service.views import ListRequest, list_people, search
+from amity.store import Store
+
+PAGE_SIZE = 50
+BULK_ACTIONS = ("tag", "untag", "circle", "every", "archive", "unarchive")
+CIRCLES = tuple(c.value for c in Circle)
+
+
+@dataclass(slots=True)
+class PeopleQuery:
+    q: str = ""
+    circle: str = ""
+    tag: str = ""
+    company: str = ""
+    sort: str = "name"
+    page: int = 1
+    archived: bool = False
+
+    def link(self, path: str = "/people", **changes: Any) -> str:
+        """This list's address, with some parameters changed (e.g. `page=2`)."""
+        values = {
+            "q": self.q,
+            "circle": self.circle,
+            "tag": self.tag,
+            "company": self.company,
+            "sort": self.sort,
+            "page": self.page,
+            "archived": "1" if self.archived else "",
+        } | changes
+        kept = {k: v for k, v in values.items() if v not in ("", None, 1, "name") or k == "page"}
+        if kept.get("page") == 1:
+            kept.pop("page")
+        return path + ("?" + urlencode(kept) if kept else "")
+
+
+@dataclass(slots=True)
+class PeoplePage:
+    query: PeopleQuery
+    results: list[dict[str, Any]]
+    total: int
+    tags: list[str]
+    message: str = ""
+    error: str = ""
+    circles: tuple[str, ...] = CIRCLES
+    actions: tuple[str, ...] = BULK_ACTIONS
+    selected: list[int] = field(default_factory=list)
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // PAGE_SIZE))
+
+    @property
+    def first(self) -> int:
+        return (self.query.page - 1) * PAGE_SIZE + 1 if self.total else 0
+
+    @property
+    def last(self) -> int:
+        return min(self.total, self.query.page * PAGE_SIZE)
+
+
+def people_page(store: Store, query: PeopleQuery) -> PeoplePage:
+    offset = (query.page - 1) * PAGE_SIZE
+    if query.q.strip():
+        found = search(store, _search_text(query), limit=offset + PAGE_SIZE)
+        results, total = found["results"][offset:], int(found["total"])
+    else:
+        request = ListRequest(
+            tags=(query.tag,) if query.tag else (),
+            circle=query.circle or None,
+            company=query.company or None,
+            sort=query.sort,
+            limit=PAGE_SIZE,
+            offset=offset,
+            include_archived=query.archived,
+        )
+        listed = list_people(store, request)
+        results, total = listed["results"], int(listed["total"])
+    return PeoplePage(query, results, total, all_tags(store))
+
+
+def _search_text(query: PeopleQuery) -> str:
+    parts = [query.q.strip()]
+    for key, value in (("tag", query.tag), ("circle", query.circle), ("company", query.company)):
+        if value:
+            parts.append(f'{key}:"{value}"' if " " in value else f"{key}:{value}")
+    return " ".join(parts)
+
+
+def all_tags(store: Store) -> list[str]:
+    rows = store.db.query(
+        "SELECT name FROM tag WHERE owner_id = ? ORDER BY name LIMIT 500", (store.owner_id,)
+    )
+    return [str(r["name"]) for r in rows]
+
+
+def bulk_edit(store: Store, ids: list[int], action: str, value: str, today: date) -> str:
+    """Apply one change to many people, all or nothing."""
+    if not ids:
+        raise UsageError("tick at least one person first")
+    if action not in BULK_ACTIONS:
+        raise UsageError(f"unknown bulk action {action!r}")
+    change = _change(action, value.strip())
+    with store.db.transaction():
+        for person_id in ids:
+            edit_person(store, str(person_id), dict(change), today)
+    noun = "person" if len(ids) == 1 else "people"
+    return f"{_done(action, value.strip())} for {len(ids)} {noun}."
+
+
+def _change(action: str, value: str) -> dict[str, Any]:
+    if action in ("tag", "untag", "circle", "every") and not value:
+        raise UsageError(f"{action} needs a value")
+    if action == "every" and not value.isdigit():
+        raise UsageError(f"cadence must be a number of days, not {value!r}")
+    changes: dict[str, dict[str, Any]] = {
+        "tag": {"add_tag": [value]},
+        "untag": {"remove_tag": [value]},
+        "circle": {"circle": value},
+        "every": {"every": int(value) if value.isdigit() else 0},
+        "archive": {"archived": True},
+        "unarchive": {"archived": False},
+    }
+    return changes[action]
+
+
+def _done(action: str, value: str) -> str:
+    return {
+        "tag": f"Tagged “{value}”",
+        "untag": f"Removed the tag “{value}”",
+        "circle": f"Moved to the {value} circle",
+        "every": f"Set the cadence to every {value} days",
+        "archive": "Archived",
+        "unarchive": "Restored",
+    }[action]

@@ -1,0 +1,140 @@
+"""What the Person page's buttons do: one click logs an interaction, a promise or a gift,
+and the inline editor turns a form into `edit_person` changes. Thin calls of services."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, fields
+from datetime import date
+from typing import Any
+
+from amity.engines.dates import parse_day
+from amity.errors import UsageError
+from amity.model import InteractionKind, LedgerDirection, ReminderKind
+from amity.service import ledger
+from amity.service.interactions import Happening, log
+from amity.store import Store, reminders
+
+INTERACTIONS = ("met", "coffee", "call", "video", "message", "email", "meeting")
+LEDGER = {
+    "gave": LedgerDirection.GAVE,
+    "got": LedgerDirection.RECEIVED,
+    "asked": LedgerDirection.ASKED,
+}
+WHATS = (*INTERACTIONS, "promise", *LEDGER)
+
+
+def log_what(
+    store: Store, person_id: int, what: str, note: str, on: str, kind: str, today: date
+) -> str:
+    """Record `what` happened with this person; return a sentence saying what was kept."""
+    day_text = on.strip() or None
+    if what in INTERACTIONS:
+        logged = log(
+            store, str(person_id), Happening(InteractionKind(what), day_text, note=note), today
+        )
+        due = f"; follow up by {logged.follow_up_due.isoformat()}" if logged.follow_up_due else ""
+        return f"Logged a {what} with {logged.person_name}{due}."
+    if what == "promise":
+        return _promise(store, person_id, note, day_text, today)
+    if what in LEDGER:
+        entry = ledger.record(store, str(person_id), LEDGER[what], kind, note, day_text, today)
+        return f"Noted: {what} {entry['kind']}, “{entry['what']}”. {entry['balance']['phrase']}"
+    raise UsageError(f"unknown action {what!r}; expected one of {', '.join(WHATS)}")
+
+
+def _promise(store: Store, person_id: int, note: str, on: str | None, today: date) -> str:
+    if not note.strip():
+        raise UsageError("write what you promised in the note, e.g. “send the deck”")
+    day = parse_day(on, today) if on else today
+    with store.db.transaction():
+        reminders.add_reminder(
+            store,
+            f"promise:web:{secrets.token_hex(8)}",
+            ReminderKind.PROMISE,
+            person_id,
+            day,
+            reason=note.strip(),
+        )
+    return f"Promise kept on your agenda: {note.strip()}"
+
+
+@dataclass(slots=True)
+class ProfileForm:
+    """The inline editor's fields, as typed (kept on an error)."""
+
+    name: str = ""
+    nickname: str = ""
+    headline: str = ""
+    location: str = ""
+    circle: str = ""
+    every: str = ""
+    birthday: str = ""
+    company: str = ""
+    title: str = ""
+    tags: str = ""
+    how_met: str = ""
+    where_met: str = ""
+    about: str = ""
+    needs: str = ""
+    offers: str = ""
+    interests: str = ""
+    email: str = ""
+    phone: str = ""
+
+    @classmethod
+    def from_view(cls, view: dict[str, Any]) -> ProfileForm:
+        form = cls()
+        for f in fields(cls):
+            value = view.get(f.name)
+            if isinstance(value, str):
+                setattr(form, f.name, value)
+        form.company = str(view.get("organization") or "")
+        form.every = str(view.get("cadence_days") or "")
+        form.birthday = str(view.get("birthday") or "")
+        form.tags = ", ".join(view.get("tags") or [])
+        return form
+
+
+def changes(view: dict[str, Any], form: ProfileForm) -> dict[str, Any]:
+    """Only what differs from the person now, in `edit_person`'s vocabulary."""
+    before = ProfileForm.from_view(view)
+    out: dict[str, Any] = {}
+    for key in (
+        "name",
+        "nickname",
+        "headline",
+        "location",
+        "how_met",
+        "where_met",
+        "about",
+        "needs",
+        "offers",
+        "interests",
+        "circle",
+        "birthday",
+    ):
+        if getattr(form, key).strip() != getattr(before, key).strip():
+            out[key] = getattr(form, key).strip() or ("none" if key == "birthday" else "")
+    if form.every.strip() != before.every:
+        if form.every.strip() and not form.every.strip().isdigit():
+            raise UsageError(f"keep in touch every N days: {form.every!r} is not a number")
+        out["every"] = int(form.every.strip() or 0)
+    if form.company.strip() != before.company.strip():
+        out["company"] = form.company.strip()
+        out["title"] = form.title.strip()
+    elif form.title.strip() != before.title.strip():
+        out["title"] = form.title.strip()
+    old, new = _tags(before.tags), _tags(form.tags)
+    out["add_tag"], out["remove_tag"] = sorted(new - old), sorted(old - new)
+    out["email"] = [form.email.strip()] if form.email.strip() else []
+    out["phone"] = [form.phone.strip()] if form.phone.strip() else []
+    return out
+
+
+def _tags(text: str) -> set[str]:
+    return {t.strip().lower() for t in text.split(",") if t.strip()}
+
+
+def has_changes(change: dict[str, Any]) -> bool:
+    return any(v not in ([], None) for v in change.values())

@@ -1,0 +1,30 @@
+"""One router per resource; `ROUTERS` is the order the app includes them in."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from amity.web.routes import (
+    capture,
+    duplicates,
+    imports,
+    later,
+    people,
+    person,
+    report,
+    settings,
+    today,
+)
+
+ROUTERS: tuple[APIRouter, ...] = (
+    today.router,
+    people.router,
+    person.router,
+    capture.router,
+    imports.router,
+    imports.upload_router,
+    duplicates.router,
+    report.router,
+    settings.router,
+    later.router,
+)

@@ -1,0 +1,51 @@
+"""Quick capture, for a phone at an event: "I just met…" with a name, where, one note."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import HTMLResponse, Response
+
+from amity.errors import UsageError
+from amity.model import InteractionKind
+from amity.service.interactions import Happening, Logged, met
+from amity.web.csrf import csrf_protect
+from amity.web.deps import StoreDep, TodayDep
+from amity.web.pages import render
+
+router = APIRouter(dependencies=[Depends(csrf_protect)])
+Text = Annotated[str, Form(max_length=5000)]
+
+
+@dataclass(slots=True)
+class CapturePage:
+    name: str = ""
+    place: str = ""
+    note: str = ""
+    error: str = ""
+    logged: Logged | None = None
+
+
+@router.get("/capture", response_class=HTMLResponse)
+def capture_form(request: Request, place: str = "") -> Response:
+    return render(request, "capture.html", CapturePage(place=place[:200]))
+
+
+@router.post("/capture", response_class=HTMLResponse)
+def capture(
+    request: Request,
+    store: StoreDep,
+    today: TodayDep,
+    name: Annotated[str, Form(max_length=200)] = "",
+    place: Annotated[str, Form(max_length=200)] = "",
+    note: Text = "",
+) -> Response:
+    happening = Happening(InteractionKind.MET, note=note, place=place)
+    try:
+        logged = met(store, name, happening, today)
+    except UsageError as exc:
+        return render(request, "capture.html", CapturePage(name, place, note, str(exc)), 400)
+    # Keep the place for the next person met at the same event.
+    return render(request, "capture.html", CapturePage(place=place, logged=logged))

@@ -1,0 +1,73 @@
+"""Duplicates: side-by-side review, merge, and undo of the last merge or import."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import HTMLResponse, Response
+
+from amity.errors import NotFound
+from amity.service.duplicates import find_pairs, merge_people, undo_last
+from amity.service.views import show_person
+from amity.store import Store
+from amity.web.csrf import csrf_protect
+from amity.web.deps import StoreDep, TodayDep
+from amity.web.pages import render_either
+
+router = APIRouter(dependencies=[Depends(csrf_protect)])
+SHOWN = 20
+
+
+@dataclass(slots=True)
+class Pair:
+    a: dict[str, Any]
+    b: dict[str, Any]
+    score: float
+    reasons: list[str]
+
+
+@dataclass(slots=True)
+class DuplicatesPage:
+    pairs: list[Pair]
+    total: int
+    message: str = ""
+    errors: list[str] = field(default_factory=list)
+
+
+def load(store: Store, message: str = "") -> DuplicatesPage:
+    found = find_pairs(store, 0.5)
+    pairs = []
+    for pair in found[:SHOWN]:
+        try:
+            a = show_person(store, str(pair["a"]), interactions=0)
+            b = show_person(store, str(pair["b"]), interactions=0)
+        except NotFound:  # merged away a moment ago by another tab
+            continue
+        pairs.append(Pair(a, b, float(pair["score"]), list(pair["reasons"])))
+    return DuplicatesPage(pairs, len(found), message)
+
+
+@router.get("/duplicates", response_class=HTMLResponse)
+def duplicates_page(request: Request, store: StoreDep) -> Response:
+    return render_either(request, "duplicates.html", "_duplicates.html", load(store))
+
+
+@router.post("/duplicates/merge", response_class=HTMLResponse)
+def merge(
+    request: Request,
+    store: StoreDep,
+    today: TodayDep,
+    keep: Annotated[int, Form()],
+    gone: Annotated[int, Form()],
+) -> Response:
+    merged = merge_people(store, str(keep), str(gone), today)
+    message = f"Merged {merged['merged']['name']} into {merged['kept']['name']}."
+    return render_either(request, "duplicates.html", "_duplicates.html", load(store, message))
+
+
+@router.post("/undo", response_class=HTMLResponse)
+def undo(request: Request, store: StoreDep, today: TodayDep) -> Response:
+    message = undo_last(store, today)
+    return render_either(request, "duplicates.html", "_duplicates.html", load(store, message))

@@ -1,0 +1,120 @@
+"""People: search as you type, filters, sorting, pages, bulk edits, and adding someone."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from amity.errors import UsageError
+from amity.service.people import NewPerson, add_person
+from amity.web.csrf import csrf_protect
+from amity.web.deps import StoreDep, TodayDep
+from amity.web.pages import is_htmx, render, render_either
+from amity.web.people_lists import CIRCLES, PeopleQuery, bulk_edit, people_page
+
+router = APIRouter(dependencies=[Depends(csrf_protect)])
+
+Text = Annotated[str, Form(max_length=2000)]
+
+
+class ListParams:
+    """The query string of /people, typed and bounded."""
+
+    def __init__(
+        self,
+        q: Annotated[str, Query(max_length=200)] = "",
+        circle: Annotated[str, Query(max_length=40)] = "",
+        tag: Annotated[str, Query(max_length=100)] = "",
+        company: Annotated[str, Query(max_length=200)] = "",
+        sort: Literal["name", "last", "strength"] = "name",
+        page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+        archived: Annotated[str, Query(max_length=5)] = "",
+    ) -> None:
+        self.query = PeopleQuery(q, circle, tag, company, sort, page, archived == "1")
+
+
+@router.get("/people", response_class=HTMLResponse)
+def people_list(
+    request: Request, store: StoreDep, params: Annotated[ListParams, Depends()]
+) -> Response:
+    page = people_page(store, params.query)
+    return render_either(request, "people.html", "_people_results.html", page)
+
+
+@router.post("/people/bulk", response_class=HTMLResponse)
+def people_bulk(
+    request: Request,
+    store: StoreDep,
+    today: TodayDep,
+    params: Annotated[ListParams, Depends()],
+    action: Annotated[str, Form(max_length=20)],
+    value: Text = "",
+    ids: Annotated[list[int] | None, Form()] = None,
+) -> Response:
+    try:
+        message, error = bulk_edit(store, ids or [], action, value, today), ""
+    except UsageError as exc:
+        message, error = "", str(exc)
+    if not is_htmx(request) and not error:
+        return RedirectResponse(params.query.link(), status_code=303)
+    page = people_page(store, params.query)
+    page.message, page.error, page.selected = message, error, list(ids or [])
+    return render_either(
+        request, "people.html", "_people_results.html", page, 400 if error else 200
+    )
+
+
+@dataclass(slots=True)
+class NewPersonForm:
+    name: str = ""
+    email: str = ""
+    phone: str = ""
+    company: str = ""
+    title: str = ""
+    tags: str = ""
+    circle: str = ""
+    how_met: str = ""
+    error: str = ""
+    circles: tuple[str, ...] = CIRCLES
+    similar: list[tuple[int, str]] = field(default_factory=list)
+
+
+@router.get("/people/new", response_class=HTMLResponse)
+def new_person_form(request: Request) -> Response:
+    return render(request, "person_new.html", NewPersonForm())
+
+
+@router.post("/people/new", response_class=HTMLResponse)
+def new_person(
+    request: Request,
+    store: StoreDep,
+    today: TodayDep,
+    name: Text,
+    email: Text = "",
+    phone: Text = "",
+    company: Text = "",
+    title: Text = "",
+    tags: Text = "",
+    circle: Text = "",
+    how_met: Text = "",
+) -> Response:
+    form = NewPersonForm(name, email, phone, company, title, tags, circle, how_met)
+    new = NewPerson(
+        name=name,
+        emails=[email] if email.strip() else [],
+        phones=[phone] if phone.strip() else [],
+        company=company,
+        title=title,
+        tags=tags.split(","),
+        circle=circle or None,
+        how_met=how_met,
+    )
+    try:
+        person_id, _similar = add_person(store, new, today)
+    except UsageError as exc:
+        form.error = str(exc)
+        return render(request, "person_new.html", form, 400)
+    return RedirectResponse(f"/people/{person_id}?added=1", status_code=303)

@@ -1,0 +1,146 @@
+"""A person: profile, strength and its reasons, timeline, ledger, ties, drafts; log in one
+click; edit inline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from amity.errors import UsageError
+from amity.model import Circle, LedgerKind
+from amity.service.people import edit_person, forget_person
+from amity.service.views import show_person
+from amity.store import Store
+from amity.web.csrf import csrf_protect
+from amity.web.deps import StateDep, StoreDep, TodayDep
+from amity.web.forms import form_of
+from amity.web.pages import is_htmx, render
+from amity.web.person_actions import (
+    INTERACTIONS,
+    LEDGER,
+    ProfileForm,
+    changes,
+    has_changes,
+    log_what,
+)
+from amity.web.person_facts import PersonFacts, person_facts
+
+router = APIRouter(dependencies=[Depends(csrf_protect)])
+Text = Annotated[str, Form(max_length=5000)]
+
+
+@dataclass(slots=True)
+class LogForm:
+    note: str = ""
+    on: str = ""
+    kind: str = "advice"
+
+
+@dataclass(slots=True)
+class PersonPage:
+    person: dict[str, Any]
+    facts: PersonFacts
+    today: date
+    log: LogForm = field(default_factory=LogForm)
+    edit: ProfileForm | None = None
+    message: str = ""
+    error: str = ""
+    interactions: tuple[str, ...] = INTERACTIONS
+    gifts: tuple[str, ...] = tuple(LEDGER)
+    ledger_kinds: tuple[str, ...] = tuple(k.value for k in LedgerKind)
+    circles: tuple[str, ...] = tuple(c.value for c in Circle)
+
+
+def load(store: Store, person_id: int, today: date, home: Path) -> PersonPage:
+    view = show_person(store, str(person_id), interactions=50)
+    return PersonPage(view, person_facts(store, person_id, today, home), today)
+
+
+@router.get("/people/{person_id:int}", response_class=HTMLResponse)
+def person_page(
+    request: Request, person_id: int, store: StoreDep, state: StateDep, today: TodayDep
+) -> Response:
+    page = load(store, person_id, today, state.settings.home)
+    if request.query_params.get("added"):
+        page.message = f"Added {page.person['name']}."
+    return render(request, "person.html", page)
+
+
+@router.post("/people/{person_id:int}/log", response_class=HTMLResponse)
+def person_log(
+    request: Request,
+    person_id: int,
+    store: StoreDep,
+    state: StateDep,
+    today: TodayDep,
+    what: Annotated[str, Form(max_length=20)],
+    note: Text = "",
+    on: Annotated[str, Form(max_length=20)] = "",
+    kind: Annotated[str, Form(max_length=20)] = "advice",
+) -> Response:
+    try:
+        message, error = log_what(store, person_id, what, note, on, kind, today), ""
+    except UsageError as exc:
+        message, error = "", str(exc)
+    if not is_htmx(request) and not error:
+        return RedirectResponse(f"/people/{person_id:int}", status_code=303)
+    page = load(store, person_id, today, state.settings.home)
+    page.message, page.error = message, error
+    if error:
+        page.log = LogForm(note, on, kind)
+    template = "_activity.html" if is_htmx(request) else "person.html"
+    return render(request, template, page, 400 if error else 200)
+
+
+@router.get("/people/{person_id:int}/edit", response_class=HTMLResponse)
+def person_edit_form(
+    request: Request, person_id: int, store: StoreDep, state: StateDep, today: TodayDep
+) -> Response:
+    page = load(store, person_id, today, state.settings.home)
+    page.edit = ProfileForm.from_view(page.person)
+    return render(request, "_profile_edit.html" if is_htmx(request) else "person.html", page)
+
+
+@router.get("/people/{person_id:int}/profile", response_class=HTMLResponse)
+def person_profile(
+    request: Request, person_id: int, store: StoreDep, state: StateDep, today: TodayDep
+) -> Response:
+    page = load(store, person_id, today, state.settings.home)
+    return render(request, "_profile.html" if is_htmx(request) else "person.html", page)
+
+
+@router.post("/people/{person_id:int}/edit", response_class=HTMLResponse)
+def person_edit(
+    request: Request,
+    person_id: int,
+    store: StoreDep,
+    state: StateDep,
+    today: TodayDep,
+    form: Annotated[ProfileForm, Depends(form_of(ProfileForm))],
+) -> Response:
+    page = load(store, person_id, today, state.settings.home)
+    try:
+        change = changes(page.person, form)
+        if has_changes(change):
+            edit_person(store, str(person_id), change, today)
+    except UsageError as exc:
+        page.edit, page.error = form, str(exc)
+        return render(
+            request, "_profile_edit.html" if is_htmx(request) else "person.html", page, 400
+        )
+    if not is_htmx(request):
+        return RedirectResponse(f"/people/{person_id:int}", status_code=303)
+    page = load(store, person_id, today, state.settings.home)
+    page.message = "Saved." if has_changes(change) else "Nothing changed."
+    return render(request, "_profile.html", page)
+
+
+@router.post("/people/{person_id:int}/forget")
+def person_forget(person_id: int, store: StoreDep, today: TodayDep) -> Response:
+    forget_person(store, str(person_id), today)
+    return RedirectResponse("/people", status_code=303)

@@ -1,0 +1,69 @@
+"""Report: how the network is doing, with charts drawn on the server."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+
+from amity.service.report import habit_weeks, report
+from amity.store import Store
+from amity.web.charts import Chart, columns, rows
+from amity.web.deps import StoreDep, TodayDep
+from amity.web.pages import render
+
+router = APIRouter()
+TIER_TONES = ("a", "b", "c", "muted")
+
+
+@dataclass(frozen=True, slots=True)
+class ReportPage:
+    data: dict[str, Any]
+    tiers: Chart
+    habit: Chart
+    give_take: Chart
+    sources: Chart
+    events: Chart
+
+
+def build(store: Store, data: dict[str, Any], today: Any) -> ReportPage:
+    weeks = habit_weeks(store, today, 12)
+    balance = data["balance"]
+    return ReportPage(
+        data,
+        columns("People per tier", list(data["tiers"].items()), tones=TIER_TONES),
+        columns(
+            "Check-ins per week, last 12 weeks",
+            [(w.week_start.strftime("%-d %b"), w.done) for w in weeks],
+            tones=["a" if w.done >= w.target else "muted" for w in weeks],
+            targets=[w.target for w in weeks],
+        ),
+        columns(
+            "Give and take",
+            [
+                ("gave", balance["gave"]),
+                ("received", balance["received"]),
+                ("asked", balance["asked"]),
+            ],
+            tones=("a", "b", "c"),
+        ),
+        _yields("Where meaningful ties came from", data["sources"]),
+        _yields("Events that produced lasting ties", data["events"]),
+    )
+
+
+def _yields(title: str, items: list[dict[str, Any]]) -> Chart:
+    return rows(
+        title,
+        [
+            (y["label"] or "unknown", y["meaningful"], f"{y['meaningful']} of {y['total']}")
+            for y in items
+        ],
+    )
+
+
+@router.get("/report", response_class=HTMLResponse)
+def report_page(request: Request, store: StoreDep, today: TodayDep) -> Response:
+    return render(request, "report.html", build(store, report(store, today), today))

@@ -1,0 +1,70 @@
+"""Settings: circles and cadences, daily budget, signature and tone, SMTP, export."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, Response
+
+from amity.errors import UsageError
+from amity.model import Circle
+from amity.service import backup
+from amity.store import Store
+from amity.web.csrf import csrf_protect
+from amity.web.deps import StoreDep, TodayDep
+from amity.web.forms import form_of
+from amity.web.pages import render
+from amity.web.settings_form import TONES, SettingsForm, save
+
+router = APIRouter(dependencies=[Depends(csrf_protect)])
+EXPORTS = {
+    "json": ("application/json", "json"),
+    "vcard": ("text/vcard", "vcf"),
+    "csv": ("text/csv", "csv"),
+}
+
+
+@dataclass(slots=True)
+class SettingsPage:
+    form: SettingsForm
+    message: str = ""
+    error: str = ""
+    circles: tuple[str, ...] = tuple(c.value for c in Circle)
+    tones: tuple[str, ...] = TONES
+
+
+@router.get("/settings", response_class=HTMLResponse)
+def settings_page(request: Request, store: StoreDep) -> Response:
+    return render(request, "settings.html", SettingsPage(SettingsForm.load(store)))
+
+
+@router.post("/settings", response_class=HTMLResponse)
+def settings_save(
+    request: Request, store: StoreDep, form: Annotated[SettingsForm, Depends(form_of(SettingsForm))]
+) -> Response:
+    try:
+        save(store, form)
+    except UsageError as exc:
+        form.smtp_password = ""
+        return render(request, "settings.html", SettingsPage(form, error=str(exc)), 400)
+    return render(request, "settings.html", SettingsPage(SettingsForm.load(store), "Saved."))
+
+
+@router.get("/settings/export/{kind}")
+def export(kind: Literal["json", "vcard", "csv"], store: StoreDep, today: TodayDep) -> Response:
+    media, ext = EXPORTS[kind]
+    disposition = f'attachment; filename="amity-{today.isoformat()}.{ext}"'
+    return Response(
+        _export(store, kind), media_type=media, headers={"Content-Disposition": disposition}
+    )
+
+
+def _export(store: Store, kind: str) -> str:
+    if kind == "json":
+        return json.dumps(backup.export_json(store), ensure_ascii=False, indent=1, default=str)
+    if kind == "vcard":
+        return backup.export_vcard(store)
+    return backup.export_csv(store)
