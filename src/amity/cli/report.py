@@ -27,7 +27,7 @@ def report_command(as_json: bool) -> None:
 @json_option
 def coach_command(as_json: bool) -> None:
     """Mistakes good networkers avoid, found in your own history, with what to do instead."""
-    from amity.service.report import coach_report
+    from amity.service.coaching import coach_report
 
     ctx = app()
     data = coach_report(ctx.store, ctx.settings.today)

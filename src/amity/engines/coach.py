@@ -251,12 +251,12 @@ def contact_only_before_asks(
 ) -> list[Finding]:
     """A person you reach out to only in the LEAN_ON_DAYS before asking them for something."""
     findings = []
+    by_person: dict[int, list[date]] = {}
+    for a in asks:
+        if _recent(a.occurred_on, today):
+            by_person.setdefault(a.person_id, []).append(a.occurred_on)
     for person in people:
-        theirs = sorted(
-            a.occurred_on
-            for a in asks
-            if a.person_id == person.person_id and _recent(a.occurred_on, today)
-        )
+        theirs = sorted(by_person.get(person.person_id, []))
         outbound = sorted(t.on for t in person.touches if t.direction is Direction.OUTBOUND)
         if theirs and outbound and all(_just_before_ask(day, theirs) for day in outbound):
             findings.append(_only_before_asks(person, outbound, theirs))

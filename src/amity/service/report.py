@@ -7,7 +7,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from amity.engines.cadence import week_start
-from amity.engines.coach import CoachInput, Finding, PersonHistory, Touch, coach
 from amity.engines.health import (
     FollowUpRow,
     HabitWeek,
@@ -17,7 +16,7 @@ from amity.engines.health import (
     network_report,
 )
 from amity.engines.strength import RelationshipStats, Tier, peak_score, score, tier
-from amity.model import Direction, LedgerDirection, LedgerKind
+from amity.model import LedgerDirection, LedgerKind
 from amity.service import preferences
 from amity.service.agenda import outbound_per_day
 from amity.store import Row, Store, as_date
@@ -194,54 +193,4 @@ def _yield(y: Any) -> dict[str, Any]:
         "meaningful": y.meaningful,
         "total": y.total,
         "share": round(y.share, 3),
-    }
-
-
-def coach_findings(store: Store, today: date) -> list[Finding]:
-    since = (today - timedelta(days=COACH_WINDOW_DAYS + 30)).isoformat()
-    met_rows = store.db.query(
-        "SELECT p.id, p.name, p.first_contact_on FROM person p WHERE p.owner_id = ? "
-        "AND p.deleted_on IS NULL AND p.first_contact_on >= ?",
-        (store.owner_id, since),
-    )
-    touches: dict[int, list[Touch]] = defaultdict(list)
-    for r in store.db.query(
-        "SELECT ip.person_id, i.occurred_on, i.direction FROM interaction i "
-        "JOIN interaction_participant ip ON ip.interaction_id = i.id "
-        "JOIN person p ON p.id = ip.person_id "
-        "WHERE i.owner_id = ? AND p.first_contact_on >= ? AND i.occurred_on >= ?",
-        (store.owner_id, since, since),
-    ):
-        day = as_date(r["occurred_on"])
-        if day:
-            touches[int(r["person_id"])].append(Touch(day, Direction(r["direction"])))
-    people = [
-        PersonHistory(
-            int(r["id"]),
-            r["name"],
-            as_date(r["first_contact_on"]),
-            tuple(sorted(touches.get(int(r["id"]), []), key=lambda t: t.on)),
-        )
-        for r in met_rows
-    ]
-    rows = health_rows(store, today)
-    core = sum(1 for p in rows if p.tier is Tier.CORE)
-    return coach(CoachInput(people, ledger_rows(store), len(rows), core), today)
-
-
-def coach_report(store: Store, today: date) -> dict[str, Any]:
-    return {
-        "date": today.isoformat(),
-        "findings": [
-            {
-                "kind": f.kind.value,
-                "severity": f.severity.value,
-                "person": {"id": f.person_id, "name": f.person_name} if f.person_id else None,
-                "evidence": f.evidence,
-                "advice": f.advice,
-                "on": f.on.isoformat(),
-                "details": list(f.details),
-            }
-            for f in coach_findings(store, today)
-        ],
     }

@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from amity.errors import AmityError, UsageError
 from amity.service.imports import SOURCES, run_import
-from amity.web.csrf import FIELD, check_token, csrf_protect
+from amity.web.csrf import FIELD, HEADER, check_token, csrf_protect
 from amity.web.deps import StateDep, StoreDep, TodayDep
 from amity.web.pages import render
 from amity.web.state import WebState
@@ -55,6 +55,8 @@ async def import_upload(request: Request, state: StateDep) -> Response:
     home, page = state.settings.home, ImportPage(state.upload_limit // 2**20)
     remove_stale(home)
     upload: Upload | None = None
+    if not request.headers.get("content-type", "").startswith("multipart/form-data"):
+        check_token(request, request.headers.get(HEADER))  # no body token to look at
     try:
         upload = await receive_upload(request, home, state.upload_limit)
         check_token(request, upload.fields.get(FIELD))
