@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import random
-import time
 from datetime import date, timedelta
 
 import pytest
@@ -139,14 +138,6 @@ def test_fast_score_matches_the_explained_one() -> None:
 def test_score_never_leaves_0_to_100() -> None:
     rng = random.Random(8)
     assert all(0 <= score(s, TODAY) <= 100 for s in _random_stats(rng, 2000))
-
-
-def test_scoring_100k_people_takes_under_half_a_second() -> None:
-    everyone = _random_stats(random.Random(1), 100_000)
-    started = time.perf_counter()
-    for stats in everyone:
-        score(stats, TODAY)
-    assert time.perf_counter() - started < 0.5
 
 
 def test_tiers_need_score_and_recent_contact() -> None:

@@ -7,7 +7,6 @@ import importlib.util
 import os
 import shutil
 import sys
-import time
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -320,15 +319,13 @@ def _generator() -> object:
     return module
 
 
-def test_30000_rows_parse_well_under_a_second(tmp_path: Path) -> None:
+def test_30000_generated_rows_all_parse(tmp_path: Path) -> None:
+    """Speed is measured in bench/, never here; this checks the generator's big file reads."""
     generator = _generator()
     path = tmp_path / "Connections.csv"
     generator.main(["--rows", "30000", "-o", str(path), "--seed", "7"])  # type: ignore[attr-defined]
-    started = time.perf_counter()
     export = read_linkedin(path, TODAY)
-    elapsed = time.perf_counter() - started
     assert len(export.people) == 30000 and export.skipped == []
-    assert elapsed < 1.0, f"{elapsed:.2f} s"
 
 
 def test_generator_change_jobs_changes_only_that_fraction(tmp_path: Path) -> None:

@@ -21,7 +21,6 @@ from amity.service import preferences
 from amity.service.agenda import outbound_per_day
 from amity.store import Row, Store, as_date
 
-COACH_WINDOW_DAYS = 180
 
 
 def _stats(row: Row) -> RelationshipStats:
