@@ -34,6 +34,7 @@ def normalize_phone(value: str, region: str = "US") -> str:
     return ("+" + digits) if raw.startswith("+") else digits
 
 
+@lru_cache(maxsize=65536)
 def normalize_url(value: str) -> str:
     """A canonical LinkedIn profile URL (`https://www.linkedin.com/in/slug`), else the URL
     lower-cased without scheme noise or a trailing slash."""

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from amity.engines.contact_points import name_key, normalize
-from amity.engines.dedupe import Candidate, MatchIndex
+from amity.engines.dedupe import Candidate
 from amity.model import ContactPoint, LifeEventKind, Person, PersonDraft, Position
+from amity.service.import_matching import SureMatcher
 from amity.service.import_report import ImportReport
 from amity.store import Row, Store
 from amity.store import people as people_store
@@ -25,11 +26,37 @@ from amity.store.snapshots import capture_person
 JOB_SOURCES = frozenset({"linkedin"})
 
 
+def draft_fields(draft: PersonDraft) -> dict[str, Any]:
+    """What a source said about a person, as plain JSON-ready data (file and line left out:
+    the same record moved to another line is the same record)."""
+    return {
+        "name": draft.name,
+        "given_name": draft.given_name,
+        "family_name": draft.family_name,
+        "nickname": draft.nickname,
+        "headline": draft.headline,
+        "location": draft.location,
+        "birthday": draft.birthday.iso() if draft.birthday else None,
+        "how_met": draft.how_met,
+        "about": draft.about,
+        "connected_on": draft.connected_on.isoformat() if draft.connected_on else None,
+        "contacts": [[c.kind.value, c.value, c.label] for c in draft.contacts],
+        "positions": [
+            [
+                p.organization,
+                p.title,
+                p.start.isoformat() if p.start else None,
+                p.end.isoformat() if p.end else None,
+            ]
+            for p in draft.positions
+        ],
+        "tags": list(draft.tags),
+        "extra": list(draft.extra),
+    }
+
+
 def fingerprint(draft: PersonDraft) -> tuple[str, str]:
-    fields = asdict(draft)
-    for noisy in ("file", "line"):
-        fields.pop(noisy, None)
-    payload = json.dumps(fields, sort_keys=True, default=str, ensure_ascii=False)
+    payload = json.dumps(draft_fields(draft), sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(payload.encode()).hexdigest()[:32], payload
 
 
@@ -70,11 +97,12 @@ class PeopleImporter:
         journal: ImportJournal,
         *,
         merge: bool,
-        index: MatchIndex | None,
     ) -> None:
         self.store, self.source, self.today = store, source, today
         self.report, self.journal = report, journal
-        self.merge, self.index = merge, index
+        self.merge = merge
+        self.matcher = SureMatcher(store) if merge else None
+        self.organizations: dict[str, int] = {}
         self.records: dict[str, Row] = {
             r["source_key"]: r
             for r in store.db.query(
@@ -84,6 +112,8 @@ class PeopleImporter:
             )
         }
         self.seen: set[str] = set()
+        # People changed after their creation or already there: reindexed and refreshed at
+        # the end. New people are indexed as they are created and have no history yet.
         self.touched: set[int] = set()
 
     def apply(self, draft: PersonDraft) -> int | None:
@@ -96,7 +126,8 @@ class PeopleImporter:
         self.seen.add(draft.source_key)
         if record is not None and record["person_id"] is not None:
             return self._known(draft, record, digest, payload)
-        match = self._sure_match(draft) if self.merge else None
+        candidate = _candidate(-1, draft) if self.matcher is not None else None
+        match = self.matcher.best(candidate) if self.matcher and candidate else None
         if match is not None:
             person_id, reasons = match
             self.journal.touch(self.store, person_id)
@@ -114,6 +145,8 @@ class PeopleImporter:
             )
             return person_id
         person_id = self._create(draft)
+        if self.matcher is not None and candidate is not None:
+            self.matcher.add(replace(candidate, id=person_id))
         self._record(draft, person_id, digest, payload, record)
         self.report.created += 1
         return person_id
@@ -164,11 +197,10 @@ class PeopleImporter:
                 if p.organization.strip()
             ],
         )
-        person_id = people_store.insert_person(self.store, person, self.today)
+        person_id = people_store.insert_new_person(
+            self.store, person, self.today, self.organizations
+        )
         self.journal.created_people.append(person_id)
-        self.touched.add(person_id)
-        if self.index is not None:
-            self.index.add(_candidate(person_id, draft))
         return person_id
 
     def _record(
@@ -198,15 +230,6 @@ class PeopleImporter:
         self.journal.created_records.append(record_id)
 
     # -- matching and enriching --------------------------------------------------------
-    def _sure_match(self, draft: PersonDraft) -> tuple[int, tuple[str, ...]] | None:
-        if self.index is None:
-            return None
-        match = self.index.best_sure_match(_candidate(-1, draft))
-        if match is None:
-            return None
-        other = match.b if match.a == -1 else match.a
-        return other, match.reasons
-
     def _enrich(self, person_id: int, draft: PersonDraft, *, job_news: bool) -> None:
         """Add what the draft knows and the person lacks; never overwrite the user's words."""
         self.touched.add(person_id)

@@ -11,7 +11,6 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from amity.engines.dedupe import MatchIndex
 from amity.errors import ImportFailed, UsageError
 from amity.model import InteractionDraft, PersonDraft, SkippedRow
 from amity.service.import_people import ImportJournal, PeopleImporter
@@ -19,7 +18,6 @@ from amity.service.import_report import ImportReport
 from amity.service.relationships import refresh_people
 from amity.store import Store
 from amity.store import people as people_store
-from amity.store.candidates import load_candidates
 from amity.store.snapshots import record_change
 
 Source = Literal["linkedin", "vcard", "csv"]
@@ -111,8 +109,7 @@ def _apply(
         )
         or 0
     )
-    index = _index(store) if merge else None
-    importer = PeopleImporter(store, source, today, report, journal, merge=merge, index=index)
+    importer = PeopleImporter(store, source, today, report, journal, merge=merge)
     total = len(people) + len(interactions)
     for n, draft in enumerate(people, start=1):
         importer.apply(draft)
@@ -135,10 +132,3 @@ def _apply(
         f"{report.updated} updated, {report.merged} merged"
     )
     record_change(store, "import", summary, journal.payload())
-
-
-def _index(store: Store) -> MatchIndex:
-    index = MatchIndex()
-    for candidate in load_candidates(store):
-        index.add(candidate)
-    return index

@@ -22,7 +22,6 @@ from amity.service.agenda import outbound_per_day
 from amity.store import Row, Store, as_date
 
 
-
 def _stats(row: Row) -> RelationshipStats:
     return RelationshipStats(
         first_contact_on=as_date(row["first_contact_on"]),

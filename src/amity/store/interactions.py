@@ -52,7 +52,7 @@ def insert_interaction(
         if part
     )
     if body and interaction.person_ids:
-        put_doc(store, interaction_doc_id(new_id), interaction.person_ids[0], body)
+        put_doc(store, interaction_doc_id(new_id), interaction.person_ids[0], body, new=True)
     return new_id
 
 

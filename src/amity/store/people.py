@@ -75,6 +75,56 @@ def insert_person(store: Store, person: Person, today: date) -> int:
     return person_id
 
 
+def insert_new_person(
+    store: Store, person: Person, today: date, organizations: dict[str, int]
+) -> int:
+    """The bulk path of an import: a brand-new person, their contact points, positions,
+    tags and search document, with no read-back. `organizations` caches name key -> id."""
+    points, person.contact_points = person.contact_points, []
+    positions, person.positions = person.positions, []
+    tags, person.tags = person.tags, []
+    person_id = insert_person(store, person, today)
+    unique = {(c.kind, c.normalized): c for c in points}
+    store.db.executemany(
+        "INSERT INTO contact_point (owner_id, person_id, kind, value, normalized, label) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (store.owner_id, person_id, c.kind.value, c.value.strip(), c.normalized, c.label)
+            for c in unique.values()
+        ],
+    )
+    for position in positions:
+        key = name_key(position.organization)
+        if key not in organizations:
+            organizations[key] = organization_id(store, position.organization)
+        store.db.execute(
+            "INSERT INTO position (owner_id, person_id, organization_id, title, start_on, "
+            "end_on, source) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                store.owner_id,
+                person_id,
+                organizations[key],
+                position.title,
+                position.start.isoformat() if position.start else None,
+                position.end.isoformat() if position.end else None,
+                position.source,
+            ),
+        )
+    current = [p for p in positions if p.end is None]
+    if current:
+        store.db.execute(
+            "UPDATE person SET organization = ?, title = ? WHERE id = ?",
+            (current[-1].organization, current[-1].title, person_id),
+        )
+    if tags:
+        add_tags(store, person_id, tags)
+    person.contact_points, person.positions, person.tags = list(unique.values()), positions, tags
+    from amity.store.search import person_doc_id, put_doc
+
+    put_doc(store, person_doc_id(person_id), person_id, person_doc(person), new=True)
+    return person_id
+
+
 def update_person(store: Store, person_id: int, fields: dict[str, Any]) -> None:
     unknown = set(fields) - set(EDITABLE)
     if unknown:  # a programming error: the service validates user input first
@@ -307,6 +357,11 @@ def reindex_person(store: Store, person_id: int) -> None:
     person = load_person(store, person_id, include_deleted=True)
     if person is None:
         return
+    put_doc(store, person_doc_id(person_id), person_id, person_doc(person))
+
+
+def person_doc(person: Person) -> str:
+    """The text a person is found by: names, notes, jobs, tags, contact points."""
     parts = [
         person.name,
         person.nickname,
@@ -322,4 +377,4 @@ def reindex_person(store: Store, person_id: int) -> None:
         " ".join(f"{p.organization} {p.title}" for p in person.positions),
         " ".join(c.value for c in person.contact_points if c.kind is not ContactKind.ADDRESS),
     ]
-    put_doc(store, person_doc_id(person_id), person_id, "\n".join(p for p in parts if p))
+    return "\n".join(p for p in parts if p)

@@ -79,10 +79,12 @@ def query_terms(text: str) -> list[str]:
     return kept or words
 
 
-def put_doc(store: Store, doc_id: int, person_id: int, body: str) -> None:
+def put_doc(store: Store, doc_id: int, person_id: int, body: str, *, new: bool = False) -> None:
+    """Write a document; `new` says there cannot be an older one (a row just inserted)."""
     db = store.db
     if db.dialect == "sqlite":
-        db.execute("DELETE FROM search_doc WHERE rowid = ?", (doc_id,))
+        if not new:
+            db.execute("DELETE FROM search_doc WHERE rowid = ?", (doc_id,))
         db.execute(
             "INSERT INTO search_doc (rowid, body, owner_id, person_id) VALUES (?, ?, ?, ?)",
             (doc_id, body, store.owner_id, person_id),

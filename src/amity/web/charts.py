@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-WIDTH = 560
+WIDTH = 420
 BAR_GAP = 8
-LABEL_W = 150
+LABEL_W = 170
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +67,7 @@ def columns(
     return Chart(title, f"{title}. {described}.", WIDTH, height, bars, horizontal=False)
 
 
-def rows(title: str, items: Sequence[tuple[str, float, str]], *, row_h: int = 26) -> Chart:
+def rows(title: str, items: Sequence[tuple[str, float, str]], *, row_h: int = 28) -> Chart:
     """Horizontal bars, one per row, with the label on the left (where ties came from)."""
     top = max([v for _, v, _ in items] + [1])
     plot = WIDTH - LABEL_W - 60

@@ -36,7 +36,7 @@ def build(store: Store, data: dict[str, Any], today: Any) -> ReportPage:
         columns("People per tier", list(data["tiers"].items()), tones=TIER_TONES),
         columns(
             "Check-ins per week, last 12 weeks",
-            [(w.week_start.strftime("%-d %b"), w.done) for w in weeks],
+            [(w.week_start.strftime("%-d/%-m"), w.done) for w in weeks],
             tones=["a" if w.done >= w.target else "muted" for w in weeks],
             targets=[w.target for w in weeks],
         ),

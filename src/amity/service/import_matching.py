@@ -1,0 +1,58 @@
+"""Sure matches during an import, without comparing every record with every other.
+
+Merging without asking needs hard evidence: a shared email, phone or LinkedIn profile, or
+the same birthday (with a close name). So the importer only asks the matcher about people
+who share one of those keys with the incoming record; everything softer (a similar name at
+the same company) is left for `amity dedupe`, where a person reviews it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from amity.engines.dedupe import Candidate, match_against
+from amity.store import Store
+from amity.store.candidates import load_candidates
+
+
+def evidence_keys(candidate: Candidate) -> set[str]:
+    keys = {f"e:{e}" for e in candidate.emails if e}
+    keys |= {f"p:{p}" for p in candidate.phones if p}
+    if candidate.linkedin:
+        keys.add(f"l:{candidate.linkedin}")
+    if candidate.birthday:
+        keys.add(f"b:{candidate.birthday}")
+    return keys
+
+
+class SureMatcher:
+    """Existing people are loaded on the first record that is not already known."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._loaded = False
+        self._by_key: defaultdict[str, set[int]] = defaultdict(set)
+        self._candidates: dict[int, Candidate] = {}
+
+    def _load(self) -> None:
+        if not self._loaded:
+            self._loaded = True
+            for candidate in load_candidates(self._store):
+                self.add(candidate)
+
+    def add(self, candidate: Candidate) -> None:
+        self._candidates[candidate.id] = candidate
+        for key in evidence_keys(candidate):
+            self._by_key[key].add(candidate.id)
+
+    def best(self, incoming: Candidate) -> tuple[int, tuple[str, ...]] | None:
+        self._load()
+        near = set().union(*(self._by_key.get(k, set()) for k in evidence_keys(incoming)))
+        near.discard(incoming.id)
+        if not near:
+            return None
+        match = match_against([self._candidates[i] for i in sorted(near)], incoming)
+        if match is None:
+            return None
+        other = match.b if match.a == incoming.id else match.a
+        return other, match.reasons
