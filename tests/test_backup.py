@@ -264,8 +264,11 @@ def test_output_file_is_written_whole(amity: Amity, tmp_path: Path) -> None:
     amity.ok("export", "vcard", "-o", str(target))
     assert target.read_bytes().decode() == amity.ok("export", "vcard").out
     assert sorted(p.name for p in target.parent.iterdir()) == ["people.vcf"]
-    missing = amity("export", "csv", "-o", str(tmp_path / "no-such-dir" / "x.csv"))
-    assert missing.code == 2 and "cannot write" in missing.err
+    nested = amity("export", "csv", "-o", str(tmp_path / "new-dir" / "x.csv"))
+    assert nested.code == 0 and (tmp_path / "new-dir" / "x.csv").exists()
+    (tmp_path / "a-file").write_text("x")
+    blocked = amity("export", "csv", "-o", str(tmp_path / "a-file" / "x.csv"))
+    assert blocked.code == 1 and "cannot write" in blocked.err
 
 
 def test_csv_export_is_a_google_contacts_file_amity_reads_back(amity: Amity) -> None:

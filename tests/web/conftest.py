@@ -47,7 +47,9 @@ class Web:
             self.token = found.group(1)
         return response
 
-    def post(self, url: str, data: dict[str, Any] | None = None, htmx: bool = False, **kw: Any) -> Any:
+    def post(
+        self, url: str, data: dict[str, Any] | None = None, htmx: bool = False, **kw: Any
+    ) -> Any:
         if not self.token:
             self.get("/capture")
         payload = {"csrf_token": self.token, **(data or {})}

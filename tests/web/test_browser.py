@@ -27,8 +27,13 @@ from tests.web.conftest import FIXTURES, XSS_NAME, XSS_NOTE
 pytestmark = pytest.mark.browser
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
@@ -59,14 +64,19 @@ class Server:
 
     def amity(self, *args: str) -> str:
         return subprocess.run(
-            [sys.executable, "-m", "amity", *args], env=self.env, check=True,
-            capture_output=True, text=True,
+            [sys.executable, "-m", "amity", *args],
+            env=self.env,
+            check=True,
+            capture_output=True,
+            text=True,
         ).stdout
 
     def start(self) -> None:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "amity", "serve", "--port", str(self.port)],
-            env=self.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            env=self.env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
@@ -155,7 +165,9 @@ def test_add_log_met_follow_up_on_today_then_done(page: Any) -> None:
 
 def test_import_a_vcard_file(page: Any) -> None:
     page.goto("/import")
-    page.get_by_label("File", exact=True).set_input_files(str(FIXTURES / "two-people-one-nameless.vcf"))
+    page.get_by_label("File", exact=True).set_input_files(
+        str(FIXTURES / "two-people-one-nameless.vcf")
+    )
     page.get_by_role("button", name="Check the file").click()
     page.get_by_text("What this import would do").wait_for()
     page.get_by_role("button", name="Import", exact=True).click()
@@ -217,9 +229,16 @@ def test_screenshots_of_every_page(browser: Any, tmp_path_factory: pytest.TempPa
     demo.start()
     try:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        pages = {"today": "/", "people": "/people", "person": "/people/1", "capture": "/capture",
-                 "import": "/import", "duplicates": "/duplicates", "report": "/report",
-                 "settings": "/settings"}
+        pages = {
+            "today": "/",
+            "people": "/people",
+            "person": "/people/1",
+            "capture": "/capture",
+            "import": "/import",
+            "duplicates": "/duplicates",
+            "report": "/report",
+            "settings": "/settings",
+        }
         for size_name, size in (("desktop", DESKTOP), ("phone", PHONE)):
             context = browser.new_context(viewport=size, base_url=demo.url, device_scale_factor=1)
             tab = context.new_page()

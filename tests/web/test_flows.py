@@ -10,7 +10,7 @@ from tests.web.conftest import FIXTURES, Web
 
 
 def _person_id(html: str) -> int:
-    found = re.search(r'id="person-name"', html) and re.search(r'/people/(\d+)/log', html)
+    found = re.search(r'id="person-name"', html) and re.search(r"/people/(\d+)/log", html)
     assert found, html[:400]
     return int(found.group(1))
 
@@ -68,7 +68,9 @@ def test_people_search_filters_sort_and_pages(web: Web, store: Store) -> None:
 
     for n in range(120):
         tags = ["even"] if n % 2 == 0 else []
-        add_person(store, NewPerson(f"Person {n:03d}", company="Acme" if n < 10 else "", tags=tags), TODAY)
+        add_person(
+            store, NewPerson(f"Person {n:03d}", company="Acme" if n < 10 else "", tags=tags), TODAY
+        )
     first = web.get("/people")
     assert "1–50 of 120" in first.text and "Page 1 of 3" in first.text
     second = web.get("/people?page=2", headers={"HX-Request": "true"})
@@ -84,7 +86,9 @@ def test_bulk_tag_circle_and_archive(web: Web, store: Store) -> None:
     from amity.service.views import ListRequest, list_people
 
     ids = [_person_id(web.post("/people/new", {"name": f"Bulk {n}"}).text) for n in range(3)]
-    tagged = web.post("/people/bulk", {"action": "tag", "value": "alumni", "ids": ids[:2]}, htmx=True)
+    tagged = web.post(
+        "/people/bulk", {"action": "tag", "value": "alumni", "ids": ids[:2]}, htmx=True
+    )
     assert "Tagged “alumni” for 2 people" in tagged.text
     web.post("/people/bulk", {"action": "circle", "value": "close", "ids": ids})
     web.post("/people/bulk", {"action": "archive", "ids": [ids[2]]})
@@ -100,14 +104,24 @@ def test_bulk_tag_circle_and_archive(web: Web, store: Store) -> None:
 def test_log_interaction_promise_and_gift_from_the_person_page(web: Web) -> None:
     pid = _person_id(web.post("/people/new", {"name": "Barbara Liskov"}).text)
     call = web.post(f"/people/{pid}/log", {"what": "call", "note": "talked about CLU"}, htmx=True)
-    assert call.status_code == 200 and "Logged a call" in call.text and "talked about CLU" in call.text
-    promise = web.post(f"/people/{pid}/log", {"what": "promise", "note": "send the paper"}, htmx=True)
+    assert (
+        call.status_code == 200 and "Logged a call" in call.text and "talked about CLU" in call.text
+    )
+    promise = web.post(
+        f"/people/{pid}/log", {"what": "promise", "note": "send the paper"}, htmx=True
+    )
     assert "Promise kept on your agenda" in promise.text
-    gave = web.post(f"/people/{pid}/log", {"what": "gave", "note": "intro to Ada", "kind": "introduction"}, htmx=True)
+    gave = web.post(
+        f"/people/{pid}/log",
+        {"what": "gave", "note": "intro to Ada", "kind": "introduction"},
+        htmx=True,
+    )
     assert "you gave" in gave.text and "intro to Ada" in gave.text
     empty = web.post(f"/people/{pid}/log", {"what": "promise", "note": ""}, htmx=True)
     assert empty.status_code == 400 and "write what you promised" in empty.text
-    future = web.post(f"/people/{pid}/log", {"what": "call", "note": "kept", "on": "2030-01-01"}, htmx=True)
+    future = web.post(
+        f"/people/{pid}/log", {"what": "call", "note": "kept", "on": "2030-01-01"}, htmx=True
+    )
     assert future.status_code == 400 and "in the future" in future.text and "kept" in future.text
     assert "send the paper" in web.get("/").text
 
@@ -115,9 +129,17 @@ def test_log_interaction_promise_and_gift_from_the_person_page(web: Web) -> None
 def test_edit_inline(web: Web) -> None:
     pid = _person_id(web.post("/people/new", {"name": "Ken Thompson", "company": "Bell Labs"}).text)
     form = web.get(f"/people/{pid}/edit", headers={"HX-Request": "true"})
-    assert form.text.lstrip().startswith('<section id="profile"') and 'value="Bell Labs"' in form.text
-    fields = {"name": "Ken Thompson", "company": "Google", "title": "Distinguished Engineer",
-              "circle": "close", "tags": "unix, go", "about": "wrote Unix"}
+    assert (
+        form.text.lstrip().startswith('<section id="profile"') and 'value="Bell Labs"' in form.text
+    )
+    fields = {
+        "name": "Ken Thompson",
+        "company": "Google",
+        "title": "Distinguished Engineer",
+        "circle": "close",
+        "tags": "unix, go",
+        "about": "wrote Unix",
+    }
     saved = web.post(f"/people/{pid}/edit", fields, htmx=True)
     assert saved.status_code == 200 and "Saved." in saved.text
     assert "Google" in saved.text and "unix" in saved.text and "close" in saved.text
@@ -156,14 +178,21 @@ def test_an_unreadable_upload_says_why(web: Web) -> None:
         files={"file": ("notes.txt", b"hello", "text/plain")},
     )
     assert response.status_code == 400 and "cannot tell what kind of file" in response.text
-    empty = web.client.post("/import", data={"csrf_token": web.token, "source": "vcard"},
-                            files={"file": ("", b"", "application/octet-stream")})
+    empty = web.client.post(
+        "/import",
+        data={"csrf_token": web.token, "source": "vcard"},
+        files={"file": ("", b"", "application/octet-stream")},
+    )
     assert empty.status_code == 400 and "choose a file" in empty.text
 
 
 def test_merge_a_duplicate_and_undo(web: Web) -> None:
-    a = _person_id(web.post("/people/new", {"name": "Katherine Johnson", "email": "kj@nasa.gov"}).text)
-    b = _person_id(web.post("/people/new", {"name": "Katherine G. Johnson", "email": "kj@nasa.gov"}).text)
+    a = _person_id(
+        web.post("/people/new", {"name": "Katherine Johnson", "email": "kj@nasa.gov"}).text
+    )
+    b = _person_id(
+        web.post("/people/new", {"name": "Katherine G. Johnson", "email": "kj@nasa.gov"}).text
+    )
     page = web.get("/duplicates")
     assert "Katherine G. Johnson" in page.text and "alike" in page.text
     merged = web.post("/duplicates/merge", {"keep": a, "gone": b}, htmx=True)
@@ -177,10 +206,20 @@ def test_merge_a_duplicate_and_undo(web: Web) -> None:
 
 
 def test_settings_save_keep_fields_on_error_and_export(web: Web) -> None:
-    form = {"daily_budget": "7", "weekly_goal": "4", "tone": "formal", "signature": "— Ada",
-            "cadence_inner": "10", "cadence_close": "30", "cadence_active": "",
-            "cadence_acquaintance": "", "cadence_dormant": "", "smtp_port": "587",
-            "smtp_host": "smtp.example.org", "smtp_password": "s3cret"}
+    form = {
+        "daily_budget": "7",
+        "weekly_goal": "4",
+        "tone": "formal",
+        "signature": "— Ada",
+        "cadence_inner": "10",
+        "cadence_close": "30",
+        "cadence_active": "",
+        "cadence_acquaintance": "",
+        "cadence_dormant": "",
+        "smtp_port": "587",
+        "smtp_host": "smtp.example.org",
+        "smtp_password": "s3cret",
+    }
     saved = web.post("/settings", form)
     assert saved.status_code == 200 and "Saved." in saved.text
     assert 'value="7"' in saved.text and "s3cret" not in saved.text

@@ -6,8 +6,20 @@ import pytest
 
 from tests.web.conftest import Web
 
-PAGES = ["/", "/people", "/people/new", "/capture", "/import", "/duplicates", "/report",
-         "/settings", "/network", "/events", "/goals", "/help"]
+PAGES = [
+    "/",
+    "/people",
+    "/people/new",
+    "/capture",
+    "/import",
+    "/duplicates",
+    "/report",
+    "/settings",
+    "/network",
+    "/events",
+    "/goals",
+    "/help",
+]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -61,7 +73,9 @@ def test_app_factory_opens_no_connection(tmp_path: object) -> None:
     from amity.service.settings import Settings
     from amity.web import create_app
 
-    settings = Settings(tmp_path, "postgresql://nobody@127.0.0.1:1/none", __import__("datetime").date(2026, 1, 1))  # type: ignore[arg-type]
+    settings = Settings(
+        tmp_path, "postgresql://nobody@127.0.0.1:1/none", __import__("datetime").date(2026, 1, 1)
+    )  # type: ignore[arg-type]
     create_app(settings)  # nothing connects until a request arrives
 
 

@@ -15,7 +15,9 @@ def _post_routes() -> list[str]:
     paths = []
     for route in (r for router in ROUTERS for r in router.routes):
         if "POST" in getattr(route, "methods", set()):
-            paths.append(re.sub(r"\{person_id(:int)?\}", "1", route.path).replace("{action}", "done"))
+            paths.append(
+                re.sub(r"\{person_id(:int)?\}", "1", route.path).replace("{action}", "done")
+            )
     return paths
 
 
@@ -30,7 +32,10 @@ def test_every_post_without_the_token_is_refused(web: Web) -> None:
         assert wrong.status_code == 403, path
     files = {"file": ("a.vcf", b"BEGIN:VCARD\r\nEND:VCARD\r\n", "text/vcard")}
     assert web.client.post("/import", files=files).status_code == 403
-    assert web.client.post("/capture", files=files, headers={"X-CSRF-Token": web.token}).status_code == 403
+    assert (
+        web.client.post("/capture", files=files, headers={"X-CSRF-Token": web.token}).status_code
+        == 403
+    )
 
 
 def test_the_token_cookie_is_strict_and_http_only(web: Web) -> None:

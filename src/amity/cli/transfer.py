@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
@@ -12,6 +10,7 @@ import click
 from amity.cli.context import app, emit_json, json_option
 from amity.errors import UsageError
 from amity.io.json_backup import Backup, parse
+from amity.service.files import write_atomically
 
 EXPORT_KINDS = ("vcard", "csv", "json")
 
@@ -53,27 +52,6 @@ def export_command(kind: str, vcard_version: str, output: Path | None) -> None:
         return
     write_atomically(output, text)
     click.echo(f"Wrote {output}", err=True)
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write a temporary file next to `path`, then rename it: never a half-written file."""
-    target = path.expanduser()
-    folder = target.parent if str(target.parent) else Path()
-    try:
-        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        Path(temp).replace(target)
-    except BaseException as exc:
-        Path(temp).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise UsageError(f"cannot write {path}: {exc.strerror}") from None
-        raise
 
 
 @click.command("restore")

@@ -70,7 +70,7 @@ def columns(
 def rows(title: str, items: Sequence[tuple[str, float, str]], *, row_h: int = 28) -> Chart:
     """Horizontal bars, one per row, with the label on the left (where ties came from)."""
     top = max([v for _, v, _ in items] + [1])
-    plot = WIDTH - LABEL_W - 60
+    plot = WIDTH - LABEL_W - 80
     bars = [
         Bar(label, value, text, LABEL_W, n * row_h + 4, plot * value / top, row_h - 8)
         for n, (label, value, text) in enumerate(items)
