@@ -296,6 +296,19 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "fixtures"
 
 
+# Fixtures that hold no person at all (a photo-only card; LinkedIn files about the user).
+NO_CONTACTS = frozenset(
+    {
+        "sabre-io_vobject__issue64.vcf",
+        "silkyrich_linkedin-export-viewer__Email_Addresses.csv",
+        "silkyrich_linkedin-export-viewer__PhoneNumbers.csv",
+        "silkyrich_linkedin-export-viewer__Positions.csv",
+        "silkyrich_linkedin-export-viewer__Profile.csv",
+        "silkyrich_linkedin-export-viewer__guide_messages.csv",
+    }
+)
+
+
 def _fixture_files() -> list[Path]:
     """Every vCard, contacts-CSV and LinkedIn fixture: local copies first, then shared ones."""
     found: dict[str, Path] = {}
@@ -304,7 +317,21 @@ def _fixture_files() -> list[Path]:
         for pattern in (*patterns, "linkedin/*.csv", "linkedin/export_*"):
             for path in sorted(root.glob(pattern)):
                 found.setdefault(path.name, path)
-    return list(found.values())
+    return [path for name, path in found.items() if name not in NO_CONTACTS]
+
+
+@pytest.mark.parametrize("name", sorted(NO_CONTACTS))
+def test_fixtures_without_people_are_refused_clearly(tmp_path: Path, name: str) -> None:
+    from amity.errors import ImportFailed
+    from amity.service.imports import run_import
+
+    path = next(p for root in (FIXTURES, SHARED) for p in root.rglob(name))
+    store = open_store(f"sqlite:///{tmp_path / 'a.db'}", TODAY)
+    try:
+        with pytest.raises(ImportFailed, match="holds no|no LinkedIn export files"):
+            run_import(store, _import_source(path), path, TODAY)
+    finally:
+        store.close()
 
 
 def _person_facts(store: Store) -> list[tuple[Any, ...]]:
@@ -336,17 +363,13 @@ def _import_source(path: Path) -> str:
 def test_vcard_export_reimports_to_the_same_people(
     tmp_path: Path, fixture: Path, version: str
 ) -> None:
-    from amity.errors import ImportFailed
     from amity.service.backup import export_vcard
     from amity.service.imports import run_import
 
     first = open_store(f"sqlite:///{tmp_path / 'first.db'}", TODAY)
     second = open_store(f"sqlite:///{tmp_path / 'second.db'}", TODAY)
     try:
-        try:
-            run_import(first, _import_source(fixture), fixture, TODAY)
-        except ImportFailed:
-            pytest.skip(f"{fixture.name} holds no contacts Amity reads")
+        run_import(first, _import_source(fixture), fixture, TODAY)
         exported = tmp_path / "export.vcf"
         exported.write_text(export_vcard(first, version), encoding="utf-8", newline="")
         run_import(second, "vcard", exported, TODAY)
