@@ -24,7 +24,7 @@ $(DEV_STAMP): pyproject.toml | $(VENV)/bin/python
 run: $(STAMP)
 	@$(BIN)/amity init >/dev/null
 	@$(BIN)/amity demo
-	@$(BIN)/amity today
+	@$(BIN)/amity serve
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check src tests bench

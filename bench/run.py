@@ -1,0 +1,506 @@
+"""Time Amity's commands as whole processes on a large home and write bench/RESULTS.md.
+
+    python bench/run.py [--home PATH] [--people N --interactions M] [--runs 7] [--only cli|engine]
+
+Without --home, the home is generated once (bench/generate.py) and cached under bench/data/.
+Each command runs as `.venv/bin/amity ...` with AMITY_HOME and AMITY_TODAY set; one warm-up
+run, then the median, min and max of --runs runs. Misses and failures are profiled
+(`-X importtime` and cProfile) and the profile goes into RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import pstats
+import resource
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from common import (
+    BENCH,
+    DEFAULT_INTERACTIONS,
+    DEFAULT_PEOPLE,
+    DEFAULT_SEED,
+    DEFAULT_TODAY,
+    FREQUENT_WORD,
+    MEDIUM_WORD,
+    RARE_WORD,
+    RESULTS,
+    VENV_BIN,
+    HomeSpec,
+    write_sections,
+)
+
+PYTHON = str(VENV_BIN / "python")
+AMITY = str(VENV_BIN / "amity")
+HEAVY = ("sqlalchemy", "alembic", "fastapi", "jinja2", "uvicorn", "pydantic", "rich",
+         "phonenumbers", "rapidfuzz", "vobject", "icalendar")  # fmt: skip
+GENERATE_LOG = "generate.log"
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    label: str
+    argv: list[str]
+    target_ms: float | None
+    section: str  # "cli" or "engine"
+    summarize: Callable[[Any], str] | None = None  # a one-line summary of the --json output
+
+
+@dataclass(slots=True)
+class Outcome:
+    case: Case
+    times: list[float] = field(default_factory=list)  # wall seconds
+    cpu: list[float] = field(default_factory=list)  # user + system seconds of the process
+    load: float = 0.0  # 1-minute load average when the case started
+    error: str = ""
+    summary: str = ""
+    heavy: list[str] = field(default_factory=list)
+    profile: str = ""
+
+    @property
+    def median_ms(self) -> float:
+        return statistics.median(self.times) * 1000 if self.times else float("nan")
+
+    @property
+    def cpu_ms(self) -> float:
+        return statistics.median(self.cpu) * 1000 if self.cpu else float("nan")
+
+    @property
+    def verdict(self) -> str:
+        if self.error:
+            return "FAIL"
+        if self.case.target_ms is None:
+            return "-"
+        return "PASS" if self.median_ms <= self.case.target_ms else "MISS"
+
+
+# -- the home ----------------------------------------------------------------------------
+
+
+def ensure_home(spec: HomeSpec, home: Path) -> None:
+    if (home / "amity.db").exists():
+        return
+    print(f"generating {home} ...", flush=True)
+    command = [PYTHON, str(BENCH / "generate.py"), "--home", str(home)]
+    command += ["--people", str(spec.people), "--interactions", str(spec.interactions)]
+    command += ["--seed", str(spec.seed), "--today", spec.today]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    print(done.stdout, end="")
+    if done.returncode:
+        sys.exit(f"generate.py failed:\n{done.stderr}")
+    (home / GENERATE_LOG).write_text(done.stdout, encoding="utf-8")
+
+
+@dataclass(frozen=True, slots=True)
+class HomeFacts:
+    people: int
+    interactions: int
+    size_mb: float
+    person_id: int
+    person_interactions: int
+    frequent_docs: int
+    medium_docs: int
+    rare_docs: int
+    build: str  # the generator's total line, if it was built by this script
+
+
+def home_facts(home: Path) -> HomeFacts:
+    db = home / "amity.db"
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        people = conn.execute("SELECT count(*) FROM person").fetchone()[0]
+        talks = conn.execute("SELECT count(*) FROM interaction").fetchone()[0]
+        pid, count = conn.execute(
+            "SELECT id, interaction_count FROM person WHERE deleted_on IS NULL "
+            "ORDER BY interaction_count DESC, id LIMIT 1"
+        ).fetchone()
+        words = (FREQUENT_WORD, MEDIUM_WORD, RARE_WORD)
+        frequent, medium, rare = (_doc_count(conn, w) for w in words)
+    finally:
+        conn.close()
+    size = sum(f.stat().st_size for f in home.glob("amity.db*")) / 1e6
+    log = home / GENERATE_LOG
+    build = ""
+    if log.exists():
+        build = next((ln for ln in log.read_text().splitlines() if ln.startswith("total")), "")
+    build = " ".join(build.split())
+    return HomeFacts(people, talks, size, pid, count, frequent, medium, rare, build)
+
+
+def _doc_count(conn: sqlite3.Connection, word: str) -> int:
+    row = conn.execute("SELECT doc FROM search_vocab WHERE term = ?", (word,)).fetchone()
+    return int(row[0]) if row else 0
+
+
+# -- the cases ---------------------------------------------------------------------------
+
+
+def _results(doc: Any) -> str:
+    return f"{len(doc['results'])} shown of {doc['total']}"
+
+
+def _show(doc: Any) -> str:
+    return f"{len(doc['interactions'])} interactions shown"
+
+
+def _today(doc: Any) -> str:
+    return f"{len(doc['items'])} items, {doc['later']} later"
+
+
+def _report(doc: Any) -> str:
+    return f"{doc['total']} people, tiers {doc['tiers']}"
+
+
+def _coach(doc: Any) -> str:
+    return f"{len(doc['findings'])} findings"
+
+
+def cases(facts: HomeFacts) -> list[Case]:
+    pid = str(facts.person_id)
+    return [
+        Case("`python -c pass` (baseline)", [PYTHON, "-c", "pass"], None, "cli"),
+        Case("`amity --help`", [AMITY, "--help"], 200, "cli"),
+        Case(f"`amity show {pid}`", [AMITY, "show", pid], 350, "cli"),
+        Case(f"`amity show {pid} --json`", [AMITY, "show", pid, "--json"], 350, "cli", _show),
+        Case(
+            f"`amity search {FREQUENT_WORD} --json` (frequent word, top 20)",
+            [AMITY, "search", FREQUENT_WORD, "--json"],
+            350,
+            "cli",
+            _results,
+        ),
+        Case(
+            f"`amity search {MEDIUM_WORD} --json` (medium word)",
+            [AMITY, "search", MEDIUM_WORD, "--json"],
+            350,
+            "cli",
+            _results,
+        ),
+        Case(
+            f"`amity search {RARE_WORD} --json` (rare word)",
+            [AMITY, "search", RARE_WORD, "--json"],
+            350,
+            "cli",
+            _results,
+        ),
+        Case(
+            "`amity list --sort last --limit 50 --json`",
+            [AMITY, "list", "--sort", "last", "--limit", "50", "--json"],
+            350,
+            "cli",
+            _results,
+        ),
+        Case("`amity today --json`", [AMITY, "today", "--json"], 350, "engine", _today),
+        Case("`amity report --json`", [AMITY, "report", "--json"], 3000, "engine", _report),
+        Case("`amity coach --json`", [AMITY, "coach", "--json"], 3000, "engine", _coach),
+    ]
+
+
+# -- running -----------------------------------------------------------------------------
+
+
+def bench_env(home: Path, today: str, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AMITY_")}
+    env.update(AMITY_HOME=str(home), AMITY_TODAY=today, **extra)
+    return env
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    wall: float
+    cpu: float
+    done: subprocess.CompletedProcess[str]
+
+
+def run_once(argv: list[str], env: dict[str, str]) -> Run:
+    """Wall time, and the child's CPU time (so a busy machine shows up as wall >> cpu)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return Run(wall, cpu, done)
+
+
+def measure(case: Case, env: dict[str, str], runs: int) -> Outcome:
+    outcome = Outcome(case, load=os.getloadavg()[0])
+    warm = run_once(case.argv, env).done
+    if warm.returncode:
+        outcome.error = _first_error(warm)
+        return outcome
+    outcome.summary = _summary(case, warm.stdout)
+    for _ in range(runs):
+        run = run_once(case.argv, env)
+        if run.done.returncode:
+            outcome.error = _first_error(run.done)
+            return outcome
+        outcome.times.append(run.wall)
+        outcome.cpu.append(run.cpu)
+    return outcome
+
+
+def _first_error(done: subprocess.CompletedProcess[str]) -> str:
+    lines = [ln for ln in done.stderr.strip().splitlines() if ln.strip()]
+    return f"exit {done.returncode}: {lines[-1] if lines else '(no message)'}"
+
+
+def _summary(case: Case, stdout: str) -> str:
+    if case.summarize is None:
+        return ""
+    try:
+        return case.summarize(json.loads(stdout))
+    except (ValueError, KeyError, TypeError) as exc:
+        return f"output is not the expected JSON ({type(exc).__name__})"
+
+
+# -- imports and profiles ----------------------------------------------------------------
+
+
+def import_times(argv: list[str], env: dict[str, str]) -> dict[str, tuple[int, int]]:
+    """Module -> (nesting depth, cumulative µs) from `-X importtime` (PYTHONPROFILEIMPORTTIME)."""
+    done = subprocess.run(
+        argv, env={**env, "PYTHONPROFILEIMPORTTIME": "1"}, capture_output=True, text=True,
+        check=False,
+    )  # fmt: skip
+    found: dict[str, tuple[int, int]] = {}
+    for line in done.stderr.splitlines():
+        if not line.startswith("import time:") or "self [us]" in line:
+            continue
+        _own, cumulative, raw = line[12:].split("|", 2)
+        depth = (len(raw) - len(raw.lstrip()) - 1) // 2
+        found.setdefault(raw.strip(), (depth, int(cumulative)))
+    return found
+
+
+def heavy_modules(modules: dict[str, tuple[int, int]]) -> list[str]:
+    return [m for m in HEAVY if m in modules]
+
+
+def top_imports(modules: dict[str, tuple[int, int]], count: int = 12) -> list[str]:
+    """The slowest imports that the program itself triggered (top level of importtime)."""
+    ranked = sorted(
+        ((cum, name) for name, (depth, cum) in modules.items() if depth == 0), reverse=True
+    )
+    return [f"{cum / 1000:8.1f} ms cumulative  {name}" for cum, name in ranked[:count]]
+
+
+_NOISE = ("<frozen", "runpy", "click/", "<string>", "builtins.exec", "__main__.py", "importlib")
+
+
+def cprofile(argv: list[str], env: dict[str, str], count: int = 20) -> list[str]:
+    """One run under cProfile: the top entries by cumulative time (start-up plumbing left
+    out), then the top by own time."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "run.prof"
+        command = [PYTHON, "-m", "cProfile", "-o", str(out), "-m", "amity", *argv[1:]]
+        subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+        if not out.exists():
+            return ["(cProfile wrote no profile)"]
+        raw = pstats.Stats(str(out)).stats  # type: ignore[attr-defined]
+    rows = [(cum, own, calls, _where(func)) for func, (_, calls, own, cum, _) in raw.items()]
+    by_cum = sorted((r for r in rows if not any(n in r[3] for n in _NOISE)), reverse=True)
+    by_own = sorted(rows, key=lambda r: -r[1])
+    lines = ["by cumulative time:", *(_profile_line(r) for r in by_cum[:count])]
+    return [*lines, "", "by own time:", *(_profile_line(r) for r in by_own[: count // 2])]
+
+
+def _profile_line(row: tuple[float, float, int, str]) -> str:
+    cum, own, calls, where = row
+    return f"{cum * 1000:7.0f} ms cum {own * 1000:6.0f} ms own {calls:>8} calls  {where}"
+
+
+def _where(func: tuple[str, int, str]) -> str:
+    path, line, name = func
+    short = path.split("site-packages/")[-1].split("/src/")[-1]
+    return f"{short}:{line}({name})" if line else name
+
+
+def diagnose(outcome: Outcome, env: dict[str, str]) -> None:
+    modules = import_times(outcome.case.argv, env)
+    lines = ["imports (-X importtime, slowest cumulative):", *top_imports(modules)]
+    lines += ["", "cProfile (one run; profiling adds overhead)", *cprofile(outcome.case.argv, env)]
+    outcome.profile = "\n".join(lines)
+
+
+# -- RESULTS.md --------------------------------------------------------------------------
+
+
+def machine_facts() -> list[str]:
+    return [
+        f"- Machine: {os.cpu_count()} CPUs (nproc), {platform.platform()}, Python "
+        f"{platform.python_version()}, SQLite {sqlite3.sqlite_version}",
+        f"- Date: {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}",
+    ]
+
+
+def home_lines(facts: HomeFacts, spec: HomeSpec, runs: int) -> list[str]:
+    lines = [
+        f"- Home: {facts.people:,} people, {facts.interactions:,} interactions, "
+        f"{facts.size_mb:,.0f} MB SQLite (`python bench/generate.py --people {spec.people} "
+        f"--interactions {spec.interactions} --seed {spec.seed} --today {spec.today}`)",
+        f"- AMITY_TODAY={spec.today}; one warm-up run, then the median (min, max) of {runs} "
+        "runs of the whole process (`.venv/bin/amity ...` as a subprocess).",
+        f"- `show` uses person {facts.person_id}, the one with the most interactions "
+        f"({facts.person_interactions:,}); search documents containing `{FREQUENT_WORD}`: "
+        f"{facts.frequent_docs:,}, `{MEDIUM_WORD}`: {facts.medium_docs:,}, `{RARE_WORD}`: "
+        f"{facts.rare_docs} (of {facts.people + facts.interactions:,}).",
+        "- `cpu ms` is the median user + system time of the process; `load` the 1-minute load "
+        "average when the case started (other work on the machine inflates wall time).",
+    ]
+    if facts.build:
+        lines.append(f"- Generation (bench/generate.py, whole home): {facts.build.split(' /')[0]}")
+    return lines
+
+
+def table(outcomes: list[Outcome]) -> list[str]:
+    lines = [
+        "| command | median ms | min ms | max ms | cpu ms | load | target ms | result "
+        "| heavy imports | output |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |",
+    ]
+    for o in outcomes:
+        target = f"≤ {o.case.target_ms:.0f}" if o.case.target_ms else ""
+        load = f"{o.load:.1f}"
+        if o.error:
+            cells = ["", "", "", "", load, target, f"FAIL ({o.error})"]
+        else:
+            low, high = min(o.times) * 1000, max(o.times) * 1000
+            cells = [f"{o.median_ms:.0f}", f"{low:.0f}", f"{high:.0f}", f"{o.cpu_ms:.0f}", load]
+            cells += [target, o.verdict]
+        heavy = ", ".join(o.heavy) or "none"
+        lines.append(f"| {o.case.label} | {' | '.join(cells)} | {heavy} | {o.summary} |")
+    return lines
+
+
+def profiles(outcomes: list[Outcome]) -> list[str]:
+    lines: list[str] = []
+    for o in outcomes:
+        if o.profile:
+            lines += [
+                "",
+                f"#### Profile: {o.case.label} ({o.verdict})",
+                "",
+                "```",
+                o.profile,
+                "```",
+            ]
+    return lines
+
+
+def section(head: list[str], outcomes: list[Outcome], extra: list[str]) -> str:
+    return "\n".join([*head, "", *table(outcomes), *extra, *profiles(outcomes)])
+
+
+# -- main --------------------------------------------------------------------------------
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--home", type=Path, help="an existing home (default: cached build)")
+    parser.add_argument("--people", type=int, default=DEFAULT_PEOPLE)
+    parser.add_argument("--interactions", type=int, default=DEFAULT_INTERACTIONS)
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument("--today", default=DEFAULT_TODAY)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--only", choices=["cli", "engine"])
+    parser.add_argument("--no-write", action="store_true", help="print, do not touch RESULTS.md")
+    parser.add_argument(
+        "--max-load",
+        type=float,
+        default=0.75 * (os.cpu_count() or 1),
+        help="before each command, wait for the 1-minute load average to drop below this",
+    )
+    parser.add_argument("--wait", type=float, default=60, help="longest wait for that, seconds")
+    return parser.parse_args(argv)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportRule:
+    section: str
+    argv: list[str]
+    forbidden: tuple[str, ...]
+    why: str
+
+
+IMPORT_RULES = [
+    ImportRule("cli", ["--help"], ("sqlalchemy", "fastapi", "jinja2"), "issue 2"),
+    ImportRule("cli", ["list", "--limit", "1", "--json"], ("sqlalchemy",), "issue 2, read path"),
+    ImportRule("engine", ["today", "--json"], ("fastapi", "uvicorn", "jinja2"), "STYLE.md 7"),
+]
+
+
+def import_check(rule: ImportRule, env: dict[str, str]) -> str:
+    modules = import_times([AMITY, *rule.argv], env)
+    loaded = [m for m in rule.forbidden if m in modules]
+    verdict = "PASS" if not loaded else f"MISS (imports {', '.join(loaded)})"
+    return (
+        f"- `amity {' '.join(rule.argv)}` imports none of {', '.join(rule.forbidden)} "
+        f"({rule.why}): **{verdict}**; heavy modules it loads: "
+        f"{', '.join(heavy_modules(modules)) or 'none'}."
+    )
+
+
+def wait_for_quiet(max_load: float, wait: float) -> None:
+    """Other work on a small machine inflates wall times: wait (a bounded time) for it."""
+    deadline = time.monotonic() + wait
+    if os.getloadavg()[0] > max_load:
+        print(f"  waiting up to {wait:.0f} s for the load to drop below {max_load} ...", flush=True)
+    while os.getloadavg()[0] > max_load and time.monotonic() < deadline:
+        time.sleep(5)
+
+
+def run_cases(selected: list[Case], env: dict[str, str], args: argparse.Namespace) -> list[Outcome]:
+    outcomes = []
+    for case in selected:
+        wait_for_quiet(args.max_load, args.wait)
+        outcome = measure(case, env, args.runs)
+        outcome.heavy = heavy_modules(import_times(case.argv, env))
+        if outcome.verdict in ("MISS", "FAIL"):
+            diagnose(outcome, env)
+        print(
+            f"{outcome.verdict:5} {outcome.median_ms:6.0f} ms (cpu {outcome.cpu_ms:6.0f}, "
+            f"load {outcome.load:.1f})  {case.label}  {outcome.error}",
+            flush=True,
+        )
+        outcomes.append(outcome)
+    return outcomes
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
+    spec = HomeSpec(args.people, args.interactions, args.seed, args.today)
+    home = (args.home or spec.default_home()).absolute()
+    ensure_home(spec, home)
+    facts = home_facts(home)
+    env = bench_env(home, args.today)
+    areas = [a for a in ("cli", "engine") if args.only in (None, a)]
+    outcomes = run_cases([c for c in cases(facts) if c.section in areas], env, args)
+    head = [*machine_facts(), *home_lines(facts, spec, args.runs)]
+    updates = {}
+    for area in areas:
+        checks = [import_check(rule, env) for rule in IMPORT_RULES if rule.section == area]
+        print("\n".join(checks))
+        mine = [o for o in outcomes if o.case.section == area]
+        title = "Core CLI" if area == "cli" else "Engine"
+        updates[title] = section(head, mine, ["", "Start-up imports:", "", *checks])
+    if not args.no_write:
+        write_sections(RESULTS, updates)
+        print(f"wrote {RESULTS}")
+
+
+if __name__ == "__main__":
+    main()
