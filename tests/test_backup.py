@@ -328,7 +328,7 @@ def test_fixtures_without_people_are_refused_clearly(tmp_path: Path, name: str) 
     path = next(p for root in (FIXTURES, SHARED) for p in root.rglob(name))
     store = open_store(f"sqlite:///{tmp_path / 'a.db'}", TODAY)
     try:
-        with pytest.raises(ImportFailed, match="holds no|no LinkedIn export files"):
+        with pytest.raises(ImportFailed, match=r"holds no|no LinkedIn export files"):
             run_import(store, _import_source(path), path, TODAY)
     finally:
         store.close()

@@ -186,5 +186,6 @@ def unforget_command(person: str) -> None:
     """Bring a forgotten person back from the trash."""
     from amity.service.people import unforget_person
 
-    person_id, name = unforget_person(app().store, person)
+    ctx = app()
+    person_id, name = unforget_person(ctx.store, person, ctx.settings.today)
     click.echo(f"{name} (#{person_id}) is back")

@@ -89,7 +89,7 @@ def plan(store: Store, today: date, *, horizon: int = 0, budget: int | None = No
     items += sources.new_jobs(store, today)
     keep, total_due = sources.keep_in_touch(store, today, horizon, cadences)
     items += keep
-    done, snoozed = sources.acted_on(store, today)
+    done, snoozed = sources.acted_on(store, [item.key for item in items])
     agenda = build_agenda(items, today, daily, snoozed, done)
     agenda.later += max(0, total_due - len(keep))  # beyond the planning cap
     return agenda
@@ -98,10 +98,10 @@ def plan(store: Store, today: date, *, horizon: int = 0, budget: int | None = No
 def today_view(
     store: Store, today: date, home: Path, *, budget: int | None = None, with_drafts: bool = True
 ) -> TodayView:
-    from amity.service.drafts import DraftWriter, draft_for
+    from amity.service.drafts import draft_for, writer_for
 
     agenda = plan(store, today, budget=budget)
-    writer = DraftWriter(home) if with_drafts and agenda.items else None
+    writer = writer_for(home) if with_drafts and agenda.items else None
     entries = []
     for number, item in enumerate(agenda.items, start=1):
         text = ""

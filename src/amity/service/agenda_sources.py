@@ -106,7 +106,7 @@ def _feb29(days: list[date]) -> set[int]:
 
 def anniversaries(store: Store, today: date, horizon: int) -> list[AgendaItem]:
     days = [today + timedelta(days=n) for n in range(-GRACE_DAYS, horizon + 1)]
-    codes = sorted({f"{d.month:02d}-{d.day:02d}" for d in days})
+    codes = sorted({store.db.month_day_key(d) for d in days}, key=str)
     month_day = store.db.month_day("pos.start_on")
     rows = store.db.query(
         "SELECT pos.id AS position_id, pos.start_on, o.name AS organization, p.id, p.name, "
@@ -167,9 +167,11 @@ def keep_in_touch(
     """Check-ins and people going cold, from the maintained next-due date (indexed)."""
     until = (today + timedelta(days=horizon)).isoformat()
     where = f"p.owner_id = ? AND p.next_due_on <= ? AND {_ALIVE}"
+    # Archived and forgotten people have no next-due date, so the index alone counts.
     total = int(
         store.db.scalar(
-            f"SELECT count(*) FROM person p WHERE {where}", (store.owner_id, until, False)
+            "SELECT count(*) FROM person WHERE owner_id = ? AND next_due_on <= ?",
+            (store.owner_id, until),
         )
         or 0
     )
@@ -195,13 +197,20 @@ def _keep_in_touch(row: Row, today: date, cadences: dict[Circle, int | None]) ->
     )
 
 
-def acted_on(store: Store, today: date) -> tuple[set[str], dict[str, date]]:
-    """Keys the user marked done or skipped, and snoozed keys with the day they return."""
-    rows = store.db.query(
-        "SELECT key, state, snoozed_until FROM reminder WHERE owner_id = ? AND "
-        "(state IN ('done', 'skipped') AND closed_on >= ? OR state = 'snoozed')",
-        (store.owner_id, (today - timedelta(days=400)).isoformat()),
-    )
-    done = {r["key"] for r in rows if r["state"] in ("done", "skipped")}
-    snoozed = {r["key"]: d for r in rows if (d := as_date(r["snoozed_until"])) is not None}
+def acted_on(store: Store, keys: list[str]) -> tuple[set[str], dict[str, date]]:
+    """Which of these items the user marked done or skipped, and which are snoozed (with
+    the day they come back): keyed lookups, however long the history of reminders."""
+    done: set[str] = set()
+    snoozed: dict[str, date] = {}
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        for r in store.db.query(
+            "SELECT key, state, snoozed_until FROM reminder WHERE owner_id = ? AND key IN "
+            f"({', '.join('?' * len(chunk))}) AND state <> 'open'",
+            (store.owner_id, *chunk),
+        ):
+            if r["state"] in ("done", "skipped"):
+                done.add(r["key"])
+            elif (day := as_date(r["snoozed_until"])) is not None:
+                snoozed[r["key"]] = day
     return done, snoozed

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +75,13 @@ class DraftWriter:
             raise UsageError(
                 f"the draft template {context.template_name} is broken: {exc}"
             ) from None
+
+
+@lru_cache(maxsize=8)
+def writer_for(home: Path) -> DraftWriter:
+    """One writer per home and process: templates compile once (edits are still noticed,
+    Jinja2 checks each file's modification time)."""
+    return DraftWriter(home)
 
 
 def facts_for(store: Store, person_id: int, today: date) -> DraftFacts:
@@ -147,7 +155,7 @@ def draft_for(
         facts = replace(facts, life_event=LifeEventFacts(occasion, str(org or "")))
     signature = str(preferences.get(store, "signature") or "")
     context = draft_context(kind, facts, today, tone or parse_tone(None, store), signature)
-    return (writer or DraftWriter(home)).render(context)
+    return (writer or writer_for(home)).render(context)
 
 
 def draft(

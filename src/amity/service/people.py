@@ -10,6 +10,7 @@ from typing import Any
 from amity.engines.dates import parse_birthday
 from amity.errors import UsageError
 from amity.model import Circle, ContactKind, ContactPoint, Person, Position
+from amity.service.relationships import refresh_people
 from amity.service.resolve import resolve_person, similar_names
 from amity.store import Store
 from amity.store import people as people_store
@@ -136,9 +137,7 @@ def edit_person(store: Store, who: str, changes: dict[str, Any], today: date) ->
             people_store.add_contact_point(store, person_id, ContactKind.PHONE, p)
         if company or title:
             _change_job(store, person_id, company, title, today)
-        if "circle" in fields or "cadence_days" in fields:
-            from amity.service.relationships import refresh_people
-
+        if {"circle", "cadence_days", "archived"} & set(fields):
             refresh_people(store, [person_id], today)
         people_store.reindex_person(store, person_id)
     return person_id
@@ -188,11 +187,13 @@ def forget_person(store: Store, who: str, today: date) -> tuple[int, str]:
     person_id, name = resolve_person(store, who)
     with store.db.transaction():
         people_store.set_deleted(store, person_id, today)
+        refresh_people(store, [person_id], today)
     return person_id, name
 
 
-def unforget_person(store: Store, who: str) -> tuple[int, str]:
+def unforget_person(store: Store, who: str, today: date) -> tuple[int, str]:
     person_id, name = resolve_person(store, who, deleted=True)
     with store.db.transaction():
         people_store.set_deleted(store, person_id, None)
+        refresh_people(store, [person_id], today)
     return person_id, name

@@ -26,13 +26,17 @@ def refresh_people(store: Store, person_ids: Iterable[int], today: date) -> None
 def refresh_person(
     store: Store, person_id: int, today: date, defaults: dict[Circle, int | None]
 ) -> None:
-    person = store.db.one("SELECT circle, cadence_days FROM person WHERE id = ?", (person_id,))
+    person = store.db.one(
+        "SELECT circle, cadence_days, archived, deleted_on FROM person WHERE id = ?", (person_id,)
+    )
     if person is None:
         return
     agg = aggregate_for(store, person_id, DEPTH_WEIGHTS)
     last = as_date(agg["last_on"])
     cadence = person["cadence_days"] or defaults.get(Circle(person["circle"]))
-    next_due = last + timedelta(days=int(cadence)) if last and cadence else None
+    resting = bool(person["archived"]) or person["deleted_on"] is not None
+    # Archived and forgotten people are never due: the agenda's index holds only the living.
+    next_due = last + timedelta(days=int(cadence)) if last and cadence and not resting else None
     stats = RelationshipStats(
         first_contact_on=as_date(agg["first_on"]),
         last_contact_on=last,

@@ -138,10 +138,16 @@ class Database:
         return int(row["id"])
 
     def month_day(self, column: str) -> str:
-        """SQL for a date column's `MM-DD` (birthdays and anniversaries recur yearly)."""
+        """SQL for a date column's day of the year as `month_day_key` spells it (birthdays
+        and anniversaries recur yearly). Migration 0003 indexes exactly this expression."""
         if self.dialect == "sqlite":
             return f"substr({column}, 6, 5)"
-        return f"to_char({column}, 'MM-DD')"
+        return f"(EXTRACT(MONTH FROM {column}) * 100 + EXTRACT(DAY FROM {column}))"
+
+    def month_day_key(self, day: date) -> str | int:
+        if self.dialect == "sqlite":
+            return f"{day.month:02d}-{day.day:02d}"
+        return day.month * 100 + day.day
 
     def plus_days(self, column: str, days: int) -> str:
         """SQL for a date column moved by a whole number of days."""

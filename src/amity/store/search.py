@@ -13,6 +13,10 @@ from dataclasses import dataclass
 from amity.store.session import Store
 
 RANKED_CAP = 500
+# A word in more documents than this says little about relevance: ranking every match of it
+# would cost seconds, so such queries take the newest matches instead (rowid order, which
+# FTS5 walks without scoring anything).
+COMMON_DOCS = 20_000
 
 STOPWORDS = frozenset(
     [
@@ -117,21 +121,35 @@ def search_people(store: Store, text: str) -> Hits:
     if not terms:
         return Hits([], False)
     if store.db.dialect == "sqlite":
+        order = "rowid DESC" if _all_common(store, terms) else "rank"
         rows = store.db.query(
             "SELECT person_id FROM search_doc WHERE search_doc MATCH ? AND owner_id = ? "
-            "ORDER BY rank LIMIT ?",
+            f"ORDER BY {order} LIMIT ?",
             (_fts5_query(terms), store.owner_id, RANKED_CAP),
         )
     else:
         rows = store.db.query(
-            "SELECT person_id FROM search_doc, to_tsquery('english', ?) q "
-            "WHERE owner_id = ? AND tsv @@ q ORDER BY ts_rank(tsv, q) DESC, id LIMIT ?",
-            (_tsquery(terms), store.owner_id, RANKED_CAP),
-        )
+            "SELECT person_id FROM (SELECT person_id, tsv, id FROM search_doc, "
+            "to_tsquery('english', ?) q WHERE owner_id = ? AND tsv @@ q LIMIT ?) hits, "
+            "to_tsquery('english', ?) q ORDER BY ts_rank(hits.tsv, q) DESC, hits.id",
+            (_tsquery(terms), store.owner_id, RANKED_CAP * 20, _tsquery(terms)),
+        )[:RANKED_CAP]
     seen: dict[int, None] = {}
     for row in rows:
         seen.setdefault(int(row["person_id"]), None)
     return Hits(list(seen), len(rows) >= RANKED_CAP)
+
+
+def _all_common(store: Store, terms: list[str]) -> bool:
+    """Whether every word is in more than COMMON_DOCS documents (fts5vocab: one lookup)."""
+    for term in terms:
+        stem = store.db.scalar(
+            "SELECT max(doc) FROM search_vocab WHERE term >= ? AND term < ?",
+            (term, term + "\uffff"),
+        )
+        if stem is None or int(stem) <= COMMON_DOCS:
+            return False
+    return True
 
 
 def _fts5_query(terms: list[str]) -> str:

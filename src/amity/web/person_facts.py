@@ -94,9 +94,9 @@ def ties(store: Store, person_id: int) -> list[dict[str, Any]]:
 
 
 def drafts(store: Store, person_id: int, today: date, home: Path) -> list[tuple[str, str]]:
-    from amity.service.drafts import DraftWriter, draft_for
+    from amity.service.drafts import draft_for, writer_for
 
-    writer = DraftWriter(home)
+    writer = writer_for(home)
     return [
         (label, draft_for(store, home, person_id, kind, today, writer=writer))
         for kind, label in DRAFTS
