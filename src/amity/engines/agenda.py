@@ -30,14 +30,14 @@ KIND_RANK: dict[ReminderKind, int] = {
     ReminderKind.GOING_COLD: 4,
 }
 
-# Kinds tied to a moment: always shown on the day they are due, even over the budget.
-# New jobs and work anniversaries have a window of days in which a note is timely, so they
-# take their turn within the budget (ahead of check-ins) instead of crowding one day.
+# Kinds that are commitments the user made: always shown on the day they are due, even
+# over the budget. Birthdays, new jobs and work anniversaries take their turn within the
+# budget (ahead of check-ins, strongest ties first): with thousands of contacts, a day can
+# hold hundreds of birthdays, and a small daily list matters more than a complete one.
 TIME_BOUND: frozenset[ReminderKind] = frozenset(
     {
         ReminderKind.FOLLOW_UP,
         ReminderKind.PROMISE,
-        ReminderKind.BIRTHDAY,
     }
 )
 
