@@ -98,10 +98,14 @@ def plan(store: Store, today: date, *, horizon: int = 0, budget: int | None = No
 def today_view(
     store: Store, today: date, home: Path, *, budget: int | None = None, with_drafts: bool = True
 ) -> TodayView:
-    from amity.service.drafts import draft_for, writer_for
+    from amity.service.draft_facts import facts_for_many
+    from amity.service.drafts import draft_for, parse_tone, writer_for
 
     agenda = plan(store, today, budget=budget)
     writer = writer_for(home) if with_drafts and agenda.items else None
+    facts = facts_for_many(store, [i.person_id for i in agenda.items], today) if writer else {}
+    tone = parse_tone(None, store)
+    signature = str(preferences.get(store, "signature") or "")
     entries = []
     for number, item in enumerate(agenda.items, start=1):
         text = ""
@@ -112,8 +116,11 @@ def today_view(
                 item.person_id,
                 DraftKind(item.draft_kind),
                 today,
+                tone,
                 writer=writer,
                 occasion=OCCASIONS.get(item.kind),
+                facts=facts.get(item.person_id),
+                signature=signature,
             )
         entries.append(
             AgendaEntry(

@@ -17,15 +17,15 @@ from amity.engines.drafts import (
     DraftFacts,
     DraftKind,
     LifeEventFacts,
-    NoteFacts,
     Tone,
     draft_context,
 )
 from amity.errors import UsageError
 from amity.model import LifeEventKind
 from amity.service import preferences
+from amity.service.draft_facts import facts_for
 from amity.service.resolve import resolve_person
-from amity.store import Store, as_date
+from amity.store import Store
 
 KINDS = ", ".join(k.value for k in DraftKind)
 _BUILTIN = Path(__file__).resolve().parent.parent / "templates" / "drafts"
@@ -84,61 +84,6 @@ def writer_for(home: Path) -> DraftWriter:
     return DraftWriter(home)
 
 
-def facts_for(store: Store, person_id: int, today: date) -> DraftFacts:
-    """What Amity knows that a message could mention."""
-    person = store.db.one(
-        "SELECT name, given_name, nickname, where_met FROM person WHERE id = ?", (person_id,)
-    )
-    if person is None:
-        raise UsageError(f"no person has id {person_id}")
-    recent = store.db.query(
-        "SELECT i.kind, i.occurred_on, i.summary, i.notes, i.learned, i.place "
-        "FROM interaction_participant ip JOIN interaction i ON i.id = ip.interaction_id "
-        "WHERE ip.person_id = ? ORDER BY i.occurred_on DESC, i.id DESC LIMIT 5",
-        (person_id,),
-    )
-    met = store.db.one(
-        "SELECT i.occurred_on, i.place, i.summary FROM interaction_participant ip "
-        "JOIN interaction i ON i.id = ip.interaction_id WHERE ip.person_id = ? AND i.kind = 'met' "
-        "ORDER BY i.occurred_on DESC, i.id DESC LIMIT 1",
-        (person_id,),
-    )
-    gave = store.db.scalar(
-        "SELECT what FROM ledger_entry WHERE person_id = ? AND direction = 'received' "
-        "ORDER BY occurred_on DESC, id DESC LIMIT 1",
-        (person_id,),
-    )
-    event = store.db.one(
-        "SELECT kind, detail FROM life_event WHERE person_id = ? AND kind IN "
-        "('new_job', 'promotion', 'moved', 'other') ORDER BY occurred_on DESC, id DESC LIMIT 1",
-        (person_id,),
-    )
-    org = store.db.one("SELECT organization, title FROM person WHERE id = ?", (person_id,)) or {}
-    return DraftFacts(
-        name=person["name"],
-        given_name=person["given_name"],
-        nickname=person["nickname"],
-        where_met=(met["place"] if met and met["place"] else person["where_met"]),
-        met_on=as_date(met["occurred_on"]) if met else None,
-        topic=(met["summary"] if met else "") or "",
-        notes=[
-            NoteFacts(
-                as_date(r["occurred_on"]) or today, "", r["summary"], r["notes"], r["learned"]
-            )
-            for r in recent
-        ],
-        gave=gave or "",
-        life_event=LifeEventFacts(
-            LifeEventKind(event["kind"]),
-            org.get("organization", ""),
-            org.get("title", ""),
-            event["detail"],
-        )
-        if event
-        else None,
-    )
-
-
 def draft_for(
     store: Store,
     home: Path,
@@ -148,12 +93,15 @@ def draft_for(
     tone: Tone | None = None,
     writer: DraftWriter | None = None,
     occasion: LifeEventKind | None = None,
+    facts: DraftFacts | None = None,
+    signature: str | None = None,
 ) -> str:
-    facts = facts_for(store, person_id, today)
+    facts = facts or facts_for(store, person_id, today)
     if occasion is not None and (facts.life_event is None or facts.life_event.kind != occasion):
         org = store.db.scalar("SELECT organization FROM person WHERE id = ?", (person_id,))
         facts = replace(facts, life_event=LifeEventFacts(occasion, str(org or "")))
-    signature = str(preferences.get(store, "signature") or "")
+    if signature is None:
+        signature = str(preferences.get(store, "signature") or "")
     context = draft_context(kind, facts, today, tone or parse_tone(None, store), signature)
     return (writer or writer_for(home)).render(context)
 

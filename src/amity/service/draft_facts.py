@@ -1,0 +1,126 @@
+"""What Amity knows that a message could mention, for many people in a few queries."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from amity.engines.drafts import DraftFacts, LifeEventFacts, NoteFacts
+from amity.errors import UsageError
+from amity.model import LifeEventKind
+from amity.store import Row, Store, as_date
+
+RECENT_NOTES = 5
+
+
+def facts_for(store: Store, person_id: int, today: date) -> DraftFacts:
+    found = facts_for_many(store, [person_id], today)
+    if person_id not in found:
+        raise UsageError(f"no person has id {person_id}")
+    return found[person_id]
+
+
+def facts_for_many(store: Store, ids: Sequence[int], today: date) -> dict[int, DraftFacts]:
+    wanted = sorted(set(ids))
+    out: dict[int, DraftFacts] = {}
+    for start in range(0, len(wanted), 400):
+        chunk = wanted[start : start + 400]
+        out.update(_facts(store, chunk, today))
+    return out
+
+
+def _in(ids: Sequence[int]) -> str:
+    return f"({', '.join('?' * len(ids))})"
+
+
+def _facts(store: Store, ids: list[int], today: date) -> dict[int, DraftFacts]:
+    people = store.db.query(
+        "SELECT id, name, given_name, nickname, where_met, organization, title FROM person "
+        f"WHERE id IN {_in(ids)}",
+        ids,
+    )
+    recent = _latest(store, ids, "", RECENT_NOTES)
+    met = {pid: rows[0] for pid, rows in _latest(store, ids, "AND i.kind = 'met'", 1).items()}
+    gave = _first_per_person(
+        store.db.query(
+            "SELECT person_id, what FROM ledger_entry WHERE direction = 'received' "
+            "AND person_id IN "
+            f"{_in(ids)} ORDER BY occurred_on DESC, id DESC",
+            ids,
+        )
+    )
+    events = _first_per_person(
+        store.db.query(
+            "SELECT person_id, kind, detail FROM life_event WHERE kind IN "
+            f"('new_job', 'promotion', 'moved', 'other') AND person_id IN {_in(ids)} "
+            "ORDER BY occurred_on DESC, id DESC",
+            ids,
+        )
+    )
+    return {
+        int(p["id"]): _one(
+            p,
+            recent.get(int(p["id"]), []),
+            met.get(int(p["id"])),
+            gave.get(int(p["id"])),
+            events.get(int(p["id"])),
+            today,
+        )
+        for p in people
+    }
+
+
+def _latest(store: Store, ids: list[int], kind_filter: str, count: int) -> dict[int, list[Row]]:
+    rows = store.db.query(
+        "SELECT person_id, occurred_on, summary, notes, learned, place FROM ("
+        "SELECT ip.person_id, i.occurred_on, i.summary, i.notes, i.learned, i.place, "
+        "ROW_NUMBER() OVER (PARTITION BY ip.person_id ORDER BY i.occurred_on DESC, i.id DESC) "
+        "AS n FROM interaction_participant ip JOIN interaction i ON i.id = ip.interaction_id "
+        f"WHERE ip.person_id IN {_in(ids)} {kind_filter}) latest WHERE n <= ? "
+        "ORDER BY person_id, n",
+        (*ids, count),
+    )
+    grouped: dict[int, list[Row]] = defaultdict(list)
+    for row in rows:
+        grouped[int(row["person_id"])].append(row)
+    return grouped
+
+
+def _first_per_person(rows: list[Row]) -> dict[int, Row]:
+    first: dict[int, Row] = {}
+    for row in rows:
+        first.setdefault(int(row["person_id"]), row)
+    return first
+
+
+def _one(
+    person: Row,
+    recent: list[Row],
+    met: Row | None,
+    gave: Row | None,
+    event: Row | None,
+    today: date,
+) -> DraftFacts:
+    life: Any = None
+    if event is not None:
+        life = LifeEventFacts(
+            LifeEventKind(event["kind"]), person["organization"], person["title"], event["detail"]
+        )
+    return DraftFacts(
+        name=person["name"],
+        given_name=person["given_name"],
+        nickname=person["nickname"],
+        where_met=(met["place"] if met and met["place"] else person["where_met"]),
+        met_on=as_date(met["occurred_on"]) if met else None,
+        topic=(met["summary"] if met else "") or "",
+        notes=[
+            NoteFacts(
+                as_date(r["occurred_on"]) or today, "", r["summary"], r["notes"], r["learned"]
+            )
+            for r in recent
+        ],
+        gave=(gave["what"] if gave else "") or "",
+        life_event=life,
+    )
