@@ -23,6 +23,7 @@ from amity.engines.drafts import (
 from amity.errors import UsageError
 from amity.model import LifeEventKind
 from amity.service import preferences
+from amity.service.choices import parse_choice
 from amity.service.draft_facts import facts_for
 from amity.service.resolve import resolve_person
 from amity.store import Store
@@ -32,18 +33,11 @@ _BUILTIN = Path(__file__).resolve().parent.parent / "templates" / "drafts"
 
 
 def parse_kind(text: str) -> DraftKind:
-    try:
-        return DraftKind(text.strip().lower())
-    except ValueError:
-        raise UsageError(f"unknown draft {text!r}; expected one of {KINDS}") from None
+    return parse_choice(DraftKind, text, "draft")
 
 
 def parse_tone(text: str | None, store: Store) -> Tone:
-    raw = (text or preferences.get(store, "tone") or "casual").strip().lower()
-    try:
-        return Tone(raw)
-    except ValueError:
-        raise UsageError(f"unknown tone {raw!r}; expected casual or formal") from None
+    return parse_choice(Tone, text or preferences.get(store, "tone") or "casual", "tone")
 
 
 class DraftWriter:

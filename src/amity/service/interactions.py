@@ -10,6 +10,7 @@ from amity.engines.dates import parse_day
 from amity.engines.follow_ups import parse_promises, promise_due, promise_key
 from amity.errors import NotFound, UsageError
 from amity.model import Direction, Interaction, InteractionKind, Person, ReminderKind
+from amity.service.choices import parse_choice
 from amity.service.people import clean_name
 from amity.service.relationships import refresh_people
 from amity.service.resolve import resolve_person, similar_names
@@ -31,10 +32,7 @@ _TOGETHER = {
 
 
 def parse_kind(text: str) -> InteractionKind:
-    try:
-        return InteractionKind(text.strip().lower())
-    except ValueError:
-        raise UsageError(f"unknown kind {text!r}; expected one of {KINDS}") from None
+    return parse_choice(InteractionKind, text, "kind")
 
 
 @dataclass(slots=True)

@@ -9,6 +9,7 @@ from amity.engines.dates import parse_day
 from amity.engines.health import balance
 from amity.errors import UsageError
 from amity.model import LedgerDirection, LedgerKind, LifeEventKind, Position
+from amity.service.choices import parse_choice
 from amity.service.relationships import refresh_people
 from amity.service.resolve import resolve_person
 from amity.store import Store
@@ -19,11 +20,7 @@ LIFE_KINDS = ", ".join(k.value for k in LifeEventKind)
 
 
 def parse_ledger_kind(text: str) -> LedgerKind:
-    raw = text.strip().lower().replace("favor", "favour")
-    try:
-        return LedgerKind(raw)
-    except ValueError:
-        raise UsageError(f"unknown kind {text!r}; expected one of {LEDGER_KINDS}") from None
+    return parse_choice(LedgerKind, text.replace("favor", "favour"), "kind")
 
 
 def record(
@@ -74,11 +71,7 @@ def record(
 
 
 def parse_life_kind(text: str) -> LifeEventKind:
-    raw = text.strip().lower().replace("-", "_")
-    try:
-        return LifeEventKind(raw)
-    except ValueError:
-        raise UsageError(f"unknown life event {text!r}; expected one of {LIFE_KINDS}") from None
+    return parse_choice(LifeEventKind, text, "life event")
 
 
 def record_life_event(

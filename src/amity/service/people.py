@@ -10,6 +10,7 @@ from typing import Any
 from amity.engines.dates import parse_birthday
 from amity.errors import UsageError
 from amity.model import Circle, ContactKind, ContactPoint, Person, Position
+from amity.service.choices import parse_choice
 from amity.service.relationships import refresh_people
 from amity.service.resolve import resolve_person, similar_names
 from amity.store import Store
@@ -45,10 +46,7 @@ def clean_name(name: str) -> str:
 
 
 def parse_circle(text: str) -> Circle:
-    try:
-        return Circle(text.strip().lower())
-    except ValueError:
-        raise UsageError(f"unknown circle {text!r}; expected one of {CIRCLES}") from None
+    return parse_choice(Circle, text, "circle")
 
 
 def parse_cadence(days: int) -> int:
