@@ -180,6 +180,12 @@ class Database:
         except Exception as exc:
             raise _store_error(exc) from exc
 
+    def end_read(self) -> None:
+        """End the snapshot a read opened (psycopg starts a transaction on the first SELECT),
+        so an idle connection holds no lock. SQLite reads run in autocommit: nothing to do."""
+        if self.dialect == "postgresql" and not self._depth:
+            self._conn.rollback()
+
     def _begin(self) -> None:
         if self.dialect == "sqlite":
             try:

@@ -59,10 +59,7 @@ class StorePool:
 
 
 def _end_read(store: Store) -> None:
-    """psycopg opens a transaction on a request's first SELECT; end it so an idle pooled
-    connection holds no snapshot or lock. (SQLite runs reads in autocommit.)"""
-    if store.db.dialect == "postgresql":
-        store.db._conn.rollback()  # no public Database API for this yet
+    store.db.end_read()
 
 
 @dataclass(slots=True)
