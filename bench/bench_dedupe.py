@@ -260,7 +260,8 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=100_000, help="synthetic people")
     args = parser.parse_args()
     results = [febrl3(args.threshold), febrl4(args.threshold)]
-    results += synthetic_run(args.size, args.threshold)
+    if args.size:
+        results += synthetic_run(args.size, args.threshold)
     print(f"Duplicate matcher, min_score {args.threshold} (soc_sec_id unused)\n")
     print(table(results))
 

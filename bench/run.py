@@ -37,6 +37,7 @@ from common import (
     FREQUENT_WORD,
     MEDIUM_WORD,
     RARE_WORD,
+    REPO,
     RESULTS,
     VENV_BIN,
     HomeSpec,
@@ -361,21 +362,38 @@ def machine_facts() -> list[str]:
     return [
         f"- Machine: {os.cpu_count()} CPUs (nproc), {platform.platform()}, Python "
         f"{platform.python_version()}, SQLite {sqlite3.sqlite_version}",
-        f"- Date: {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}",
+        f"- Date: {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}; code: {code_version()}",
     ]
 
 
-def home_lines(facts: HomeFacts, spec: HomeSpec, runs: int) -> list[str]:
+def code_version() -> str:
+    """The commit measured, and whether src/ had uncommitted changes (read-only git)."""
+
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True, check=False)
+        return done.stdout.strip()
+
+    commit = git("rev-parse", "--short", "HEAD") or "unknown"
+    dirty = git("status", "--porcelain", "--", "src")
+    return f"commit {commit}" + (" with uncommitted changes in src/" if dirty else "")
+
+
+def home_lines(facts: HomeFacts, spec: HomeSpec, runs: int, area: str) -> list[str]:
     lines = [
         f"- Home: {facts.people:,} people, {facts.interactions:,} interactions, "
         f"{facts.size_mb:,.0f} MB SQLite (`python bench/generate.py --people {spec.people} "
         f"--interactions {spec.interactions} --seed {spec.seed} --today {spec.today}`)",
         f"- AMITY_TODAY={spec.today}; one warm-up run, then the median (min, max) of {runs} "
         "runs of the whole process (`.venv/bin/amity ...` as a subprocess).",
-        f"- `show` uses person {facts.person_id}, the one with the most interactions "
-        f"({facts.person_interactions:,}); search documents containing `{FREQUENT_WORD}`: "
-        f"{facts.frequent_docs:,}, `{MEDIUM_WORD}`: {facts.medium_docs:,}, `{RARE_WORD}`: "
-        f"{facts.rare_docs} (of {facts.people + facts.interactions:,}).",
+    ]
+    if area == "cli":
+        lines.append(
+            f"- `show` uses person {facts.person_id}, the one with the most interactions "
+            f"({facts.person_interactions:,}); search documents containing `{FREQUENT_WORD}`: "
+            f"{facts.frequent_docs:,}, `{MEDIUM_WORD}`: {facts.medium_docs:,}, `{RARE_WORD}`: "
+            f"{facts.rare_docs} (of {facts.people + facts.interactions:,})."
+        )
+    lines += [
         "- `cpu ms` is the median user + system time of the process; `load` the 1-minute load "
         "average when the case started (other work on the machine inflates wall time).",
     ]
@@ -465,11 +483,44 @@ def import_check(rule: ImportRule, env: dict[str, str]) -> str:
     modules = import_times([AMITY, *rule.argv], env)
     loaded = [m for m in rule.forbidden if m in modules]
     verdict = "PASS" if not loaded else f"MISS (imports {', '.join(loaded)})"
-    return (
+    line = (
         f"- `amity {' '.join(rule.argv)}` imports none of {', '.join(rule.forbidden)} "
         f"({rule.why}): **{verdict}**; heavy modules it loads: "
         f"{', '.join(heavy_modules(modules)) or 'none'}."
     )
+    for name in loaded:
+        cost = modules[name][1] / 1000
+        line += f"\n  - `{name}` ({cost:.0f} ms cumulative import) is imported from: "
+        line += " ← ".join(f"`{frame}`" for frame in import_origin(rule.argv, name, env))
+    return line
+
+
+# Runs the CLI with an import hook that prints the Amity frames importing a given module.
+_ORIGIN = """
+import sys, traceback
+target, argv = sys.argv[1], sys.argv[2:]
+class Spy:
+    def find_spec(self, name, path=None, target_=None):
+        if name == target:
+            frames = [f for f in traceback.extract_stack() if "/amity/" in f.filename]
+            for f in reversed(frames):
+                short = f.filename.split("/amity/", 1)[1]
+                print(f"ORIGIN amity/{short}:{f.lineno} {f.name}", file=sys.stderr)
+            sys.meta_path.remove(self)
+        return None
+sys.meta_path.insert(0, Spy())
+sys.argv = ["amity", *argv]
+from amity.cli import main
+main()
+"""
+
+
+def import_origin(argv: list[str], module: str, env: dict[str, str]) -> list[str]:
+    """Innermost first: the Amity functions on the stack when `module` is first imported."""
+    command = [PYTHON, "-c", _ORIGIN, module, *argv]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    origin = [ln[7:] for ln in done.stderr.splitlines() if ln.startswith("ORIGIN ")]
+    return origin[:6] or ["(not found)"]
 
 
 def wait_for_quiet(max_load: float, wait: float) -> None:
@@ -508,13 +559,13 @@ def main(argv: list[str] | None = None) -> None:
     facts = home_facts(home)
     areas = [a for a in ("cli", "engine") if args.only in (None, a)]
     outcomes = run_cases([c for c in cases(facts) if c.section in areas], env, args)
-    head = [*machine_facts(), *home_lines(facts, spec, args.runs)]
     updates = {}
     for area in areas:
         checks = [import_check(rule, env) for rule in IMPORT_RULES if rule.section == area]
         print("\n".join(checks))
         mine = [o for o in outcomes if o.case.section == area]
         title = "Core CLI" if area == "cli" else "Engine"
+        head = [*machine_facts(), *home_lines(facts, spec, args.runs, area)]
         updates[title] = section(head, mine, ["", "Start-up imports:", "", *checks])
     if not args.no_write:
         write_sections(RESULTS, updates)

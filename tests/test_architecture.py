@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -66,3 +67,22 @@ def test_help_lists_every_command_with_help() -> None:
         assert command is not None, name
         assert command.help, f"{name} has no help text"
         assert short
+
+
+def test_today_does_not_import_jinja2_fastapi_or_uvicorn(tmp_path: Path) -> None:
+    """STYLE.md: `amity today` starts fast; drafts use the small built-in renderer."""
+    env = {**os.environ, "AMITY_HOME": str(tmp_path), "AMITY_TODAY": "2026-11-22"}
+    env.pop("AMITY_DATABASE_URL", None)
+    subprocess.run(
+        [sys.executable, "-m", "amity", "demo"], env=env, check=True, capture_output=True
+    )
+    code = (
+        "import os, sys, contextlib, io\n"
+        f"os.environ.update(AMITY_HOME={str(tmp_path)!r}, AMITY_TODAY='2026-11-22')\n"
+        "from amity.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n        main(['today', '--json'])\n    except SystemExit:\n        pass\n"
+    )
+    loaded = _modules_after(code)
+    for heavy in ("jinja2", "fastapi", "uvicorn", "sqlalchemy"):
+        assert heavy not in loaded, f"amity today imported {heavy}"

@@ -41,30 +41,45 @@ def parse_tone(text: str | None, store: Store) -> Tone:
 
 
 class DraftWriter:
-    """Renders drafts; one Jinja2 environment per command, user templates first."""
+    """Renders drafts. The built-in templates go through a small renderer of their Jinja2
+    subset (fast start, `amity.service.draft_text`); a user's own template, put in
+    `AMITY_HOME/templates/drafts/`, goes through Jinja2 itself, loaded only then."""
 
     def __init__(self, home: Path) -> None:
-        import jinja2
-
-        loaders: list[Any] = []
-        user_dir = home / "templates" / "drafts"
-        if user_dir.is_dir():
-            loaders.append(jinja2.FileSystemLoader(str(user_dir)))
-        loaders.append(jinja2.FileSystemLoader(str(_BUILTIN)))
-        # Drafts are plain text for an email or a chat, not HTML: no autoescaping here;
-        # every page that shows one escapes it.
-        self._env = jinja2.Environment(  # noqa: S701
-            loader=jinja2.ChoiceLoader(loaders),
-            undefined=jinja2.StrictUndefined,
-            keep_trailing_newline=False,
-        )
+        self._user_dir = home / "templates" / "drafts"
+        self._env: Any = None
 
     def render(self, context: DraftContext) -> str:
+        own = self._user_dir / context.template_name
+        if not own.is_file():
+            from amity.service.draft_text import Unsupported, render_file
+
+            try:
+                return (
+                    render_file(_BUILTIN / context.template_name, context.as_dict()).strip() + "\n"
+                )
+            except Unsupported:
+                pass  # a built-in template that outgrew the subset: Jinja2 renders it
+        return self._jinja(context)
+
+    def _jinja(self, context: DraftContext) -> str:
         import jinja2
 
+        if self._env is None:
+            loaders = [
+                jinja2.FileSystemLoader(str(self._user_dir)),
+                jinja2.FileSystemLoader(str(_BUILTIN)),
+            ]
+            # Drafts are plain text for an email or a chat, not HTML: no autoescaping here;
+            # every page that shows one escapes it.
+            self._env = jinja2.Environment(  # noqa: S701
+                loader=jinja2.ChoiceLoader(loaders),
+                undefined=jinja2.StrictUndefined,
+                keep_trailing_newline=False,
+            )
         try:
             template = self._env.get_template(context.template_name)
-            return template.render(**context.as_dict()).strip() + "\n"
+            return str(template.render(**context.as_dict())).strip() + "\n"
         except jinja2.TemplateError as exc:
             raise UsageError(
                 f"the draft template {context.template_name} is broken: {exc}"
