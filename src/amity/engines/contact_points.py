@@ -10,6 +10,11 @@ from urllib.parse import unquote, urlsplit
 from amity.model.enums import ContactKind
 
 _LINKEDIN = re.compile(r"^(?:[a-z]{2,3}\.)?linkedin\.com$")
+# The common case, a plain profile URL, without the general URL parser.
+_LINKEDIN_PROFILE = re.compile(
+    r"^(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/(in|pub|company)/([^/?#]+)/?$",
+    re.IGNORECASE,
+)
 
 
 def normalize_email(value: str) -> str:
@@ -41,6 +46,10 @@ def normalize_url(value: str) -> str:
     raw = value.strip()
     if not raw:
         return ""
+    quick = _LINKEDIN_PROFILE.match(raw)
+    if quick:
+        slug = unicodedata.normalize("NFC", unquote(quick.group(2))).lower()
+        return f"https://www.linkedin.com/{quick.group(1).lower()}/{slug}"
     if "://" not in raw:
         raw = "https://" + raw
     parts = urlsplit(raw)

@@ -106,7 +106,7 @@ class MessageImporter:
         person.given_name, person.family_name = parts[0], " ".join(parts[1:])
         pid = people_store.insert_person(self.store, person, self.today)
         key = url or f"name:{name_key(name)}"
-        record_id = self.store.db.insert(
+        self.store.db.execute(
             "INSERT INTO source_record (owner_id, person_id, source, source_key, fingerprint, "
             "payload, first_seen_on, last_seen_on) VALUES (?, ?, ?, ?, '', '{}', ?, ?)",
             (
@@ -119,7 +119,6 @@ class MessageImporter:
             ),
         )
         self.journal.created_people.append(pid)
-        self.journal.created_records.append(record_id)
         if url:
             self.by_url[url] = pid
         self.by_name.setdefault(name_key(name), pid)

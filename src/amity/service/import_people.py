@@ -20,6 +20,7 @@ from amity.service.import_matching import SureMatcher
 from amity.service.import_report import ImportReport
 from amity.store import Row, Store
 from amity.store import people as people_store
+from amity.store.bulk import NewPeople
 from amity.store.snapshots import capture_person
 
 # Sources whose positions are a live view of someone's job: a change there is news.
@@ -66,7 +67,6 @@ class ImportJournal:
 
     created_people: list[int] = field(default_factory=list)
     created_interactions: list[int] = field(default_factory=list)
-    created_records: list[int] = field(default_factory=list)
     snapshots: dict[int, dict[str, Any]] = field(default_factory=dict)
     missing_marked: list[int] = field(default_factory=list)
     organizations_before: int = 0
@@ -80,7 +80,6 @@ class ImportJournal:
         return {
             "created_people": self.created_people,
             "created_interactions": self.created_interactions,
-            "created_records": self.created_records,
             "snapshots": {str(k): v for k, v in self.snapshots.items()},
             "missing_marked": self.missing_marked,
             "organizations_before": self.organizations_before,
@@ -102,7 +101,7 @@ class PeopleImporter:
         self.report, self.journal = report, journal
         self.merge = merge
         self.matcher = SureMatcher(store) if merge else None
-        self.organizations: dict[str, int] = {}
+        self.batch = NewPeople(store, today)
         self.records: dict[str, Row] = {
             r["source_key"]: r
             for r in store.db.query(
@@ -197,9 +196,7 @@ class PeopleImporter:
                 if p.organization.strip()
             ],
         )
-        person_id = people_store.insert_new_person(
-            self.store, person, self.today, self.organizations
-        )
+        person_id = self.batch.add(person)
         self.journal.created_people.append(person_id)
         return person_id
 
@@ -213,25 +210,12 @@ class PeopleImporter:
                 (person_id, digest, payload, self.today.isoformat(), record["id"]),
             )
             return
-        record_id = self.store.db.insert(
-            "INSERT INTO source_record (owner_id, person_id, source, source_key, fingerprint, "
-            "payload, first_seen_on, last_seen_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                self.store.owner_id,
-                person_id,
-                self.source,
-                draft.source_key,
-                digest,
-                payload,
-                self.today.isoformat(),
-                self.today.isoformat(),
-            ),
-        )
-        self.journal.created_records.append(record_id)
+        self.batch.record(person_id, self.source, draft.source_key, digest, payload)
 
     # -- matching and enriching --------------------------------------------------------
     def _enrich(self, person_id: int, draft: PersonDraft, *, job_news: bool) -> None:
         """Add what the draft knows and the person lacks; never overwrite the user's words."""
+        self.batch.flush()  # the person may be one this import just created
         self.touched.add(person_id)
         current = people_store.load_person(self.store, person_id, include_deleted=True)
         if current is None:

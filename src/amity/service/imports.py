@@ -115,6 +115,7 @@ def _apply(
         importer.apply(draft)
         if progress is not None and n % 200 == 0:
             progress(n, total)
+    importer.batch.flush()
     if full and source == "linkedin":
         importer.mark_missing()
     if interactions:

@@ -34,13 +34,17 @@ EDITABLE = (
 )
 
 
-def insert_person(store: Store, person: Person, today: date) -> int:
+def insert_person(store: Store, person: Person, today: date, *, details: bool = True) -> int:
+    """Insert the person row (with their current job) and, unless `details` is off (the
+    bulk path writes them itself), their contact points, positions and tags."""
     bday = person.birthday
+    current = person.current_position
     person_id = store.db.insert(
         "INSERT INTO person (owner_id, name, name_key, given_name, family_name, nickname, "
         "headline, location, birthday_month, birthday_day, birthday_year, how_met, where_met, "
         "met_through_id, circle, cadence_days, about, needs, offers, interests, archived, "
-        "created_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "created_on, organization, title) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             store.owner_id,
             person.name,
@@ -64,64 +68,18 @@ def insert_person(store: Store, person: Person, today: date) -> int:
             person.interests,
             person.archived,
             (person.created_on or today).isoformat(),
+            current.organization if current else "",
+            current.title if current else "",
         ),
     )
+    if not details:
+        return person_id
     for point in person.contact_points:
         add_contact_point(store, person_id, point.kind, point.value, point.label)
     for position in person.positions:
         add_position(store, person_id, position)
     if person.tags:
         add_tags(store, person_id, person.tags)
-    return person_id
-
-
-def insert_new_person(
-    store: Store, person: Person, today: date, organizations: dict[str, int]
-) -> int:
-    """The bulk path of an import: a brand-new person, their contact points, positions,
-    tags and search document, with no read-back. `organizations` caches name key -> id."""
-    points, person.contact_points = person.contact_points, []
-    positions, person.positions = person.positions, []
-    tags, person.tags = person.tags, []
-    person_id = insert_person(store, person, today)
-    unique = {(c.kind, c.normalized): c for c in points}
-    store.db.executemany(
-        "INSERT INTO contact_point (owner_id, person_id, kind, value, normalized, label) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        [
-            (store.owner_id, person_id, c.kind.value, c.value.strip(), c.normalized, c.label)
-            for c in unique.values()
-        ],
-    )
-    for position in positions:
-        key = name_key(position.organization)
-        if key not in organizations:
-            organizations[key] = organization_id(store, position.organization)
-        store.db.execute(
-            "INSERT INTO position (owner_id, person_id, organization_id, title, start_on, "
-            "end_on, source) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                store.owner_id,
-                person_id,
-                organizations[key],
-                position.title,
-                position.start.isoformat() if position.start else None,
-                position.end.isoformat() if position.end else None,
-                position.source,
-            ),
-        )
-    current = [p for p in positions if p.end is None]
-    if current:
-        store.db.execute(
-            "UPDATE person SET organization = ?, title = ? WHERE id = ?",
-            (current[-1].organization, current[-1].title, person_id),
-        )
-    if tags:
-        add_tags(store, person_id, tags)
-    person.contact_points, person.positions, person.tags = list(unique.values()), positions, tags
-    from amity.store.search import person_doc_id, put_doc
-
-    put_doc(store, person_doc_id(person_id), person_id, person_doc(person), new=True)
     return person_id
 
 
