@@ -80,6 +80,8 @@ def normalize(kind: ContactKind, value: str) -> str:
 
 def name_key(name: str) -> str:
     """Case- and accent-insensitive form of a name, for lookups and prefix matching."""
+    if name.isascii():  # the common case needs no Unicode decomposition
+        return " ".join(name.lower().split())
     decomposed = unicodedata.normalize("NFKD", name)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.casefold().split())

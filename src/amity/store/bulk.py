@@ -13,7 +13,14 @@ from typing import Any
 
 from amity.engines.contact_points import name_key
 from amity.model import Person
-from amity.store.people import add_tags, insert_person, organization_id, person_doc
+from amity.store.people import (
+    PERSON_COLUMNS,
+    insert_person,
+    organization_id,
+    person_doc,
+    person_values,
+    tag_id,
+)
 from amity.store.search import person_doc_id
 from amity.store.session import Store
 
@@ -29,11 +36,14 @@ class NewPeople:
     positions: list[tuple[Any, ...]] = field(default_factory=list)
     docs: list[tuple[Any, ...]] = field(default_factory=list)
     records: list[tuple[Any, ...]] = field(default_factory=list)
+    people: list[tuple[Any, ...]] = field(default_factory=list)
+    tags: list[tuple[Any, ...]] = field(default_factory=list)
+    next_id: int | None = None
     pending: int = 0
 
     def add(self, person: Person) -> int:
         """Insert the person now (for the id); queue what hangs off them."""
-        person_id = insert_person(self.store, person, self.today, details=False)
+        person_id = self._new_id(person)
         owner = self.store.owner_id
         unique = {(c.kind, c.normalized): c for c in person.contact_points}
         person.contact_points = list(unique.values())
@@ -53,8 +63,8 @@ class NewPeople:
                     p.source,
                 )
             )
-        if person.tags:
-            add_tags(self.store, person_id, person.tags)
+        for tag in {t.strip().lower() for t in person.tags if t.strip()}:
+            self.tags.append((owner, person_id, tag_id(self.store, tag)))
         self.docs.append((person_doc_id(person_id), person_doc(person), owner, person_id))
         self._tick()
         return person_id
@@ -65,6 +75,17 @@ class NewPeople:
             (self.store.owner_id, person_id, source, key, digest, payload, day, day)
         )
         self._tick()
+
+    def _new_id(self, person: Person) -> int:
+        """SQLite: the import holds the write lock, so ids can be handed out here and the
+        rows written in batches. PostgreSQL: the sequence hands them out, one INSERT each."""
+        if self.store.db.dialect != "sqlite":
+            return insert_person(self.store, person, self.today, details=False)
+        if self.next_id is None:
+            self.next_id = int(self.store.db.scalar("SELECT coalesce(max(id), 0) FROM person") or 0)
+        self.next_id += 1
+        self.people.append((self.next_id, *person_values(self.store, person, self.today)))
+        return self.next_id
 
     def _organization(self, name: str) -> int:
         key = name_key(name)
@@ -79,6 +100,12 @@ class NewPeople:
 
     def flush(self) -> None:
         db = self.store.db
+        db.executemany(
+            f"INSERT INTO person (id, {PERSON_COLUMNS}) VALUES ({', '.join('?' * 25)})", self.people
+        )
+        db.executemany(
+            "INSERT INTO person_tag (owner_id, person_id, tag_id) VALUES (?, ?, ?)", self.tags
+        )
         db.executemany(
             "INSERT INTO contact_point (owner_id, person_id, kind, value, normalized, label) "
             "VALUES (?, ?, ?, ?, ?, ?)",
@@ -105,4 +132,5 @@ class NewPeople:
                 self.docs,
             )
         self.points, self.positions, self.docs, self.records = [], [], [], []
+        self.people, self.tags = [], []
         self.pending = 0

@@ -132,6 +132,15 @@ class Database:
 
     def insert(self, sql: str, params: Params = ()) -> int:
         """Run an INSERT and return the new row's id."""
+        if self.dialect == "sqlite":  # the hot path of imports: a plain tuple row
+            try:
+                cur = self._conn.cursor()
+                cur.row_factory = None
+                found = cur.execute(sql + " RETURNING id", tuple(params)).fetchone()
+                cur.close()
+            except sqlite3.Error as exc:
+                raise _store_error(exc) from exc
+            return int(found[0])
         row = self.one(sql + " RETURNING id", params)
         if row is None:  # pragma: no cover - RETURNING always yields a row on INSERT
             raise StoreError("the database did not return the new row's id")

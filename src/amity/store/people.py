@@ -34,43 +34,51 @@ EDITABLE = (
 )
 
 
+PERSON_COLUMNS = (
+    "owner_id, name, name_key, given_name, family_name, nickname, headline, location, "
+    "birthday_month, birthday_day, birthday_year, how_met, where_met, met_through_id, circle, "
+    "cadence_days, about, needs, offers, interests, archived, created_on, organization, title"
+)
+
+
+def person_values(store: Store, person: Person, today: date) -> tuple[Any, ...]:
+    """The person row's values, in PERSON_COLUMNS order (the current job included)."""
+    bday = person.birthday
+    current = person.current_position
+    return (
+        store.owner_id,
+        person.name,
+        name_key(person.name),
+        person.given_name,
+        person.family_name,
+        person.nickname,
+        person.headline,
+        person.location,
+        bday.month if bday else None,
+        bday.day if bday else None,
+        bday.year if bday else None,
+        person.how_met,
+        person.where_met,
+        person.met_through_id,
+        person.circle.value,
+        person.cadence_days,
+        person.about,
+        person.needs,
+        person.offers,
+        person.interests,
+        person.archived,
+        (person.created_on or today).isoformat(),
+        current.organization if current else "",
+        current.title if current else "",
+    )
+
+
 def insert_person(store: Store, person: Person, today: date, *, details: bool = True) -> int:
     """Insert the person row (with their current job) and, unless `details` is off (the
     bulk path writes them itself), their contact points, positions and tags."""
-    bday = person.birthday
-    current = person.current_position
     person_id = store.db.insert(
-        "INSERT INTO person (owner_id, name, name_key, given_name, family_name, nickname, "
-        "headline, location, birthday_month, birthday_day, birthday_year, how_met, where_met, "
-        "met_through_id, circle, cadence_days, about, needs, offers, interests, archived, "
-        "created_on, organization, title) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            store.owner_id,
-            person.name,
-            name_key(person.name),
-            person.given_name,
-            person.family_name,
-            person.nickname,
-            person.headline,
-            person.location,
-            bday.month if bday else None,
-            bday.day if bday else None,
-            bday.year if bday else None,
-            person.how_met,
-            person.where_met,
-            person.met_through_id,
-            person.circle.value,
-            person.cadence_days,
-            person.about,
-            person.needs,
-            person.offers,
-            person.interests,
-            person.archived,
-            (person.created_on or today).isoformat(),
-            current.organization if current else "",
-            current.title if current else "",
-        ),
+        f"INSERT INTO person ({PERSON_COLUMNS}) VALUES ({', '.join('?' * 24)})",
+        person_values(store, person, today),
     )
     if not details:
         return person_id
