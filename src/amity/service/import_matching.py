@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from amity.engines.contact_points import name_key
 from amity.engines.dedupe import Candidate, match_against
 from amity.store import Store
 from amity.store.candidates import load_candidates
@@ -20,8 +21,9 @@ def evidence_keys(candidate: Candidate) -> set[str]:
     keys |= {f"p:{p}" for p in candidate.phones if p}
     if candidate.linkedin:
         keys.add(f"l:{candidate.linkedin}")
-    if candidate.birthday:
-        keys.add(f"b:{candidate.birthday}")
+    if candidate.birthday:  # a shared birthday counts only with the same family name start
+        family = name_key(candidate.family_name or candidate.name.split(" ")[-1])
+        keys.add(f"b:{candidate.birthday}:{family[:3]}")
     return keys
 
 
