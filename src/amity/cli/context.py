@@ -48,7 +48,16 @@ def app() -> AppContext:
 
 def emit_json(document: Any) -> None:
     """One JSON document on stdout, nothing else."""
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, default=str, indent=2) + "\n")
+    encoder = json.JSONEncoder(ensure_ascii=False, default=str, indent=2)
+    batch: list[str] = []
+    size = 0
+    for chunk in encoder.iterencode(document):  # streamed: a large answer is never one string
+        batch.append(chunk)
+        size += len(chunk)
+        if size > 1 << 16:
+            sys.stdout.write("".join(batch))
+            batch, size = [], 0
+    sys.stdout.write("".join(batch) + "\n")
 
 
 def console() -> Any:
