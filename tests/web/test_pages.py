@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.web.conftest import Web
@@ -98,3 +100,27 @@ def test_the_cli_module_does_not_import_the_web_stack() -> None:
     code = "import amity.cli.web, sys; print('fastapi' in sys.modules, 'jinja2' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_today_view_is_reused_until_the_database_changes(tmp_path: Path) -> None:
+    from datetime import date
+
+    from amity.model import InteractionKind
+    from amity.service.interactions import Happening, met
+    from amity.store import open_store
+    from amity.web.state import TodayViews
+
+    day = date(2026, 11, 22)
+    store = open_store(f"sqlite:///{tmp_path / 'amity.db'}", day)
+    try:
+        views = TodayViews()
+        met(store, "Grace Hopper", Happening(InteractionKind.MET, on="2026-11-21"), day)
+        first = views.get(store, day, tmp_path)
+        assert views.get(store, day, tmp_path) is first
+        met(store, "Ada Lovelace", Happening(InteractionKind.MET, on="2026-11-21"), day)
+        second = views.get(store, day, tmp_path)
+        assert second is not first
+        assert {i.person_name for i in second.items} == {"Grace Hopper", "Ada Lovelace"}
+        assert views.get(store, date(2026, 11, 23), tmp_path) is not second
+    finally:
+        store.close()

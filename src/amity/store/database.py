@@ -189,6 +189,22 @@ class Database:
         except Exception as exc:
             raise _store_error(exc) from exc
 
+    def change_marker(self) -> tuple[int, ...] | None:
+        """Something that changes whenever anyone commits to this database, for caches of
+        derived views: the SQLite file's and its WAL's modification time and size. None
+        where no such cheap marker exists (PostgreSQL, memory): do not cache there."""
+        if self.dialect != "sqlite" or self.url.target == ":memory:":
+            return None
+        marker: list[int] = []
+        for suffix in ("", "-wal"):
+            try:
+                stat = Path(self.url.target + suffix).stat()
+            except OSError:
+                marker += [0, 0]
+                continue
+            marker += [stat.st_mtime_ns, stat.st_size]
+        return tuple(marker)
+
     def end_read(self) -> None:
         """End the snapshot a read opened (psycopg starts a transaction on the first SELECT),
         so an idle connection holds no lock. SQLite reads run in autocommit: nothing to do."""

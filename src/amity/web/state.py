@@ -5,9 +5,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
+from amity.service import agenda
+from amity.service.agenda import TodayView
 from amity.service.settings import Settings
 from amity.store import Store, open_store
 
@@ -62,12 +65,34 @@ def _end_read(store: Store) -> None:
     store.db.end_read()
 
 
+class TodayViews:
+    """The last Today view, kept while the database is unchanged (the agenda is a pure
+    function of the data and the day): a busy Today page costs a file check, not a plan."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._key: tuple[object, ...] | None = None
+        self._view: TodayView | None = None
+
+    def get(self, store: Store, today: date, home: Path) -> TodayView:
+        marker = store.db.change_marker()  # taken first: a write during the plan misses
+        key = (today, str(home), marker)
+        with self._lock:
+            if marker is not None and key == self._key and self._view is not None:
+                return self._view
+        view = agenda.today_view(store, today, home)
+        with self._lock:
+            self._key, self._view = key, view
+        return view
+
+
 @dataclass(slots=True)
 class WebState:
     settings: Settings
     clock: Callable[[], date]
     pool: StorePool
     upload_limit: int
+    today_views: TodayViews = field(default_factory=TodayViews)
 
     def today(self) -> date:
         return self.clock()

@@ -25,7 +25,7 @@ class TodayPage:
 
 @router.get("/", response_class=HTMLResponse)
 def today_page(request: Request, store: StoreDep, state: StateDep, today: TodayDep) -> Response:
-    view = agenda.today_view(store, today, state.settings.home)
+    view = state.today_views.get(store, today, state.settings.home)
     return render(request, "today.html", TodayPage(view))
 
 
@@ -42,5 +42,5 @@ def act_on_item(
     message = agenda.act(store, key, action, today, days if action == "snooze" else None)
     if not is_htmx(request):
         return RedirectResponse("/", status_code=303)
-    view = agenda.today_view(store, today, state.settings.home)
+    view = state.today_views.get(store, today, state.settings.home)
     return render(request, "_agenda.html", TodayPage(view, message))
