@@ -15,6 +15,8 @@ from amity.cli.context import app
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
+    from amity.service.settings import Settings
+
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
@@ -23,7 +25,16 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--open", "open_browser", is_flag=True, help="Open the app in your browser.")
 @click.option("--get", "get_path", metavar="/PATH", help="Print one rendered page and exit.")
-def serve_command(host: str, port: int, open_browser: bool, get_path: str | None) -> None:
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 16),
+    help="Worker processes (one per core serves many people at once).",
+)
+def serve_command(
+    host: str, port: int, open_browser: bool, get_path: str | None, workers: int
+) -> None:
     """Run the web app on this home (loopback only unless --host says otherwise)."""
     from amity.web import create_app
 
@@ -37,28 +48,63 @@ def serve_command(host: str, port: int, open_browser: bool, get_path: str | None
         if status >= 400:
             raise SystemExit(1)
         return
+    if workers > 1:
+        _serve_workers(ctx.settings, host, port, workers)
+        return
     _serve(web, host, port, open_browser)
 
 
 def _clock(fixed: date) -> Callable[[], date]:
     """A day fixed by --today or AMITY_TODAY stays fixed; otherwise each request asks."""
-    root = click.get_current_context().find_root()
-    if root.params.get("today") or os.environ.get("AMITY_TODAY"):
+    if _fixed_day():
         return lambda: fixed
     return date.today
 
 
-def _serve(web: FastAPI, host: str, port: int, open_browser: bool) -> None:
+def _serve_workers(settings: Settings, host: str, port: int, workers: int) -> None:
     import uvicorn
 
+    os.environ["AMITY_HOME"] = str(settings.home)
+    os.environ["AMITY_DATABASE_URL"] = settings.database_url
+    if _fixed_day():
+        os.environ["AMITY_TODAY"] = settings.today.isoformat()
+    _warn_if_exposed(host)
+    click.echo(f"Amity is running at {_url(host, port)}  ({workers} workers, Ctrl-C to stop)")
+    sys.stdout.flush()
+    uvicorn.run(
+        "amity.web.app:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+    )
+
+
+def _warn_if_exposed(host: str) -> None:
     if host not in LOOPBACK:
         click.secho(
             f"warning: listening on {host}; anyone who can reach it sees your network",
             fg="yellow",
             err=True,
         )
+
+
+def _fixed_day() -> bool:
+    root = click.get_current_context().find_root()
+    return bool(root.params.get("today") or os.environ.get("AMITY_TODAY"))
+
+
+def _url(host: str, port: int) -> str:
     shown = f"[{host}]" if ":" in host else host
-    url = f"http://{shown}:{port}/"
+    return f"http://{shown}:{port}/"
+
+
+def _serve(web: FastAPI, host: str, port: int, open_browser: bool) -> None:
+    import uvicorn
+
+    _warn_if_exposed(host)
+    url = _url(host, port)
     config = uvicorn.Config(web, host=host, port=port, log_level="warning", lifespan="on")
     server = uvicorn.Server(config)
     click.echo(f"Amity is running at {url}  (Ctrl-C to stop)", err=False)

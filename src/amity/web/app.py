@@ -60,6 +60,16 @@ def create_app(
     return app
 
 
+def app_from_environment() -> FastAPI:
+    """For `amity serve --workers N`: each worker process builds its app from the
+    environment the parent set (AMITY_HOME, AMITY_DATABASE_URL, AMITY_TODAY)."""
+    import os
+
+    settings = Settings.from_env()
+    fixed = bool(os.environ.get("AMITY_TODAY"))
+    return create_app(settings, clock=None if fixed else date.today)
+
+
 class SecurityHeaders:
     """A plain ASGI middleware (cheaper than `BaseHTTPMiddleware`) adding the headers above."""
 
