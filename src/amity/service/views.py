@@ -163,12 +163,13 @@ def search(store: Store, query: str, limit: int = 20) -> dict[str, Any]:
         return {"query": query, "results": [summary(r) for r in rows], "total": total}
     hits = search_people(store, text)
     where.ids = hits.person_ids
-    rows, total = q.list_people(store, where, "name")
-    ranked = {pid: n for n, pid in enumerate(hits.person_ids)}
-    rows.sort(key=lambda r: ranked[int(r["id"])])
+    allowed = set(q.matching_ids(store, where))
+    ranked = [pid for pid in hits.person_ids if pid in allowed]
+    total = len(ranked)
+    rows = q.summaries(store, ranked[:limit])
     return {
         "query": query,
-        "results": [summary(r) for r in rows[:limit]],
+        "results": [summary(r) for r in rows],
         "total": total,
         "capped": hits.capped,
     }

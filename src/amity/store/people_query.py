@@ -79,6 +79,13 @@ def list_people(
     return with_tags(store, rows), total
 
 
+def matching_ids(store: Store, where: PeopleFilter) -> list[int]:
+    sql_where, params = where.where(store)
+    return [
+        int(r["id"]) for r in store.db.query(f"SELECT p.id FROM person p WHERE {sql_where}", params)
+    ]
+
+
 def summaries(store: Store, ids: Sequence[int]) -> list[Row]:
     """People summaries in the order of `ids` (search results keep their rank)."""
     if not ids:

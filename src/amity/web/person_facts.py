@@ -94,10 +94,12 @@ def ties(store: Store, person_id: int) -> list[dict[str, Any]]:
 
 
 def drafts(store: Store, person_id: int, today: date, home: Path) -> list[tuple[str, str]]:
+    from amity.service.draft_facts import facts_for
     from amity.service.drafts import draft_for, writer_for
 
     writer = writer_for(home)
+    facts = facts_for(store, person_id, today)  # once for every kind of draft
     return [
-        (label, draft_for(store, home, person_id, kind, today, writer=writer))
+        (label, draft_for(store, home, person_id, kind, today, writer=writer, facts=facts))
         for kind, label in DRAFTS
     ]
