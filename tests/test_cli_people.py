@@ -196,3 +196,14 @@ def test_demo_is_idempotent_and_large_enough(amity: Amity) -> None:
     assert first["interactions"] >= 1000
     second = amity.ok("demo", "--json").json()
     assert second == {**first, "created": False}
+
+
+def test_show_scores_strength_today_with_reasons(amity: Amity) -> None:
+    amity.ok("add", "Coffee Chris", "--circle", "close")
+    for day in ("2026-09-01", "2026-10-01", "2026-11-01", "2026-11-20"):
+        amity.ok("log", "Coffee Chris", "--kind", "coffee", "--on", day, today=day)
+    shown = amity.ok("show", "Coffee Chris", "--json").json()
+    assert 0 < shown["strength"] <= 100
+    assert shown["tier"] in {"core", "active", "cooling", "dormant"}
+    assert "talked 2 days ago" in shown["strength_reasons"]
+    assert "strength" in amity.ok("show", "Coffee Chris").out

@@ -10,6 +10,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+from amity.service import preferences
 from amity.store import open_store
 from tests.conftest import Amity
 from tests.dump import dump
@@ -189,5 +190,27 @@ def test_killed_import_leaves_nothing(tmp_path: Path) -> None:
     try:
         assert store.db.scalar("SELECT count(*) FROM person") == 0
         assert store.db.scalar("SELECT count(*) FROM source_record") == 0
+    finally:
+        store.close()
+
+
+def test_linkedin_import_keeps_the_users_own_profile(amity: Amity) -> None:
+    before = amity.ok("settings", "--json").json()
+    amity.ok("import", "linkedin", str(JUNE), today="2026-06-15")
+    url = amity.database_url or f"sqlite:///{amity.home / 'amity.db'}"
+    store = open_store(url, amity.today)
+    try:
+        profile = preferences.get(store, "profile")
+        account = store.db.one("SELECT name FROM account")
+    finally:
+        store.close()
+    assert profile["name"] and profile["positions"]
+    assert account is not None and account["name"] == profile["name"]
+    amity.ok("undo", today="2026-06-15")
+    assert amity.ok("settings", "--json").json() == before
+    store = open_store(url, amity.today)
+    try:
+        assert preferences.get(store, "profile") is None
+        assert store.db.scalar("SELECT name FROM account") == "me"
     finally:
         store.close()

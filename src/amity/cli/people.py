@@ -70,7 +70,8 @@ def show_command(person: str, limit: int, as_json: bool) -> None:
     """Show a person: profile, contact points, strength and recent interactions."""
     from amity.service.views import show_person
 
-    view = show_person(app().store, person, limit)
+    ctx = app()
+    view = show_person(ctx.store, person, limit, ctx.settings.today)
     if as_json:
         emit_json(view)
         return

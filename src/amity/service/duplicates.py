@@ -179,6 +179,20 @@ def _snapshots(payload: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _undo_import(store: Store, payload: dict[str, Any]) -> None:
+    owner = payload.get("owner_before")
+    if owner is not None:
+        from amity.service import preferences
+
+        if owner["profile"] is None:
+            store.db.execute(
+                "DELETE FROM setting WHERE owner_id = ? AND key = 'profile'", (store.owner_id,)
+            )
+        else:
+            preferences.put(store, "profile", owner["profile"])
+        store.db.execute(
+            "UPDATE account SET name = ?, email = ? WHERE id = ?",
+            (owner["name"], owner["email"], store.owner_id),
+        )
     for interaction_id in payload["created_interactions"]:
         delete_doc(store, interaction_doc_id(interaction_id))
         store.db.execute("DELETE FROM interaction WHERE id = ?", (interaction_id,))

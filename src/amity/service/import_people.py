@@ -70,6 +70,7 @@ class ImportJournal:
     snapshots: dict[int, dict[str, Any]] = field(default_factory=dict)
     missing_marked: list[int] = field(default_factory=list)
     organizations_before: int = 0
+    owner_before: dict[str, Any] | None = None  # the user's own profile, if one was imported
 
     def touch(self, store: Store, person_id: int) -> None:
         """Capture a person once, before the import first changes them."""
@@ -83,6 +84,7 @@ class ImportJournal:
             "snapshots": {str(k): v for k, v in self.snapshots.items()},
             "missing_marked": self.missing_marked,
             "organizations_before": self.organizations_before,
+            "owner_before": self.owner_before,
         }
 
 

@@ -7,9 +7,10 @@ single transaction. `--dry-run` runs the same import and rolls it back.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from amity.errors import ImportFailed, UsageError
 from amity.model import InteractionDraft, PersonDraft, SkippedRow
@@ -40,10 +41,18 @@ def parse_source(text: str) -> Source:
     raise UsageError(f"unknown source {text!r}; expected linkedin, vcard or csv")
 
 
-def read_source(
-    source: Source, path: Path, today: date
-) -> tuple[list[PersonDraft], list[InteractionDraft], list[SkippedRow], bool]:
-    """Drafts from the file; the last value says whether it is a full connections list."""
+@dataclass(slots=True)
+class SourceData:
+    """What one file (or export) holds, in Amity's draft types."""
+
+    people: list[PersonDraft]
+    interactions: list[InteractionDraft] = field(default_factory=list)
+    skipped: list[SkippedRow] = field(default_factory=list)
+    full_connections: bool = False  # a complete connections list: absent ones are missing
+    owner: PersonDraft | None = None  # the user's own profile (LinkedIn Profile.csv)
+
+
+def read_source(source: Source, path: Path, today: date) -> SourceData:
     if not path.exists():
         raise ImportFailed(f"{path} does not exist")
     if source == "linkedin":
@@ -51,16 +60,18 @@ def read_source(
 
         export = read_linkedin(path, today)
         full = any("connections" in f.lower() for f in export.files)
-        return export.people, export.interactions, export.skipped, full
+        return SourceData(
+            export.people, export.interactions, export.skipped, full, export.owner_profile
+        )
     if source == "vcard":
         from amity.io.vcard import read_vcard_path
 
         people, skipped = read_vcard_path(path)
-        return people, [], skipped, False
+        return SourceData(people, skipped=skipped)
     from amity.io.contacts_csv import read_contacts_csv
 
     people, skipped = read_contacts_csv(path)
-    return people, [], skipped, False
+    return SourceData(people, skipped=skipped)
 
 
 def run_import(
@@ -74,16 +85,16 @@ def run_import(
     progress: Progress | None = None,
 ) -> ImportReport:
     kind = parse_source(source)
-    people, interactions, skipped, full = read_source(kind, path, today)
-    report = ImportReport(kind, str(path), dry_run=dry_run, skipped=list(skipped))
-    if not people and not interactions:
+    data = read_source(kind, path, today)
+    report = ImportReport(kind, str(path), dry_run=dry_run, skipped=list(data.skipped))
+    if not data.people and not data.interactions and data.owner is None:
         raise ImportFailed(
             f"{path} holds no {kind} contacts Amity can read"
-            + (f" ({len(skipped)} rows skipped)" if skipped else "")
+            + (f" ({len(data.skipped)} rows skipped)" if data.skipped else "")
         )
     try:
         with store.db.transaction():
-            _apply(store, kind, people, interactions, today, report, merge, full, progress)
+            _apply(store, kind, data, today, report, merge, progress)
             if dry_run:
                 raise _DryRun
     except _DryRun:
@@ -94,15 +105,16 @@ def run_import(
 def _apply(
     store: Store,
     source: str,
-    people: list[PersonDraft],
-    interactions: list[InteractionDraft],
+    data: SourceData,
     today: date,
     report: ImportReport,
     merge: bool,
-    full: bool,
     progress: Progress | None,
 ) -> None:
+    people, interactions = data.people, data.interactions
     journal = ImportJournal()
+    if data.owner is not None:
+        journal.owner_before = _remember_owner(store, data.owner)
     journal.organizations_before = int(
         store.db.scalar(
             "SELECT coalesce(max(id), 0) FROM organization WHERE owner_id = ?", (store.owner_id,)
@@ -116,7 +128,7 @@ def _apply(
         if progress is not None and n % 200 == 0:
             progress(n, total)
     importer.batch.flush()
-    if full and source == "linkedin":
+    if data.full_connections and source == "linkedin":
         importer.mark_missing()
     if interactions:
         from amity.service.import_messages import MessageImporter
@@ -133,3 +145,26 @@ def _apply(
         f"{report.updated} updated, {report.merged} merged"
     )
     record_change(store, "import", summary, journal.payload())
+
+
+def _remember_owner(store: Store, owner: PersonDraft) -> dict[str, Any]:
+    """The user's own profile and job history, kept with the preferences (and backed up).
+    Returns what was there before, for `amity undo`."""
+    from amity.service import preferences
+    from amity.service.import_people import draft_fields
+
+    account = store.db.one("SELECT name, email FROM account WHERE id = ?", (store.owner_id,))
+    before = {"profile": preferences.get(store, "profile"), **(account or {})}
+
+    fields = draft_fields(owner)
+    preferences.put(
+        store,
+        "profile",
+        {k: fields[k] for k in ("name", "headline", "location", "contacts", "positions")},
+    )
+    emails = [c.value for c in owner.contacts if c.kind.value == "email"]
+    store.db.execute(
+        "UPDATE account SET name = ?, email = ? WHERE id = ?",
+        (owner.name, emails[0] if emails else "", store.owner_id),
+    )
+    return before

@@ -15,14 +15,23 @@ from amity.engines.health import (
     PersonHealthRow,
     network_report,
 )
-from amity.engines.strength import RelationshipStats, Tier, peak_score, score, tier
+from amity.engines.strength import (
+    RelationshipStats,
+    Strength,
+    Tier,
+    peak_score,
+    score,
+    strength,
+    tier,
+)
 from amity.model import LedgerDirection, LedgerKind
 from amity.service import preferences
 from amity.service.agenda import outbound_per_day
 from amity.store import Row, Store, as_date
 
 
-def _stats(row: Row) -> RelationshipStats:
+def relationship_stats(row: Row) -> RelationshipStats:
+    """The strength engine's input, from a person row's maintained columns."""
     return RelationshipStats(
         first_contact_on=as_date(row["first_contact_on"]),
         last_contact_on=as_date(row["last_contact_on"]),
@@ -65,7 +74,7 @@ def health_rows(store: Store, today: date) -> list[PersonHealthRow]:
     }
     out = []
     for row in rows:
-        stats = _stats(row)
+        stats = relationship_stats(row)
         pid = int(row["id"])
         points = score(stats, today) if stats.interaction_count else 0
         out.append(
@@ -82,6 +91,14 @@ def health_rows(store: Store, today: date) -> list[PersonHealthRow]:
             )
         )
     return out
+
+
+def strength_now(store: Store, person_id: int, today: date) -> tuple[Strength, Tier]:
+    """One relationship's strength today, with its reasons, and its tier."""
+    row = store.db.one("SELECT * FROM person WHERE id = ?", (person_id,)) or {}
+    stats = relationship_stats(row) if row else RelationshipStats()
+    scored = strength(stats, today)
+    return scored, tier(scored.score, stats.last_contact_on, today)
 
 
 def _source(how_met: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from amity.errors import NotFound, UsageError
@@ -32,7 +33,11 @@ def summary(row: Row) -> dict[str, Any]:
     }
 
 
-def show_person(store: Store, who: str, interactions: int = 20) -> dict[str, Any]:
+def show_person(
+    store: Store, who: str, interactions: int = 20, today: date | None = None
+) -> dict[str, Any]:
+    """A person as `amity show` prints them; with `today`, the strength is scored for that
+    day with its top reasons (the stored score is as of the last change)."""
     person_id, _ = resolve_person(store, who)
     person = people_store.load_person(store, person_id)
     if person is None:  # resolved a moment ago in the same connection
@@ -85,6 +90,7 @@ def show_person(store: Store, who: str, interactions: int = 20) -> dict[str, Any
         "last_interaction": person.last_contact_on.isoformat() if person.last_contact_on else None,
         "next_due": str(stats.get("next_due_on") or "") or None,
         "strength": int(stats.get("strength") or 0),
+        **_strength_today(store, person_id, today),
         "interaction_count": total,
         "interactions": [
             {
@@ -101,6 +107,15 @@ def show_person(store: Store, who: str, interactions: int = 20) -> dict[str, Any
             for i in timeline
         ],
     }
+
+
+def _strength_today(store: Store, person_id: int, today: date | None) -> dict[str, Any]:
+    if today is None:
+        return {}
+    from amity.service.report import strength_now
+
+    scored, level = strength_now(store, person_id, today)
+    return {"strength": scored.score, "strength_reasons": scored.reasons[:3], "tier": level.value}
 
 
 @dataclass(slots=True)

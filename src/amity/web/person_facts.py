@@ -10,9 +10,9 @@ from typing import Any
 
 from amity.engines.drafts import DraftKind
 from amity.engines.health import balance
-from amity.engines.strength import RelationshipStats, Strength, strength, tier
-from amity.service.report import ledger_rows
-from amity.store import Row, Store, as_date
+from amity.engines.strength import Strength
+from amity.service.report import ledger_rows, strength_now
+from amity.store import Store, as_date
 
 DRAFTS: tuple[tuple[DraftKind, str], ...] = (
     (DraftKind.CHECKIN, "Check in"),
@@ -33,13 +33,11 @@ class PersonFacts:
 
 
 def person_facts(store: Store, person_id: int, today: date, home: Path) -> PersonFacts:
-    row = store.db.one("SELECT * FROM person WHERE id = ?", (person_id,)) or {}
-    stats = _stats(row)
-    scored = strength(stats, today)
+    scored, level = strength_now(store, person_id, today)
     entries = ledger_rows(store, person_id)
     return PersonFacts(
         strength=scored,
-        tier=tier(scored.score, stats.last_contact_on, today).value,
+        tier=level.value,
         ledger=[
             {
                 "direction": e.direction.value,
@@ -53,18 +51,6 @@ def person_facts(store: Store, person_id: int, today: date, home: Path) -> Perso
         life_events=life_events(store, person_id),
         ties=ties(store, person_id),
         drafts=drafts(store, person_id, today, home),
-    )
-
-
-def _stats(row: Row) -> RelationshipStats:
-    return RelationshipStats(
-        first_contact_on=as_date(row.get("first_contact_on")),
-        last_contact_on=as_date(row.get("last_contact_on")),
-        last_outbound_on=as_date(row.get("last_outbound_on")),
-        interaction_count=int(row.get("interaction_count") or 0),
-        inbound_count=int(row.get("inbound_count") or 0),
-        outbound_count=int(row.get("outbound_count") or 0),
-        depth_total=float(row.get("depth_total") or 0.0),
     )
 
 
