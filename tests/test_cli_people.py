@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tests.conftest import Amity
 
 
@@ -207,3 +209,26 @@ def test_show_scores_strength_today_with_reasons(amity: Amity) -> None:
     assert shown["tier"] in {"core", "active", "cooling", "dormant"}
     assert "talked 2 days ago" in shown["strength_reasons"]
     assert "strength" in amity.ok("show", "Coffee Chris").out
+
+
+def test_list_and_search_filter_by_tier_and_source(amity: Amity, tmp_path: Path) -> None:
+    amity.ok("add", "Close Cleo", "--circle", "inner")
+    for day in ("2026-08-01", "2026-09-01", "2026-10-01", "2026-11-01", "2026-11-15"):
+        amity.ok("log", "Close Cleo", "--kind", "coffee", "--on", day, today=day)
+    amity.ok("add", "Never Nora")
+    card = tmp_path / "v.vcf"
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Carded Carl\r\nEMAIL:carl@example.org\r\nEND:VCARD\r\n"
+    )
+    amity.ok("import", "vcard", str(card))
+    core = amity.ok("list", "--tier", "core", "--json").json()
+    assert [p["name"] for p in core["results"]] == ["Close Cleo"]
+    dormant = amity.ok("list", "--tier", "dormant", "--json").json()
+    assert {p["name"] for p in dormant["results"]} == {"Never Nora", "Carded Carl"}
+    carded = amity.ok("list", "--source", "vcard", "--json").json()
+    assert [p["name"] for p in carded["results"]] == ["Carded Carl"]
+    manual = amity.ok("list", "--source", "manual", "--json").json()
+    assert {p["name"] for p in manual["results"]} == {"Close Cleo", "Never Nora"}
+    found = amity.ok("search", "tier:core", "--json").json()
+    assert [p["name"] for p in found["results"]] == ["Close Cleo"]
+    assert amity("search", "tier:legendary").code == 2

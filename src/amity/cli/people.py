@@ -93,6 +93,16 @@ def show_command(person: str, limit: int, as_json: bool) -> None:
 )
 @click.option("--limit", type=int, help="At most this many.")
 @click.option("--archived", is_flag=True, help="Include archived people.")
+@click.option(
+    "--tier",
+    type=click.Choice(["core", "active", "cooling", "dormant"]),
+    help="Only this tier (from the stored strength).",
+)
+@click.option(
+    "--source",
+    type=click.Choice(["linkedin", "vcard", "csv", "manual"]),
+    help="Only people imported from this source (manual: never imported).",
+)
 @json_option
 def list_command(
     tags: tuple[str, ...],
@@ -101,13 +111,27 @@ def list_command(
     sort: str,
     limit: int | None,
     archived: bool,
+    tier: str | None,
+    source: str | None,
     as_json: bool,
 ) -> None:
     """List people with filters; --json returns every match unless --limit is given."""
     from amity.service.views import ListRequest, list_people
 
+    ctx = app()
     result = list_people(
-        app().store, ListRequest(tags, circle, company, sort, limit, include_archived=archived)
+        ctx.store,
+        ListRequest(
+            tags,
+            circle,
+            company,
+            sort,
+            limit,
+            include_archived=archived,
+            tier=tier,
+            source=source,
+            today=ctx.settings.today,
+        ),
     )
     if as_json:
         emit_json(result)
@@ -125,7 +149,8 @@ def search_command(query: tuple[str, ...], limit: int, as_json: bool) -> None:
     """Search everything; filters: company:NAME tag:TAG circle:CIRCLE name:TEXT."""
     from amity.service.views import search
 
-    result = search(app().store, " ".join(query), limit)
+    ctx = app()
+    result = search(ctx.store, " ".join(query), limit, ctx.settings.today)
     if as_json:
         emit_json(result)
         return

@@ -127,6 +127,13 @@ class ListRequest:
     limit: int | None = None
     offset: int = 0
     include_archived: bool = False
+    tier: str | None = None
+    source: str | None = None
+    today: date | None = None
+
+
+TIERS = ("core", "active", "cooling", "dormant")
+SOURCES = ("linkedin", "vcard", "csv", "manual")
 
 
 def list_people(store: Store, req: ListRequest) -> dict[str, Any]:
@@ -139,20 +146,27 @@ def list_people(store: Store, req: ListRequest) -> dict[str, Any]:
         from amity.service.people import parse_circle
 
         circle = parse_circle(req.circle).value
+    if req.tier and req.tier not in TIERS:
+        raise UsageError(f"unknown tier {req.tier!r}; expected one of {', '.join(TIERS)}")
+    if req.source and req.source not in SOURCES:
+        raise UsageError(f"unknown source {req.source!r}; expected one of {', '.join(SOURCES)}")
     where = q.PeopleFilter(
         tags=list(req.tags),
         circle=circle,
         company=req.company,
         include_archived=req.include_archived,
+        tier=req.tier or None,
+        source=req.source or None,
+        today=req.today,
     )
     rows, total = q.list_people(store, where, req.sort, req.limit, req.offset)  # type: ignore[arg-type]
     return {"results": [summary(r) for r in rows], "total": total}
 
 
-_FILTER = re.compile(r"\b(company|tag|circle|name|org):(\"[^\"]*\"|\S+)", re.IGNORECASE)
+_FILTER = re.compile(r"\b(company|tag|circle|name|org|tier|source):(\"[^\"]*\"|\S+)", re.IGNORECASE)
 
 
-def search(store: Store, query: str, limit: int = 20) -> dict[str, Any]:
+def search(store: Store, query: str, limit: int = 20, today: date | None = None) -> dict[str, Any]:
     """Ranked full-text search with field filters (`company:stripe tag:mentor rust`)."""
     if limit < 1:
         raise UsageError("--limit must be at least 1")
@@ -168,10 +182,20 @@ def search(store: Store, query: str, limit: int = 20) -> dict[str, Any]:
             from amity.service.people import parse_circle
 
             where.circle = parse_circle(value).value
+        elif key == "tier":
+            if value not in TIERS or today is None:
+                raise UsageError(f"unknown tier {value!r}; expected one of {', '.join(TIERS)}")
+            where.tier, where.today = value, today
+        elif key == "source":
+            if value not in SOURCES:
+                raise UsageError(f"unknown source {value!r}; expected one of {', '.join(SOURCES)}")
+            where.source = value
         else:
             where.name = value
     text = _FILTER.sub(" ", query).strip()
-    if not text and not (where.company or where.tags or where.circle or where.name):
+    if not text and not (
+        where.company or where.tags or where.circle or where.name or where.tier or where.source
+    ):
         raise UsageError("search needs words or a filter such as company:acme or tag:mentor")
     if not text:
         rows, total = q.list_people(store, where, "strength", limit)

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any, Literal
 
+from amity.engines.strength import (
+    ACTIVE_MAX_DAYS,
+    ACTIVE_MIN_SCORE,
+    COOLING_MAX_DAYS,
+    CORE_MAX_DAYS,
+    CORE_MIN_SCORE,
+)
 from amity.store.database import Row, as_date
 from amity.store.session import Store
 
@@ -31,6 +39,9 @@ class PeopleFilter:
     name: str | None = None
     include_archived: bool = False
     ids: list[int] | None = None  # restrict to these people (e.g. search hits)
+    tier: str | None = None  # core, active, cooling, dormant (from the stored strength)
+    source: str | None = None  # linkedin, vcard, csv, or manual (never imported)
+    today: date | None = None  # the day tiers are judged on
 
     def where(self, store: Store) -> tuple[str, list[Any]]:
         clauses = ["p.owner_id = ?", "p.deleted_on IS NULL"]
@@ -53,6 +64,19 @@ class PeopleFilter:
                 "WHERE pt.person_id = p.id AND t.name = ?)"
             )
             params.append(tag.lower())
+        if self.tier:
+            if self.today is None:  # a programming error: tiers are judged on a given day
+                raise ValueError("a tier filter needs `today`")
+            sql, values = _tier_sql(self.tier, self.today)
+            clauses.append(sql)
+            params.extend(values)
+        if self.source == "manual":
+            clauses.append("NOT EXISTS (SELECT 1 FROM source_record s WHERE s.person_id = p.id)")
+        elif self.source:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM source_record s WHERE s.person_id = p.id AND s.source = ?)"
+            )
+            params.append(self.source)
         if self.ids is not None:
             if not self.ids:
                 clauses.append("1 = 0")
@@ -60,6 +84,26 @@ class PeopleFilter:
                 clauses.append(f"p.id IN ({', '.join('?' * len(self.ids))})")
                 params.extend(self.ids)
         return " AND ".join(clauses), params
+
+
+def _tier_sql(tier: str, today: date) -> tuple[str, list[Any]]:
+    """The strength engine's tiers (amity.engines.strength.tier) as SQL over the stored score
+    and last contact, so a list of 100,000 people filters in the database."""
+
+    def since(days: int) -> str:
+        return (today - timedelta(days=days)).isoformat()
+
+    core = f"(p.strength >= {CORE_MIN_SCORE} AND p.last_contact_on >= ?)"
+    active = f"(p.strength >= {ACTIVE_MIN_SCORE} AND p.last_contact_on >= ?)"
+    cooling = "(p.last_contact_on >= ?)"
+    c, a, k = since(CORE_MAX_DAYS), since(ACTIVE_MAX_DAYS), since(COOLING_MAX_DAYS)
+    forms: dict[str, tuple[str, list[Any]]] = {
+        "core": (core, [c]),
+        "active": (f"(NOT {core} AND {active})", [c, a]),
+        "cooling": (f"(NOT {core} AND NOT {active} AND {cooling})", [c, a, k]),
+        "dormant": ("(p.last_contact_on IS NULL OR p.last_contact_on < ?)", [k]),
+    }
+    return forms[tier]
 
 
 def list_people(

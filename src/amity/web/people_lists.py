@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from amity.errors import UsageError
 from amity.model import Circle
 from amity.service.people import edit_person
-from amity.service.views import ListRequest, list_people, search
+from amity.service.views import SOURCES, TIERS, ListRequest, list_people, search
 from amity.store import Store
 
 PAGE_SIZE = 50
@@ -28,6 +28,8 @@ class PeopleQuery:
     sort: str = "name"
     page: int = 1
     archived: bool = False
+    tier: str = ""
+    source: str = ""
 
     def link(self, path: str = "/people", **changes: Any) -> str:
         """This list's address, with some parameters changed (e.g. `page=2`)."""
@@ -39,6 +41,8 @@ class PeopleQuery:
             "sort": self.sort,
             "page": self.page,
             "archived": "1" if self.archived else "",
+            "tier": self.tier,
+            "source": self.source,
         } | changes
         kept = {k: v for k, v in values.items() if v not in ("", None, 1, "name") or k == "page"}
         if kept.get("page") == 1:
@@ -55,6 +59,8 @@ class PeoplePage:
     message: str = ""
     error: str = ""
     circles: tuple[str, ...] = CIRCLES
+    tiers: tuple[str, ...] = TIERS
+    sources: tuple[str, ...] = SOURCES
     actions: tuple[str, ...] = BULK_ACTIONS
     selected: list[int] = field(default_factory=list)
 
@@ -71,10 +77,10 @@ class PeoplePage:
         return min(self.total, self.query.page * PAGE_SIZE)
 
 
-def people_page(store: Store, query: PeopleQuery) -> PeoplePage:
+def people_page(store: Store, query: PeopleQuery, today: date) -> PeoplePage:
     offset = (query.page - 1) * PAGE_SIZE
     if query.q.strip():
-        found = search(store, _search_text(query), limit=offset + PAGE_SIZE)
+        found = search(store, _search_text(query), limit=offset + PAGE_SIZE, today=today)
         results, total = found["results"][offset:], int(found["total"])
     else:
         request = ListRequest(
@@ -85,6 +91,9 @@ def people_page(store: Store, query: PeopleQuery) -> PeoplePage:
             limit=PAGE_SIZE,
             offset=offset,
             include_archived=query.archived,
+            tier=query.tier or None,
+            source=query.source or None,
+            today=today,
         )
         listed = list_people(store, request)
         results, total = listed["results"], int(listed["total"])
@@ -93,7 +102,13 @@ def people_page(store: Store, query: PeopleQuery) -> PeoplePage:
 
 def _search_text(query: PeopleQuery) -> str:
     parts = [query.q.strip()]
-    for key, value in (("tag", query.tag), ("circle", query.circle), ("company", query.company)):
+    for key, value in (
+        ("tag", query.tag),
+        ("circle", query.circle),
+        ("company", query.company),
+        ("tier", query.tier),
+        ("source", query.source),
+    ):
         if value:
             parts.append(f'{key}:"{value}"' if " " in value else f"{key}:{value}")
     return " ".join(parts)

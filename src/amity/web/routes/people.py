@@ -32,15 +32,17 @@ class ListParams:
         sort: Literal["name", "last", "strength"] = "name",
         page: Annotated[int, Query(ge=1, le=100_000)] = 1,
         archived: Annotated[str, Query(max_length=5)] = "",
+        tier: Annotated[str, Query(max_length=20)] = "",
+        source: Annotated[str, Query(max_length=20)] = "",
     ) -> None:
-        self.query = PeopleQuery(q, circle, tag, company, sort, page, archived == "1")
+        self.query = PeopleQuery(q, circle, tag, company, sort, page, archived == "1", tier, source)
 
 
 @router.get("/people", response_class=HTMLResponse)
 def people_list(
-    request: Request, store: StoreDep, params: Annotated[ListParams, Depends()]
+    request: Request, store: StoreDep, today: TodayDep, params: Annotated[ListParams, Depends()]
 ) -> Response:
-    page = people_page(store, params.query)
+    page = people_page(store, params.query, today)
     return render_either(request, "people.html", "_people_results.html", page)
 
 
@@ -60,7 +62,7 @@ def people_bulk(
         message, error = "", str(exc)
     if not is_htmx(request) and not error:
         return RedirectResponse(params.query.link(), status_code=303)
-    page = people_page(store, params.query)
+    page = people_page(store, params.query, today)
     page.message, page.error, page.selected = message, error, list(ids or [])
     return render_either(
         request, "people.html", "_people_results.html", page, 400 if error else 200
