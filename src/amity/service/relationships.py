@@ -5,9 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from amity.engines.strength import DEPTH_WEIGHTS, RelationshipStats, score
+from amity.engines.strength import (
+    DEPTH_WEIGHTS,
+    RelationshipStats,
+    Strength,
+    Tier,
+    score,
+    strength,
+    tier,
+)
 from amity.model import Circle
-from amity.store import Store, as_date
+from amity.store import Row, Store, as_date
 from amity.store.interactions import aggregate_for
 
 
@@ -68,3 +76,24 @@ def refresh_person(
 
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+def relationship_stats(row: Row) -> RelationshipStats:
+    """The strength engine's input, from a person row's maintained columns."""
+    return RelationshipStats(
+        first_contact_on=as_date(row["first_contact_on"]),
+        last_contact_on=as_date(row["last_contact_on"]),
+        last_outbound_on=as_date(row["last_outbound_on"]),
+        interaction_count=int(row["interaction_count"]),
+        inbound_count=int(row["inbound_count"]),
+        outbound_count=int(row["outbound_count"]),
+        depth_total=float(row["depth_total"]),
+    )
+
+
+def strength_now(store: Store, person_id: int, today: date) -> tuple[Strength, Tier]:
+    """One relationship's strength today, with its reasons, and its tier."""
+    row = store.db.one("SELECT * FROM person WHERE id = ?", (person_id,)) or {}
+    stats = relationship_stats(row) if row else RelationshipStats()
+    scored = strength(stats, today)
+    return scored, tier(scored.score, stats.last_contact_on, today)

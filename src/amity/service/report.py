@@ -16,31 +16,16 @@ from amity.engines.health import (
     network_report,
 )
 from amity.engines.strength import (
-    RelationshipStats,
-    Strength,
     Tier,
     peak_score,
     score,
-    strength,
     tier,
 )
 from amity.model import LedgerDirection, LedgerKind
 from amity.service import preferences
 from amity.service.agenda import outbound_per_day
-from amity.store import Row, Store, as_date
-
-
-def relationship_stats(row: Row) -> RelationshipStats:
-    """The strength engine's input, from a person row's maintained columns."""
-    return RelationshipStats(
-        first_contact_on=as_date(row["first_contact_on"]),
-        last_contact_on=as_date(row["last_contact_on"]),
-        last_outbound_on=as_date(row["last_outbound_on"]),
-        interaction_count=int(row["interaction_count"]),
-        inbound_count=int(row["inbound_count"]),
-        outbound_count=int(row["outbound_count"]),
-        depth_total=float(row["depth_total"]),
-    )
+from amity.service.relationships import relationship_stats
+from amity.store import Store, as_date
 
 
 def health_rows(store: Store, today: date) -> list[PersonHealthRow]:
@@ -91,14 +76,6 @@ def health_rows(store: Store, today: date) -> list[PersonHealthRow]:
             )
         )
     return out
-
-
-def strength_now(store: Store, person_id: int, today: date) -> tuple[Strength, Tier]:
-    """One relationship's strength today, with its reasons, and its tier."""
-    row = store.db.one("SELECT * FROM person WHERE id = ?", (person_id,)) or {}
-    stats = relationship_stats(row) if row else RelationshipStats()
-    scored = strength(stats, today)
-    return scored, tier(scored.score, stats.last_contact_on, today)
 
 
 def _source(how_met: str) -> str:

@@ -112,7 +112,7 @@ def show_person(
 def _strength_today(store: Store, person_id: int, today: date | None) -> dict[str, Any]:
     if today is None:
         return {}
-    from amity.service.report import strength_now
+    from amity.service.relationships import strength_now
 
     scored, level = strength_now(store, person_id, today)
     return {"strength": scored.score, "strength_reasons": scored.reasons[:3], "tier": level.value}

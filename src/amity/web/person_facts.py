@@ -11,7 +11,8 @@ from typing import Any
 from amity.engines.drafts import DraftKind
 from amity.engines.health import balance
 from amity.engines.strength import Strength
-from amity.service.report import ledger_rows, strength_now
+from amity.service.relationships import strength_now
+from amity.service.report import ledger_rows
 from amity.store import Store, as_date
 
 DRAFTS: tuple[tuple[DraftKind, str], ...] = (
