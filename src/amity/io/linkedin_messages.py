@@ -19,7 +19,7 @@ import hashlib
 import html
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -111,19 +111,28 @@ def read_messages(
     """One `message` interaction per row; drafts and rows without a valid DATE are skipped."""
     table = read_table(data, file, is_messages_header)
     _learn_owner_urls(table, owner)
-    cells = table.cells(_MESSAGE_COLUMNS)
+    with paused_gc():
+        return _each_row(table, _MESSAGE_COLUMNS, file, lambda v: _message(v, today, owner))
+
+
+def _each_row(
+    table: Table,
+    columns: Iterable[str],
+    file: str,
+    build: Callable[[dict[str, str]], InteractionDraft],
+) -> tuple[list[InteractionDraft], list[SkippedRow]]:
+    """One interaction per row; a row `build` rejects (ValueError) is skipped with its line."""
+    cells = table.cells(columns)
     interactions: list[InteractionDraft] = []
     skipped: list[SkippedRow] = []
-    with paused_gc():
-        for line, row in table.rows:
-            try:
-                values = {name: cell(row) for name, cell in cells.items()}
-                interaction = _message(values, today, owner)
-            except ValueError as error:
-                skipped.append(SkippedRow(file, line, str(error)))
-                continue
-            interaction.file, interaction.line = file, line
-            interactions.append(interaction)
+    for line, row in table.rows:
+        try:
+            interaction = build({name: cell(row) for name, cell in cells.items()})
+        except ValueError as error:
+            skipped.append(SkippedRow(file, line, str(error)))
+            continue
+        interaction.file, interaction.line = file, line
+        interactions.append(interaction)
     return interactions, skipped
 
 
@@ -194,19 +203,7 @@ def read_invitations(
 ) -> tuple[list[InteractionDraft], list[SkippedRow]]:
     """One `other` interaction per invitation, inbound when they invited the owner."""
     table = read_table(data, file, is_invitations_header)
-    cells = table.cells(_INVITATION_COLUMNS)
-    interactions: list[InteractionDraft] = []
-    skipped: list[SkippedRow] = []
-    for line, row in table.rows:
-        try:
-            values = {name: cell(row) for name, cell in cells.items()}
-            interaction = _invitation(values, today, owner)
-        except ValueError as error:
-            skipped.append(SkippedRow(file, line, str(error)))
-            continue
-        interaction.file, interaction.line = file, line
-        interactions.append(interaction)
-    return interactions, skipped
+    return _each_row(table, _INVITATION_COLUMNS, file, lambda v: _invitation(v, today, owner))
 
 
 def _invitation(values: dict[str, str], today: date, owner: Owner) -> InteractionDraft:
