@@ -47,8 +47,12 @@ def run(argv: list[str], env: dict[str, str]) -> Run:
         out_file.seek(0)
         out = out_file.read()
     lines = out.decode(errors="replace").strip().splitlines()
-    return Run(seconds, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status) == 0,
-               lines[-1][:120] if lines else "")
+    return Run(
+        seconds,
+        usage.ru_maxrss / 1024,
+        os.waitstatus_to_exitcode(status) == 0,
+        lines[-1][:120] if lines else "",
+    )
 
 
 def env_for(home: Path) -> dict[str, str]:
@@ -82,15 +86,28 @@ class Row:
         peak = max(r.peak_mb for r in self.runs)
         ok = all(r.ok for r in self.runs)
         verdict = "PASS" if ok and med <= self.target_s and peak < 500 else "MISS"
-        return (f"| {self.what} | {med:.2f} | {times[0]:.2f} | {times[-1]:.2f} | "
-                f"{peak:.0f} | ≤ {self.target_s:g} s, < 500 MB | {verdict} | "
-                f"{self.runs[-1].tail} |")
+        return (
+            f"| {self.what} | {med:.2f} | {times[0]:.2f} | {times[-1]:.2f} | "
+            f"{peak:.0f} | ≤ {self.target_s:g} s, < 500 MB | {verdict} | "
+            f"{self.runs[-1].tail} |"
+        )
 
 
 def import_rows(root: Path, runs: int) -> list[Row]:
     csv_file, cards = root / "Connections.csv", root / "cards.vcf"
-    subprocess.run([PYTHON, str(BENCH / "gen_linkedin.py"), "--rows", "30000", "-o",
-                    str(csv_file), "--seed", "1"], check=True)
+    subprocess.run(
+        [
+            PYTHON,
+            str(BENCH / "gen_linkedin.py"),
+            "--rows",
+            "30000",
+            "-o",
+            str(csv_file),
+            "--seed",
+            "1",
+        ],
+        check=True,
+    )
     write_vcards(cards, 10_000)
     first, again, vcards = [], [], []
     for _ in range(runs):
@@ -110,15 +127,21 @@ def dedupe_row(runs: int) -> Row:
     spec = HomeSpec(100_000, 2_000_000, 1, DEFAULT_TODAY)
     home = spec.default_home()
     if not (home / "amity.db").exists():
-        subprocess.run([PYTHON, str(BENCH / "run.py"), "--no-write", "--only", "cli",
-                        "--runs", "1"], check=True)
+        subprocess.run(
+            [PYTHON, str(BENCH / "run.py"), "--no-write", "--only", "cli", "--runs", "1"],
+            check=True,
+        )
     done = [run([AMITY, "dedupe", "--json"], env_for(home)) for _ in range(runs)]
     return Row("`amity dedupe --json`, 100,000 people", done, 20)
 
 
 def febrl_lines() -> list[str]:
-    out = subprocess.run([PYTHON, str(BENCH / "bench_dedupe.py"), "--size", "0"],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [PYTHON, str(BENCH / "bench_dedupe.py"), "--size", "0"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return [line for line in out.splitlines() if line.startswith("|")]
 
 

@@ -264,9 +264,7 @@ def main() -> None:
     loaded: dict[str, tuple[float, float, float]] | None = None
 
     if not args.no_load:
-        loaded, _ = under_load(
-            args.home, today, targets, args.clients, args.seconds, args.workers
-        )
+        loaded, _ = under_load(args.home, today, targets, args.clients, args.seconds, args.workers)
     text = table(local, loaded, args.clients)
     people = _count(args.home)
     summary = (
