@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from amity.service import agenda
 from amity.service.agenda import TodayView
@@ -86,6 +87,28 @@ class TodayViews:
         return view
 
 
+class PairsCache:
+    """The duplicate pairs, kept while the database is unchanged: finding them reads every
+    person (seconds at 100,000 people), reviewing them should not pay that on every click."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._key: tuple[int, ...] | None = None
+        self._pairs: list[dict[str, Any]] = []
+
+    def get(self, store: Store, min_score: float) -> list[dict[str, Any]]:
+        from amity.service.duplicates import find_pairs
+
+        marker = store.db.change_marker()
+        with self._lock:
+            if marker is not None and marker == self._key:
+                return self._pairs
+        pairs = find_pairs(store, min_score)
+        with self._lock:
+            self._key, self._pairs = marker, pairs
+        return pairs
+
+
 @dataclass(slots=True)
 class WebState:
     settings: Settings
@@ -93,6 +116,7 @@ class WebState:
     pool: StorePool
     upload_limit: int
     today_views: TodayViews = field(default_factory=TodayViews)
+    duplicate_pairs: PairsCache = field(default_factory=PairsCache)
 
     def today(self) -> date:
         return self.clock()

@@ -9,12 +9,13 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from amity.errors import NotFound
-from amity.service.duplicates import find_pairs, merge_people, undo_last
+from amity.service.duplicates import merge_people, undo_last
 from amity.service.views import show_person
 from amity.store import Store
 from amity.web.csrf import csrf_protect
-from amity.web.deps import StoreDep, TodayDep
+from amity.web.deps import StateDep, StoreDep, TodayDep
 from amity.web.pages import render_either
+from amity.web.state import WebState
 
 router = APIRouter(dependencies=[Depends(csrf_protect)])
 SHOWN = 20
@@ -36,8 +37,8 @@ class DuplicatesPage:
     errors: list[str] = field(default_factory=list)
 
 
-def load(store: Store, message: str = "") -> DuplicatesPage:
-    found = find_pairs(store, 0.5)
+def load(store: Store, state: WebState, message: str = "") -> DuplicatesPage:
+    found = state.duplicate_pairs.get(store, 0.5)
     pairs = []
     for pair in found[:SHOWN]:
         try:
@@ -50,24 +51,29 @@ def load(store: Store, message: str = "") -> DuplicatesPage:
 
 
 @router.get("/duplicates", response_class=HTMLResponse)
-def duplicates_page(request: Request, store: StoreDep) -> Response:
-    return render_either(request, "duplicates.html", "_duplicates.html", load(store))
+def duplicates_page(request: Request, store: StoreDep, state: StateDep) -> Response:
+    return render_either(request, "duplicates.html", "_duplicates.html", load(store, state))
 
 
 @router.post("/duplicates/merge", response_class=HTMLResponse)
 def merge(
     request: Request,
     store: StoreDep,
+    state: StateDep,
     today: TodayDep,
     keep: Annotated[int, Form()],
     gone: Annotated[int, Form()],
 ) -> Response:
     merged = merge_people(store, str(keep), str(gone), today)
     message = f"Merged {merged['merged']['name']} into {merged['kept']['name']}."
-    return render_either(request, "duplicates.html", "_duplicates.html", load(store, message))
+    return render_either(
+        request, "duplicates.html", "_duplicates.html", load(store, state, message)
+    )
 
 
 @router.post("/undo", response_class=HTMLResponse)
-def undo(request: Request, store: StoreDep, today: TodayDep) -> Response:
+def undo(request: Request, store: StoreDep, state: StateDep, today: TodayDep) -> Response:
     message = undo_last(store, today)
-    return render_either(request, "duplicates.html", "_duplicates.html", load(store, message))
+    return render_either(
+        request, "duplicates.html", "_duplicates.html", load(store, state, message)
+    )
