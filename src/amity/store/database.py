@@ -234,6 +234,9 @@ def _open_sqlite(path: str) -> sqlite3.Connection:
         if path != ":memory:":
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
+        # Reads map the file instead of copying pages into each connection's cache: the web
+        # app's pooled connections then share the operating system's cache.
+        conn.execute("PRAGMA mmap_size = 268435456")
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open the database {path}: {exc}") from exc
     return conn
