@@ -134,6 +134,12 @@ def test_report_and_coach_on_the_demo(amity: Amity) -> None:
     assert set(report["tiers"]) == {"core", "active", "cooling", "dormant"}
     assert report["core"] and all({"id", "name", "strength"} <= set(p) for p in report["core"])
     assert 0 <= (report["follow_up"]["rate"] or 0) <= 1
+    history = report["tiers_over_time"]
+    assert len(history) == 12  # a small network: the past weeks are worked out from history
+    assert history[-1] == {"week": "2026-11-16", **report["tiers"]}
+    assert all(sum(w[t] for t in report["tiers"]) <= report["total"] for w in history)
+    again = amity.ok("report", "--json").json()["tiers_over_time"]
+    assert again == history  # recorded once, read back the same
     coach = amity.ok("coach", "--json").json()
     assert all(f["evidence"] and f["advice"] for f in coach["findings"])
     text = amity.ok("report").out

@@ -36,7 +36,9 @@ def test_every_page_renders_on_the_demo_network(demo_web: Web) -> None:
     for path in [*PAGES, "/people/1", "/people?sort=strength", "/people?q=berg"]:
         response = demo_web.get(path)
         assert response.status_code == 200, (path, response.text[:500])
-    assert "<svg" in demo_web.get("/report").text
+    report = demo_web.get("/report").text
+    assert "<svg" in report
+    assert "People per tier, week by week" in report
 
 
 def test_later_pages_are_calm_placeholders(web: Web) -> None:

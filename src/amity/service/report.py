@@ -143,11 +143,15 @@ def network_health(store: Store, today: date) -> NetworkReport:
 
 
 def report(store: Store, today: date) -> dict[str, Any]:
+    from amity.service.tier_history import tier_history
+
     r = network_health(store, today)
+    tiers = {t.value: r.tiers.get(t, 0) for t in Tier}
     return {
         "date": today.isoformat(),
         "total": r.total,
-        "tiers": {t.value: r.tiers.get(t, 0) for t in Tier},
+        "tiers": tiers,
+        "tiers_over_time": tier_history(store, today, tiers),
         "core": [{"id": p.person_id, "name": p.name, "strength": p.score} for p in r.core],
         "cooling": [
             {"id": p.person_id, "name": p.name, "strength": p.score, "was": p.previous_score}

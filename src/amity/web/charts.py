@@ -78,3 +78,42 @@ def rows(title: str, items: Sequence[tuple[str, float, str]], *, row_h: int = 28
     described = ", ".join(f"{label}: {text}" for label, _, text in items)
     height = max(row_h, len(items) * row_h) + 8
     return Chart(title, f"{title}. {described}.", WIDTH, height, bars, horizontal=True)
+
+
+def stacked(
+    title: str,
+    items: Sequence[tuple[str, Sequence[tuple[str, float]]]],
+    tones: dict[str, str],
+    *,
+    height: int = 180,
+) -> Chart:
+    """One column per period, its parts stacked (people per tier, week by week). The period's
+    label sits under the lowest part, its total above the highest."""
+    top = max([sum(v for _, v in parts) for _, parts in items] + [1])
+    plot = height - 40
+    slot = WIDTH / max(1, len(items))
+    bars = []
+    for n, (label, parts) in enumerate(items):
+        base: float = 20 + plot
+        total = sum(v for _, v in parts)
+        for k, (part, value) in enumerate(parts):
+            h = plot * value / top
+            base -= h
+            last = k == len(parts) - 1
+            bars.append(
+                Bar(
+                    label if k == 0 else "",
+                    value,
+                    f"{total:g}" if last else "",
+                    n * slot + BAR_GAP / 2,
+                    base,
+                    slot - BAR_GAP,
+                    h,
+                    tones.get(part, "a"),
+                )
+            )
+    described = "; ".join(
+        f"{label}: " + ", ".join(f"{part} {value:g}" for part, value in parts)
+        for label, parts in items
+    )
+    return Chart(title, f"{title}. {described}.", WIDTH, height, bars, horizontal=False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -10,7 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from amity.service.report import habit_weeks, report
 from amity.store import Store
-from amity.web.charts import Chart, columns, rows
+from amity.web.charts import Chart, columns, rows, stacked
 from amity.web.deps import StoreDep, TodayDep
 from amity.web.pages import render
 
@@ -22,6 +23,7 @@ TIER_TONES = ("a", "b", "c", "muted")
 class ReportPage:
     data: dict[str, Any]
     tiers: Chart
+    tier_history: Chart
     habit: Chart
     give_take: Chart
     sources: Chart
@@ -34,6 +36,17 @@ def build(store: Store, data: dict[str, Any], today: Any) -> ReportPage:
     return ReportPage(
         data,
         columns("People per tier", list(data["tiers"].items()), tones=TIER_TONES),
+        stacked(
+            "People per tier, week by week",
+            [
+                (
+                    date.fromisoformat(w["week"]).strftime("%-d/%-m"),
+                    [(t, w[t]) for t in ("core", "active", "cooling", "dormant")],
+                )
+                for w in data["tiers_over_time"]
+            ],
+            dict(zip(("core", "active", "cooling", "dormant"), TIER_TONES, strict=True)),
+        ),
         columns(
             "Check-ins per week, last 12 weeks",
             [(w.week_start.strftime("%-d/%-m"), w.done) for w in weeks],

@@ -1,0 +1,84 @@
+"""People per tier over time: one snapshot a week, kept with the preferences.
+
+Each report records this week's counts. Weeks with no snapshot are worked out from the
+interactions up to that week's end, for networks small enough to do it quickly
+(`BACKFILL_MAX_PEOPLE`); a larger home shows the weeks it has recorded.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, timedelta
+from typing import Any
+
+from amity.engines.cadence import week_start
+from amity.engines.strength import DEPTH_WEIGHTS, RelationshipStats, Tier, score, tier
+from amity.service import preferences
+from amity.store import Store, as_date
+
+KEY = "tier_history"
+WEEKS = 12
+BACKFILL_MAX_PEOPLE = 5_000
+
+
+def tier_history(store: Store, today: date, current: dict[str, int]) -> list[dict[str, Any]]:
+    """The last WEEKS weeks, oldest first: `{"week": ISO Monday, "core": n, ...}`."""
+    stored: dict[str, dict[str, int]] = dict(preferences.get(store, KEY) or {})
+    this_week = week_start(today)
+    weeks = [this_week - timedelta(weeks=n) for n in range(WEEKS - 1, -1, -1)]
+    changed = stored.get(this_week.isoformat()) != current
+    stored[this_week.isoformat()] = current
+    if _small(store):
+        for week in weeks[:-1]:
+            if week.isoformat() not in stored:
+                stored[week.isoformat()] = tiers_on(store, week + timedelta(days=6))
+                changed = True
+    if changed:
+        with store.db.transaction():
+            preferences.put(store, KEY, dict(sorted(stored.items())[-104:]))
+    return [
+        {"week": w.isoformat(), **stored[w.isoformat()]} for w in weeks if w.isoformat() in stored
+    ]
+
+
+def _small(store: Store) -> bool:
+    people = store.db.scalar("SELECT count(*) FROM person WHERE owner_id = ?", (store.owner_id,))
+    return int(people or 0) <= BACKFILL_MAX_PEOPLE
+
+
+def tiers_on(store: Store, day: date) -> dict[str, int]:
+    """How many people were in each tier on `day`, from the interactions up to then."""
+    case = " ".join(f"WHEN '{k.value}' THEN {float(w)}" for k, w in DEPTH_WEIGHTS.items())
+    rows = store.db.query(
+        "SELECT ip.person_id, min(i.occurred_on) AS first_on, max(i.occurred_on) AS last_on, "
+        "count(*) AS n, sum(CASE WHEN i.direction = 'inbound' THEN 1 ELSE 0 END) AS inbound, "
+        "sum(CASE WHEN i.direction = 'outbound' THEN 1 ELSE 0 END) AS outbound, "
+        f"sum(CASE i.kind {case} ELSE 1.0 END) AS depth "
+        "FROM interaction_participant ip JOIN interaction i ON i.id = ip.interaction_id "
+        "JOIN person p ON p.id = ip.person_id "
+        "WHERE i.owner_id = ? AND i.occurred_on <= ? AND p.deleted_on IS NULL "
+        "AND p.archived = ? AND p.created_on <= ? GROUP BY ip.person_id",
+        (store.owner_id, day.isoformat(), False, day.isoformat()),
+    )
+    known = int(
+        store.db.scalar(
+            "SELECT count(*) FROM person WHERE owner_id = ? AND deleted_on IS NULL "
+            "AND archived = ? AND created_on <= ?",
+            (store.owner_id, False, day.isoformat()),
+        )
+        or 0
+    )
+    counts: Counter[str] = Counter()
+    for r in rows:
+        stats = RelationshipStats(
+            as_date(r["first_on"]),
+            as_date(r["last_on"]),
+            None,
+            int(r["n"]),
+            int(r["inbound"]),
+            int(r["outbound"]),
+            float(r["depth"]),
+        )
+        counts[tier(score(stats, day), stats.last_contact_on, day).value] += 1
+    counts[Tier.DORMANT.value] += max(0, known - len(rows))
+    return {t.value: counts.get(t.value, 0) for t in Tier}
