@@ -13,6 +13,7 @@ from typing import Any
 
 from amity.engines.cadence import week_start
 from amity.engines.strength import DEPTH_WEIGHTS, RelationshipStats, Tier, score, tier
+from amity.errors import StoreError
 from amity.service import preferences
 from amity.store import Store, as_date
 
@@ -34,8 +35,11 @@ def tier_history(store: Store, today: date, current: dict[str, int]) -> list[dic
                 stored[week.isoformat()] = tiers_on(store, week + timedelta(days=6))
                 changed = True
     if changed:
-        with store.db.transaction():
-            preferences.put(store, KEY, dict(sorted(stored.items())[-104:]))
+        try:
+            with store.db.transaction():
+                preferences.put(store, KEY, dict(sorted(stored.items())[-104:]))
+        except StoreError:
+            pass  # a read-only home still gets its report; the week is recorded next time
     return [
         {"week": w.isoformat(), **stored[w.isoformat()]} for w in weeks if w.isoformat() in stored
     ]
