@@ -194,3 +194,11 @@ def test_user_templates_override_the_defaults(amity_sqlite: Amity) -> None:
     assert amity_sqlite.ok("draft", "checkin", "kim").out == (
         "Yo Kim! What's been keeping you busy?\n"
     )
+
+
+def test_leap_day_anniversaries_and_birthdays_fall_on_the_28th(amity: Amity) -> None:
+    amity.ok("add", "Leap Lee", "--birthday", "--02-29", today="2024-02-29")
+    amity.ok("add", "Jump Jo", today="2024-02-29")
+    amity.ok("life", "Jump Jo", "new_job", "--company", "Stripe", today="2024-02-29")
+    kinds = {(i["person"]["name"], i["kind"]) for i in _items(amity, "2027-02-28")}  # type: ignore[index]
+    assert {("Leap Lee", "birthday"), ("Jump Jo", "anniversary")} <= kinds

@@ -73,9 +73,18 @@ def _with_key(item: AgendaItem, key: str) -> AgendaItem:
     return replace(item, key=key)
 
 
-def birthdays(store: Store, today: date, horizon: int) -> list[AgendaItem]:
+def _window(today: date, horizon: int) -> list[tuple[int, int]]:
+    """The (month, day) pairs from GRACE_DAYS ago to `horizon` days ahead; in a year without
+    29 February, its birthdays and anniversaries are kept on the 28th."""
     days = [today + timedelta(days=n) for n in range(-GRACE_DAYS, horizon + 1)]
-    codes = sorted({d.month * 100 + d.day for d in days} | _feb29(days))
+    pairs = {(d.month, d.day) for d in days}
+    if (2, 28) in pairs and not any(d.month == 2 and d.day == 29 for d in days):
+        pairs.add((2, 29))
+    return sorted(pairs)
+
+
+def birthdays(store: Store, today: date, horizon: int) -> list[AgendaItem]:
+    codes = [month * 100 + day for month, day in _window(today, horizon)]
     rows = store.db.query(
         "SELECT p.id, p.name, p.birthday_month, p.birthday_day, p.birthday_year, p.strength "
         f"FROM person p WHERE p.owner_id = ? AND {_ALIVE} AND p.birthday_month IS NOT NULL "
@@ -99,14 +108,8 @@ def birthdays(store: Store, today: date, horizon: int) -> list[AgendaItem]:
     return items
 
 
-def _feb29(days: list[date]) -> set[int]:
-    """In a year without 29 February, its birthdays are kept on the 28th."""
-    return {229 for d in days if d.month == 2 and d.day == 28}
-
-
 def anniversaries(store: Store, today: date, horizon: int) -> list[AgendaItem]:
-    days = [today + timedelta(days=n) for n in range(-GRACE_DAYS, horizon + 1)]
-    codes = sorted({store.db.month_day_key(d) for d in days}, key=str)
+    codes = [store.db.month_day_key(month, day) for month, day in _window(today, horizon)]
     month_day = store.db.month_day("pos.start_on")
     rows = store.db.query(
         "SELECT pos.id AS position_id, pos.start_on, o.name AS organization, p.id, p.name, "

@@ -153,10 +153,10 @@ class Database:
             return f"substr({column}, 6, 5)"
         return f"(EXTRACT(MONTH FROM {column}) * 100 + EXTRACT(DAY FROM {column}))"
 
-    def month_day_key(self, day: date) -> str | int:
+    def month_day_key(self, month: int, day: int) -> str | int:
         if self.dialect == "sqlite":
-            return f"{day.month:02d}-{day.day:02d}"
-        return day.month * 100 + day.day
+            return f"{month:02d}-{day:02d}"
+        return month * 100 + day
 
     def plus_days(self, column: str, days: int) -> str:
         """SQL for a date column moved by a whole number of days."""
