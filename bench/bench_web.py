@@ -68,7 +68,7 @@ def in_process(home: Path, today: date, targets: dict[str, str], n: int) -> dict
 
     settings = Settings(home, f"sqlite:///{home / 'amity.db'}", today)
     timings: dict[str, list[float]] = {}
-    with TestClient(create_app(settings)) as client:
+    with TestClient(create_app(settings), base_url="http://127.0.0.1") as client:
         for label, path in targets.items():
             client.get(path)  # warm: templates compiled, pages cached by SQLite
             samples = []

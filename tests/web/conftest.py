@@ -70,7 +70,8 @@ def web(database_url: str, tmp_path: Path, clock: Clock) -> Iterator[Web]:
 
     home = tmp_path / "home"
     settings = Settings(home, database_url, TODAY)
-    with TestClient(create_app(settings, clock=clock, upload_limit=64 * 1024)) as client:
+    app = create_app(settings, clock=clock, upload_limit=64 * 1024)
+    with TestClient(app, base_url="http://127.0.0.1") as client:  # a host it answers to
         yield Web(client, home, clock)
 
 

@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -17,11 +18,23 @@ if TYPE_CHECKING:
 
     from amity.service.settings import Settings
 
-LOOPBACK = ("127.0.0.1", "localhost", "::1")
+MIN_PASSWORD = 8
 
 
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Another host name the app answers to (e.g. behind a proxy); repeatable.",
+)
+@click.option(
+    "--set-password",
+    is_flag=True,
+    help="Set the password asked for when listening beyond loopback, then exit.",
+)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--open", "open_browser", is_flag=True, help="Open the app in your browser.")
 @click.option("--get", "get_path", metavar="/PATH", help="Print one rendered page and exit.")
@@ -33,13 +46,25 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
     help="Worker processes (one per core serves many people at once).",
 )
 def serve_command(
-    host: str, port: int, open_browser: bool, get_path: str | None, workers: int
+    host: str,
+    allow_hosts: tuple[str, ...],
+    set_password: bool,
+    port: int,
+    open_browser: bool,
+    get_path: str | None,
+    workers: int,
 ) -> None:
-    """Run the web app on this home (loopback only unless --host says otherwise)."""
-    from amity.web import create_app
-
+    """Run the web app on this home (loopback only unless --host says otherwise; beyond
+    loopback it needs a password, set with --set-password)."""
     ctx = app()
-    web = create_app(ctx.settings, clock=_clock(ctx.settings.today))
+    if set_password:
+        _set_password(ctx.settings.home)
+        return
+    from amity.web import create_app
+    from amity.web.access import access_for
+
+    access = access_for(ctx.settings.home, host, allow_hosts)
+    web = create_app(ctx.settings, clock=_clock(ctx.settings.today), access=access)
     if get_path is not None:
         from amity.web.direct import fetch
 
@@ -49,7 +74,7 @@ def serve_command(
             raise SystemExit(1)
         return
     if workers > 1:
-        _serve_workers(ctx.settings, host, port, workers)
+        _serve_workers(ctx.settings, host, allow_hosts, port, workers)
         return
     _serve(web, host, port, open_browser)
 
@@ -61,11 +86,36 @@ def _clock(fixed: date) -> Callable[[], date]:
     return date.today
 
 
-def _serve_workers(settings: Settings, host: str, port: int, workers: int) -> None:
+def _set_password(home: Path) -> None:
+    """Prompted twice without echo on a terminal; the first line of stdin otherwise."""
+    from argon2 import PasswordHasher
+
+    from amity.errors import UsageError
+    from amity.service.config import set_password_hash
+
+    if sys.stdin.isatty():
+        password = click.prompt(
+            "New web password", hide_input=True, confirmation_prompt=True, err=True
+        )
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    if len(password) < MIN_PASSWORD:
+        raise UsageError(f"the password must have at least {MIN_PASSWORD} characters")
+    set_password_hash(home, PasswordHasher().hash(password))
+    click.echo("Password set. `amity serve --host ADDRESS` will ask for it; restart a running one.")
+
+
+def _serve_workers(
+    settings: Settings, host: str, allow_hosts: tuple[str, ...], port: int, workers: int
+) -> None:
     import uvicorn
+
+    from amity.web.app import ALLOWED_HOSTS, SERVE_HOST
 
     os.environ["AMITY_HOME"] = str(settings.home)
     os.environ["AMITY_DATABASE_URL"] = settings.database_url
+    os.environ[SERVE_HOST] = host
+    os.environ[ALLOWED_HOSTS] = ",".join(allow_hosts)
     if _fixed_day():
         os.environ["AMITY_TODAY"] = settings.today.isoformat()
     _warn_if_exposed(host)
@@ -82,9 +132,12 @@ def _serve_workers(settings: Settings, host: str, port: int, workers: int) -> No
 
 
 def _warn_if_exposed(host: str) -> None:
-    if host not in LOOPBACK:
+    from amity.web.access import is_loopback
+
+    if not is_loopback(host):
         click.secho(
-            f"warning: listening on {host}; anyone who can reach it sees your network",
+            f"note: listening on {host}; other computers can reach it, and it asks for "
+            "the password. Use https (a reverse proxy) on a network you do not trust.",
             fg="yellow",
             err=True,
         )

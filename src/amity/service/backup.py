@@ -36,6 +36,9 @@ def export_json(store: Store) -> dict[str, Any]:
         "SELECT name, email, created_at FROM account WHERE id = ?", (store.owner_id,)
     )
     tables = {name: _rows_of(store, table) for name, table in TABLES.items()}
+    # SMTP settings (with their password) live in config.toml; an older home may still
+    # hold them in the database until its next settings write: never put them in a backup.
+    tables["setting"] = [r for r in tables.get("setting", []) if r.get("key") != "smtp"]
     return build(account or {"name": "", "email": "", "created_at": ""}, tables)
 
 

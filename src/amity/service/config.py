@@ -1,9 +1,12 @@
-"""The home's config file (`AMITY_HOME/config.toml`): settings that must not travel in a
-backup, such as the SMTP password for the daily digest."""
+"""The home's config file (`AMITY_HOME/config.toml`, mode 0600): the one place for what
+must not travel in a backup or sit in the database: the SMTP settings and password for the
+daily digest, the web app's password hash and its per-home signing secret."""
 
 from __future__ import annotations
 
+import secrets
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,29 +44,46 @@ def config_path(home: Path) -> Path:
 
 def read_config(home: Path) -> dict[str, Any]:
     path = config_path(home)
-    if not path.exists():
-        return {}
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{path} is not valid TOML: {exc}") from None
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read config.toml in the home: {exc}") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(f"config.toml in the home is not valid TOML: {exc}") from None
+
+
+def write_config(home: Path, config: Mapping[str, Any]) -> None:
+    """The whole file at once (temporary file, 0600 from the start, then rename)."""
+    import tomli_w
+
+    write_atomically(config_path(home), tomli_w.dumps(dict(config)).encode("utf-8"))
+    config_path(home).chmod(0o600)
 
 
 def smtp_settings(home: Path) -> SmtpSettings:
-    raw = read_config(home).get("smtp", {})
-    values = {k: raw[k] for k in SMTP_KEYS if k in raw}
+    raw = _table(read_config(home), "smtp")
+    values = {k: raw[k] for k, kind in SMTP_KEYS.items() if isinstance(raw.get(k), kind)}
     return SmtpSettings(**values)
 
 
 def set_smtp(home: Path, key: str, value: str) -> None:
     if key not in SMTP_KEYS:
         raise UsageError(f"unknown SMTP setting {key!r}; expected one of {', '.join(SMTP_KEYS)}")
+    put_smtp(home, {key: _typed(key, value)})
+
+
+def put_smtp(home: Path, values: Mapping[str, Any]) -> None:
+    """Change some SMTP settings (already typed), keeping the others."""
+    unknown = set(values) - set(SMTP_KEYS)
+    if unknown:
+        raise UsageError(f"unknown SMTP setting {sorted(unknown)[0]!r}")
     config = read_config(home)
-    smtp = dict(config.get("smtp", {}))
-    smtp[key] = _typed(key, value)
-    config["smtp"] = smtp
-    write_atomically(config_path(home), _to_toml(config).encode())
-    config_path(home).chmod(0o600)  # it may hold a password
+    config["smtp"] = {**_table(config, "smtp"), **values}
+    write_config(home, config)
 
 
 def _typed(key: str, value: str) -> Any:
@@ -79,19 +99,34 @@ def _typed(key: str, value: str) -> Any:
     return value
 
 
-def _to_toml(config: dict[str, Any]) -> str:
-    lines: list[str] = []
-    for section, values in config.items():
-        if not isinstance(values, dict):
-            continue
-        lines.append(f"[{section}]")
-        for key, value in values.items():
-            if isinstance(value, bool):
-                lines.append(f"{key} = {'true' if value else 'false'}")
-            elif isinstance(value, int):
-                lines.append(f"{key} = {value}")
-            else:
-                escaped = str(value).replace("\\", "\\\\").replace('"', '\\"')
-                lines.append(f'{key} = "{escaped}"')
-        lines.append("")
-    return "\n".join(lines)
+# --- the web app's secrets ------------------------------------------------------------------
+
+
+def web_secret(home: Path) -> bytes:
+    """The per-home key that signs CSRF tokens and sign-in sessions, made on first use."""
+    current = _table(read_config(home), "web").get("secret")
+    if isinstance(current, str) and len(current) >= 32:
+        return current.encode("ascii")
+    fresh = secrets.token_hex(32)
+    _put_web(home, {"secret": fresh})
+    return fresh.encode("ascii")
+
+
+def password_hash(home: Path) -> str | None:
+    found = _table(read_config(home), "web").get("password_hash")
+    return found if isinstance(found, str) and found else None
+
+
+def set_password_hash(home: Path, hashed: str) -> None:
+    _put_web(home, {"password_hash": hashed})
+
+
+def _put_web(home: Path, values: Mapping[str, str]) -> None:
+    config = read_config(home)
+    config["web"] = {**_table(config, "web"), **values}
+    write_config(home, config)
+
+
+def _table(config: Mapping[str, Any], name: str) -> dict[str, Any]:
+    found = config.get(name)
+    return dict(found) if isinstance(found, dict) else {}

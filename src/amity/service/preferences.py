@@ -35,6 +35,20 @@ def get(store: Store, key: str) -> Any:
     return json.loads(raw)
 
 
+def stored(store: Store, key: str) -> Any:
+    """The saved value, or None when the home never saved one (no default)."""
+    raw = store.db.scalar(
+        "SELECT value FROM setting WHERE owner_id = ? AND key = ?", (store.owner_id, key)
+    )
+    return None if raw is None else json.loads(raw)
+
+
+def remove(store: Store, key: str) -> None:
+    store.db.execute(
+        "DELETE FROM setting WHERE owner_id = ? AND key = ?", (store.owner_id, key)
+    )
+
+
 def put(store: Store, key: str, value: Any) -> None:
     store.db.execute(
         "INSERT INTO setting (owner_id, key, value) VALUES (?, ?, ?) "

@@ -9,7 +9,7 @@ from typing import Any
 
 from amity.errors import AmityError, UsageError
 from amity.service.agenda import plan, today_view
-from amity.service.config import SmtpSettings, smtp_settings
+from amity.service.config import SmtpSettings
 from amity.service.files import write_atomically
 from amity.store import Store, as_date
 
@@ -79,7 +79,11 @@ def pending_days(store: Store, today: date) -> list[date]:
 
 
 def digest(store: Store, today: date, home: Path, *, send: bool) -> dict[str, Any]:
-    settings = smtp_settings(home)
+    from amity.service.settings_edit import current_smtp, move_legacy_smtp
+
+    if send:
+        move_legacy_smtp(store, home)
+    settings = current_smtp(store, home)
     days = pending_days(store, today)
     if not days:
         return {

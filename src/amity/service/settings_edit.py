@@ -9,14 +9,59 @@ from typing import Any
 from amity.errors import UsageError
 from amity.model import Circle
 from amity.service import preferences
-from amity.service.config import set_smtp, smtp_settings
+from amity.service.config import SMTP_KEYS, SmtpSettings, put_smtp, set_smtp, smtp_settings
 from amity.store import Store
 
 KEYS = ("daily_budget", "weekly_goal", "tone", "signature", "cadence.<circle>", "smtp.<key>")
 
 
+# Before 0.x the web Settings page kept SMTP settings, password included, in the database
+# (so in every backup), under these names; they now live only in config.toml.
+_LEGACY_SMTP = {"from": "sender", **{k: k for k in SMTP_KEYS}}
+
+
+def current_smtp(store: Store, home: Path) -> SmtpSettings:
+    """The SMTP settings in config.toml, with any the database still holds under them."""
+    config = smtp_settings(home)
+    legacy = _legacy_smtp(store)
+    if not legacy:
+        return config
+    defaults = SmtpSettings()
+    kept = {k: getattr(config, k) for k in SMTP_KEYS if getattr(config, k) != getattr(defaults, k)}
+    return SmtpSettings(**{**legacy, **kept})
+
+
+def move_legacy_smtp(store: Store, home: Path) -> None:
+    """Move SMTP settings the database still holds into config.toml (config.toml wins),
+    then delete them from the database: called on every settings write and by the digest."""
+    legacy = _legacy_smtp(store)
+    if preferences.stored(store, "smtp") is None:
+        return
+    current = smtp_settings(home)
+    defaults = SmtpSettings()
+    missing = {
+        k: v for k, v in legacy.items() if getattr(current, k) == getattr(defaults, k)
+    }
+    if missing:
+        put_smtp(home, missing)
+    with store.db.transaction():
+        preferences.remove(store, "smtp")
+
+
+def _legacy_smtp(store: Store) -> dict[str, Any]:
+    raw = preferences.stored(store, "smtp")
+    if not isinstance(raw, dict):
+        return {}
+    values: dict[str, Any] = {}
+    for old, new in _LEGACY_SMTP.items():
+        value = raw.get(old)
+        if isinstance(value, SMTP_KEYS[new]) and value not in ("", None):
+            values[new] = value
+    return values
+
+
 def all_settings(store: Store, home: Path) -> dict[str, Any]:
-    smtp = smtp_settings(home)
+    smtp = current_smtp(store, home)
     return {
         "daily_budget": preferences.get(store, "daily_budget"),
         "weekly_goal": preferences.get(store, "weekly_goal"),
@@ -37,6 +82,7 @@ def all_settings(store: Store, home: Path) -> dict[str, Any]:
 
 
 def change(store: Store, home: Path, key: str, value: str, today: date) -> None:
+    move_legacy_smtp(store, home)
     if key.startswith("smtp."):
         set_smtp(home, key.removeprefix("smtp."), value)
         return

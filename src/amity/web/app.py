@@ -14,12 +14,17 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from amity.service.settings import Settings
 from amity.web import errors
+from amity.web.access import Access, access_for
+from amity.web.guard import Guard
 from amity.web.pages import make_environment
 from amity.web.routes import ROUTERS
+from amity.web.sessions import Attempts
 from amity.web.state import StorePool, WebState
 
 STATIC = Path(__file__).with_name("static")
 UPLOAD_LIMIT = 20 * 1024 * 1024
+SERVE_HOST = "AMITY_SERVE_HOST"  # set by `amity serve --workers` for its worker processes
+ALLOWED_HOSTS = "AMITY_ALLOWED_HOSTS"
 
 # Everything the pages load comes from this server; inline scripts never run.
 _SECURITY_HEADERS = {
@@ -38,9 +43,12 @@ def create_app(
     *,
     clock: Callable[[], date] | None = None,
     upload_limit: int = UPLOAD_LIMIT,
+    access: Access | None = None,
 ) -> FastAPI:
     """The web app on one home. `clock` gives today's date per request (default: the
-    settings' fixed day, as `AMITY_TODAY` does for the CLI)."""
+    settings' fixed day, as `AMITY_TODAY` does for the CLI); `access` says which host
+    names it answers to and whether it asks for a password (default: loopback only)."""
+    access = access or access_for(settings.home)
     today = clock or (lambda: settings.today)
     pool = StorePool(settings.database_url, today)
 
@@ -52,22 +60,30 @@ def create_app(
     app = FastAPI(title="Amity", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.state.amity = WebState(settings, today, pool, upload_limit)
     app.state.pages = make_environment()
+    app.state.access = access
+    app.state.sign_in_attempts = Attempts()
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for router in ROUTERS:
         app.include_router(router)
     errors.install(app)
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(Guard, access=access)
+    app.add_middleware(SecurityHeaders)  # outermost: the guard's refusals get the headers too
     return app
 
 
 def app_from_environment() -> FastAPI:
     """For `amity serve --workers N`: each worker process builds its app from the
-    environment the parent set (AMITY_HOME, AMITY_DATABASE_URL, AMITY_TODAY)."""
+    environment the parent set (AMITY_HOME, AMITY_DATABASE_URL, AMITY_TODAY, and the
+    address and extra host names it listens on, so each worker applies the same access
+    rules: a password beyond loopback, the same Host allow-list)."""
     import os
 
     settings = Settings.from_env()
     fixed = bool(os.environ.get("AMITY_TODAY"))
-    return create_app(settings, clock=None if fixed else date.today)
+    host = os.environ.get(SERVE_HOST, "127.0.0.1")
+    extra = [h for h in os.environ.get(ALLOWED_HOSTS, "").split(",") if h]
+    access = access_for(settings.home, host, extra)
+    return create_app(settings, clock=None if fixed else date.today, access=access)
 
 
 class SecurityHeaders:

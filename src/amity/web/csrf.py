@@ -1,9 +1,15 @@
-"""CSRF protection by double submit: a random token in a SameSite=Strict cookie must come
-back with every POST, in the form field `csrf_token` or the `X-CSRF-Token` header (htmx)."""
+"""CSRF protection: a random nonce in a SameSite=Strict, HttpOnly cookie, and in every form
+(field `csrf_token`, or header `X-CSRF-Token` for htmx) the nonce's HMAC under the home's
+secret. A token is valid only for its cookie and only on this home: an attacker who can
+plant a cookie still cannot make the field that goes with it. (The Origin and
+Sec-Fetch-Site headers are checked before this, in `amity.web.guard`.)"""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import secrets
+from typing import TypeGuard
 
 from fastapi import Request
 
@@ -12,6 +18,7 @@ from amity.errors import AmityError
 COOKIE = "amity_csrf"
 FIELD = "csrf_token"
 HEADER = "x-csrf-token"
+_NONCE_LENGTH = 43  # token_urlsafe(32)
 
 
 class CsrfRejected(AmityError):
@@ -20,16 +27,47 @@ class CsrfRejected(AmityError):
     code = "csrf"
 
 
-def new_token() -> str:
+def new_nonce() -> str:
     return secrets.token_urlsafe(32)
 
 
+def form_token(secret: bytes, nonce: str) -> str:
+    """What the page's forms carry for this cookie's nonce."""
+    return hmac.new(secret, b"csrf:" + nonce.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def secret_of(request: Request) -> bytes:
+    secret: bytes = request.app.state.access.secret
+    return secret
+
+
+def page_token(request: Request) -> tuple[str, str | None]:
+    """The token for this page's forms, and a nonce to set as the cookie when the browser
+    has none (or a malformed one) yet."""
+    nonce = request.cookies.get(COOKIE)
+    if _well_formed(nonce):
+        return form_token(secret_of(request), nonce), None
+    fresh: str = getattr(request.state, "csrf_nonce", None) or new_nonce()
+    request.state.csrf_nonce = fresh
+    return form_token(secret_of(request), fresh), fresh
+
+
 def check_token(request: Request, submitted: str | None) -> None:
-    expected = request.cookies.get(COOKIE)
-    if not expected or not submitted or not secrets.compare_digest(expected, submitted):
-        raise CsrfRejected(
-            "This form has expired or came from another site. Reload the page and try again."
-        )
+    nonce = request.cookies.get(COOKIE)
+    if not _well_formed(nonce) or not submitted:
+        raise _rejected()
+    if not hmac.compare_digest(form_token(secret_of(request), nonce), submitted):
+        raise _rejected()
+
+
+def _well_formed(nonce: str | None) -> TypeGuard[str]:
+    return nonce is not None and len(nonce) == _NONCE_LENGTH and nonce.isascii()
+
+
+def _rejected() -> CsrfRejected:
+    return CsrfRejected(
+        "This form has expired or came from another site. Reload the page and try again."
+    )
 
 
 async def csrf_protect(request: Request) -> None:

@@ -17,9 +17,21 @@ from amity.web.csrf import CsrfRejected
 from amity.web.pages import is_htmx, render
 
 log = logging.getLogger("amity.web")
+STORE_DOWN = (
+    "The database is busy or cannot be reached right now; nothing was changed. "
+    "Please try again in a moment."
+)
+
+
+class TooLarge(UsageError):
+    """A form or upload larger than the app accepts."""
+
+    code = "too_large"
+
 
 # The first matching class wins, so subclasses come before their parents.
 _STATUS: tuple[tuple[type[AmityError], int, str], ...] = (
+    (TooLarge, 413, "Too large"),
     (NotFound, 404, "Not found"),
     (Ambiguous, 409, "Which one?"),
     (CsrfRejected, 403, "Please reload the page"),
@@ -41,7 +53,7 @@ class ErrorPage:
 
 def error_page(exc: AmityError) -> ErrorPage:
     status, title = next((s, t) for cls, s, t in _STATUS if isinstance(exc, cls))
-    page = ErrorPage(status, title, str(exc))
+    page = ErrorPage(status, title, message_for(exc))
     if isinstance(exc, Ambiguous):
         page.candidates = list(exc.candidates)
     if isinstance(exc, NotFound):
@@ -49,7 +61,17 @@ def error_page(exc: AmityError) -> ErrorPage:
     return page
 
 
+def message_for(exc: AmityError) -> str:
+    """What a page may say about `exc`: a database error's text can name the server,
+    a user or a file, so the page says only what happened (the log has the details)."""
+    if isinstance(exc, StoreError):
+        log.warning("database error: %s", exc)
+        return STORE_DOWN
+    return str(exc)
+
+
 def respond(request: Request, page: ErrorPage) -> HTMLResponse:
+    page.message = _without_secrets(request, page.message)
     if not is_htmx(request):
         return render(request, "error.html", page, page.status)
     response = render(request, "_flash.html", page, page.status)
@@ -58,11 +80,23 @@ def respond(request: Request, page: ErrorPage) -> HTMLResponse:
     return response
 
 
+def _without_secrets(request: Request, message: str) -> str:
+    """No page shows where the home is on disk or the database URL."""
+    settings = request.app.state.amity.settings
+    hidden = ((settings.database_url, "the database"), (str(settings.home), "AMITY_HOME"))
+    for secret, shown in hidden:
+        if secret:
+            message = message.replace(secret, shown)
+    return message
+
+
 async def on_amity_error(request: Request, exc: Exception) -> HTMLResponse:
     return respond(request, error_page(cast(AmityError, exc)))
 
 
 async def on_http_error(request: Request, exc: Exception) -> HTMLResponse:
+    if isinstance(exc.__cause__, TooLarge):  # raised while FastAPI read the form
+        return respond(request, error_page(exc.__cause__))
     exc = cast(HTTPException, exc)
     if exc.status_code == 404:
         page = ErrorPage(404, "Not found", "There is no page at this address.")

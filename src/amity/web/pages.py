@@ -12,7 +12,7 @@ import jinja2
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
-from amity.web.csrf import COOKIE, new_token
+from amity.web.csrf import COOKIE, page_token
 
 NAV: tuple[tuple[str, str, str], ...] = (
     ("/", "Today", "t"),
@@ -48,16 +48,14 @@ def render(
     request: Request, template: str, page: Any, status: int = 200, **extra: Any
 ) -> HTMLResponse:
     env: jinja2.Environment = request.app.state.pages
-    token = request.cookies.get(COOKIE) or getattr(request.state, "csrf_token", None)
-    fresh = token is None
-    if token is None:
-        token = request.state.csrf_token = new_token()
+    token, fresh = page_token(request)
+    signed_in = bool(request.app.state.access.sign_in)
     html = env.get_template(template).render(
-        page=page, csrf_token=token, path=request.url.path, **extra
+        page=page, csrf_token=token, path=request.url.path, sign_out=signed_in, **extra
     )
     response = HTMLResponse(html, status_code=status)
-    if fresh:
-        response.set_cookie(COOKIE, token, httponly=True, samesite="strict", path="/")
+    if fresh is not None:
+        response.set_cookie(COOKIE, fresh, httponly=True, samesite="strict", path="/")
     return response
 
 

@@ -13,10 +13,12 @@ from amity.web.routes import (
     person,
     report,
     settings,
+    sign_in,
     today,
 )
 
 ROUTERS: tuple[APIRouter, ...] = (
+    sign_in.router,
     today.router,
     people.router,
     person.router,

@@ -56,10 +56,11 @@ def settings_save(
 @router.get("/settings/export/{kind}")
 def export(kind: Literal["json", "vcard", "csv"], store: StoreDep, today: TodayDep) -> Response:
     media, ext = EXPORTS[kind]
-    disposition = f'attachment; filename="amity-{today.isoformat()}.{ext}"'
-    return Response(
-        _export(store, kind), media_type=media, headers={"Content-Disposition": disposition}
-    )
+    headers = {
+        "Content-Disposition": f'attachment; filename="amity-{today.isoformat()}.{ext}"',
+        "Cache-Control": "no-store",  # a backup is the whole network: no cache keeps a copy
+    }
+    return Response(_export(store, kind), media_type=media, headers=headers)
 
 
 def _export(store: Store, kind: str) -> str:
