@@ -14,15 +14,6 @@ DEFAULTS: dict[str, Any] = {
     "tone": "casual",
     "signature": "",
     "cadence": {c.value: d for c, d in DEFAULT_CADENCE_DAYS.items()},
-    "smtp": {
-        "host": "",
-        "port": 25,
-        "username": "",
-        "password": "",
-        "from": "",
-        "to": "",
-        "starttls": False,
-    },
 }
 
 

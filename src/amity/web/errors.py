@@ -70,6 +70,12 @@ def message_for(exc: AmityError) -> str:
     return str(exc)
 
 
+def form_error(exc: AmityError) -> tuple[int, str]:
+    """The status and message for a form that comes back with what the user typed."""
+    page = error_page(exc)
+    return page.status, page.message
+
+
 def respond(request: Request, page: ErrorPage) -> HTMLResponse:
     page.message = _without_secrets(request, page.message)
     if not is_htmx(request):

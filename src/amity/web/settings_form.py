@@ -1,13 +1,20 @@
-"""The Settings form: preferences read into a typed form, checked, and written back."""
+"""The Settings form: preferences read into a typed form, checked, and written back.
+
+Preferences live in the database (they travel with a backup); the SMTP settings live in
+the home's config.toml, where `amity settings smtp.*` keeps them and `amity digest --send`
+reads them: the password never reaches the database or a backup."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from amity.errors import UsageError
 from amity.model import Circle
 from amity.service import preferences
+from amity.service.config import put_smtp
+from amity.service.settings_edit import current_smtp, move_legacy_smtp
 from amity.store import Store
 
 TONES = ("casual", "formal")
@@ -33,8 +40,8 @@ class SettingsForm:
     smtp_starttls: bool = False
 
     @classmethod
-    def load(cls, store: Store) -> SettingsForm:
-        smtp = preferences.get(store, "smtp") or {}
+    def load(cls, store: Store, home: Path) -> SettingsForm:
+        smtp = current_smtp(store, home)
         cadences = preferences.circle_cadences(store)
         return cls(
             daily_budget=str(preferences.get(store, "daily_budget")),
@@ -42,17 +49,18 @@ class SettingsForm:
             tone=str(preferences.get(store, "tone")),
             signature=str(preferences.get(store, "signature") or ""),
             **{f"cadence_{c.value}": str(d or "") for c, d in cadences.items()},
-            smtp_host=str(smtp.get("host", "")),
-            smtp_port=str(smtp.get("port", 25)),
-            smtp_username=str(smtp.get("username", "")),
-            smtp_from=str(smtp.get("from", "")),
-            smtp_to=str(smtp.get("to", "")),
-            smtp_starttls=bool(smtp.get("starttls", False)),
+            smtp_host=smtp.host,
+            smtp_port=str(smtp.port),
+            smtp_username=smtp.username,
+            smtp_from=smtp.sender,
+            smtp_to=smtp.to,
+            smtp_starttls=smtp.starttls,
         )
 
 
-def save(store: Store, form: SettingsForm) -> None:
-    """Check every value first, then write them all in one transaction."""
+def save(store: Store, home: Path, form: SettingsForm) -> None:
+    """Check every value first, then write the preferences in one transaction and the
+    SMTP settings to config.toml (a blank password keeps the saved one)."""
     values: dict[str, Any] = {
         "daily_budget": _number(form.daily_budget, "daily budget", 1, 50),
         "weekly_goal": _number(form.weekly_goal, "weekly goal", 0, 50),
@@ -60,19 +68,21 @@ def save(store: Store, form: SettingsForm) -> None:
         "signature": form.signature.strip()[:500],
         "cadence": {c.value: _cadence(form, c) for c in Circle},
     }
-    old = preferences.get(store, "smtp") or {}
-    values["smtp"] = {
+    smtp: dict[str, Any] = {
         "host": form.smtp_host.strip(),
         "port": _number(form.smtp_port or "25", "SMTP port", 1, 65535),
         "username": form.smtp_username.strip(),
-        "password": form.smtp_password or old.get("password", ""),
-        "from": form.smtp_from.strip(),
+        "sender": form.smtp_from.strip(),
         "to": form.smtp_to.strip(),
         "starttls": form.smtp_starttls,
     }
-    with store.db.transaction():
+    if form.smtp_password:
+        smtp["password"] = form.smtp_password
+    with store.db.transaction():  # config.toml last: if it cannot be written, nothing is
         for key, value in values.items():
             preferences.put(store, key, value)
+        move_legacy_smtp(store, home)
+        put_smtp(home, smtp)
 
 
 def _number(text: str, what: str, low: int, high: int) -> int:

@@ -8,11 +8,12 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
-from amity.errors import UsageError
+from amity.errors import AmityError
 from amity.model import InteractionKind
 from amity.service.interactions import Happening, Logged, met
 from amity.web.csrf import csrf_protect
 from amity.web.deps import StoreDep, TodayDep
+from amity.web.errors import form_error
 from amity.web.pages import render
 
 router = APIRouter(dependencies=[Depends(csrf_protect)])
@@ -45,7 +46,8 @@ def capture(
     happening = Happening(InteractionKind.MET, note=note, place=place)
     try:
         logged = met(store, name, happening, today)
-    except UsageError as exc:
-        return render(request, "capture.html", CapturePage(name, place, note, str(exc)), 400)
+    except AmityError as exc:
+        status, error = form_error(exc)
+        return render(request, "capture.html", CapturePage(name, place, note, error), status)
     # Keep the place for the next person met at the same event.
     return render(request, "capture.html", CapturePage(place=place, logged=logged))

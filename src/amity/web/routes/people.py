@@ -8,10 +8,11 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from amity.errors import UsageError
+from amity.errors import AmityError
 from amity.service.people import NewPerson, add_person
 from amity.web.csrf import csrf_protect
 from amity.web.deps import StoreDep, TodayDep
+from amity.web.errors import form_error
 from amity.web.pages import is_htmx, render, render_either
 from amity.web.people_lists import CIRCLES, PeopleQuery, bulk_edit, people_page
 
@@ -58,15 +59,15 @@ def people_bulk(
 ) -> Response:
     try:
         message, error = bulk_edit(store, ids or [], action, value, today), ""
-    except UsageError as exc:
-        message, error = "", str(exc)
+    except AmityError as exc:
+        (status, error), message = form_error(exc), ""
+    else:
+        status, error = 200, ""
     if not is_htmx(request) and not error:
         return RedirectResponse(params.query.link(), status_code=303)
     page = people_page(store, params.query, today)
     page.message, page.error, page.selected = message, error, list(ids or [])
-    return render_either(
-        request, "people.html", "_people_results.html", page, 400 if error else 200
-    )
+    return render_either(request, "people.html", "_people_results.html", page, status)
 
 
 @dataclass(slots=True)
@@ -94,7 +95,7 @@ def new_person(
     request: Request,
     store: StoreDep,
     today: TodayDep,
-    name: Text,
+    name: Text = "",
     email: Text = "",
     phone: Text = "",
     company: Text = "",
@@ -116,7 +117,7 @@ def new_person(
     )
     try:
         person_id, _similar = add_person(store, new, today)
-    except UsageError as exc:
-        form.error = str(exc)
-        return render(request, "person_new.html", form, 400)
+    except AmityError as exc:
+        status, form.error = form_error(exc)
+        return render(request, "person_new.html", form, status)
     return RedirectResponse(f"/people/{person_id}?added=1", status_code=303)

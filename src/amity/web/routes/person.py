@@ -11,13 +11,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from amity.errors import UsageError
+from amity.errors import AmityError
 from amity.model import Circle, LedgerKind
 from amity.service.people import edit_person, forget_person
 from amity.service.views import show_person
 from amity.store import Store
 from amity.web.csrf import csrf_protect
 from amity.web.deps import StateDep, StoreDep, TodayDep
+from amity.web.errors import form_error
 from amity.web.forms import form_of
 from amity.web.pages import is_htmx, render
 from amity.web.person_actions import (
@@ -85,16 +86,17 @@ def person_log(
 ) -> Response:
     try:
         message, error = log_what(store, person_id, what, note, on, kind, today), ""
-    except UsageError as exc:
-        message, error = "", str(exc)
+        status = 200
+    except AmityError as exc:
+        (status, error), message = form_error(exc), ""
     if not is_htmx(request) and not error:
-        return RedirectResponse(f"/people/{person_id:int}", status_code=303)
+        return RedirectResponse(f"/people/{person_id}", status_code=303)
     page = load(store, person_id, today, state.settings.home)
     page.message, page.error = message, error
     if error:
         page.log = LogForm(note, on, kind)
     template = "_activity.html" if is_htmx(request) else "person.html"
-    return render(request, template, page, 400 if error else 200)
+    return render(request, template, page, status)
 
 
 @router.get("/people/{person_id:int}/edit", response_class=HTMLResponse)
@@ -128,13 +130,14 @@ def person_edit(
         change = changes(page.person, form)
         if has_changes(change):
             edit_person(store, str(person_id), change, today)
-    except UsageError as exc:
-        page.edit, page.error = form, str(exc)
+    except AmityError as exc:
+        status, page.error = form_error(exc)
+        page.edit = form
         return render(
-            request, "_profile_edit.html" if is_htmx(request) else "person.html", page, 400
+            request, "_profile_edit.html" if is_htmx(request) else "person.html", page, status
         )
     if not is_htmx(request):
-        return RedirectResponse(f"/people/{person_id:int}", status_code=303)
+        return RedirectResponse(f"/people/{person_id}", status_code=303)
     page = load(store, person_id, today, state.settings.home)
     page.message = "Saved." if has_changes(change) else "Nothing changed."
     return render(request, "_profile.html", page)

@@ -9,12 +9,13 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
-from amity.errors import UsageError
+from amity.errors import AmityError
 from amity.model import Circle
 from amity.service import backup
 from amity.store import Store
 from amity.web.csrf import csrf_protect
-from amity.web.deps import StoreDep, TodayDep
+from amity.web.deps import StateDep, StoreDep, TodayDep
+from amity.web.errors import form_error
 from amity.web.forms import form_of
 from amity.web.pages import render
 from amity.web.settings_form import TONES, SettingsForm, save
@@ -37,20 +38,28 @@ class SettingsPage:
 
 
 @router.get("/settings", response_class=HTMLResponse)
-def settings_page(request: Request, store: StoreDep) -> Response:
-    return render(request, "settings.html", SettingsPage(SettingsForm.load(store)))
+def settings_page(request: Request, store: StoreDep, state: StateDep) -> Response:
+    form = SettingsForm.load(store, state.settings.home)
+    return render(request, "settings.html", SettingsPage(form))
 
 
 @router.post("/settings", response_class=HTMLResponse)
 def settings_save(
-    request: Request, store: StoreDep, form: Annotated[SettingsForm, Depends(form_of(SettingsForm))]
+    request: Request,
+    store: StoreDep,
+    state: StateDep,
+    form: Annotated[SettingsForm, Depends(form_of(SettingsForm))],
 ) -> Response:
     try:
-        save(store, form)
-    except UsageError as exc:
-        form.smtp_password = ""
-        return render(request, "settings.html", SettingsPage(form, error=str(exc)), 400)
-    return render(request, "settings.html", SettingsPage(SettingsForm.load(store), "Saved."))
+        save(store, state.settings.home, form)
+    except AmityError as exc:
+        status, error = form_error(exc)
+        if form.smtp_password:  # never written into a page
+            form.smtp_password = ""
+            error += " (Type the SMTP password again: it is never shown.)"
+        return render(request, "settings.html", SettingsPage(form, error=error), status)
+    saved = SettingsForm.load(store, state.settings.home)
+    return render(request, "settings.html", SettingsPage(saved, "Saved."))
 
 
 @router.get("/settings/export/{kind}")
