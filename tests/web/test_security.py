@@ -74,7 +74,7 @@ def test_an_upload_over_the_limit_is_refused_and_nothing_is_kept(web: Web) -> No
         data={"csrf_token": web.token, "source": "vcard"},
         files={"file": ("big.vcf", big, "text/vcard")},
     )
-    assert response.status_code == 400
+    assert response.status_code == 413
     assert "larger than" in response.text
     assert not any((web.home / "uploads").iterdir())
 

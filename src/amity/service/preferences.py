@@ -35,9 +35,7 @@ def stored(store: Store, key: str) -> Any:
 
 
 def remove(store: Store, key: str) -> None:
-    store.db.execute(
-        "DELETE FROM setting WHERE owner_id = ? AND key = ?", (store.owner_id, key)
-    )
+    store.db.execute("DELETE FROM setting WHERE owner_id = ? AND key = ?", (store.owner_id, key))
 
 
 def put(store: Store, key: str, value: Any) -> None:

@@ -39,9 +39,7 @@ def move_legacy_smtp(store: Store, home: Path) -> None:
         return
     current = smtp_settings(home)
     defaults = SmtpSettings()
-    missing = {
-        k: v for k, v in legacy.items() if getattr(current, k) == getattr(defaults, k)
-    }
+    missing = {k: v for k, v in legacy.items() if getattr(current, k) == getattr(defaults, k)}
     if missing:
         put_smtp(home, missing)
     with store.db.transaction():

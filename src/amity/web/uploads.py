@@ -18,6 +18,7 @@ from fastapi import Request
 from python_multipart.multipart import MultipartParser, parse_options_header
 
 from amity.errors import UsageError
+from amity.web.errors import TooLarge
 
 if TYPE_CHECKING:
     from python_multipart.multipart import MultipartCallbacks
@@ -79,7 +80,7 @@ async def receive_upload(request: Request, home: Path, limit: int) -> Upload:
     """Stream a multipart body; the file goes to `home/uploads/<random>.part`."""
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > limit + 64 * 1024:
-        raise UsageError(_too_big(limit))
+        raise TooLarge(_too_big(limit))
     content_type, params = parse_options_header(request.headers.get("content-type"))
     if content_type != b"multipart/form-data" or b"boundary" not in params:
         raise UsageError("send the file with the form on this page")
@@ -130,7 +131,7 @@ class _Receiver:
 
     def check(self) -> None:
         if self.written > self.limit:
-            raise UsageError(_too_big(self.limit))
+            raise TooLarge(_too_big(self.limit))
 
     def close(self) -> None:
         if self._out is not None:

@@ -14,6 +14,7 @@ from amity.errors import AmityError, UsageError
 from amity.service.imports import SOURCES, run_import
 from amity.web.csrf import FIELD, HEADER, check_token, csrf_protect
 from amity.web.deps import StateDep, StoreDep, TodayDep
+from amity.web.errors import form_error
 from amity.web.pages import render
 from amity.web.state import WebState
 from amity.web.uploads import (
@@ -70,8 +71,8 @@ async def import_upload(request: Request, state: StateDep) -> Response:
         if upload is not None and upload.path is not None:
             upload.path.unlink(missing_ok=True)
         discard_upload(home, page.token)
-        page.error, page.token = str(exc), ""
-        return render(request, "import.html", page, 403 if exc.code == "csrf" else 400)
+        (status, page.error), page.token = form_error(exc), ""
+        return render(request, "import.html", page, status)
     return render(request, "import.html", page)
 
 
