@@ -72,7 +72,16 @@ def _set_password(home: Path, password: str = PASSWORD) -> subprocess.CompletedP
 
 @pytest.mark.parametrize(
     "host",
-    ["evil.example", "evil.example:8000", "127.0.0.1.evil.example", "localhost.evil:80", "[::2]"],
+    [
+        "evil.example",
+        "evil.example:8000",
+        "127.0.0.1.evil.example",
+        "localhost.evil:80",
+        "[::2]",
+        "127.0.0.1:8000@evil.example",
+        "localhost:x",
+        "[::1]evil",
+    ],
 )
 def test_a_foreign_host_cannot_read_the_backup(web: Web, host: str) -> None:
     web.post("/people/new", {"name": "Secret Person"})
@@ -283,6 +292,24 @@ def test_guessing_is_slowed_then_stopped(lan: Any) -> None:
     assert locked.status_code == 429 and "Too many" in locked.text
 
 
+def test_parallel_guesses_are_counted_before_the_password_is_checked() -> None:
+    from amity.web.sessions import MAX_FAILURES, WINDOW, Attempts
+
+    attempts = Attempts()
+    admitted = [attempts.admit("10.0.0.9", now=100.0) for _ in range(MAX_FAILURES + 5)]
+    assert admitted.count(True) == MAX_FAILURES  # none waits for an answer before counting
+    assert attempts.admit("10.0.0.8", now=100.0)  # another address is not locked out
+    assert attempts.admit("10.0.0.9", now=100.0 + WINDOW + 1)  # and it is forgotten later
+
+
+def test_set_password_refuses_what_sign_in_could_not_accept(amity_sqlite: Amity) -> None:
+    for bad in ("", "seven77", "x" * 1025):
+        refused = _set_password(amity_sqlite.home, bad)
+        assert refused.returncode == 2 and "characters" in refused.stderr
+        assert "Traceback" not in refused.stderr
+    assert not (amity_sqlite.home / "config.toml").exists()
+
+
 def test_loopback_needs_no_password_even_when_one_is_set(lan: Any, tmp_path: Path) -> None:
     with _client(tmp_path / "home") as local:
         assert local.get("/people").status_code == 200
@@ -487,6 +514,14 @@ def test_a_huge_form_is_refused_with_413_and_nothing_is_kept(web: Web) -> None:
     assert chunked.status_code == 413 and "Traceback" not in chunked.text
     people = web.get("/people").text
     assert "Huge Form" not in people and "Chunked Form" not in people
+
+
+def test_a_huge_multipart_body_is_refused_outside_the_upload(web: Web) -> None:
+    web.get("/capture")
+    files = {"file": ("big.bin", b"z" * (2 * 1024 * 1024), "application/octet-stream")}
+    data = {"csrf_token": web.token, "name": "Multipart"}
+    refused = web.client.post("/people/new", data=data, files=files)
+    assert refused.status_code == 413 and not list(web.home.glob("**/big.bin"))
 
 
 def test_a_database_error_page_names_no_server_and_no_password(tmp_path: Path) -> None:

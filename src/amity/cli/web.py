@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from amity.service.settings import Settings
 
 MIN_PASSWORD = 8
+MAX_PASSWORD = 1024  # what the sign-in form accepts
 
 
 @click.command("serve")
@@ -63,7 +64,8 @@ def serve_command(
     from amity.web import create_app
     from amity.web.access import access_for
 
-    access = access_for(ctx.settings.home, host, allow_hosts)
+    # `--get` renders in-process, as if on loopback: no sign-in page instead of the page
+    access = access_for(ctx.settings.home, "127.0.0.1" if get_path else host, allow_hosts)
     web = create_app(ctx.settings, clock=_clock(ctx.settings.today), access=access)
     if get_path is not None:
         from amity.web.direct import fetch
@@ -99,8 +101,9 @@ def _set_password(home: Path) -> None:
         )
     else:
         password = sys.stdin.readline().rstrip("\r\n")
-    if len(password) < MIN_PASSWORD:
-        raise UsageError(f"the password must have at least {MIN_PASSWORD} characters")
+    if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
+        limits = f"{MIN_PASSWORD} to {MAX_PASSWORD}"
+        raise UsageError(f"the password must have {limits} characters, not {len(password)}")
     set_password_hash(home, PasswordHasher().hash(password))
     click.echo("Password set. `amity serve --host ADDRESS` will ask for it; restart a running one.")
 

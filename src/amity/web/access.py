@@ -44,12 +44,20 @@ def is_loopback(host: str) -> bool:
 
 def host_name(value: str) -> str:
     """`Host` header or address to a bare lower-case name: no port, no brackets."""
-    text = value.strip().lower().rstrip(".")
-    if text.startswith("["):
-        return text[1 : text.find("]")] if "]" in text else ""
-    if text.count(":") == 1:
-        return text.split(":", 1)[0]
-    return text
+    text = value.strip().lower()
+    port = ""
+    if text.startswith("["):  # [IPv6]:port
+        name, _, rest = text[1:].partition("]")
+        if rest and not rest.startswith(":"):
+            return ""
+        port = rest[1:]
+    elif text.count(":") == 1:
+        name, port = text.split(":")
+    else:
+        name = text
+    if port and not port.isdigit():
+        return ""
+    return name.rstrip(".")
 
 
 def access_for(home: Path, host: str = "127.0.0.1", extra_hosts: Iterable[str] = ()) -> Access:

@@ -3,7 +3,7 @@
 1. `Host` must be a name the app is served on (a DNS-rebinding page sends its own);
 2. a write (any method but GET/HEAD/OPTIONS) must come from the app's own pages: a
    cross-site `Sec-Fetch-Site` or a foreign `Origin` is refused, before any token check;
-3. a form body is at most `FORM_LIMIT` bytes (uploads have their own limit);
+3. a body is at most `FORM_LIMIT` bytes (the upload route has its own limit);
 4. when the app listens beyond loopback, every page but the sign-in page needs a session.
 """
 
@@ -24,6 +24,7 @@ FORM_LIMIT = 1024 * 1024
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 SAME_SITE = ("same-origin", "none")  # `none`: the user typed the address or used a bookmark
 OPEN_PATHS = ("/sign-in", "/static/")
+UPLOAD_PATHS = ("/import",)  # streams its file into the home under its own limit
 TOO_LARGE = "That form is larger than 1 MB; nothing was saved."
 
 
@@ -41,7 +42,7 @@ class Guard:
         if refusal is not None:
             await refusal(scope, receive, send)
             return
-        if scope["method"] not in SAFE_METHODS and not _multipart(headers):
+        if scope["method"] not in SAFE_METHODS and scope["path"] not in UPLOAD_PATHS:
             receive = _limited(receive)
         await self.app(scope, receive, send)
 
@@ -58,7 +59,7 @@ class Guard:
             return plain(
                 403, "Refused", "This request came from another site, so it was not carried out."
             )
-        if _declared_size(headers) > FORM_LIMIT and not _multipart(headers):
+        if _declared_size(headers) > FORM_LIMIT and scope["path"] not in UPLOAD_PATHS:
             return plain(413, "Too large", TOO_LARGE)
         if self.access.sign_in and not _open(scope["path"]):
             return self._signed_out(scope, headers)
@@ -103,10 +104,6 @@ def _same_origin(headers: Headers, host: str) -> bool:
 
 def _open(path: str) -> bool:
     return any(path == p or (p.endswith("/") and path.startswith(p)) for p in OPEN_PATHS)
-
-
-def _multipart(headers: Headers) -> bool:
-    return headers.get("content-type", "").lower().startswith("multipart/")
 
 
 def _cookies(headers: Headers) -> dict[str, str]:

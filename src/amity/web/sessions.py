@@ -51,24 +51,22 @@ class Attempts:
         self._lock = threading.Lock()
         self._failures: dict[str, deque[float]] = {}
 
-    def locked(self, client: str, now: float | None = None) -> bool:
+    def admit(self, client: str, now: float | None = None) -> bool:
+        """Count this attempt as wrong until it proves right (so parallel guesses count
+        too); False when the client has used up its attempts."""
         moment = now if now is not None else time.monotonic()
         with self._lock:
             recent = self._failures.get(client)
             if recent is None:
-                return False
+                if len(self._failures) > 10_000:  # a flood of addresses: start afresh
+                    self._failures.clear()
+                recent = self._failures[client] = deque(maxlen=MAX_FAILURES)
             while recent and recent[0] < moment - WINDOW:
                 recent.popleft()
-            if not recent:
-                del self._failures[client]
-            return len(recent) >= MAX_FAILURES
-
-    def failed(self, client: str, now: float | None = None) -> None:
-        moment = now if now is not None else time.monotonic()
-        with self._lock:
-            if len(self._failures) > 10_000:  # a flood of addresses: start afresh
-                self._failures.clear()
-            self._failures.setdefault(client, deque(maxlen=MAX_FAILURES)).append(moment)
+            if len(recent) >= MAX_FAILURES:
+                return False
+            recent.append(moment)
+            return True
 
     def succeeded(self, client: str) -> None:
         with self._lock:

@@ -58,11 +58,10 @@ def sign_in(
     page = SignInPage(local_path(next))
     if not access.sign_in:
         return RedirectResponse("/", status_code=303)
-    if attempts.locked(client):
+    if not attempts.admit(client):
         page.error = "Too many wrong passwords. Wait a few minutes, then try again."
         return _page(request, page, 429)
     if not _verify(access.password_hash, password):
-        attempts.failed(client)
         time.sleep(FAILURE_DELAY)  # this runs in a worker thread, not the event loop
         page.error = "That password is not right."
         return _page(request, page, 401)
