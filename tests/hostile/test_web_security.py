@@ -590,3 +590,30 @@ def test_settings_that_cannot_be_written_come_back_and_name_no_path(
     assert 'value="7"' in failed.text and "— Ada" in failed.text
     assert "Type the SMTP password again" in failed.text and "web-typed-s3cret" not in failed.text
     assert str(tmp_path) not in failed.text and "Traceback" not in failed.text
+
+
+def test_a_field_that_is_too_long_brings_the_form_back(web: Web) -> None:
+    long_note = "n" * 6000
+    kept = web.post("/capture", {"name": "Long Note", "place": "Hall B", "note": long_note})
+    assert kept.status_code == 400 and "longer than 5000" in kept.text
+    assert long_note in kept.text and 'value="Hall B"' in kept.text
+    settings = web.post("/settings", {**SMTP_FORM, "signature": "s" * 6000})
+    assert settings.status_code == 400 and "signature is longer" in settings.text
+    assert "Long Note" not in web.get("/people").text
+
+
+def test_an_unexpected_failure_is_a_plain_500_page(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    with _client(home, raise_server_exceptions=False) as client:
+        client.get("/settings")
+        with sqlite3.connect(home / "amity.db") as db:  # a row no version of Amity writes
+            db.execute("UPDATE setting SET value = '{not json' WHERE key = 'daily_budget'")
+            if not db.total_changes:
+                db.execute(
+                    "INSERT INTO setting (owner_id, key, value) "
+                    "SELECT id, 'daily_budget', '{not json' FROM account"
+                )
+        page = client.get("/settings")
+    assert page.status_code == 500 and "Something went wrong" in page.text
+    for leak in ("Traceback", "JSONDecodeError", "json", str(tmp_path), "line "):
+        assert leak not in page.text

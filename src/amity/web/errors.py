@@ -70,10 +70,10 @@ def message_for(exc: AmityError) -> str:
     return str(exc)
 
 
-def form_error(exc: AmityError) -> tuple[int, str]:
+def form_error(request: Request, exc: AmityError) -> tuple[int, str]:
     """The status and message for a form that comes back with what the user typed."""
     page = error_page(exc)
-    return page.status, page.message
+    return page.status, _without_secrets(request, page.message)
 
 
 def respond(request: Request, page: ErrorPage) -> HTMLResponse:

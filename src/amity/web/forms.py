@@ -3,6 +3,10 @@
 FastAPI reads form models only from pydantic; the pages use plain dataclasses (the same
 object is the template's context when a form comes back with an error), so `form_of`
 builds the dependency's signature from the dataclass's fields.
+
+Lengths are checked by the handler (`check_lengths`, `check_form`), not by FastAPI: a field
+that is too long then brings the form back with everything typed, instead of a bare 422
+page. (The app's front door caps a whole body at 1 MB.)
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ from dataclasses import MISSING, fields
 from typing import Any, TypeVar
 
 from fastapi import Form
+
+from amity.errors import UsageError
 
 T = TypeVar("T")
 MAX_FIELD = 5000
@@ -27,12 +33,11 @@ def form_of(cls: type[T]) -> Callable[..., T]:
             continue
         default = f.default if f.default is not MISSING else ""
         annotation = str if kind == "str" else bool
-        limit = MAX_FIELD if kind == "str" else None
         params.append(
             inspect.Parameter(
                 f.name,
                 inspect.Parameter.KEYWORD_ONLY,
-                default=Form(default, max_length=limit),
+                default=Form(default),
                 annotation=annotation,
             )
         )
@@ -43,3 +48,18 @@ def form_of(cls: type[T]) -> Callable[..., T]:
     build.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
     build.__name__ = f"{cls.__name__}_form"
     return build
+
+
+def check_lengths(limit: int = MAX_FIELD, /, **values: str) -> None:
+    """A UsageError naming the first field longer than `limit` characters."""
+    for name, value in values.items():
+        if len(value) > limit:
+            shown = name.replace("_", " ")
+            raise UsageError(f"the {shown} is longer than {limit} characters; shorten it")
+
+
+def check_form(form: Any) -> None:
+    """`check_lengths` over every text field of a form dataclass."""
+    check_lengths(
+        **{f.name: v for f in fields(form) if isinstance(v := getattr(form, f.name), str)}
+    )

@@ -16,6 +16,7 @@ from amity.service import preferences
 from amity.service.config import put_smtp
 from amity.service.settings_edit import current_smtp, move_legacy_smtp
 from amity.store import Store
+from amity.web.forms import check_form
 
 TONES = ("casual", "formal")
 
@@ -61,6 +62,7 @@ class SettingsForm:
 def save(store: Store, home: Path, form: SettingsForm) -> None:
     """Check every value first, then write the preferences in one transaction and the
     SMTP settings to config.toml (a blank password keeps the saved one)."""
+    check_form(form)
     values: dict[str, Any] = {
         "daily_budget": _number(form.daily_budget, "daily budget", 1, 50),
         "weekly_goal": _number(form.weekly_goal, "weekly goal", 0, 50),

@@ -14,10 +14,11 @@ from amity.service.interactions import Happening, Logged, met
 from amity.web.csrf import csrf_protect
 from amity.web.deps import StoreDep, TodayDep
 from amity.web.errors import form_error
+from amity.web.forms import check_lengths
 from amity.web.pages import render
 
 router = APIRouter(dependencies=[Depends(csrf_protect)])
-Text = Annotated[str, Form(max_length=5000)]
+Text = Annotated[str, Form()]  # lengths checked below, so the form comes back
 
 
 @dataclass(slots=True)
@@ -39,15 +40,17 @@ def capture(
     request: Request,
     store: StoreDep,
     today: TodayDep,
-    name: Annotated[str, Form(max_length=200)] = "",
-    place: Annotated[str, Form(max_length=200)] = "",
+    name: Text = "",
+    place: Text = "",
     note: Text = "",
 ) -> Response:
     happening = Happening(InteractionKind.MET, note=note, place=place)
     try:
+        check_lengths(200, name=name, place=place)
+        check_lengths(note=note)
         logged = met(store, name, happening, today)
     except AmityError as exc:
-        status, error = form_error(exc)
+        status, error = form_error(request, exc)
         return render(request, "capture.html", CapturePage(name, place, note, error), status)
     # Keep the place for the next person met at the same event.
     return render(request, "capture.html", CapturePage(place=place, logged=logged))

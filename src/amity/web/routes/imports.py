@@ -71,7 +71,7 @@ async def import_upload(request: Request, state: StateDep) -> Response:
         if upload is not None and upload.path is not None:
             upload.path.unlink(missing_ok=True)
         discard_upload(home, page.token)
-        (status, page.error), page.token = form_error(exc), ""
+        (status, page.error), page.token = form_error(request, exc), ""
         return render(request, "import.html", page, status)
     return render(request, "import.html", page)
 

@@ -13,12 +13,13 @@ from amity.service.people import NewPerson, add_person
 from amity.web.csrf import csrf_protect
 from amity.web.deps import StoreDep, TodayDep
 from amity.web.errors import form_error
+from amity.web.forms import check_form, check_lengths
 from amity.web.pages import is_htmx, render, render_either
 from amity.web.people_lists import CIRCLES, PeopleQuery, bulk_edit, people_page
 
 router = APIRouter(dependencies=[Depends(csrf_protect)])
 
-Text = Annotated[str, Form(max_length=2000)]
+Text = Annotated[str, Form()]  # lengths checked in the handler, so the form comes back
 
 
 class ListParams:
@@ -58,9 +59,10 @@ def people_bulk(
     ids: Annotated[list[int] | None, Form()] = None,
 ) -> Response:
     try:
+        check_lengths(2000, value=value)
         message, error = bulk_edit(store, ids or [], action, value, today), ""
     except AmityError as exc:
-        (status, error), message = form_error(exc), ""
+        (status, error), message = form_error(request, exc), ""
     else:
         status, error = 200, ""
     if not is_htmx(request) and not error:
@@ -116,8 +118,9 @@ def new_person(
         how_met=how_met,
     )
     try:
+        check_form(form)
         person_id, _similar = add_person(store, new, today)
     except AmityError as exc:
-        status, form.error = form_error(exc)
+        status, form.error = form_error(request, exc)
         return render(request, "person_new.html", form, status)
     return RedirectResponse(f"/people/{person_id}?added=1", status_code=303)

@@ -19,7 +19,7 @@ from amity.store import Store
 from amity.web.csrf import csrf_protect
 from amity.web.deps import StateDep, StoreDep, TodayDep
 from amity.web.errors import form_error
-from amity.web.forms import form_of
+from amity.web.forms import check_form, check_lengths, form_of
 from amity.web.pages import is_htmx, render
 from amity.web.person_actions import (
     INTERACTIONS,
@@ -32,7 +32,7 @@ from amity.web.person_actions import (
 from amity.web.person_facts import PersonFacts, person_facts
 
 router = APIRouter(dependencies=[Depends(csrf_protect)])
-Text = Annotated[str, Form(max_length=5000)]
+Text = Annotated[str, Form()]  # lengths checked in the handler, so the form comes back
 
 
 @dataclass(slots=True)
@@ -85,10 +85,11 @@ def person_log(
     kind: Annotated[str, Form(max_length=20)] = "advice",
 ) -> Response:
     try:
+        check_lengths(note=note)
         message, error = log_what(store, person_id, what, note, on, kind, today), ""
         status = 200
     except AmityError as exc:
-        (status, error), message = form_error(exc), ""
+        (status, error), message = form_error(request, exc), ""
     if not is_htmx(request) and not error:
         return RedirectResponse(f"/people/{person_id}", status_code=303)
     page = load(store, person_id, today, state.settings.home)
@@ -127,11 +128,12 @@ def person_edit(
 ) -> Response:
     page = load(store, person_id, today, state.settings.home)
     try:
+        check_form(form)
         change = changes(page.person, form)
         if has_changes(change):
             edit_person(store, str(person_id), change, today)
     except AmityError as exc:
-        status, page.error = form_error(exc)
+        status, page.error = form_error(request, exc)
         page.edit = form
         return render(
             request, "_profile_edit.html" if is_htmx(request) else "person.html", page, status

@@ -53,7 +53,7 @@ def settings_save(
     try:
         save(store, state.settings.home, form)
     except AmityError as exc:
-        status, error = form_error(exc)
+        status, error = form_error(request, exc)
         if form.smtp_password:  # never written into a page
             form.smtp_password = ""
             error += " (Type the SMTP password again: it is never shown.)"
