@@ -302,6 +302,41 @@ def test_parallel_guesses_are_counted_before_the_password_is_checked() -> None:
     assert attempts.admit("10.0.0.9", now=100.0 + WINDOW + 1)  # and it is forgotten later
 
 
+def test_set_password_on_a_terminal_asks_twice_and_never_echoes(tmp_path: Path) -> None:
+    import pty
+
+    pid, terminal = pty.fork()
+    if pid == 0:  # the child: `amity serve --set-password` on a real terminal
+        os.environ["AMITY_HOME"] = str(tmp_path / "home")
+        os.execv(sys.executable, [sys.executable, "-m", "amity", "serve", "--set-password"])  # noqa: S606
+    seen = b""
+
+    def until(marker: bytes) -> None:
+        nonlocal seen
+        deadline = time.monotonic() + 30
+        while marker not in seen and time.monotonic() < deadline:
+            try:
+                chunk = os.read(terminal, 1024)
+            except OSError:
+                return
+            if not chunk:
+                return
+            seen += chunk
+
+    until(b"password: ")
+    os.write(terminal, PASSWORD.encode() + b"\n")
+    until(b"confirmation: ")
+    os.write(terminal, PASSWORD.encode() + b"\n")
+    until(b"Password set")
+    _, status = os.waitpid(pid, 0)
+    os.close(terminal)
+    assert os.waitstatus_to_exitcode(status) == 0, seen
+    assert seen.count(b"password") + seen.count(b"confirmation") == 2
+    assert PASSWORD.encode() not in seen  # no echo
+    config = tomllib.loads((tmp_path / "home" / "config.toml").read_text())
+    assert config["web"]["password_hash"].startswith("$argon2id$")
+
+
 def test_set_password_refuses_what_sign_in_could_not_accept(amity_sqlite: Amity) -> None:
     for bad in ("", "seven77", "x" * 1025):
         refused = _set_password(amity_sqlite.home, bad)
