@@ -15,7 +15,7 @@ from amity.store import Store
 KEYS = ("daily_budget", "weekly_goal", "tone", "signature", "cadence.<circle>", "smtp.<key>")
 
 
-# Before 0.x the web Settings page kept SMTP settings, password included, in the database
+# Before this version the web Settings page kept SMTP settings, password included, in the database
 # (so in every backup), under these names; they now live only in config.toml.
 _LEGACY_SMTP = {"from": "sender", **{k: k for k in SMTP_KEYS}}
 
@@ -34,9 +34,9 @@ def current_smtp(store: Store, home: Path) -> SmtpSettings:
 def move_legacy_smtp(store: Store, home: Path) -> None:
     """Move SMTP settings the database still holds into config.toml (config.toml wins),
     then delete them from the database: called on every settings write and by the digest."""
-    legacy = _legacy_smtp(store)
     if preferences.stored(store, "smtp") is None:
         return
+    legacy = _legacy_smtp(store)
     current = smtp_settings(home)
     defaults = SmtpSettings()
     missing = {k: v for k, v in legacy.items() if getattr(current, k) == getattr(defaults, k)}
