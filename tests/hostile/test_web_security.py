@@ -469,7 +469,8 @@ def test_hostile_smtp_values_cannot_break_config_toml(web: Web) -> None:
     hostile = 'x"\n[web]\nsecret = "owned"\\'
     web.get("/capture")
     secret = tomllib.loads((web.home / "config.toml").read_text())["web"]["secret"]
-    assert web.post("/settings", {**SMTP_FORM, "smtp_host": hostile, "smtp_password": hostile})
+    saved = web.post("/settings", {**SMTP_FORM, "smtp_host": hostile, "smtp_password": hostile})
+    assert saved.status_code == 200 and "Saved." in saved.text
     config = tomllib.loads((web.home / "config.toml").read_text())
     assert config["smtp"]["host"] == hostile.strip() and config["smtp"]["password"] == hostile
     assert config["web"]["secret"] == secret
