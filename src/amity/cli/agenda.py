@@ -6,11 +6,11 @@ from typing import Any
 
 import click
 
-from amity.cli.context import app, console, emit_json, json_option
+from amity.cli.context import NUMBER, app, console, emit_json, json_option
 
 
 @click.command("today")
-@click.option("--budget", type=int, help="Show at most this many items (default: settings).")
+@click.option("--budget", type=NUMBER, help="Show at most this many items (default: settings).")
 @click.option("--no-drafts", is_flag=True, help="Leave the drafted messages out.")
 @json_option
 def today_command(budget: int | None, no_drafts: bool, as_json: bool) -> None:
@@ -54,7 +54,7 @@ def skip_command(item: str) -> None:
 
 @click.command("snooze")
 @click.argument("item")
-@click.argument("days", type=int)
+@click.argument("days", type=NUMBER)
 def snooze_command(item: str, days: int) -> None:
     """Put an agenda item off for DAYS days."""
     _act(item, "snooze", days)

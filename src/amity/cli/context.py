@@ -10,6 +10,10 @@ import click
 
 from amity.service.settings import Settings
 from amity.store import Store
+from amity.store.database import MAX_INTEGER
+
+# Whole numbers the database can hold: a larger one is a usage error (exit 2), not a crash.
+NUMBER = click.IntRange(-MAX_INTEGER, MAX_INTEGER)
 
 
 class AppContext:
@@ -22,7 +26,12 @@ class AppContext:
     @property
     def settings(self) -> Settings:
         if self._settings is None:
-            self._settings = Settings.from_env(today=self._today, database_url=self._url)
+            settings = Settings.from_env(today=self._today, database_url=self._url)
+            if settings.database_in_home:
+                from amity.service.settings import ensure_home
+
+                ensure_home(settings.home)
+            self._settings = settings
         return self._settings
 
     @property

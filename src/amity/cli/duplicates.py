@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from amity.cli.context import app, emit_json, json_option
+from amity.cli.context import NUMBER, app, emit_json, json_option
 
 
 @click.command("dedupe")
@@ -18,7 +18,7 @@ from amity.cli.context import app, emit_json, json_option
     help="Only pairs at least this likely (0 to 1).",
 )
 @click.option("--apply", "apply_", is_flag=True, help="Merge every pair at or above --min-score.")
-@click.option("--limit", type=int, help="Show at most this many pairs.")
+@click.option("--limit", type=NUMBER, help="Show at most this many pairs.")
 @json_option
 def dedupe_command(min_score: float, apply_: bool, limit: int | None, as_json: bool) -> None:
     """List people who are probably one person, best first, with the reasons."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from amity.cli.context import app, emit_json, json_option
+from amity.cli.context import NUMBER, app, emit_json, json_option
 
 
 @click.command("calendar")
@@ -19,7 +19,7 @@ from amity.cli.context import app, emit_json, json_option
     type=click.Path(path_type=Path),
     help="The .ics file to write.",
 )
-@click.option("--days", default=30, show_default=True, help="How far ahead to plan.")
+@click.option("--days", default=30, show_default=True, type=NUMBER, help="How far ahead to plan.")
 def calendar_command(out: Path, days: int) -> None:
     """Write the coming agenda as an iCalendar file; re-exporting updates the same events."""
     from amity.service.reminders import calendar

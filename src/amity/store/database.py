@@ -10,6 +10,8 @@ command never pays their import cost.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -19,13 +21,24 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from amity.errors import StoreError, UsageError
+from amity.errors import AmityError, StoreError, UsageError
 
 Row = dict[str, Any]
 Params = Sequence[Any]
 Dialect = Literal["sqlite", "postgresql"]
 
 _PLACEHOLDER = re.compile(r"\?")
+# A URL's password (`scheme://user:SECRET@host`) and libpq's `password=SECRET` keyword.
+_URL_PASSWORD = re.compile(r"(\b[a-zA-Z][\w+.-]*://[^\s:/@]*):[^\s@]*@")
+_KEYWORD_PASSWORD = re.compile(r"(\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", re.IGNORECASE)
+MAX_INTEGER = 2**63 - 1  # SQLite's and PostgreSQL's bigint
+
+
+def redact(text: str) -> str:
+    """`text` with every database password replaced by `***`: the one function every
+    message, log and error page passes a database URL or a driver's error through."""
+    text = _URL_PASSWORD.sub(r"\1:***@", text)
+    return _KEYWORD_PASSWORD.sub(r"\1***", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,11 +234,7 @@ class Database:
 
 def _open_sqlite(path: str) -> sqlite3.Connection:
     if path != ":memory:":
-        parent = Path(path).expanduser().parent
-        try:
-            parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(f"cannot create the data directory {parent}: {exc.strerror}") from exc
+        _prepare_sqlite_file(Path(path).expanduser())
     try:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         conn.row_factory = _dict_row
@@ -242,6 +251,46 @@ def _open_sqlite(path: str) -> sqlite3.Connection:
     return conn
 
 
+def _prepare_sqlite_file(path: Path) -> None:
+    """The database file exists, private (0600), before SQLite opens it: SQLite gives its
+    -wal and -shm files the database file's mode, whatever the umask. A missing folder is
+    an error naming it, never created silently; a too-open existing file is tightened."""
+    folder = path.parent
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise StoreError(
+            f"the folder {folder} {what}; create it first or choose another database path"
+        )
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        _tighten(path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"))
+        return
+    except OSError as exc:
+        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            raise StoreError(
+                f"the Amity home {folder} is read-only and has no database yet; "
+                "check its permissions or set AMITY_HOME"
+            ) from None
+        raise StoreError(f"cannot create the database {path}: {exc.strerror}") from None
+    try:
+        os.fchmod(fd, 0o600)  # the umask may have taken bits away: set the mode exactly
+    finally:
+        os.close(fd)
+
+
+def _tighten(*paths: Path) -> None:
+    """Take group and other permissions off files the user owns; leave others alone (a
+    read-only home, someone else's file) and never add a permission."""
+    for path in paths:
+        try:
+            st = path.stat()
+            if st.st_mode & 0o077 and st.st_uid == os.getuid():
+                path.chmod(st.st_mode & 0o700)
+        except OSError:
+            continue
+
+
 def _open_postgres(conninfo: str) -> Any:
     try:
         import psycopg
@@ -252,11 +301,21 @@ def _open_postgres(conninfo: str) -> Any:
         return psycopg.connect(conninfo, row_factory=dict_row, connect_timeout=5)
     except psycopg.Error as exc:
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise StoreError(f"cannot connect to PostgreSQL at {conninfo}: {first_line}") from exc
+        raise StoreError(
+            redact(f"cannot connect to PostgreSQL at {conninfo}: {first_line}")
+        ) from None
 
 
-def _store_error(exc: Exception) -> StoreError:
+def _store_error(exc: Exception) -> AmityError:
+    if isinstance(exc, OverflowError):  # sqlite3: "Python int too large to convert"
+        return UsageError(f"a number is too large; the largest Amity accepts is {MAX_INTEGER}")
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    if "readonly" in text or "read-only" in text:
+    text = redact(text)
+    lowered = text.lower()
+    if "readonly" in lowered or "read-only" in lowered:
         return StoreError("the Amity home is read-only; check its permissions or set AMITY_HOME")
+    if "disk is full" in lowered or "no space left" in lowered or "disk full" in lowered:
+        return StoreError("disk full: nothing was written; free some space and try again")
+    if "out of range" in lowered and "integer" in lowered:  # PostgreSQL's bigint overflow
+        return UsageError(f"a number is too large; the largest Amity accepts is {MAX_INTEGER}")
     return StoreError(f"database error: {text}")
