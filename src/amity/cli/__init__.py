@@ -135,11 +135,14 @@ def _check_arguments(args: list[str]) -> None:
 
 
 def _show_click_error(exc: click.ClickException) -> None:
+    import io
+
     from amity.cli.terminal import plain
     from amity.store.database import redact
 
-    exc.message = plain(redact(exc.message))
-    exc.show()
+    shown = io.StringIO()
+    exc.show(file=shown)  # click's own wording and usage hint, then made safe to print
+    click.echo(plain(redact(shown.getvalue())), err=True, nl=False)
 
 
 def _crash(exc: BaseException, args: list[str]) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from amity.cli.context import NUMBER, app, console, emit_json, json_option
+from amity.cli.terminal import echo
 
 
 @click.command("today")
@@ -33,7 +34,7 @@ def _act(which: str, action: str, days: int | None = None) -> None:
     from amity.service.agenda import act
 
     ctx = app()
-    click.echo(act(ctx.store, which, action, ctx.settings.today, days))
+    echo(act(ctx.store, which, action, ctx.settings.today, days))
 
 
 @click.command("done")
@@ -74,7 +75,7 @@ def draft_command(kind: str, person: str, tone: str | None, as_json: bool) -> No
     if as_json:
         emit_json(result)
         return
-    click.echo(result["text"], nl=False)
+    echo(result["text"], nl=False)
 
 
 @click.command("life")
@@ -105,4 +106,4 @@ def life_command(
     if as_json:
         emit_json(result)
         return
-    click.echo(f"Recorded {result['kind']} for {result['person']['name']}: {result['detail']}")
+    echo(f"Recorded {result['kind']} for {result['person']['name']}: {result['detail']}")

@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from amity.cli.context import NUMBER, app, console, emit_json, json_option
+from amity.cli.terminal import echo
 
 
 @click.command("add")
@@ -57,9 +58,9 @@ def add_command(
     if as_json:
         emit_json({"id": person_id, "similar": [{"id": i, "name": n} for i, n in similar]})
         return
-    click.echo(person_id)
+    echo(person_id)
     for other_id, other in similar:
-        click.echo(f"note: {other} (#{other_id}) has a very similar name", err=True)
+        echo(f"note: {other} (#{other_id}) has a very similar name", err=True)
 
 
 @click.command("show")
@@ -191,7 +192,7 @@ def edit_command(person: str, **changes: Any) -> None:
     ctx = app()
     changes = {k: (list(v) if isinstance(v, tuple) else v) for k, v in changes.items()}
     person_id = edit_person(ctx.store, person, changes, ctx.settings.today)
-    click.echo(f"updated #{person_id}")
+    echo(f"updated #{person_id}")
 
 
 @click.command("forget")
@@ -202,7 +203,7 @@ def forget_command(person: str) -> None:
 
     ctx = app()
     person_id, name = forget_person(ctx.store, person, ctx.settings.today)
-    click.echo(
+    echo(
         f"{name} (#{person_id}) is in the trash for 30 days; `amity unforget {person_id}`"
         " brings them back"
     )
@@ -216,4 +217,4 @@ def unforget_command(person: str) -> None:
 
     ctx = app()
     person_id, name = unforget_person(ctx.store, person, ctx.settings.today)
-    click.echo(f"{name} (#{person_id}) is back")
+    echo(f"{name} (#{person_id}) is back")

@@ -10,6 +10,7 @@ from typing import Any
 
 from amity.errors import UsageError
 from amity.service.files import write_atomically
+from amity.service.settings import ensure_home
 
 SMTP_KEYS = {
     "host": str,
@@ -62,6 +63,7 @@ def set_smtp(home: Path, key: str, value: str) -> None:
     smtp = dict(config.get("smtp", {}))
     smtp[key] = _typed(key, value)
     config["smtp"] = smtp
+    ensure_home(home)
     write_atomically(config_path(home), _to_toml(config).encode())
     config_path(home).chmod(0o600)  # it may hold a password
 

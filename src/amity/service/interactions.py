@@ -19,6 +19,7 @@ from amity.store import interactions as interaction_store
 from amity.store import people as people_store
 from amity.store import people_query as q
 
+EARLIEST_DAY = date(1900, 1, 1)  # as `--today`: every date computed from it stays valid
 KINDS = ", ".join(k.value for k in InteractionKind)
 # Kinds that happen with both people present; the rest default to the user reaching out.
 _TOGETHER = {
@@ -63,7 +64,7 @@ class Happening:
 def met(store: Store, who: str, what: Happening, today: date) -> Logged:
     """Log a meeting, creating the person if they are new."""
     name = clean_name(who)
-    day = parse_day(what.on, today) if what.on else today
+    day = happened_on(what.on, today)
     existing = _existing(store, name)
     with store.db.transaction():
         if existing is None:
@@ -86,12 +87,25 @@ def met(store: Store, who: str, what: Happening, today: date) -> Logged:
 
 def log(store: Store, who: str, what: Happening, today: date) -> Logged:
     person_id, person_name = resolve_person(store, who)
-    day = parse_day(what.on, today) if what.on else today
+    day = happened_on(what.on, today)
     with store.db.transaction():
         first = not store.db.scalar(
             "SELECT count(*) FROM interaction_participant WHERE person_id = ?", (person_id,)
         )
         return _record(store, person_id, person_name, what, day, today, first=first)
+
+
+def happened_on(text: str | None, today: date) -> date:
+    """The day something happened: today unless given; never in the future (tomorrow
+    included), and an empty `--on ''` is a mistake, not today."""
+    if text is None:
+        return today
+    day = parse_day(text, today)
+    if day > today:
+        raise UsageError(f"{day.isoformat()} is in the future; log what already happened")
+    if day < EARLIEST_DAY:
+        raise UsageError(f"{day.isoformat()} is too long ago; give a day from {EARLIEST_DAY}")
+    return day
 
 
 def _existing(store: Store, name: str) -> tuple[int, str] | None:
@@ -114,8 +128,6 @@ def _record(
     *,
     first: bool = False,
 ) -> Logged:
-    if day > today + timedelta(days=1):
-        raise UsageError(f"{day.isoformat()} is in the future; log what already happened")
     direction = what.direction or (
         Direction.MUTUAL if what.kind in _TOGETHER else Direction.OUTBOUND
     )
