@@ -12,8 +12,18 @@ from amity.service.settings import Settings
 from amity.store import Store
 from amity.store.database import MAX_INTEGER
 
-# Whole numbers the database can hold: a larger one is a usage error (exit 2), not a crash.
-NUMBER = click.IntRange(-MAX_INTEGER, MAX_INTEGER)
+
+class _Number(click.types.IntParamType):
+    """A whole number the database can hold: a larger one is a usage error (exit 2)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        number: int = super().convert(value, param, ctx)
+        if abs(number) > MAX_INTEGER:
+            self.fail(f"{value} is too large; the largest Amity accepts is {MAX_INTEGER}")
+        return number
+
+
+NUMBER = _Number()
 
 
 class AppContext:

@@ -113,7 +113,7 @@ class Database:
         try:
             cur = self._conn.execute(self._sql(sql), tuple(params))
         except Exception as exc:  # the driver's errors differ; map them to one type
-            raise _store_error(exc) from exc
+            raise self._error(exc) from exc
         return int(cur.rowcount or 0)
 
     def executemany(self, sql: str, rows: Sequence[Params]) -> None:
@@ -126,14 +126,14 @@ class Database:
                 with self._conn.cursor() as cur:
                     cur.executemany(self._sql(sql), rows)
         except Exception as exc:
-            raise _store_error(exc) from exc
+            raise self._error(exc) from exc
 
     def query(self, sql: str, params: Params = ()) -> list[Row]:
         try:
             cur = self._conn.execute(self._sql(sql), tuple(params))
             return list(cur.fetchall())
         except Exception as exc:
-            raise _store_error(exc) from exc
+            raise self._error(exc) from exc
 
     def one(self, sql: str, params: Params = ()) -> Row | None:
         rows = self.query(sql, params)
@@ -152,7 +152,7 @@ class Database:
                 found = cur.execute(sql + " RETURNING id", tuple(params)).fetchone()
                 cur.close()
             except sqlite3.Error as exc:
-                raise _store_error(exc) from exc
+                raise self._error(exc) from exc
             return int(found[0])
         row = self.one(sql + " RETURNING id", params)
         if row is None:  # pragma: no cover - RETURNING always yields a row on INSERT
@@ -177,6 +177,10 @@ class Database:
             return f"date({column}, '{int(days):+d} days')"
         return f"({column} + {int(days)})"
 
+    def _error(self, exc: Exception) -> AmityError:
+        folder = None if self.dialect != "sqlite" else Path(self.url.target).expanduser().parent
+        return _store_error(exc, folder)
+
     # -- transactions ------------------------------------------------------------
     @contextmanager
     def transaction(self) -> Iterator[Database]:
@@ -200,7 +204,7 @@ class Database:
         try:
             self._conn.commit()
         except Exception as exc:
-            raise _store_error(exc) from exc
+            raise self._error(exc) from exc
 
     def change_marker(self) -> tuple[int, ...] | None:
         """Something that changes whenever anyone commits to this database, for caches of
@@ -229,14 +233,14 @@ class Database:
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as exc:
-                raise _store_error(exc) from exc
+                raise self._error(exc) from exc
 
 
 def _open_sqlite(path: str) -> sqlite3.Connection:
     if path != ":memory:":
         _prepare_sqlite_file(Path(path).expanduser())
     try:
-        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        conn = _connect_sqlite(path)
         conn.row_factory = _dict_row
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 5000")
@@ -247,8 +251,35 @@ def _open_sqlite(path: str) -> sqlite3.Connection:
         # app's pooled connections then share the operating system's cache.
         conn.execute("PRAGMA mmap_size = 268435456")
     except sqlite3.Error as exc:
+        if path != ":memory:" and _no_space(Path(path).expanduser().parent):
+            raise StoreError(f"disk full: cannot open the database {path}; free some space") from exc
         raise StoreError(f"cannot open the database {path}: {exc}") from exc
     return conn
+
+
+def _no_space(folder: Path) -> bool:
+    """Whether the file system holding `folder` is (all but) full: SQLite reports a full
+    disk as SQLITE_FULL on writes but as a plain I/O error when it maps its -shm file."""
+    try:
+        found = os.statvfs(folder)
+    except OSError:
+        return False
+    return found.f_bavail * found.f_frsize < 64 * 1024
+
+
+def _connect_sqlite(path: str) -> sqlite3.Connection:
+    """A connection; in a read-only home (no -shm file can be made beside the database)
+    a read-only one, so reading still works and a write says the home is read-only."""
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    if path == ":memory:" or os.access(Path(path).expanduser().parent, os.W_OK):
+        return conn
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+    uri = Path(path).expanduser().absolute().as_uri() + "?mode=ro&immutable=1"
+    return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
 
 
 def _prepare_sqlite_file(path: Path) -> None:
@@ -306,7 +337,7 @@ def _open_postgres(conninfo: str) -> Any:
         ) from None
 
 
-def _store_error(exc: Exception) -> AmityError:
+def _store_error(exc: Exception, folder: Path | None = None) -> AmityError:
     if isinstance(exc, OverflowError):  # sqlite3: "Python int too large to convert"
         return UsageError(f"a number is too large; the largest Amity accepts is {MAX_INTEGER}")
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
@@ -314,7 +345,8 @@ def _store_error(exc: Exception) -> AmityError:
     lowered = text.lower()
     if "readonly" in lowered or "read-only" in lowered:
         return StoreError("the Amity home is read-only; check its permissions or set AMITY_HOME")
-    if "disk is full" in lowered or "no space left" in lowered or "disk full" in lowered:
+    full = "disk is full" in lowered or "no space left" in lowered or "disk full" in lowered
+    if full or ("disk i/o error" in lowered and folder is not None and _no_space(folder)):
         return StoreError("disk full: nothing was written; free some space and try again")
     if "out of range" in lowered and "integer" in lowered:  # PostgreSQL's bigint overflow
         return UsageError(f"a number is too large; the largest Amity accepts is {MAX_INTEGER}")
