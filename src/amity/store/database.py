@@ -252,7 +252,8 @@ def _open_sqlite(path: str) -> sqlite3.Connection:
         conn.execute("PRAGMA mmap_size = 268435456")
     except sqlite3.Error as exc:
         if path != ":memory:" and _no_space(Path(path).expanduser().parent):
-            raise StoreError(f"disk full: cannot open the database {path}; free some space") from exc
+            full = f"disk full: cannot open the database {path}; free some space and try again"
+            raise StoreError(full) from exc
         raise StoreError(f"cannot open the database {path}: {exc}") from exc
     return conn
 
