@@ -372,6 +372,8 @@ def test_redact_hides_every_password_form() -> None:
     assert redact("postgresql://:secret@h/db") == "postgresql://:***@h/db"
     assert redact("host=h password=secret user=u") == "host=h password=*** user=u"
     assert redact("password = 'se cret' dbname=x") == "password = *** dbname=x"
+    assert redact("postgresql://u:p@ss/w@rd@h/db x") == "postgresql://u:***@h/db x"
+    assert redact("'postgresql://u:pw@h/db'") == "'postgresql://u:***@h/db'"
     assert redact("postgresql://u@h/db") == "postgresql://u@h/db"
     assert redact("mail me@example.org") == "mail me@example.org"
 

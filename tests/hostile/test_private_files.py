@@ -134,3 +134,25 @@ def test_uploads_are_private(tmp_path: Path, open_umask: None) -> None:
     assert kept, "the upload is kept until it is confirmed"
     assert _mode(uploads) == 0o700
     assert all(_mode(p) == 0o600 for p in kept)
+
+
+def test_the_users_own_home_directory_keeps_its_permissions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """AMITY_HOME=~ : Amity's files are private, the user's home directory is not changed."""
+    user_home = tmp_path / "me"
+    user_home.mkdir()
+    user_home.chmod(0o755)
+    monkeypatch.setenv("HOME", str(user_home))
+    Amity(user_home, None, TODAY).ok("add", "Ada")
+    assert _mode(user_home) == 0o755
+    assert _mode(user_home / "amity.db") == 0o600
+
+
+def test_a_database_path_that_is_a_folder_is_refused_and_left_alone(tmp_path: Path) -> None:
+    folder = tmp_path / "projects"
+    folder.mkdir()
+    folder.chmod(0o755)
+    result = Amity(tmp_path / "home", f"sqlite:///{folder}", TODAY)("list")
+    assert result.code == 1 and "cannot open the database" in result.err
+    assert _mode(folder) == 0o755

@@ -82,11 +82,14 @@ def has_surrogates(text: str) -> bool:
 
 def ensure_home(home: Path) -> None:
     """Create the home private (0700). An existing home the user owns that others can read
-    is tightened to the owner alone; a read-only or foreign home is left as it is."""
+    is tightened to the owner alone; a read-only or foreign home, or the user's own home
+    directory used as the Amity home, is left as it is (its files are still 0600)."""
     try:
         home.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError(f"cannot create the data directory {home}: {exc.strerror}") from None
+    if home == Path.home():  # AMITY_HOME=~ : the user's own home keeps its permissions
+        return
     try:
         st = home.stat()
         if st.st_mode & 0o077 and st.st_uid == os.getuid():

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any, Literal
 
 from amity.errors import AmityError, StoreError, UsageError
@@ -29,7 +30,8 @@ Dialect = Literal["sqlite", "postgresql"]
 
 _PLACEHOLDER = re.compile(r"\?")
 # A URL's password (`scheme://user:SECRET@host`) and libpq's `password=SECRET` keyword.
-_URL_PASSWORD = re.compile(r"(\b[a-zA-Z][\w+.-]*://[^\s:/@]*):[^\s@]*@")
+# (to the last `@` of the URL: a password holding a raw `@` is hidden whole).
+_URL_PASSWORD = re.compile(r"(\b[a-zA-Z][\w+.-]*://[^\s:/@]*):\S*@")
 _KEYWORD_PASSWORD = re.compile(r"(\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", re.IGNORECASE)
 MAX_INTEGER = 2**63 - 1  # SQLite's and PostgreSQL's bigint
 
@@ -317,7 +319,7 @@ def _tighten(*paths: Path) -> None:
     for path in paths:
         try:
             st = path.stat()
-            if st.st_mode & 0o077 and st.st_uid == os.getuid():
+            if S_ISREG(st.st_mode) and st.st_mode & 0o077 and st.st_uid == os.getuid():
                 path.chmod(st.st_mode & 0o700)
         except OSError:
             continue
