@@ -550,3 +550,25 @@ def test_json_output_keeps_stored_text_exactly(amity: Amity) -> None:
     assert view["about"] == f"about{ESCAPES}"
     raw = amity.ok("list", "--json").out
     assert "\x1b" not in raw and "\\u001b" in raw
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("show", "¹"),
+        ("show", "#²"),
+        ("done", "¹"),
+        ("settings", "daily_budget", "¹"),
+        ("settings", "cadence.inner", "²"),
+        ("settings", "smtp.port", "³"),
+    ],
+)
+def test_digits_int_cannot_read_are_usage_errors(
+    amity_sqlite: Amity, args: tuple[str, ...]
+) -> None:
+    """ "¹" is a digit to `str.isdigit` but not a number to `int`."""
+    amity_sqlite.ok("add", "Ada Lovelace")
+    result = amity_sqlite(*args)
+    assert result.code == 2, result.err
+    _no_traceback(result)
+    assert "unexpected" not in result.err

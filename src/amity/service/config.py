@@ -71,7 +71,7 @@ def set_smtp(home: Path, key: str, value: str) -> None:
 def _typed(key: str, value: str) -> Any:
     kind = SMTP_KEYS[key]
     if kind is int:
-        if not value.isdigit() or not 0 < int(value) < 65536:
+        if not value.isdecimal() or not 0 < int(value) < 65536:
             raise UsageError(f"smtp.{key} must be a port number, not {value!r}")
         return int(value)
     if kind is bool:

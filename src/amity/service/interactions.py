@@ -110,7 +110,7 @@ def happened_on(text: str | None, today: date) -> date:
 
 def _existing(store: Store, name: str) -> tuple[int, str] | None:
     """`met` creates a new person unless the name is an id or someone's exact name."""
-    if name.removeprefix("#").isdigit():
+    if name.removeprefix("#").isdecimal():
         return resolve_person(store, name)
     rows = q.by_exact_name(store, name_key(name))
     if len(rows) > 1:
