@@ -572,3 +572,27 @@ def test_digits_int_cannot_read_are_usage_errors(
     assert result.code == 2, result.err
     _no_traceback(result)
     assert "unexpected" not in result.err
+
+
+@pytest.mark.parametrize(
+    "args", [("add", "a\x00b"), ("search", "tag:\x00"), ("edit", "1", "--about", "x\x00")]
+)
+def test_nul_characters_are_refused_on_every_engine(amity: Amity, args: tuple[str, ...]) -> None:
+    amity.ok("add", "Ada Lovelace")
+    result = amity(*args)
+    assert result.code == 2, result.err
+    assert "NUL" in result.err
+    assert amity.ok("show", "1", "--json").json()["about"] == ""
+
+
+@pytest.mark.postgres
+def test_postgresql_refusing_nul_is_a_usage_error(postgres_url: str) -> None:
+    from amity.errors import UsageError
+    from amity.store import open_store
+
+    store = open_store(postgres_url, TODAY)
+    try:
+        with pytest.raises(UsageError, match="NUL"):
+            store.db.query("SELECT id FROM person WHERE name = ?", ("a\x00b",))
+    finally:
+        store.close()

@@ -126,6 +126,8 @@ def _check_arguments(args: list[str]) -> None:
     from amity.service.settings import has_surrogates
 
     for position, arg in enumerate(args, start=1):
+        if "\x00" in arg:  # only from a program calling main(): a shell cannot pass one
+            raise UsageError(f"argument {position} contains a NUL character; remove it")
         if has_surrogates(arg):
             shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
             raise UsageError(

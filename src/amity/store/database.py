@@ -351,6 +351,8 @@ def _store_error(exc: Exception, folder: Path | None = None) -> AmityError:
     full = "disk is full" in lowered or "no space left" in lowered or "disk full" in lowered
     if full or ("disk i/o error" in lowered and folder is not None and _no_space(folder)):
         return StoreError("disk full: nothing was written; free some space and try again")
+    if "nul (0x00)" in lowered:  # PostgreSQL text; SQLite would keep it, silently
+        return UsageError("text cannot contain NUL (0x00) characters; remove them")
     if "out of range" in lowered and "integer" in lowered:  # PostgreSQL's bigint overflow
         return UsageError(f"a number is too large; the largest Amity accepts is {MAX_INTEGER}")
     return StoreError(f"database error: {text}")
