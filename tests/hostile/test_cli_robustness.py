@@ -596,3 +596,17 @@ def test_postgresql_refusing_nul_is_a_usage_error(postgres_url: str) -> None:
             store.db.query("SELECT id FROM person WHERE name = ?", ("a\x00b",))
     finally:
         store.close()
+
+
+def test_a_web_error_page_never_shows_the_database_password(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from amity.service.settings import Settings
+    from amity.web import create_app
+
+    settings = Settings(tmp_path, "postgresql://me:Sup3rS3cret@127.0.0.1:1/amity", TODAY)
+    with TestClient(create_app(settings), raise_server_exceptions=False) as client:
+        for path in ("/", "/people", "/report", "/settings/export/json"):
+            response = client.get(path)
+            assert response.status_code >= 500, path
+            assert "Sup3rS3cret" not in response.text, path
