@@ -10,8 +10,6 @@ command never pays their import cost.
 
 from __future__ import annotations
 
-import errno
-import os
 import re
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -19,10 +17,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from stat import S_ISREG
 from typing import Any, Literal
 
 from amity.errors import AmityError, StoreError, UsageError
+from amity.store import sqlite_file
 
 Row = dict[str, Any]
 Params = Sequence[Any]
@@ -240,9 +238,9 @@ class Database:
 
 def _open_sqlite(path: str) -> sqlite3.Connection:
     if path != ":memory:":
-        _prepare_sqlite_file(Path(path).expanduser())
+        sqlite_file.prepare(Path(path).expanduser())
     try:
-        conn = _connect_sqlite(path)
+        conn = sqlite_file.connect(path)
         conn.row_factory = _dict_row
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 5000")
@@ -253,76 +251,11 @@ def _open_sqlite(path: str) -> sqlite3.Connection:
         # app's pooled connections then share the operating system's cache.
         conn.execute("PRAGMA mmap_size = 268435456")
     except sqlite3.Error as exc:
-        if path != ":memory:" and _no_space(Path(path).expanduser().parent):
+        if path != ":memory:" and sqlite_file.no_space(Path(path).expanduser().parent):
             full = f"disk full: cannot open the database {path}; free some space and try again"
             raise StoreError(full) from exc
         raise StoreError(f"cannot open the database {path}: {exc}") from exc
     return conn
-
-
-def _no_space(folder: Path) -> bool:
-    """Whether the file system holding `folder` is (all but) full: SQLite reports a full
-    disk as SQLITE_FULL on writes but as a plain I/O error when it maps its -shm file."""
-    try:
-        found = os.statvfs(folder)
-    except OSError:
-        return False
-    return found.f_bavail * found.f_frsize < 64 * 1024
-
-
-def _connect_sqlite(path: str) -> sqlite3.Connection:
-    """A connection; in a read-only home (no -shm file can be made beside the database)
-    a read-only one, so reading still works and a write says the home is read-only."""
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    if path == ":memory:" or os.access(Path(path).expanduser().parent, os.W_OK):
-        return conn
-    try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return conn
-    except sqlite3.OperationalError:
-        conn.close()
-    uri = Path(path).expanduser().absolute().as_uri() + "?mode=ro&immutable=1"
-    return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-
-
-def _prepare_sqlite_file(path: Path) -> None:
-    """The database file exists, private (0600), before SQLite opens it: SQLite gives its
-    -wal and -shm files the database file's mode, whatever the umask. A missing folder is
-    an error naming it, never created silently; a too-open existing file is tightened."""
-    folder = path.parent
-    if not folder.is_dir():
-        what = "is not a folder" if folder.exists() else "does not exist"
-        raise StoreError(
-            f"the folder {folder} {what}; create it first or choose another database path"
-        )
-    try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        _tighten(path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"))
-        return
-    except OSError as exc:
-        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-            raise StoreError(
-                f"the Amity home {folder} is read-only and has no database yet; "
-                "check its permissions or set AMITY_HOME"
-            ) from None
-        raise StoreError(f"cannot create the database {path}: {exc.strerror}") from None
-    try:
-        os.fchmod(fd, 0o600)  # the umask may have taken bits away: set the mode exactly
-    finally:
-        os.close(fd)
-
-
-def _tighten(*paths: Path) -> None:
-    """Take group and other permissions off files the user owns; leave others alone (a
-    read-only home, someone else's file) and never add a permission."""
-    for path in paths:
-        try:
-            st = path.stat()
-            if S_ISREG(st.st_mode) and st.st_mode & 0o077 and st.st_uid == os.getuid():
-                path.chmod(st.st_mode & 0o700)
-        except OSError:
-            continue
 
 
 def _open_postgres(conninfo: str) -> Any:
@@ -349,7 +282,9 @@ def _store_error(exc: Exception, folder: Path | None = None) -> AmityError:
     if "readonly" in lowered or "read-only" in lowered:
         return StoreError("the Amity home is read-only; check its permissions or set AMITY_HOME")
     full = "disk is full" in lowered or "no space left" in lowered or "disk full" in lowered
-    if full or ("disk i/o error" in lowered and folder is not None and _no_space(folder)):
+    if full or (
+        "disk i/o error" in lowered and folder is not None and sqlite_file.no_space(folder)
+    ):
         return StoreError("disk full: nothing was written; free some space and try again")
     if "nul (0x00)" in lowered:  # PostgreSQL text; SQLite would keep it, silently
         return UsageError("text cannot contain NUL (0x00) characters; remove them")
