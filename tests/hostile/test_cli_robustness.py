@@ -541,6 +541,17 @@ def test_stored_escape_sequences_on_a_real_terminal(tmp_path: Path) -> None:
         _assert_inert(out.decode("utf-8", "replace"))
     _, out, _ = _amity_process(home, "show", "1", tty=True)
     assert b"[red]x[/red]" in out
+    for kind in ("vcard", "csv"):
+        code, out, _ = _amity_process(home, "export", kind, tty=True)
+        assert code == 0 and b"Mallory" in out
+        _assert_inert(out.decode("utf-8", "replace"))
+
+
+def test_an_export_into_a_pipe_keeps_stored_text_exactly(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    _hostile_home(Amity(home, None, TODAY))
+    code, out, _ = _amity_process(home, "export", "vcard")
+    assert code == 0 and "\x1b]0;pwned" in out.decode()
 
 
 def test_json_output_keeps_stored_text_exactly(amity: Amity) -> None:
