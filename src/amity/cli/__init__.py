@@ -130,6 +130,7 @@ def _check_arguments(args: list[str]) -> None:
             raise UsageError(f"argument {position} contains a NUL character; remove it")
         if has_surrogates(arg):
             shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            shown = shown if len(shown) <= 60 else shown[:57] + "..."
             raise UsageError(
                 f"argument {position} ({shown}) is not valid UTF-8 text; "
                 "type it again in a UTF-8 terminal"
@@ -155,7 +156,10 @@ def _crash(exc: BaseException, args: list[str]) -> None:
     if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
         _say("disk full: nothing was half-written; free some space and try again")
         return
-    log = write_crash_log(exc, args)
+    try:
+        log = write_crash_log(exc, args)
+    except Exception:  # out of memory again, say: the one line still goes out
+        log = None
     where = f"details are in {log}" if log else "no crash log could be written"
     if isinstance(exc, MemoryError):
         what = "out of memory: the input is too large for this machine; try a smaller one"
