@@ -471,6 +471,7 @@ def test_a_read_only_home_can_still_be_read(tiny_disk: Path) -> None:
     cli = Amity(tiny_disk / "home", None, TODAY)
     cli.ok("add", "Ada Lovelace")
     cli.ok("log", "ada", "--kind", "call")
+    (tiny_disk / "empty-home").mkdir()
     remounted = subprocess.run(["mount", "-o", "remount,ro", str(tiny_disk)], capture_output=True)
     if remounted.returncode:
         pytest.skip("cannot remount read-only here")
@@ -484,6 +485,10 @@ def test_a_read_only_home_can_still_be_read(tiny_disk: Path) -> None:
         assert result.code == 1, result.err
         assert "read-only" in result.err
         _no_traceback(result)
+        fresh = Amity(tiny_disk / "empty-home", None, TODAY)("list")
+        assert fresh.code == 1 and "is read-only and has no database yet" in fresh.err
+        missing = Amity(tiny_disk / "no-home", None, TODAY)("list")
+        assert missing.code == 1 and "cannot create the data directory" in missing.err
     finally:
         subprocess.run(["mount", "-o", "remount,rw", str(tiny_disk)], check=False)
 
