@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from amity.engines.dates import parse_iso
 from amity.errors import StoreError, UsageError
 
 # The days Amity can plan around: every date it computes (a year back, a year ahead, a
@@ -51,6 +50,8 @@ def home_database_url(home: Path) -> str:
 
 def parse_today(text: str) -> date:
     """`--today`/`AMITY_TODAY`: an ISO date Amity can plan around."""
+    from amity.engines.dates import parse_iso  # here: `amity --help` stays light
+
     try:
         day = parse_iso(text)
     except UsageError as exc:
