@@ -133,7 +133,7 @@ def _check_arguments(args: list[str]) -> None:
             shown = shown if len(shown) <= 60 else shown[:57] + "..."
             raise UsageError(
                 f"argument {position} ({shown}) is not valid UTF-8 text; "
-                "type it again in a UTF-8 terminal"
+                "retype it in a UTF-8 terminal, or rename the file it names"
             )
 
 
