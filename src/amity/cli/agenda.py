@@ -84,7 +84,7 @@ def draft_command(kind: str, person: str, tone: str | None, as_json: bool) -> No
 @click.option("--company", default="", help="The new company (new_job, promotion).")
 @click.option("--title", default="", help="The new title (new_job, promotion).")
 @click.option("--detail", default="", help="What happened, in a few words.")
-@click.option("--on", "day", help="When (default today).")
+@click.option("--on", "day", help="When (YYYY-MM-DD, yesterday, monday...); default today.")
 @json_option
 def life_command(
     person: str, kind: str, company: str, title: str, detail: str, day: str | None, as_json: bool

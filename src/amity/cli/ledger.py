@@ -36,7 +36,7 @@ def _ledger_command(name: str, direction: str, doc: str) -> click.Command:
     @click.argument("person")
     @click.argument("kind", metavar="KIND")
     @click.argument("what")
-    @click.option("--on", "day", help="When (default today).")
+    @click.option("--on", "day", help="When (YYYY-MM-DD, yesterday, monday...); default today.")
     @json_option
     def command(person: str, kind: str, what: str, day: str | None, as_json: bool) -> None:
         _record(person, direction, kind, what, day, as_json)

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from amity.engines.contact_points import name_key
-from amity.engines.dates import parse_day
+from amity.engines.dates import happened_on
 from amity.engines.follow_ups import parse_promises, promise_due, promise_key
-from amity.errors import NotFound, UsageError
+from amity.errors import NotFound
 from amity.model import Direction, Interaction, InteractionKind, Person, ReminderKind
 from amity.service.choices import parse_choice
 from amity.service.people import clean_name
@@ -19,7 +19,6 @@ from amity.store import interactions as interaction_store
 from amity.store import people as people_store
 from amity.store import people_query as q
 
-EARLIEST_DAY = date(1900, 1, 1)  # as `--today`: every date computed from it stays valid
 KINDS = ", ".join(k.value for k in InteractionKind)
 # Kinds that happen with both people present; the rest default to the user reaching out.
 _TOGETHER = {
@@ -93,19 +92,6 @@ def log(store: Store, who: str, what: Happening, today: date) -> Logged:
             "SELECT count(*) FROM interaction_participant WHERE person_id = ?", (person_id,)
         )
         return _record(store, person_id, person_name, what, day, today, first=first)
-
-
-def happened_on(text: str | None, today: date) -> date:
-    """The day something happened: today unless given; never in the future (tomorrow
-    included), and an empty `--on ''` is a mistake, not today."""
-    if text is None:
-        return today
-    day = parse_day(text, today)
-    if day > today:
-        raise UsageError(f"{day.isoformat()} is in the future; log what already happened")
-    if day < EARLIEST_DAY:
-        raise UsageError(f"{day.isoformat()} is too long ago; give a day from {EARLIEST_DAY}")
-    return day
 
 
 def _existing(store: Store, name: str) -> tuple[int, str] | None:
