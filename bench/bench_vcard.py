@@ -87,6 +87,28 @@ def generate(count: int, strict: bool = False, seed: int = 42) -> bytes:
     return text.encode("utf-8", "surrogateescape")
 
 
+def generate_address_book(count: int, seed: int = 7) -> bytes:
+    """`count` plain cards like a phone's or a CRM's address book export (about 130 bytes
+    each): names from the benchmark vocabulary, an email each, a phone or an ORG on some."""
+    from vocabulary import FAMILY, GIVEN, ORG_WORDS
+
+    rng = random.Random(seed)
+    cards = []
+    for n in range(count):
+        given, family = rng.choice(GIVEN), rng.choice(FAMILY)
+        if rng.random() < 0.3:
+            family = f"{family}-{rng.choice(FAMILY)}"
+        slug = f"{given}.{family}".lower().replace("'", "")
+        lines = ["BEGIN:VCARD", "VERSION:3.0", f"FN:{given} {family}", f"N:{family};{given};;;"]
+        lines.append(f"EMAIL:{slug}.{n}@example.com")
+        if n % 3 == 0:
+            lines.append(f"TEL;TYPE=CELL:+1 415 {200 + n // 10000:03d} {n % 10000:04d}")
+        if n % 2 == 0:
+            lines.append(f"ORG:{rng.choice(ORG_WORDS)}")
+        cards.append("\r\n".join([*lines, "END:VCARD", ""]))
+    return "".join(cards).encode("utf-8")
+
+
 def median_seconds(run: Callable[[], object], repeat: int) -> float:
     times = []
     for _ in range(repeat):

@@ -20,7 +20,7 @@ from datetime import date
 from itertools import zip_longest
 from pathlib import Path
 
-from amity.errors import ImportFailed
+from amity.io.limits import MAX_IMPORT_BYTES, check_path, file_size, read_file, too_large
 from amity.io.vcard_export import VCardVersion, export_vcards
 from amity.io.vcard_lines import ContentLine, RawCard, iter_cards, split_escaped, unescape
 from amity.model import Birthday, ContactDraft, ContactKind, PersonDraft, PositionDraft, SkippedRow
@@ -85,20 +85,22 @@ def parse_vcards(
 
 
 def read_vcard_path(path: Path) -> tuple[list[PersonDraft], list[SkippedRow]]:
-    """The cards of a `.vcf` file, or of every `.vcf`/`.vcard` file under a folder."""
+    """The cards of a `.vcf` file, or of every `.vcf`/`.vcard` file under a folder, read
+    within `MAX_IMPORT_BYTES` together (see `amity.io.limits`)."""
+    check_path(path, folders=True)
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
-    elif path.is_file():
-        files = [path]
+        total = sum(file_size(file) for file in files)
+        if total > MAX_IMPORT_BYTES:
+            raise too_large(str(path), total, "the vCard files in this folder are")
     else:
-        raise ImportFailed(f"No vCard file or folder at {path}")
+        files = [path]
     drafts: list[PersonDraft] = []
     skipped: list[SkippedRow] = []
+    budget = MAX_IMPORT_BYTES
     for file in files:
-        try:
-            data = file.read_bytes()
-        except OSError as error:
-            raise ImportFailed(f"Cannot read {file}: {error.strerror}") from error
+        data = read_file(file, budget)
+        budget -= len(data)
         found, missed = parse_vcards(data, str(file))
         drafts.extend(found)
         skipped.extend(missed)

@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from amity.io.csv_text import bomless_utf16
+
 _EOL = re.compile(rb"\r\n|\r|\n")
 _NAME = re.compile(r"(?:([A-Za-z0-9_-]+)\.)?([A-Za-z0-9_-]+)")
 _PROPERTY_START = re.compile(rb"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)?[;:]")
@@ -116,9 +118,12 @@ def split_escaped(text: str, separator: str) -> list[str]:
 
 
 def _normalise_bytes(data: bytes) -> bytes:
-    """UTF-8 without a BOM; UTF-16 files (a BOM says so) are re-encoded first."""
+    """UTF-8 without a BOM; UTF-16 files are re-encoded first, told by their BOM or, as the
+    CSV readers do, by the NUL in every other byte of a BOM-less file."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16").encode("utf-8")
+        return data.decode("utf-16", errors="replace").encode("utf-8")
+    if (utf16 := bomless_utf16(data)) is not None:
+        return data.decode(utf16, errors="replace").removeprefix("\ufeff").encode("utf-8")
     return data.removeprefix(b"\xef\xbb\xbf")
 
 
