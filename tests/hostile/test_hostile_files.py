@@ -32,9 +32,12 @@ GOOGLE_HEADER = "First Name,Last Name,Notes,E-mail 1 - Label,E-mail 1 - Value"
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev are POSIX")
 
 
-def deflated_bomb(path: Path, member: str, head: bytes, row: bytes, megabytes: int) -> Path:
+def deflated_bomb(
+    path: Path, member: str, head: bytes, row: bytes, megabytes: int, declared: int | None = None
+) -> Path:
     """A ZIP whose one member is `head` then `megabytes` MiB of `row`, written without ever
-    holding the expanded text: one 1 MiB block is deflated once and its bytes repeated."""
+    holding the expanded text: one 1 MiB block is deflated once and its bytes repeated.
+    `declared` is the uncompressed size its headers claim (a lie, when given)."""
     block = row * (MiB // len(row))
     first = zlib.compressobj(9, zlib.DEFLATED, -15)
     start = first.compress(head) + first.flush(zlib.Z_FULL_FLUSH)
@@ -44,7 +47,7 @@ def deflated_bomb(path: Path, member: str, head: bytes, row: bytes, megabytes: i
     crc = zlib.crc32(head)
     for _ in range(megabytes):
         crc = zlib.crc32(block, crc)
-    size = len(head) + len(block) * megabytes
+    size = len(head) + len(block) * megabytes if declared is None else declared
     packed = len(start) + len(piece) * megabytes + len(end)
     name = member.encode()
     common = struct.pack("<HHHHHIIIH", 20, 0, 8, 0, 0x21, crc, packed, size, len(name))
@@ -118,6 +121,19 @@ def test_a_zip_member_with_a_bomb_like_compression_ratio_is_refused(
     result, seconds, peak = measured(lambda: amity_sqlite("import", "linkedin", str(small)))
     one_line_refusal(result, "messages.csv", "compressed", "damaged or a ZIP bomb")
     assert seconds < 0.5 and peak < 50, (seconds, peak)
+
+
+def test_a_member_that_lies_about_its_size_is_stopped_at_the_size_it_declared(
+    amity_sqlite: Amity, tmp_path: Path
+) -> None:
+    """The directory says 900 KB (no cap, no ratio to object to); the data is 300 MB."""
+    liar = deflated_bomb(
+        tmp_path / "liar.zip", "Connections.csv", CONNECTIONS_HEADER, CONNECTION_ROW, 300,
+        declared=900_000,
+    )  # fmt: skip
+    result, seconds, peak = measured(lambda: amity_sqlite("import", "linkedin", str(liar)))
+    one_line_refusal(result, "liar.zip", "damaged")
+    assert seconds < 1 and peak < 50, (seconds, peak)
 
 
 def test_a_zip_with_more_members_than_any_export_is_refused(

@@ -101,7 +101,12 @@ def check_directory(path: Path, name: str) -> None:
     if counts is None:
         raise damaged(name, "no central directory")
     entries, directory = counts
-    if entries > MAX_ZIP_ENTRIES or directory > _MAX_DIRECTORY_BYTES:
+    if directory > _MAX_DIRECTORY_BYTES:
+        raise ImportFailed(
+            f"{name}: its list of files alone is {megabytes(directory)}; a LinkedIn export's "
+            "is a few KB: the archive is damaged or not an export"
+        )
+    if entries > MAX_ZIP_ENTRIES:
         raise ImportFailed(
             f"{name}: holds {entries:,} files; a LinkedIn export holds a few dozen "
             f"(Amity reads archives of up to {MAX_ZIP_ENTRIES:,})"
