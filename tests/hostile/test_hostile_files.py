@@ -33,7 +33,13 @@ posix_only = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev 
 
 
 def deflated_bomb(
-    path: Path, member: str, head: bytes, row: bytes, megabytes: int, declared: int | None = None
+    path: Path,
+    member: str,
+    head: bytes,
+    row: bytes,
+    megabytes: int,
+    declared: int | None = None,
+    flags: int = 0,
 ) -> Path:
     """A ZIP whose one member is `head` then `megabytes` MiB of `row`, written without ever
     holding the expanded text: one 1 MiB block is deflated once and its bytes repeated.
@@ -50,7 +56,7 @@ def deflated_bomb(
     size = len(head) + len(block) * megabytes if declared is None else declared
     packed = len(start) + len(piece) * megabytes + len(end)
     name = member.encode()
-    common = struct.pack("<HHHHHIIIH", 20, 0, 8, 0, 0x21, crc, packed, size, len(name))
+    common = struct.pack("<HHHHHIIIH", 20, flags, 8, 0, 0x21, crc, packed, size, len(name))
     with path.open("wb") as out:
         out.write(b"PK\x03\x04" + common + b"\x00\x00" + name + start)
         for _ in range(megabytes):
@@ -134,6 +140,13 @@ def test_a_member_that_lies_about_its_size_is_stopped_at_the_size_it_declared(
     result, seconds, peak = measured(lambda: amity_sqlite("import", "linkedin", str(liar)))
     one_line_refusal(result, "liar.zip", "damaged")
     assert seconds < 1 and peak < 50, (seconds, peak)
+
+
+def test_a_password_protected_zip_says_so(amity_sqlite: Amity, tmp_path: Path) -> None:
+    locked = deflated_bomb(
+        tmp_path / "locked.zip", "Connections.csv", CONNECTIONS_HEADER, CONNECTION_ROW, 0, flags=1
+    )
+    one_line_refusal(amity_sqlite("import", "linkedin", str(locked)), "password")
 
 
 def test_a_zip_with_more_members_than_any_export_is_refused(
