@@ -8,10 +8,17 @@ vobject cannot read (soft line breaks, folds inside a UTF-8 sequence). Prints a 
 table for `bench/RESULTS.md`.
 
     .venv/bin/python bench/bench_vcard.py
+
+`--large` instead times the whole `amity import vcard` of a 100 MB address book (770,000
+plain cards, `generate_address_book`) into an empty home, as a process, with its peak
+memory, and writes the "Large vCard import" section of RESULTS.md (`--no-write`: print it).
+
+    .venv/bin/python bench/bench_vcard.py --large [--cards 770000] [--runs 1] [--no-write]
 """
 
 from __future__ import annotations
 
+import argparse
 import base64
 import random
 import statistics
@@ -87,6 +94,28 @@ def generate(count: int, strict: bool = False, seed: int = 42) -> bytes:
     return text.encode("utf-8", "surrogateescape")
 
 
+def generate_address_book(count: int, seed: int = 7) -> bytes:
+    """`count` plain cards like a phone's or a CRM's address book export (about 130 bytes
+    each): names from the benchmark vocabulary, an email each, a phone or an ORG on some."""
+    from vocabulary import FAMILY, GIVEN, ORG_WORDS
+
+    rng = random.Random(seed)
+    cards = []
+    for n in range(count):
+        given, family = rng.choice(GIVEN), rng.choice(FAMILY)
+        if rng.random() < 0.3:
+            family = f"{family}-{rng.choice(FAMILY)}"
+        slug = f"{given}.{family}".lower().replace("'", "")
+        lines = ["BEGIN:VCARD", "VERSION:3.0", f"FN:{given} {family}", f"N:{family};{given};;;"]
+        lines.append(f"EMAIL:{slug}.{n}@example.com")
+        if n % 3 == 0:
+            lines.append(f"TEL;TYPE=CELL:+1 415 {200 + n // 10000:03d} {n % 10000:04d}")
+        if n % 2 == 0:
+            lines.append(f"ORG:{rng.choice(ORG_WORDS)}")
+        cards.append("\r\n".join([*lines, "END:VCARD", ""]))
+    return "".join(cards).encode("utf-8")
+
+
 def median_seconds(run: Callable[[], object], repeat: int) -> float:
     times = []
     for _ in range(repeat):
@@ -122,5 +151,84 @@ def _row(parser: str, cards: int, seconds: float) -> None:
     print(f"| {parser} | {cards:,} | {seconds:.3f} | {cards / seconds:,.0f} |")
 
 
+def _timed(argv: list[str], env: dict[str, str]) -> tuple[float, float, float, bool, str]:
+    """Wall seconds, CPU seconds (user + system), peak MB, success and last output line."""
+    import os
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryFile() as out:
+        started = time.perf_counter()
+        proc = subprocess.Popen(argv, env=env, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - started
+        out.seek(0)
+        lines = out.read().decode(errors="replace").strip().splitlines()
+    ok = os.waitstatus_to_exitcode(status) == 0
+    cpu = usage.ru_utime + usage.ru_stime
+    return seconds, cpu, usage.ru_maxrss / 1024, ok, lines[-1][:120] if lines else ""
+
+
+LARGE_CARDS = 770_000
+LARGE_TARGET_S = 180
+
+
+def large(cards: int, runs: int, write: bool) -> None:
+    import os
+    import platform
+    import shutil
+    import tempfile
+    from datetime import UTC, datetime
+    from pathlib import Path
+
+    from bench_import import AMITY, env_for, fresh_home
+    from common import RESULTS, write_sections
+
+    root = Path(tempfile.mkdtemp(prefix="amity-bench-vcard-"))
+    try:
+        book = root / "address-book.vcf"
+        book.write_bytes(generate_address_book(cards))
+        size = book.stat().st_size
+        done = [
+            _timed([AMITY, "import", "vcard", str(book)], env_for(fresh_home(root)))
+            for _ in range(runs)
+        ]
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    seconds = sorted(r[0] for r in done)
+    median = statistics.median(seconds)
+    cpu = statistics.median(r[1] for r in done)
+    peak = max(r[2] for r in done)
+    ok = all(r[3] for r in done) and median <= LARGE_TARGET_S
+    text = "\n".join(
+        [
+            f"- Machine: {os.cpu_count()} CPUs, {platform.platform()}, Python "
+            f"{platform.python_version()}; {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; load "
+            f"{os.getloadavg()[0]:.1f} at the end (other work on the machine inflates wall time)",
+            f"- `amity import vcard` of {size / 1e6:.0f} MB, {cards:,} plain cards "
+            "(`generate_address_book`), into an empty SQLite home; whole process, median of "
+            f"{runs} run(s); `python bench/bench_vcard.py --large`",
+            "",
+            "| what | median s | min s | max s | cpu s | peak MB | target | result | last line |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |",
+            f"| `amity import vcard` {cards:,} cards, {size / 1e6:.0f} MB | {median:.0f} | "
+            f"{seconds[0]:.0f} | {seconds[-1]:.0f} | {cpu:.0f} | {peak:.0f} | "
+            f"≤ {LARGE_TARGET_S} s | {'PASS' if ok else 'MISS'} | {done[-1][4]} |",
+        ]
+    )
+    print(text)
+    if write:
+        write_sections(RESULTS, {"Large vCard import": text})
+
+
 if __name__ == "__main__":
-    main()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--large", action="store_true")
+    parser.add_argument("--cards", type=int, default=LARGE_CARDS)
+    parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--no-write", action="store_true")
+    args = parser.parse_args()
+    if args.large:
+        large(args.cards, args.runs, not args.no_write)
+    else:
+        main()

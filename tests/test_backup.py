@@ -264,11 +264,12 @@ def test_output_file_is_written_whole(amity: Amity, tmp_path: Path) -> None:
     amity.ok("export", "vcard", "-o", str(target))
     assert target.read_bytes().decode() == amity.ok("export", "vcard").out
     assert sorted(p.name for p in target.parent.iterdir()) == ["people.vcf"]
-    nested = amity("export", "csv", "-o", str(tmp_path / "new-dir" / "x.csv"))
-    assert nested.code == 0 and (tmp_path / "new-dir" / "x.csv").exists()
+    nested = amity("export", "csv", "-o", str(tmp_path / "new-dir" / "x.csv"))  # a typo?
+    assert nested.code == 2 and "new-dir does not exist" in nested.err
+    assert not (tmp_path / "new-dir").exists()
     (tmp_path / "a-file").write_text("x")
     blocked = amity("export", "csv", "-o", str(tmp_path / "a-file" / "x.csv"))
-    assert blocked.code == 1 and "cannot write" in blocked.err
+    assert blocked.code == 2 and "cannot write" in blocked.err and "is not a folder" in blocked.err
 
 
 def test_csv_export_is_a_google_contacts_file_amity_reads_back(amity: Amity) -> None:

@@ -91,15 +91,17 @@ def cli(ctx: click.Context, today: str | None, database_url: str | None) -> None
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: run the CLI and turn Amity's errors into one-line messages."""
+    """Entry point: run the CLI and turn every error into one line, never a traceback."""
     from amity.errors import AmityError
 
+    args = sys.argv[1:] if argv is None else list(argv)
     try:
-        cli.main(args=argv, prog_name="amity", standalone_mode=False)
+        _check_arguments(args)
+        cli.main(args=args, prog_name="amity", standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
-        exc.show()
+        _show_click_error(exc)
         sys.exit(exc.exit_code)
     except click.Abort:
         click.echo("Aborted.", err=True)
@@ -112,12 +114,72 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+    except Exception as exc:  # the last line of defence: one line and a crash log
+        _crash(exc, args)
+        sys.exit(1)
+
+
+def _check_arguments(args: list[str]) -> None:
+    """Bytes that are not UTF-8 reach Python as lone surrogates, which nothing can store:
+    refuse them before anything is read or written."""
+    from amity.errors import UsageError
+    from amity.service.settings import has_surrogates
+
+    for position, arg in enumerate(args, start=1):
+        if "\x00" in arg:  # only from a program calling main(): a shell cannot pass one
+            raise UsageError(f"argument {position} contains a NUL character; remove it")
+        if has_surrogates(arg):
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            shown = shown if len(shown) <= 60 else shown[:57] + "..."
+            raise UsageError(
+                f"argument {position} ({shown}) is not valid UTF-8 text; "
+                "retype it in a UTF-8 terminal, or rename the file it names"
+            )
+
+
+def _show_click_error(exc: click.ClickException) -> None:
+    import io
+
+    from amity.cli.terminal import plain
+    from amity.store.database import redact
+
+    shown = io.StringIO()
+    exc.show(file=shown)  # click's own wording and usage hint, then made safe to print
+    click.echo(plain(redact(shown.getvalue())), err=True, nl=False)
+
+
+def _crash(exc: BaseException, args: list[str]) -> None:
+    import errno
+
+    from amity.cli.crash import write_crash_log
+
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        _say("disk full: nothing was half-written; free some space and try again")
+        return
+    try:
+        log = write_crash_log(exc, args)
+    except Exception:  # out of memory again, say: the one line still goes out
+        log = None
+    where = f"details are in {log}" if log else "no crash log could be written"
+    if isinstance(exc, MemoryError):
+        what = "out of memory: the input is too large for this machine; try a smaller one"
+    else:
+        what = f"unexpected error ({type(exc).__name__}); nothing was half-written"
+    _say(f"{what}; {where}; please report it if it happens again")
 
 
 def _report(exc: Any) -> None:
+    from amity.cli.terminal import plain
     from amity.errors import Ambiguous
 
-    click.secho(f"amity: {exc}", fg="red", err=True)
+    _say(str(exc))
     if isinstance(exc, Ambiguous):
         for person_id, name in exc.candidates:
-            click.echo(f"  #{person_id}  {name}", err=True)
+            click.echo(f"  #{person_id}  {plain(name)}", err=True)
+
+
+def _say(message: str) -> None:
+    from amity.cli.terminal import plain
+    from amity.store.database import redact
+
+    click.secho(f"amity: {plain(redact(message))}", fg="red", err=True)

@@ -6,11 +6,12 @@ from typing import Any
 
 import click
 
-from amity.cli.context import app, console, emit_json, json_option
+from amity.cli.context import NUMBER, app, console, emit_json, json_option
+from amity.cli.terminal import echo
 
 
 @click.command("today")
-@click.option("--budget", type=int, help="Show at most this many items (default: settings).")
+@click.option("--budget", type=NUMBER, help="Show at most this many items (default: settings).")
 @click.option("--no-drafts", is_flag=True, help="Leave the drafted messages out.")
 @json_option
 def today_command(budget: int | None, no_drafts: bool, as_json: bool) -> None:
@@ -33,7 +34,7 @@ def _act(which: str, action: str, days: int | None = None) -> None:
     from amity.service.agenda import act
 
     ctx = app()
-    click.echo(act(ctx.store, which, action, ctx.settings.today, days))
+    echo(act(ctx.store, which, action, ctx.settings.today, days))
 
 
 @click.command("done")
@@ -54,7 +55,7 @@ def skip_command(item: str) -> None:
 
 @click.command("snooze")
 @click.argument("item")
-@click.argument("days", type=int)
+@click.argument("days", type=NUMBER)
 def snooze_command(item: str, days: int) -> None:
     """Put an agenda item off for DAYS days."""
     _act(item, "snooze", days)
@@ -74,7 +75,7 @@ def draft_command(kind: str, person: str, tone: str | None, as_json: bool) -> No
     if as_json:
         emit_json(result)
         return
-    click.echo(result["text"], nl=False)
+    echo(result["text"], nl=False)
 
 
 @click.command("life")
@@ -83,7 +84,7 @@ def draft_command(kind: str, person: str, tone: str | None, as_json: bool) -> No
 @click.option("--company", default="", help="The new company (new_job, promotion).")
 @click.option("--title", default="", help="The new title (new_job, promotion).")
 @click.option("--detail", default="", help="What happened, in a few words.")
-@click.option("--on", "day", help="When (default today).")
+@click.option("--on", "day", help="When (YYYY-MM-DD, yesterday, monday...); default today.")
 @json_option
 def life_command(
     person: str, kind: str, company: str, title: str, detail: str, day: str | None, as_json: bool
@@ -105,4 +106,4 @@ def life_command(
     if as_json:
         emit_json(result)
         return
-    click.echo(f"Recorded {result['kind']} for {result['person']['name']}: {result['detail']}")
+    echo(f"Recorded {result['kind']} for {result['person']['name']}: {result['detail']}")

@@ -10,6 +10,20 @@ import click
 
 from amity.service.settings import Settings
 from amity.store import Store
+from amity.store.database import MAX_INTEGER
+
+
+class _Number(click.types.IntParamType):
+    """A whole number the database can hold: a larger one is a usage error (exit 2)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        number: int = super().convert(value, param, ctx)
+        if abs(number) > MAX_INTEGER:
+            self.fail(f"{value} is too large; the largest Amity accepts is {MAX_INTEGER}")
+        return number
+
+
+NUMBER = _Number()
 
 
 class AppContext:
@@ -22,7 +36,12 @@ class AppContext:
     @property
     def settings(self) -> Settings:
         if self._settings is None:
-            self._settings = Settings.from_env(today=self._today, database_url=self._url)
+            settings = Settings.from_env(today=self._today, database_url=self._url)
+            if settings.database_in_home:
+                from amity.service.settings import ensure_home
+
+                ensure_home(settings.home)
+            self._settings = settings
         return self._settings
 
     @property

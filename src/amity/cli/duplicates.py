@@ -6,7 +6,8 @@ import sys
 
 import click
 
-from amity.cli.context import app, emit_json, json_option
+from amity.cli.context import NUMBER, app, emit_json, json_option
+from amity.cli.terminal import echo
 
 
 @click.command("dedupe")
@@ -18,7 +19,7 @@ from amity.cli.context import app, emit_json, json_option
     help="Only pairs at least this likely (0 to 1).",
 )
 @click.option("--apply", "apply_", is_flag=True, help="Merge every pair at or above --min-score.")
-@click.option("--limit", type=int, help="Show at most this many pairs.")
+@click.option("--limit", type=NUMBER, help="Show at most this many pairs.")
 @json_option
 def dedupe_command(min_score: float, apply_: bool, limit: int | None, as_json: bool) -> None:
     """List people who are probably one person, best first, with the reasons."""
@@ -30,7 +31,7 @@ def dedupe_command(min_score: float, apply_: bool, limit: int | None, as_json: b
         if as_json:
             emit_json(result)
         else:
-            click.echo(f"Merged {result['count']} pairs; `amity undo` reverses them all")
+            echo(f"Merged {result['count']} pairs; `amity undo` reverses them all")
         return
     pairs = find_pairs(ctx.store, min_score)
     shown = pairs if limit is None else pairs[:limit]
@@ -38,9 +39,9 @@ def dedupe_command(min_score: float, apply_: bool, limit: int | None, as_json: b
         emit_json({"pairs": shown, "total": len(pairs)})
         return
     if not pairs:
-        click.echo("No likely duplicates.")
+        echo("No likely duplicates.")
     for pair in shown:
-        click.echo(
+        echo(
             f"{pair['score']:.2f}  #{pair['a']} {pair['a_name']}  =  "
             f"#{pair['b']} {pair['b_name']}  ({'; '.join(pair['reasons'])})"
         )
@@ -60,7 +61,7 @@ def merge_command(keep: str, other: str, yes: bool, as_json: bool) -> None:
     if not yes and sys.stdin.isatty() and not as_json:
         a, b = show_person(ctx.store, keep, 3), show_person(ctx.store, other, 3)
         for side in (a, b):
-            click.echo(
+            echo(
                 f"#{side['id']} {side['name']} · {side['organization']} · "
                 f"{', '.join(side['emails'])} · {side['interaction_count']} interactions"
             )
@@ -69,7 +70,7 @@ def merge_command(keep: str, other: str, yes: bool, as_json: bool) -> None:
     if as_json:
         emit_json(result)
         return
-    click.echo(
+    echo(
         f"Merged {result['merged']['name']} (#{result['merged']['id']}) into "
         f"{result['kept']['name']} (#{result['kept']['id']})"
     )
@@ -81,4 +82,4 @@ def undo_command() -> None:
     from amity.service.duplicates import undo_last
 
     ctx = app()
-    click.echo(undo_last(ctx.store, ctx.settings.today))
+    echo(undo_last(ctx.store, ctx.settings.today))

@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from amity.cli.context import app, console, emit_json, json_option
+from amity.cli.terminal import echo
 
 
 @click.command("import")
@@ -68,22 +69,22 @@ def _with_progress(run: Any) -> Any:
 
 def _print_report(data: dict[str, Any]) -> None:
     head = "Dry run (nothing written): " if data["dry_run"] else "Imported: "
-    click.echo(
+    echo(
         f"{head}{data['created']} created, {data['updated']} updated, "
         f"{data['unchanged']} unchanged, {data['merged']} merged, "
         f"{len(data['skipped'])} skipped"
     )
     if data["interactions"]:
-        click.echo(f"{data['interactions']} conversations added to timelines")
+        echo(f"{data['interactions']} conversations added to timelines")
     if data["new_jobs"]:
-        click.echo(f"{data['new_jobs']} job changes spotted: see `amity today`")
+        echo(f"{data['new_jobs']} job changes spotted: see `amity today`")
     if data["missing"]:
-        click.echo(f"{data['missing']} connections are no longer in this export (kept, marked)")
+        echo(f"{data['missing']} connections are no longer in this export (kept, marked)")
     for merge in data["merges"][:20]:
-        click.echo(
+        echo(
             f"  merged {merge['name']} into #{merge['person']['id']}: {', '.join(merge['reasons'])}"
         )
     for row in data["skipped"][:50]:
-        click.echo(f"  skipped {row['file']}:{row['line']}: {row['reason']}")
+        echo(f"  skipped {row['file']}:{row['line']}: {row['reason']}")
     if len(data["skipped"]) > 50:
-        click.echo(f"  ... and {len(data['skipped']) - 50} more (see --json)")
+        echo(f"  ... and {len(data['skipped']) - 50} more (see --json)")

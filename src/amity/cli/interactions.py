@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from amity.cli.context import app, emit_json, json_option
+from amity.cli.terminal import echo
 
 
 def _report(logged: object, as_json: bool) -> None:
@@ -23,18 +24,18 @@ def _report(logged: object, as_json: bool) -> None:
         )
         return
     if logged.created:
-        click.echo(f"New person: {logged.person_name} (#{logged.person_id})")
+        echo(f"New person: {logged.person_name} (#{logged.person_id})")
         for other_id, other in logged.similar:
-            click.echo(
+            echo(
                 f"note: {other} (#{other_id}) has a very similar name; "
                 "`amity merge` joins them if they are one person",
                 err=True,
             )
-    click.echo(f"Logged #{logged.interaction_id} with {logged.person_name}")
+    echo(f"Logged #{logged.interaction_id} with {logged.person_name}")
     if logged.follow_up_due:
-        click.echo(f"Follow up by {logged.follow_up_due.isoformat()}")
+        echo(f"Follow up by {logged.follow_up_due.isoformat()}")
     if logged.closed_follow_ups:
-        click.echo("Follow-up done")
+        echo("Follow-up done")
 
 
 @click.command("met")
@@ -67,8 +68,8 @@ def met_command(
     help="met, coffee, call, video, message, email, meeting, event, intro or other.",
 )
 @click.option("--on", "day", help="When (YYYY-MM-DD, yesterday, monday...); default today.")
-@click.option("--inbound", "direction", flag_value="inbound", help="They reached out.")
-@click.option("--outbound", "direction", flag_value="outbound", help="You reached out.")
+@click.option("--inbound", is_flag=True, help="They reached out.")
+@click.option("--outbound", is_flag=True, help="You reached out.")
 @click.option("--note", default="", help="What was said.")
 @click.option("--learned", default="", help="What you learned about them.")
 @click.option("--promise", default="", help="Something you promised (stays on the agenda).")
@@ -78,7 +79,8 @@ def log_command(
     person: str,
     kind: str,
     day: str | None,
-    direction: str | None,
+    inbound: bool,
+    outbound: bool,
     note: str,
     learned: str,
     promise: str,
@@ -89,11 +91,14 @@ def log_command(
     from amity.model import Direction
     from amity.service.interactions import Happening, log, parse_kind
 
+    if inbound and outbound:
+        raise click.UsageError("--inbound and --outbound contradict each other; give one")
+    direction = Direction.INBOUND if inbound else Direction.OUTBOUND if outbound else None
     ctx = app()
     what = Happening(
         parse_kind(kind),
         on=day,
-        direction=Direction(direction) if direction else None,
+        direction=direction,
         note=note,
         learned=learned,
         promise=promise,

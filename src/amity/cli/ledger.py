@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from amity.cli.context import app, emit_json, json_option
+from amity.cli.terminal import echo
 
 KIND_HELP = "advice, introduction, referral, resource or favour"
 
@@ -23,7 +24,7 @@ def _record(
         emit_json(result)
         return
     b = result["balance"]
-    click.echo(
+    echo(
         f"Recorded: {result['direction']} {result['kind']} ({result['what']}) — "
         f"with {result['person']['name']}: gave {b['gave']}, received {b['received']}, "
         f"asked {b['asked']}"
@@ -35,7 +36,7 @@ def _ledger_command(name: str, direction: str, doc: str) -> click.Command:
     @click.argument("person")
     @click.argument("kind", metavar="KIND")
     @click.argument("what")
-    @click.option("--on", "day", help="When (default today).")
+    @click.option("--on", "day", help="When (YYYY-MM-DD, yesterday, monday...); default today.")
     @json_option
     def command(person: str, kind: str, what: str, day: str | None, as_json: bool) -> None:
         _record(person, direction, kind, what, day, as_json)

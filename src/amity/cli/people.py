@@ -6,7 +6,8 @@ from typing import Any
 
 import click
 
-from amity.cli.context import app, console, emit_json, json_option
+from amity.cli.context import NUMBER, app, console, emit_json, json_option
+from amity.cli.terminal import echo
 
 
 @click.command("add")
@@ -17,7 +18,7 @@ from amity.cli.context import app, console, emit_json, json_option
 @click.option("--title", default="", help="Their job title (needs --company).")
 @click.option("--tag", "tags", multiple=True, help="A tag (repeatable).")
 @click.option("--circle", help="inner, close, active, acquaintance or dormant.")
-@click.option("--every", type=int, help="Keep in touch every DAYS days.")
+@click.option("--every", type=NUMBER, help="Keep in touch every DAYS days.")
 @click.option("--how-met", default="", help="How you met, in your words.")
 @click.option("--met-through", help="The person who introduced you.")
 @click.option("--birthday", metavar="YYYY-MM-DD|--MM-DD", help="Birthday, year optional.")
@@ -57,14 +58,14 @@ def add_command(
     if as_json:
         emit_json({"id": person_id, "similar": [{"id": i, "name": n} for i, n in similar]})
         return
-    click.echo(person_id)
+    echo(person_id)
     for other_id, other in similar:
-        click.echo(f"note: {other} (#{other_id}) has a very similar name", err=True)
+        echo(f"note: {other} (#{other_id}) has a very similar name", err=True)
 
 
 @click.command("show")
 @click.argument("person")
-@click.option("--limit", default=20, show_default=True, help="Interactions to show.")
+@click.option("--limit", default=20, show_default=True, type=NUMBER, help="Interactions to show.")
 @json_option
 def show_command(person: str, limit: int, as_json: bool) -> None:
     """Show a person: profile, contact points, strength and recent interactions."""
@@ -91,7 +92,7 @@ def show_command(person: str, limit: int, as_json: bool) -> None:
     type=click.Choice(["name", "last", "strength"]),
     help="Order.",
 )
-@click.option("--limit", type=int, help="At most this many.")
+@click.option("--limit", type=NUMBER, help="At most this many.")
 @click.option("--archived", is_flag=True, help="Include archived people.")
 @click.option(
     "--tier",
@@ -143,7 +144,9 @@ def list_command(
 
 @click.command("search")
 @click.argument("query", nargs=-1, required=True)
-@click.option("--limit", default=20, show_default=True, help="At most this many results.")
+@click.option(
+    "--limit", default=20, show_default=True, type=NUMBER, help="At most this many results."
+)
 @json_option
 def search_command(query: tuple[str, ...], limit: int, as_json: bool) -> None:
     """Search everything; filters: company:NAME tag:TAG circle:CIRCLE name:TEXT."""
@@ -166,7 +169,7 @@ def search_command(query: tuple[str, ...], limit: int, as_json: bool) -> None:
 @click.option("--headline")
 @click.option("--location")
 @click.option("--circle", help="inner, close, active, acquaintance or dormant.")
-@click.option("--every", type=int, help="Keep in touch every DAYS days (0 = circle default).")
+@click.option("--every", type=NUMBER, help="Keep in touch every DAYS days (0 = circle default).")
 @click.option("--birthday", metavar="YYYY-MM-DD|--MM-DD", help="Birthday ('none' clears it).")
 @click.option("--how-met")
 @click.option("--where-met")
@@ -189,7 +192,7 @@ def edit_command(person: str, **changes: Any) -> None:
     ctx = app()
     changes = {k: (list(v) if isinstance(v, tuple) else v) for k, v in changes.items()}
     person_id = edit_person(ctx.store, person, changes, ctx.settings.today)
-    click.echo(f"updated #{person_id}")
+    echo(f"updated #{person_id}")
 
 
 @click.command("forget")
@@ -200,7 +203,7 @@ def forget_command(person: str) -> None:
 
     ctx = app()
     person_id, name = forget_person(ctx.store, person, ctx.settings.today)
-    click.echo(
+    echo(
         f"{name} (#{person_id}) is in the trash for 30 days; `amity unforget {person_id}`"
         " brings them back"
     )
@@ -214,4 +217,4 @@ def unforget_command(person: str) -> None:
 
     ctx = app()
     person_id, name = unforget_person(ctx.store, person, ctx.settings.today)
-    click.echo(f"{name} (#{person_id}) is back")
+    echo(f"{name} (#{person_id}) is back")

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from amity.cli.context import app, emit_json, json_option
+from amity.cli.context import NUMBER, app, emit_json, json_option
+from amity.cli.terminal import echo
 
 
 @click.command("calendar")
@@ -19,7 +20,7 @@ from amity.cli.context import app, emit_json, json_option
     type=click.Path(path_type=Path),
     help="The .ics file to write.",
 )
-@click.option("--days", default=30, show_default=True, help="How far ahead to plan.")
+@click.option("--days", default=30, show_default=True, type=NUMBER, help="How far ahead to plan.")
 def calendar_command(out: Path, days: int) -> None:
     """Write the coming agenda as an iCalendar file; re-exporting updates the same events."""
     from amity.service.reminders import calendar
@@ -64,7 +65,7 @@ def settings_command(key: str | None, value: str | None, as_json: bool) -> None:
             raise click.UsageError("give a value: amity settings KEY VALUE")
         change(ctx.store, ctx.settings.home, key, value, ctx.settings.today)
         if not as_json:
-            click.echo(f"{key} set")
+            echo(f"{key} set")
             return
     data = all_settings(ctx.store, ctx.settings.home)
     if as_json:
@@ -73,6 +74,6 @@ def settings_command(key: str | None, value: str | None, as_json: bool) -> None:
     for name, setting in data.items():
         if isinstance(setting, dict):
             for sub, v in setting.items():
-                click.echo(f"{name}.{sub} = {v}")
+                echo(f"{name}.{sub} = {v}")
         else:
-            click.echo(f"{name} = {setting}")
+            echo(f"{name} = {setting}")

@@ -8,7 +8,9 @@ from rich.console import Group
 from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
-from rich.text import Text
+
+from amity.cli.safe_text import SafeText as Text
+from amity.cli.terminal import plain
 
 
 def people_table(rows: list[dict[str, Any]], total: int) -> Table:
@@ -70,5 +72,5 @@ def person_panel(view: dict[str, Any]) -> Panel:
                 )
             )
     return Panel(
-        Group(*lines), title=f"[bold]{escape(view['name'])}[/] #{view['id']}", expand=False
+        Group(*lines), title=f"[bold]{escape(plain(view['name']))}[/] #{view['id']}", expand=False
     )

@@ -6,8 +6,8 @@ from typing import Any
 
 from rich.console import Group
 from rich.padding import Padding
-from rich.text import Text
 
+from amity.cli.safe_text import SafeText as Text
 from amity.service.agenda import TodayView
 
 _LABEL = {

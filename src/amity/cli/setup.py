@@ -5,12 +5,15 @@ from __future__ import annotations
 import click
 
 from amity.cli.context import app, emit_json, json_option
+from amity.cli.terminal import echo
 
 
 @click.command("init")
 @json_option
 def init_command(as_json: bool) -> None:
     """Create the Amity home and its database; safe to run again."""
+    from amity.store.database import redact
+
     ctx = app()
     store = ctx.store  # opening migrates to the newest schema
     people = store.db.scalar("SELECT count(*) FROM person WHERE owner_id = ?", (store.owner_id,))
@@ -18,12 +21,12 @@ def init_command(as_json: bool) -> None:
         emit_json(
             {
                 "home": str(ctx.settings.home),
-                "database": ctx.settings.database_url,
+                "database": redact(ctx.settings.database_url),
                 "people": int(people or 0),
             }
         )
         return
-    click.echo(f"Amity is ready in {ctx.settings.home} ({int(people or 0)} people)")
+    echo(f"Amity is ready in {ctx.settings.home} ({int(people or 0)} people)")
 
 
 @click.command("demo")
@@ -38,9 +41,9 @@ def demo_command(as_json: bool) -> None:
         emit_json(result)
         return
     if result["created"]:
-        click.echo(
+        echo(
             f"Loaded the demo network: {result['people']} people, "
             f"{result['interactions']} interactions"
         )
     else:
-        click.echo(f"The demo network is already loaded ({result['people']} people)")
+        echo(f"The demo network is already loaded ({result['people']} people)")

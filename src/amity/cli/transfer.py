@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from amity.cli.context import app, emit_json, json_option
+from amity.cli.terminal import echo, plain
 from amity.errors import UsageError
 from amity.io.json_backup import Backup, parse
 from amity.service.files import write_atomically
@@ -48,10 +49,11 @@ def export_command(kind: str, vcard_version: str, output: Path | None) -> None:
     else:
         text = backup.export_csv(store)
     if output is None or str(output) == "-":
-        sys.stdout.write(text)
+        # Exact bytes into a pipe or file; on a terminal, stored text is shown, not obeyed.
+        sys.stdout.write(plain(text) if sys.stdout.isatty() else text)
         return
     write_atomically(output, text)
-    click.echo(f"Wrote {output}", err=True)
+    echo(f"Wrote {output}", err=True)
 
 
 @click.command("restore")
@@ -69,7 +71,7 @@ def restore_command(file: Path, as_json: bool) -> None:
     if as_json:
         emit_json(counts)
         return
-    click.echo(
+    echo(
         f"Restored {counts['people']} people and {counts['interactions']} interactions from {file}"
     )
 

@@ -11,6 +11,7 @@ from amity.model import Birthday
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _AGO = re.compile(r"^(\d{1,4})\s+(day|days|week|weeks)\s+ago$")
 _EXPECTED = "expected YYYY-MM-DD, today, yesterday, a weekday or 'N days ago'"
+EARLIEST_DAY = date(1900, 1, 1)  # as `--today`: every date computed from it stays valid
 
 
 def parse_day(text: str, today: date) -> date:
@@ -30,6 +31,20 @@ def parse_day(text: str, today: date) -> date:
         n = int(ago.group(1)) * (7 if ago.group(2).startswith("week") else 1)
         return today - timedelta(days=n)
     return parse_iso(text)
+
+
+def happened_on(text: str | None, today: date) -> date:
+    """The day something happened (`--on` of log, met, gave, got, asked, life): today
+    unless given; never in the future (tomorrow included), never before 1900, and an
+    empty `--on ''` is a mistake, not today."""
+    if text is None:
+        return today
+    day = parse_day(text, today)
+    if day > today:
+        raise UsageError(f"{day.isoformat()} is in the future; log what already happened")
+    if day < EARLIEST_DAY:
+        raise UsageError(f"{day.isoformat()} is too long ago; give a day from {EARLIEST_DAY}")
+    return day
 
 
 def parse_iso(text: str) -> date:

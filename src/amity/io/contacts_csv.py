@@ -32,6 +32,7 @@ from amity.engines.contact_points import (
 )
 from amity.errors import ImportFailed
 from amity.io.csv_text import Cell, Row, Table, cell_at, header_key, read_table
+from amity.io.limits import read_file
 from amity.model import Birthday, ContactDraft, ContactKind, PersonDraft, PositionDraft, SkippedRow
 
 # Outlook column titles by meaning: English, German, French (Outlook desktop exports, checked
@@ -121,7 +122,7 @@ def _has_any(keys: set[str], meaning: str) -> bool:
 
 def read_contacts_csv(path: Path) -> tuple[list[PersonDraft], list[SkippedRow]]:
     """The people in a Google or Outlook CSV export; raises ImportFailed for other files."""
-    return parse_contacts_csv(path.read_bytes(), path.name)
+    return parse_contacts_csv(read_file(path, shown=path.name), path.name)
 
 
 def parse_contacts_csv(data: bytes | str, file: str) -> tuple[list[PersonDraft], list[SkippedRow]]:

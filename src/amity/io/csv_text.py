@@ -14,6 +14,9 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from amity.errors import ImportFailed
+from amity.io.limits import MAX_CSV_FIELD_CHARS
+
 Row = list[str]
 Cell = Callable[[Row], str]
 
@@ -32,7 +35,7 @@ def decode(data: bytes) -> str:
         text = data[3:].decode("utf-8", errors="replace")
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = data.decode("utf-16", errors="replace")
-    elif (utf16 := _bomless_utf16(data)) is not None:
+    elif (utf16 := bomless_utf16(data)) is not None:
         text = data.decode(utf16, errors="replace")
     else:
         text = _decode_8bit(data)
@@ -41,7 +44,8 @@ def decode(data: bytes) -> str:
     return text.removeprefix("\ufeff")
 
 
-def _bomless_utf16(data: bytes) -> str | None:
+def bomless_utf16(data: bytes) -> str | None:
+    """`utf-16-le` or `utf-16-be` when the first KiB has a NUL in every other byte."""
     sample = data[:1024]
     half = len(sample) // 2
     if half < 2:
@@ -168,7 +172,7 @@ def read_table(
     """
     text = decode(data) if isinstance(data, bytes) else data
     with paused_gc():
-        numbered = list(_numbered_rows(text, sniff_delimiter(text)))
+        numbered = list(_numbered_rows(text, sniff_delimiter(text), file))
     start = _header_position(numbered, is_header, scan)
     if start is None:
         return Table(file=file, header=[], header_line=0)
@@ -176,14 +180,23 @@ def read_table(
     return Table(file, [h.strip() for h in header], header_line, numbered[start + 1 :])
 
 
-def _numbered_rows(text: str, delimiter: str) -> Iterator[tuple[int, Row]]:
+def _numbered_rows(text: str, delimiter: str, file: str) -> Iterator[tuple[int, Row]]:
+    # A cell may be as large as the file (a long LinkedIn message, a Google note): the csv
+    # module's default limit of 128 KiB would turn one into a traceback. Always the same
+    # value, so setting this process-wide switch from any thread is harmless.
+    csv.field_size_limit(MAX_CSV_FIELD_CHARS)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     line = 0
-    for row in reader:
-        start = line + 1
-        line = reader.line_num
-        if any(row) and any(cell.strip() for cell in row):
-            yield start, row
+    try:
+        for row in reader:
+            start = line + 1
+            line = reader.line_num
+            if any(row) and any(cell.strip() for cell in row):
+                yield start, row
+    except csv.Error as error:
+        raise ImportFailed(
+            f"{file}: line {reader.line_num}: not readable as CSV ({error})"
+        ) from None
 
 
 def _header_position(

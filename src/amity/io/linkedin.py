@@ -5,6 +5,9 @@ live in `linkedin_connections`, `linkedin_messages` and `linkedin_profile` and a
 here. File names vary by year (`Phone Numbers.csv` / `PhoneNumbers.csv`), so they are matched
 ignoring case, spaces and underscores; a lone CSV with an unknown name is recognised by its
 header. An invitation that matches a connection also sets that person's `how_met`.
+
+Only the files of known kinds are read, within the caps of `amity.io.limits`: a ZIP is
+checked from its central directory first (`amity.io.archive`), a folder from file sizes.
 """
 
 from __future__ import annotations
@@ -15,9 +18,19 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
+from typing import TypeVar
 
 from amity.errors import ImportFailed
+from amity.io.archive import (
+    LOCAL_HEADER,
+    check_directory,
+    check_members,
+    damaged,
+    read_member,
+    reading,
+)
 from amity.io.csv_text import decode, header_key, sniff_delimiter
+from amity.io.limits import MAX_IMPORT_BYTES, check_path, file_size, read_file, too_large
 from amity.io.linkedin_connections import is_connections_header, read_connections
 from amity.io.linkedin_messages import (
     Owner,
@@ -67,7 +80,7 @@ _HEADER_KINDS: tuple[tuple[str, Callable[[set[str]], bool]], ...] = (
     ("profile", is_profile_header),
     ("connections", is_connections_header),
 )
-_MAX_MEMBER_BYTES = 512 * 1024 * 1024
+_T = TypeVar("_T")
 
 
 @dataclass(slots=True)
@@ -153,44 +166,55 @@ def _invitation_how_met(invitation: InteractionDraft) -> str:
 
 
 def _export_files(path: Path) -> dict[str, _File]:
-    if not path.exists():
-        raise ImportFailed(f"{path}: no such file or folder")
+    check_path(path, folders=True)
     if path.is_dir():
-        return _pick(
-            (str(p.relative_to(path)), p.read_bytes) for p in sorted(path.rglob("*")) if p.is_file()
-        )
+        return _folder_files(path)
     if zipfile.is_zipfile(path):
         return _zip_files(path)
-    data = path.read_bytes()
+    data = read_file(path, shown=path.name)
+    if data.startswith(LOCAL_HEADER):
+        raise damaged(path.name, "its end is missing")
     kind = _kind_by_name(path.name) or _kind_by_header(data)
     return {kind: _File(path.name, data)} if kind else {}
 
 
+def _folder_files(path: Path) -> dict[str, _File]:
+    found = _pick((str(p.relative_to(path)), p) for p in sorted(path.rglob("*")) if p.is_file())
+    total = sum(file_size(file) for _name, file in found.values())
+    if total > MAX_IMPORT_BYTES:
+        raise too_large(str(path), total, "the export files in this folder are")
+    files: dict[str, _File] = {}
+    budget = MAX_IMPORT_BYTES
+    for kind, (name, file) in found.items():
+        data = read_file(file, budget, shown=name)
+        budget -= len(data)
+        files[kind] = _File(name, data)
+    return files
+
+
 def _zip_files(path: Path) -> dict[str, _File]:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            members = [i for i in archive.infolist() if not i.is_dir()]
-            too_big = [i.filename for i in members if i.file_size > _MAX_MEMBER_BYTES]
-            if too_big:
-                raise ImportFailed(f"{path.name}: {too_big[0]} is too large to import")
-            return _pick((i.filename, _reader(archive, i.filename)) for i in members)
-    except (zipfile.BadZipFile, OSError) as error:
-        raise ImportFailed(f"{path.name}: not a readable ZIP archive ({error})") from error
+    check_directory(path, path.name)
+    with reading(path.name), zipfile.ZipFile(path) as archive:
+        found = _pick((i.filename, i) for i in archive.infolist() if not i.is_dir())
+        check_members(path.name, [member for _name, member in found.values()])
+        files: dict[str, _File] = {}
+        budget = MAX_IMPORT_BYTES
+        for kind, (name, member) in found.items():
+            data = read_member(archive, member, path.name, budget)
+            budget -= len(data)
+            files[kind] = _File(name, data)
+        return files
 
 
-def _reader(archive: zipfile.ZipFile, name: str) -> Callable[[], bytes]:
-    return lambda: archive.read(name)
-
-
-def _pick(candidates: Iterable[tuple[str, Callable[[], bytes]]]) -> dict[str, _File]:
+def _pick(candidates: Iterable[tuple[str, _T]]) -> dict[str, tuple[str, _T]]:
     """The shallowest file of each kind (the export's root before any sub-folder)."""
-    found: dict[str, tuple[int, str, Callable[[], bytes]]] = {}
-    for name, read in candidates:
+    found: dict[str, tuple[int, str, _T]] = {}
+    for name, handle in candidates:
         posix = PurePosixPath(name.replace("\\", "/"))
         kind = _kind_by_name(posix.name)
         if kind and (kind not in found or len(posix.parts) < found[kind][0]):
-            found[kind] = (len(posix.parts), str(posix), read)
-    return {kind: _File(name, read()) for kind, (_depth, name, read) in found.items()}
+            found[kind] = (len(posix.parts), str(posix), handle)
+    return {kind: (name, handle) for kind, (_depth, name, handle) in found.items()}
 
 
 def _kind_by_name(file_name: str) -> str | None:

@@ -20,7 +20,8 @@ from datetime import date
 from itertools import zip_longest
 from pathlib import Path
 
-from amity.errors import ImportFailed
+from amity.io.csv_text import paused_gc
+from amity.io.limits import MAX_IMPORT_BYTES, check_path, file_size, read_file, too_large
 from amity.io.vcard_export import VCardVersion, export_vcards
 from amity.io.vcard_lines import ContentLine, RawCard, iter_cards, split_escaped, unescape
 from amity.model import Birthday, ContactDraft, ContactKind, PersonDraft, PositionDraft, SkippedRow
@@ -38,6 +39,11 @@ _BDAY = re.compile(r"(\d{4}|-)-?-?(\d{2})-?(\d{2})(?!\d)")
 _NO_YEAR = frozenset({1604})  # Apple Contacts and CardBook write 1604 for "year unknown"
 _DIGIT = re.compile(r"\d")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # not allowed in a vCard value
+# Enum members as module constants: `ContactKind.PHONE` is a slow class-attribute lookup in
+# Python 3.11, and these run for every property of every card.
+_EMAIL, _PHONE, _ADDRESS = ContactKind.EMAIL, ContactKind.PHONE, ContactKind.ADDRESS
+_NAMING_KINDS = (_EMAIL, _PHONE)
+_TYPE_LABELS: dict[tuple[str, ...], str] = {}  # `("work", "voice")` -> `work`, computed once
 
 
 @dataclass(slots=True)
@@ -73,32 +79,36 @@ def parse_vcards(
     stray: list[int] = []
     drafts: list[PersonDraft] = []
     skipped: list[SkippedRow] = []
-    for raw in iter_cards(data, stray):
-        draft = _draft(_gather(raw), file)
-        if draft is None:
-            skipped.append(SkippedRow(file, raw.line, "card has no name, email or phone number"))
-        else:
-            drafts.append(draft)
+    with paused_gc():  # as for CSV: thousands of cycle-free drafts, no full collections
+        for raw in iter_cards(data, stray):
+            draft = _draft(_gather(raw), file)
+            if draft is None:
+                reason = "card has no name, email or phone number"
+                skipped.append(SkippedRow(file, raw.line, reason))
+            else:
+                drafts.append(draft)
     if not drafts and not skipped and stray:
         skipped.append(SkippedRow(file, stray[0], "no BEGIN:VCARD found: not a vCard file"))
     return drafts, skipped
 
 
 def read_vcard_path(path: Path) -> tuple[list[PersonDraft], list[SkippedRow]]:
-    """The cards of a `.vcf` file, or of every `.vcf`/`.vcard` file under a folder."""
+    """The cards of a `.vcf` file, or of every `.vcf`/`.vcard` file under a folder, read
+    within `MAX_IMPORT_BYTES` together (see `amity.io.limits`)."""
+    check_path(path, folders=True)
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
-    elif path.is_file():
-        files = [path]
+        total = sum(file_size(file) for file in files)
+        if total > MAX_IMPORT_BYTES:
+            raise too_large(str(path), total, "the vCard files in this folder are")
     else:
-        raise ImportFailed(f"No vCard file or folder at {path}")
+        files = [path]
     drafts: list[PersonDraft] = []
     skipped: list[SkippedRow] = []
+    budget = MAX_IMPORT_BYTES
     for file in files:
-        try:
-            data = file.read_bytes()
-        except OSError as error:
-            raise ImportFailed(f"Cannot read {file}: {error.strerror}") from error
+        data = read_file(file, budget)
+        budget -= len(data)
         found, missed = parse_vcards(data, str(file))
         drafts.extend(found)
         skipped.extend(missed)
@@ -132,12 +142,19 @@ def _clean_label(label: str) -> str:
 
 
 def _label(card: _Card, content: ContentLine) -> str:
-    group = content.group.lower()
-    if group and group in card.labels:
+    group = content.group
+    if group and (group := group.lower()) in card.labels:
         card.used_groups.add(group)
         return card.labels[group]
-    types = [t.removeprefix("x-") for t in content.types() if t not in _NOISE_TYPES]
-    return ", ".join(dict.fromkeys(types))
+    types = content.head.types
+    label = _TYPE_LABELS.get(types)
+    if label is None:
+        label = ", ".join(
+            dict.fromkeys(t.removeprefix("x-") for t in types if t not in _NOISE_TYPES)
+        )
+        if len(_TYPE_LABELS) < 1024:
+            _TYPE_LABELS[types] = label
+    return label
 
 
 def _text(content: ContentLine) -> str:
@@ -194,7 +211,7 @@ def _on_title(card: _Card, content: ContentLine) -> None:
 def _contact(kind: ContactKind) -> Callable[[_Card, ContentLine], None]:
     def handle(card: _Card, content: ContentLine) -> None:
         value = _contact_value(kind, content)
-        if kind is ContactKind.PHONE and value and not _DIGIT.search(value):
+        if kind is _PHONE and value and not _DIGIT.search(value):
             _keep_extra(card, content)  # a placeholder such as "BusinessPhone": no number
         elif value:
             card.contacts.append(ContactDraft(kind, value, _contact_label(card, content)))
@@ -203,13 +220,13 @@ def _contact(kind: ContactKind) -> Callable[[_Card, ContentLine], None]:
 
 
 def _contact_value(kind: ContactKind, content: ContentLine) -> str:
-    if kind is ContactKind.ADDRESS:
+    if kind is _ADDRESS:
         parts = [" ".join(p.split()) for p in split_escaped(content.text(), ";")]
         return ", ".join(p for p in parts if p)
     value = _text(content)
-    if kind is ContactKind.EMAIL:
+    if kind is _EMAIL:
         return value.removeprefix("mailto:").removeprefix("MAILTO:")
-    if kind is ContactKind.PHONE:
+    if kind is _PHONE:
         return _phone(value)
     return value
 
@@ -298,11 +315,11 @@ def parse_birthday(value: str, omit_year: bool = False) -> Birthday | None:
 
 
 def _name(card: _Card) -> str:
+    if card.fn:  # nearly every card: the rest is the fallback for cards without FN
+        return card.fn
     family, given, additional = ([*card.n, "", "", ""])[:3]
     composed = " ".join(p for p in (given, additional, family) if p)
-    first_contact = next(
-        (c.value for c in card.contacts if c.kind in (ContactKind.EMAIL, ContactKind.PHONE)), ""
-    )
+    first_contact = next((c.value for c in card.contacts if c.kind in _NAMING_KINDS), "")
     candidates = (card.fn, composed, ", ".join(card.nicknames), *card.orgs[:1], first_contact)
     return next((c for c in candidates if c), "")
 

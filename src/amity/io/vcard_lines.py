@@ -17,7 +17,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-_EOL = re.compile(rb"\r\n|\r|\n")
+from amity.io.csv_text import bomless_utf16
+
+_SPLIT_CHUNK = 4 * 1024 * 1024
+_HEADER_CACHE = 4096
+_CACHED_HEADER_BYTES = 200
 _NAME = re.compile(r"(?:([A-Za-z0-9_-]+)\.)?([A-Za-z0-9_-]+)")
 _PROPERTY_START = re.compile(rb"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)?[;:]")
 _ENCODINGS = frozenset({"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"})
@@ -28,38 +32,67 @@ _COLON = 0x3A
 _BLANKS = (0x20, 0x09)
 
 
+@dataclass(frozen=True, slots=True)
+class Header:
+    """What comes before a line's value colon, parsed once per distinct header in a file."""
+
+    group: str
+    name: str  # upper case
+    params: tuple[tuple[str, str], ...]  # (upper-case name, value without quotes)
+    text: str
+    charset: str = ""
+    quoted_printable: bool = False
+    types: tuple[str, ...] = ()  # every TYPE value, split at commas, lower case
+
+
 @dataclass(slots=True)
 class ContentLine:
     """One unfolded property line: `group.NAME;PARAM=value:raw value bytes`."""
 
-    group: str
-    name: str  # upper case
-    params: list[tuple[str, str]]  # (upper-case name, value without quotes)
+    head: Header
     raw: bytes
     line: int
-    header: str
-    charset: str = ""
-    quoted_printable: bool = False
+
+    @property
+    def group(self) -> str:
+        return self.head.group
+
+    @property
+    def name(self) -> str:
+        """The property name, upper case."""
+        return self.head.name
+
+    @property
+    def params(self) -> tuple[tuple[str, str], ...]:
+        return self.head.params
+
+    @property
+    def header(self) -> str:
+        return self.head.text
+
+    @property
+    def charset(self) -> str:
+        return self.head.charset
+
+    @property
+    def quoted_printable(self) -> bool:
+        return self.head.quoted_printable
 
     def param(self, name: str) -> str:
         """The first value of parameter `name` (upper case), or ``""``."""
-        for key, value in self.params:
+        for key, value in self.head.params:
             if key == name:
                 return value
         return ""
 
     def types(self) -> list[str]:
         """Every TYPE value, split at commas and lower-cased (2.1 bare params included)."""
-        found: list[str] = []
-        for key, value in self.params:
-            if key == "TYPE":
-                found.extend(v.strip().lower() for v in value.split(",") if v.strip())
-        return found
+        return list(self.head.types)
 
     def text(self) -> str:
         """The value as text: quoted-printable and CHARSET decoded, escapes still in place."""
-        raw = binascii.a2b_qp(self.raw) if self.quoted_printable else self.raw
-        return decode_bytes(raw, self.charset)
+        raw = binascii.a2b_qp(self.raw) if self.head.quoted_printable else self.raw
+        return decode_bytes(raw, self.head.charset)
 
 
 @dataclass(slots=True)
@@ -116,10 +149,27 @@ def split_escaped(text: str, separator: str) -> list[str]:
 
 
 def _normalise_bytes(data: bytes) -> bytes:
-    """UTF-8 without a BOM; UTF-16 files (a BOM says so) are re-encoded first."""
+    """UTF-8 without a BOM; UTF-16 files are re-encoded first, told by their BOM or, as the
+    CSV readers do, by the NUL in every other byte of a BOM-less file."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16").encode("utf-8")
+        return data.decode("utf-16", errors="replace").encode("utf-8")
+    if (utf16 := bomless_utf16(data)) is not None:
+        return data.decode(utf16, errors="replace").removeprefix("\ufeff").encode("utf-8")
     return data.removeprefix(b"\xef\xbb\xbf")
+
+
+def _physical_lines(data: bytes) -> Iterator[bytes]:
+    """The file's lines (CR LF, CR or LF), split a few MB at a time, never all at once."""
+    start = 0
+    while start < len(data):
+        cut = data.find(b"\n", start + _SPLIT_CHUNK)
+        end = len(data) if cut < 0 else cut + 1
+        yield from data[start:end].splitlines()
+        start = end
+
+
+def _is_quoted_printable(line: bytes) -> bool:
+    return b"QUOTED-PRINTABLE" in line.partition(b":")[0].upper()
 
 
 def logical_lines(data: bytes) -> Iterator[tuple[int, bytes]]:
@@ -132,24 +182,26 @@ def logical_lines(data: bytes) -> Iterator[tuple[int, bytes]]:
     """
     start = 0
     buffer: list[bytes] = []
-    soft_breaks = False
-    for number, line in enumerate(_EOL.split(_normalise_bytes(data)), 1):
+    soft_breaks: bool | None = False  # None: not looked at yet for this logical line
+    for number, line in enumerate(_physical_lines(_normalise_bytes(data)), 1):
         if not line:
             soft_breaks = False
             continue
-        if soft_breaks and buffer[-1].endswith(b"=") and not _PROPERTY_START.match(line):
-            buffer[-1] = buffer[-1][:-1]
-            buffer.append(line)
-            continue
+        if buffer and buffer[-1].endswith(b"=") and soft_breaks is not False:
+            if soft_breaks is None:
+                soft_breaks = _is_quoted_printable(buffer[0])
+            if soft_breaks and not _PROPERTY_START.match(line):
+                buffer[-1] = buffer[-1][:-1]
+                buffer.append(line)
+                continue
         if line[0] in _BLANKS:
             if buffer:
                 buffer.append(line[1:])
                 continue
             line = line.lstrip()
         if buffer:
-            yield start, b"".join(buffer)
-        buffer, start = [line], number
-        soft_breaks = b"QUOTED-PRINTABLE" in line.partition(b":")[0].upper()
+            yield start, buffer[0] if len(buffer) == 1 else b"".join(buffer)
+        buffer, start, soft_breaks = [line], number, None
     if buffer:
         yield start, b"".join(buffer)
 
@@ -157,8 +209,7 @@ def logical_lines(data: bytes) -> Iterator[tuple[int, bytes]]:
 def _header_end(line: bytes) -> int:
     """Index of the colon that ends the header (colons inside quoted params don't count)."""
     colon = line.find(b":")
-    quote = line.find(b'"')
-    if quote < 0 or quote > colon:
+    if colon < 0 or line.find(b'"', 0, colon) < 0:
         return colon
     in_quotes = False
     for index, byte in enumerate(line):
@@ -192,28 +243,44 @@ def _param(text: str) -> tuple[str, str]:
     return key.strip().upper(), value.strip().replace('"', "")
 
 
-def parse_line(number: int, line: bytes) -> ContentLine | None:
-    """One logical line as a content line, or None when it is not vCard syntax."""
-    end = _header_end(line)
-    if end <= 0:
-        return None
-    head = line[:end]
+def parse_header(head: bytes) -> Header | None:
+    """`item1.TEL;TYPE=CELL` as a `Header`, or None when it is not vCard syntax."""
     header = head.decode("ascii") if head.isascii() else decode_bytes(head)
     parts = _split_params(header) if ";" in header else [header]
     match = _NAME.fullmatch(parts[0].strip())
     if match is None:
         return None
-    content = ContentLine(match.group(1) or "", match.group(2).upper(), [], line[end + 1 :],
-                          number, header)  # fmt: skip
-    for part in parts[1:]:
-        if part and not part.isspace():
-            key, value = _param(part)
-            content.params.append((key, value))
-            if key == "CHARSET" and not content.charset:
-                content.charset = value
-            elif key == "ENCODING" and value.upper() == "QUOTED-PRINTABLE":
-                content.quoted_printable = True
-    return content
+    params = tuple(_param(part) for part in parts[1:] if part and not part.isspace())
+    charset = next((value for key, value in params if key == "CHARSET"), "")
+    quoted_printable = any(
+        key == "ENCODING" and value.upper() == "QUOTED-PRINTABLE" for key, value in params
+    )
+    types = tuple(
+        v.strip().lower() for key, value in params if key == "TYPE" for v in value.split(",")
+        if v.strip()
+    )  # fmt: skip
+    group, name = match.group(1) or "", match.group(2).upper()
+    return Header(group, name, params, header, charset, quoted_printable, types)
+
+
+_NOT_A_HEADER = Header("", "", (), "")
+_HEADERS: dict[bytes, Header] = {}  # shared by every file: a few dozen distinct headers each
+
+
+def parse_line(number: int, line: bytes) -> ContentLine | None:
+    """One logical line as a content line, or None when it is not vCard syntax."""
+    end = _header_end(line)
+    if end <= 0:
+        return None
+    head_bytes = line[:end]
+    head = _HEADERS.get(head_bytes)
+    if head is None:
+        head = parse_header(head_bytes) or _NOT_A_HEADER
+        if len(_HEADERS) < _HEADER_CACHE and len(head_bytes) <= _CACHED_HEADER_BYTES:
+            _HEADERS[head_bytes] = head
+    if head is _NOT_A_HEADER:
+        return None
+    return ContentLine(head, line[end + 1 :], number)
 
 
 def _is_vcard(content: ContentLine) -> bool:

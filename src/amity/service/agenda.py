@@ -206,7 +206,7 @@ def _log_reached_out(store: Store, item: AgendaItem, today: date) -> None:
 def _find(store: Store, which: str, today: date) -> AgendaItem:
     raw = which.strip()
     agenda = plan(store, today)
-    if raw.isdigit() and 1 <= int(raw) <= len(agenda.items):
+    if raw.isdecimal() and 1 <= int(raw) <= len(agenda.items):
         return agenda.items[int(raw) - 1]
     pool = agenda.items + agenda.deferred
     for item in pool:

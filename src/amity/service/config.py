@@ -13,6 +13,7 @@ from typing import Any
 
 from amity.errors import UsageError
 from amity.service.files import write_atomically
+from amity.service.settings import ensure_home
 
 SMTP_KEYS = {
     "host": str,
@@ -61,6 +62,7 @@ def write_config(home: Path, config: Mapping[str, Any]) -> None:
     """The whole file at once (temporary file, 0600 from the start, then rename)."""
     import tomli_w
 
+    ensure_home(home)
     write_atomically(config_path(home), tomli_w.dumps(dict(config)).encode("utf-8"))
     config_path(home).chmod(0o600)
 
@@ -90,7 +92,7 @@ def put_smtp(home: Path, values: Mapping[str, Any]) -> None:
 def _typed(key: str, value: str) -> Any:
     kind = SMTP_KEYS[key]
     if kind is int:
-        if not value.isdigit() or not 0 < int(value) < 65536:
+        if not value.isdecimal() or not 0 < int(value) < 65536:
             raise UsageError(f"smtp.{key} must be a port number, not {value!r}")
         return int(value)
     if kind is bool:

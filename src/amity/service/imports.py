@@ -53,8 +53,11 @@ class SourceData:
 
 
 def read_source(source: Source, path: Path, today: date) -> SourceData:
-    if not path.exists():
-        raise ImportFailed(f"{path} does not exist")
+    """What the file holds, read within the caps of `amity.io.limits` (a device, a FIFO or
+    an oversized file is refused before it is opened; a folder only where a source has one)."""
+    from amity.io.limits import check_path
+
+    check_path(path, folders=source != "csv")
     if source == "linkedin":
         from amity.io.linkedin import read_linkedin
 

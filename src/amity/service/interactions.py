@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from amity.engines.contact_points import name_key
-from amity.engines.dates import parse_day
+from amity.engines.dates import happened_on
 from amity.engines.follow_ups import parse_promises, promise_due, promise_key
-from amity.errors import NotFound, UsageError
+from amity.errors import NotFound
 from amity.model import Direction, Interaction, InteractionKind, Person, ReminderKind
 from amity.service.choices import parse_choice
 from amity.service.people import clean_name
@@ -63,7 +63,7 @@ class Happening:
 def met(store: Store, who: str, what: Happening, today: date) -> Logged:
     """Log a meeting, creating the person if they are new."""
     name = clean_name(who)
-    day = parse_day(what.on, today) if what.on else today
+    day = happened_on(what.on, today)
     existing = _existing(store, name)
     with store.db.transaction():
         if existing is None:
@@ -86,7 +86,7 @@ def met(store: Store, who: str, what: Happening, today: date) -> Logged:
 
 def log(store: Store, who: str, what: Happening, today: date) -> Logged:
     person_id, person_name = resolve_person(store, who)
-    day = parse_day(what.on, today) if what.on else today
+    day = happened_on(what.on, today)
     with store.db.transaction():
         first = not store.db.scalar(
             "SELECT count(*) FROM interaction_participant WHERE person_id = ?", (person_id,)
@@ -96,7 +96,7 @@ def log(store: Store, who: str, what: Happening, today: date) -> Logged:
 
 def _existing(store: Store, name: str) -> tuple[int, str] | None:
     """`met` creates a new person unless the name is an id or someone's exact name."""
-    if name.removeprefix("#").isdigit():
+    if name.removeprefix("#").isdecimal():
         return resolve_person(store, name)
     rows = q.by_exact_name(store, name_key(name))
     if len(rows) > 1:
@@ -114,8 +114,6 @@ def _record(
     *,
     first: bool = False,
 ) -> Logged:
-    if day > today + timedelta(days=1):
-        raise UsageError(f"{day.isoformat()} is in the future; log what already happened")
     direction = what.direction or (
         Direction.MUTUAL if what.kind in _TOGETHER else Direction.OUTBOUND
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from amity.engines.dates import parse_day
+from amity.engines.dates import happened_on
 from amity.engines.health import balance
 from amity.errors import UsageError
 from amity.model import LedgerDirection, LedgerKind, LifeEventKind, Position
@@ -34,7 +34,7 @@ def record(
 ) -> dict[str, Any]:
     person_id, name = resolve_person(store, who)
     entry_kind = parse_ledger_kind(kind)
-    day = parse_day(on, today) if on else today
+    day = happened_on(on, today)
     if not what.strip():
         raise UsageError('say what it was, e.g. "intro to their CTO"')
     with store.db.transaction():
@@ -88,7 +88,7 @@ def record_life_event(
     """A life event; a new job or promotion also becomes the person's current position."""
     person_id, name = resolve_person(store, who)
     event_kind = parse_life_kind(kind)
-    day = parse_day(on, today) if on else today
+    day = happened_on(on, today)
     job = event_kind in (LifeEventKind.NEW_JOB, LifeEventKind.PROMOTION)
     if job and not (company or title):
         raise UsageError(f"{event_kind.value} needs --company or --title")

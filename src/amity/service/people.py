@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from amity.engines.dates import parse_birthday
-from amity.errors import UsageError
+from amity.errors import NotFound, UsageError
 from amity.model import Circle, ContactKind, ContactPoint, Person, Position
 from amity.service.choices import parse_choice
 from amity.service.relationships import refresh_people
@@ -181,6 +181,15 @@ def _change_job(
 # -- forget / unforget ------------------------------------------------------------------
 
 
+def _refuse_if_present(store: Store, who: str) -> None:
+    """`unforget` of someone who was never forgotten: say so, rather than "not found"."""
+    try:
+        person_id, name = resolve_person(store, who)
+    except UsageError:
+        return
+    raise NotFound(f"{name} (#{person_id}) is not in the trash; nothing to bring back")
+
+
 def forget_person(store: Store, who: str, today: date) -> tuple[int, str]:
     person_id, name = resolve_person(store, who)
     with store.db.transaction():
@@ -190,7 +199,11 @@ def forget_person(store: Store, who: str, today: date) -> tuple[int, str]:
 
 
 def unforget_person(store: Store, who: str, today: date) -> tuple[int, str]:
-    person_id, name = resolve_person(store, who, deleted=True)
+    try:
+        person_id, name = resolve_person(store, who, deleted=True)
+    except NotFound:
+        _refuse_if_present(store, who)
+        raise
     with store.db.transaction():
         people_store.set_deleted(store, person_id, None)
         refresh_people(store, [person_id], today)

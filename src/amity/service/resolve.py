@@ -18,7 +18,7 @@ def resolve_person(store: Store, text: str, *, deleted: bool = False) -> tuple[i
     if not raw:
         raise UsageError("a person is needed: give a name or an id")
     digits = raw.removeprefix("#")
-    if digits.isdigit():
+    if digits.isdecimal():
         row = q.by_id(store, int(digits), deleted=deleted)
         if row is None:
             raise NotFound(f"no person has id {digits}")

@@ -100,7 +100,7 @@ def change(store: Store, home: Path, key: str, value: str, today: date) -> None:
 
 
 def _whole(key: str, value: str, low: int, high: int) -> int:
-    if not value.isdigit() or not low <= int(value) <= high:
+    if not value.isdecimal() or not low <= int(value) <= high:
         raise UsageError(f"{key} must be a whole number from {low} to {high}, not {value!r}")
     return int(value)
 

@@ -19,13 +19,26 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from amity.errors import StoreError, UsageError
+from amity.errors import AmityError, StoreError, UsageError
+from amity.store import sqlite_file
 
 Row = dict[str, Any]
 Params = Sequence[Any]
 Dialect = Literal["sqlite", "postgresql"]
 
 _PLACEHOLDER = re.compile(r"\?")
+# A URL's password (`scheme://user:SECRET@host`) and libpq's `password=SECRET` keyword.
+# (to the last `@` of the URL: a password holding a raw `@` is hidden whole).
+_URL_PASSWORD = re.compile(r"(\b[a-zA-Z][\w+.-]*://[^\s:/@]*):\S*@")
+_KEYWORD_PASSWORD = re.compile(r"(\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", re.IGNORECASE)
+MAX_INTEGER = 2**63 - 1  # SQLite's and PostgreSQL's bigint
+
+
+def redact(text: str) -> str:
+    """`text` with every database password replaced by `***`: the one function every
+    message, log and error page passes a database URL or a driver's error through."""
+    text = _URL_PASSWORD.sub(r"\1:***@", text)
+    return _KEYWORD_PASSWORD.sub(r"\1***", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +113,7 @@ class Database:
         try:
             cur = self._conn.execute(self._sql(sql), tuple(params))
         except Exception as exc:  # the driver's errors differ; map them to one type
-            raise _store_error(exc) from exc
+            raise self._error(exc) from exc
         return int(cur.rowcount or 0)
 
     def executemany(self, sql: str, rows: Sequence[Params]) -> None:
@@ -113,14 +126,14 @@ class Database:
                 with self._conn.cursor() as cur:
                     cur.executemany(self._sql(sql), rows)
         except Exception as exc:
-            raise _store_error(exc) from exc
+            raise self._error(exc) from exc
 
     def query(self, sql: str, params: Params = ()) -> list[Row]:
         try:
             cur = self._conn.execute(self._sql(sql), tuple(params))
             return list(cur.fetchall())
         except Exception as exc:
-            raise _store_error(exc) from exc
+            raise self._error(exc) from exc
 
     def one(self, sql: str, params: Params = ()) -> Row | None:
         rows = self.query(sql, params)
@@ -139,7 +152,7 @@ class Database:
                 found = cur.execute(sql + " RETURNING id", tuple(params)).fetchone()
                 cur.close()
             except sqlite3.Error as exc:
-                raise _store_error(exc) from exc
+                raise self._error(exc) from exc
             return int(found[0])
         row = self.one(sql + " RETURNING id", params)
         if row is None:  # pragma: no cover - RETURNING always yields a row on INSERT
@@ -164,6 +177,10 @@ class Database:
             return f"date({column}, '{int(days):+d} days')"
         return f"({column} + {int(days)})"
 
+    def _error(self, exc: Exception) -> AmityError:
+        folder = None if self.dialect != "sqlite" else Path(self.url.target).expanduser().parent
+        return _store_error(exc, folder)
+
     # -- transactions ------------------------------------------------------------
     @contextmanager
     def transaction(self) -> Iterator[Database]:
@@ -187,7 +204,7 @@ class Database:
         try:
             self._conn.commit()
         except Exception as exc:
-            raise _store_error(exc) from exc
+            raise self._error(exc) from exc
 
     def change_marker(self) -> tuple[int, ...] | None:
         """Something that changes whenever anyone commits to this database, for caches of
@@ -216,18 +233,14 @@ class Database:
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as exc:
-                raise _store_error(exc) from exc
+                raise self._error(exc) from exc
 
 
 def _open_sqlite(path: str) -> sqlite3.Connection:
     if path != ":memory:":
-        parent = Path(path).expanduser().parent
-        try:
-            parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(f"cannot create the data directory {parent}: {exc.strerror}") from exc
+        sqlite_file.prepare(Path(path).expanduser())
     try:
-        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        conn = sqlite_file.connect(path)
         conn.row_factory = _dict_row
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 5000")
@@ -238,6 +251,9 @@ def _open_sqlite(path: str) -> sqlite3.Connection:
         # app's pooled connections then share the operating system's cache.
         conn.execute("PRAGMA mmap_size = 268435456")
     except sqlite3.Error as exc:
+        if path != ":memory:" and sqlite_file.no_space(Path(path).expanduser().parent):
+            full = f"disk full: cannot open the database {path}; free some space and try again"
+            raise StoreError(full) from exc
         raise StoreError(f"cannot open the database {path}: {exc}") from exc
     return conn
 
@@ -252,11 +268,26 @@ def _open_postgres(conninfo: str) -> Any:
         return psycopg.connect(conninfo, row_factory=dict_row, connect_timeout=5)
     except psycopg.Error as exc:
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise StoreError(f"cannot connect to PostgreSQL at {conninfo}: {first_line}") from exc
+        raise StoreError(
+            redact(f"cannot connect to PostgreSQL at {conninfo}: {first_line}")
+        ) from None
 
 
-def _store_error(exc: Exception) -> StoreError:
+def _store_error(exc: Exception, folder: Path | None = None) -> AmityError:
+    if isinstance(exc, OverflowError):  # sqlite3: "Python int too large to convert"
+        return UsageError(f"a number is too large; the largest Amity accepts is {MAX_INTEGER}")
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    if "readonly" in text or "read-only" in text:
+    text = redact(text)
+    lowered = text.lower()
+    if "readonly" in lowered or "read-only" in lowered:
         return StoreError("the Amity home is read-only; check its permissions or set AMITY_HOME")
+    full = "disk is full" in lowered or "no space left" in lowered or "disk full" in lowered
+    if full or (
+        "disk i/o error" in lowered and folder is not None and sqlite_file.no_space(folder)
+    ):
+        return StoreError("disk full: nothing was written; free some space and try again")
+    if "nul (0x00)" in lowered:  # PostgreSQL text; SQLite would keep it, silently
+        return UsageError("text cannot contain NUL (0x00) characters; remove them")
+    if "out of range" in lowered and "integer" in lowered:  # PostgreSQL's bigint overflow
+        return UsageError(f"a number is too large; the largest Amity accepts is {MAX_INTEGER}")
     return StoreError(f"database error: {text}")

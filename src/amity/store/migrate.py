@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from amity.errors import StoreError
-from amity.store.database import Database
+from amity.store.database import Database, redact
 
 # The newest migration; `amity.store.open_store` compares it with the database's version
 # without importing Alembic, and migrates only when they differ.
@@ -47,7 +47,7 @@ def upgrade(url: str) -> None:
             command.upgrade(config, "head")
     except sqlalchemy.exc.SQLAlchemyError as exc:
         first = str(exc).strip().splitlines()[0]
-        raise StoreError(f"cannot migrate the database: {first}") from exc
+        raise StoreError(redact(f"cannot migrate the database: {first}")) from exc
     finally:
         engine.dispose()
 

@@ -31,6 +31,15 @@ SUMMARY_COLUMNS = (
 )
 
 
+# What the user types is matched literally: `10%` is not "10 and anything", `a_b` not "a?b".
+LIKE_ESCAPE = "ESCAPE '\\'"
+
+
+def like_literal(text: str) -> str:
+    """`text` for a LIKE pattern, its wildcards (`%`, `_`) and the escape itself escaped."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 @dataclass(slots=True)
 class PeopleFilter:
     tags: list[str] = field(default_factory=list)
@@ -53,11 +62,11 @@ class PeopleFilter:
             clauses.append("p.circle = ?")
             params.append(self.circle)
         if self.company:
-            clauses.append("lower(p.organization) LIKE ?")
-            params.append(f"%{self.company.lower()}%")
+            clauses.append(f"lower(p.organization) LIKE ? {LIKE_ESCAPE}")
+            params.append(f"%{like_literal(self.company.lower())}%")
         if self.name:
-            clauses.append("p.name_key LIKE ?")
-            params.append(f"%{self.name.lower()}%")
+            clauses.append(f"p.name_key LIKE ? {LIKE_ESCAPE}")
+            params.append(f"%{like_literal(self.name.lower())}%")
         for tag in self.tags:
             clauses.append(
                 "EXISTS (SELECT 1 FROM person_tag pt JOIN tag t ON t.id = pt.tag_id "
@@ -187,8 +196,9 @@ def by_prefix(store: Store, key: str, *, deleted: bool = False, limit: int = 20)
     state = "NOT NULL" if deleted else "NULL"
     return store.db.query(
         f"SELECT id, name FROM person WHERE owner_id = ? AND deleted_on IS {state} AND "
-        "((name_key >= ? AND name_key < ?) OR name_key LIKE ?) ORDER BY name_key, id LIMIT ?",
-        (store.owner_id, key, key + "\uffff", f"% {key}%", limit),
+        f"((name_key >= ? AND name_key < ?) OR name_key LIKE ? {LIKE_ESCAPE}) "
+        "ORDER BY name_key, id LIMIT ?",
+        (store.owner_id, key, key + "\uffff", f"% {like_literal(key)}%", limit),
     )
 
 

@@ -7,6 +7,7 @@ arrive, and keeps the small text fields (the CSRF token, the chosen source) in m
 
 from __future__ import annotations
 
+import os
 import re
 import secrets
 import time
@@ -45,8 +46,15 @@ class _Part:
 
 def upload_dir(home: Path) -> Path:
     folder = home / "uploads"
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     return folder
+
+
+def _private_file(path: Path) -> IO[bytes]:
+    """A new file only its owner can read (0600 whatever the umask): uploads are contacts."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.fchmod(fd, 0o600)
+    return os.fdopen(fd, "wb")
 
 
 def upload_path(home: Path, token: str, suffix: str) -> Path:
@@ -154,7 +162,7 @@ class _Receiver:
             self._part.filename = raw.decode("utf-8", "replace")
             if not self.filename and raw:
                 self.filename = Path(self._part.filename.replace("\\", "/")).name[:200]
-                self._out = self.target.open("xb")
+                self._out = _private_file(self.target)
 
     def _data(self, data: bytes, start: int, end: int) -> None:
         if self._part.filename is not None:
