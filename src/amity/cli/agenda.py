@@ -33,7 +33,7 @@ def _act(which: str, action: str, days: int | None = None) -> None:
     from amity.service.agenda import act
 
     ctx = app()
-    click.echo(act(ctx.store, which, action, ctx.settings.today, days))
+    click.echo(act(ctx.write_store, which, action, ctx.settings.today, days))
 
 
 @click.command("done")
@@ -93,7 +93,7 @@ def life_command(
 
     ctx = app()
     result: dict[str, Any] = record_life_event(
-        ctx.store,
+        ctx.write_store,
         person,
         kind,
         ctx.settings.today,

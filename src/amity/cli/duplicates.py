@@ -26,7 +26,7 @@ def dedupe_command(min_score: float, apply_: bool, limit: int | None, as_json: b
 
     ctx = app()
     if apply_:
-        result = apply_pairs(ctx.store, min_score, ctx.settings.today)
+        result = apply_pairs(ctx.write_store, min_score, ctx.settings.today)
         if as_json:
             emit_json(result)
         else:
@@ -65,7 +65,7 @@ def merge_command(keep: str, other: str, yes: bool, as_json: bool) -> None:
                 f"{', '.join(side['emails'])} · {side['interaction_count']} interactions"
             )
         click.confirm(f"Merge #{b['id']} into #{a['id']}?", abort=True)
-    result = merge_people(ctx.store, keep, other, ctx.settings.today)
+    result = merge_people(ctx.write_store, keep, other, ctx.settings.today)
     if as_json:
         emit_json(result)
         return
@@ -81,4 +81,4 @@ def undo_command() -> None:
     from amity.service.duplicates import undo_last
 
     ctx = app()
-    click.echo(undo_last(ctx.store, ctx.settings.today))
+    click.echo(undo_last(ctx.write_store, ctx.settings.today))

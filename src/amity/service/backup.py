@@ -22,7 +22,6 @@ from amity.model import Person
 from amity.store import Row, Store
 from amity.store.people import load_person, reindex_person
 from amity.store.search import interaction_doc_id, put_doc
-from amity.store.session import purge_trash
 
 VCARD_VERSIONS: tuple[VCardVersion, ...] = ("3.0", "4.0")
 
@@ -100,7 +99,8 @@ def _extra_lines(payload: str) -> list[str]:
 def restore(store: Store, document: Mapping[str, Any] | Backup, today: date) -> dict[str, int]:
     """Load a backup into this (empty) home, all or nothing; say how much came back.
 
-    People whose 30 days in the trash are over by `today` are purged, as on every open.
+    The trash comes back as it was; the next write purges what the real clock says is
+    over (a restore run with a what-if `today` deletes nothing).
     """
     backup = document if isinstance(document, Backup) else unpack(document)
     with store.db.transaction():
@@ -112,7 +112,6 @@ def restore(store: Store, document: Mapping[str, Any] | Backup, today: date) -> 
         _reindex(store, backup)
         if store.db.dialect == "postgresql":
             _reset_sequences(store)
-        purge_trash(store, today)
     return {
         "people": backup.count("person"),
         "interactions": backup.count("interaction"),

@@ -42,7 +42,7 @@ def create_app(
     """The web app on one home. `clock` gives today's date per request (default: the
     settings' fixed day, as `AMITY_TODAY` does for the CLI)."""
     today = clock or (lambda: settings.today)
-    pool = StorePool(settings.database_url, today)
+    pool = StorePool(settings.database_url)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
