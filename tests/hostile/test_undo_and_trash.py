@@ -6,12 +6,12 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from amity.store import open_store
 from tests.conftest import Amity, writable_store
 from tests.dump import dump
-from tests.web.conftest import clock, web  # noqa: F401 - the web fixtures, used below
+from tests.web import conftest as web_fixtures
+
+clock, web = web_fixtures.clock, web_fixtures.web  # the web's fixtures, here too
 
 FAR = (date.today() + timedelta(days=400)).isoformat()  # a what-if day long after any purge
 READS = (

@@ -76,9 +76,14 @@ def merge_command(keep: str, other: str, yes: bool, as_json: bool) -> None:
 
 
 @click.command("undo")
-def undo_command() -> None:
-    """Undo the last merge or import, exactly."""
-    from amity.service.duplicates import undo_last
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Undo an import even though it deletes what you did since with people it created.",
+)
+def undo_command(force: bool) -> None:
+    """Undo the last merge or import; what you did since is kept (or undo says why not)."""
+    from amity.service.undo import undo_change
 
     ctx = app()
-    click.echo(undo_last(ctx.write_store, ctx.settings.today))
+    click.echo(undo_change(ctx.write_store, ctx.settings.today, force=force).message())
