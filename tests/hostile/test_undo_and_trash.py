@@ -6,6 +6,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from amity.store import open_store
 from tests.conftest import Amity, writable_store
 from tests.dump import dump
@@ -135,3 +137,125 @@ def test_the_web_reads_never_purge_and_its_writes_purge_by_the_real_clock(
     response = web.post("/capture", {"name": "Rob Pike", "place": "Bell Labs"})
     assert response.status_code < 500
     assert store.db.scalar("SELECT count(*) FROM person WHERE name = 'Dennis Ritchie'") == 0
+
+
+# -- undo never destroys later work ------------------------------------------------------
+
+ADA = "UID:ada\r\nFN:Ada Lovelace\r\nN:Lovelace;Ada;;;\r\nEMAIL:ada@example.org\r\n"
+GRACE = (
+    "UID:grace\r\nFN:Grace Hopper\r\nN:Hopper;Grace;;;\r\nEMAIL:grace@navy.example\r\n"
+    "TEL:+1 202 555 0100\r\nORG:US Navy\r\nTITLE:Rear Admiral\r\n"
+)
+
+
+def _import(amity: Amity, tmp_path: Path, *cards: str) -> None:
+    amity.ok("import", "vcard", str(_vcard(tmp_path / "cards.vcf", *cards)))
+
+
+def _show(amity: Amity, who: str) -> dict[str, Any]:
+    shown: dict[str, Any] = amity.ok("show", who, "--json").json()
+    return shown
+
+
+@pytest.mark.parametrize(
+    "later, listed",
+    [
+        (("met", "Ada Lovelace", "--note", "the engine"), "a met on"),
+        (("met", "Ada Lovelace", "--promise", "send the notes"), "a met on"),
+        (("gave", "Ada Lovelace", "advice", "a reading list"), "a ledger entry"),
+        (("edit", "Ada Lovelace", "--location", "London"), "edits to Ada Lovelace"),
+        (("edit", "Ada Lovelace", "--add-tag", "math"), "edits to Ada Lovelace"),
+    ],
+)
+def test_undo_of_an_import_refuses_to_delete_later_work_on_its_people(
+    amity: Amity, tmp_path: Path, later: tuple[str, ...], listed: str
+) -> None:
+    _import(amity, tmp_path, ADA)
+    amity.ok(*later)
+    before = _dump(amity)
+    refused = amity("undo")
+    assert refused.code == 1
+    assert listed in refused.err and "Ada Lovelace" in refused.err
+    assert "--force" in refused.err and "Traceback" not in refused.err
+    assert _dump(amity) == before  # nothing changed
+    forced = amity.ok("undo", "--force")
+    assert listed in forced.out
+    assert "Ada Lovelace" not in _people(amity)
+    store = open_store(_url(amity))
+    try:  # nothing orphaned: no interaction, reminder or ledger entry without its person
+        assert store.db.scalar("SELECT count(*) FROM interaction") == 0
+        assert store.db.scalar("SELECT count(*) FROM reminder") == 0
+        assert store.db.scalar("SELECT count(*) FROM ledger_entry") == 0
+    finally:
+        store.close()
+
+
+def test_undo_of_an_import_keeps_later_work_on_the_people_it_updated(
+    amity: Amity, tmp_path: Path
+) -> None:
+    amity.ok("add", "Grace Hopper", "--email", "grace@navy.example")
+    _import(amity, tmp_path, GRACE, ADA)
+    assert _show(amity, "Grace Hopper")["organization"] == "US Navy"
+    amity.ok("met", "Grace Hopper", "--note", "COBOL", "--promise", "send the compiler notes")
+    amity.ok("gave", "Grace Hopper", "resource", "a nanosecond wire")
+    amity.ok("edit", "Grace Hopper", "--location", "Arlington")
+    out = amity.ok("undo").out
+    assert "Undone: import of cards.vcf" in out
+    grace = _show(amity, "Grace Hopper")
+    assert grace["location"] == "Arlington"  # the edit made since stays
+    assert grace["organization"] == ""  # what the import brought goes
+    assert grace["phones"] == []
+    assert [i["note"] for i in grace["interactions"]] == ["COBOL"]
+    assert grace["interaction_count"] == 1
+    assert "Ada Lovelace" not in _people(amity)
+    agenda = amity.ok("today", "--json", "--no-drafts", today="2026-11-24").json()
+    assert "send the compiler notes" in str(agenda)  # the promise made since is still due
+    store = open_store(_url(amity))
+    try:
+        ledger = store.db.query("SELECT what, person_id FROM ledger_entry")
+        assert [r["what"] for r in ledger] == ["a nanosecond wire"]
+    finally:
+        store.close()
+
+
+def _two_turings(amity: Amity) -> None:
+    amity.ok("add", "Alan Turing", "--email", "alan@bletchley.example")
+    amity.ok("add", "Alan M. Turing", "--email", "turing@manchester.example")
+    amity.ok("log", "Alan Turing", "--kind", "call", "--note", "enigma", "--on", "2026-11-01")
+    amity.ok("log", "2", "--kind", "coffee", "--note", "morphogenesis", "--on", "2026-11-02")
+
+
+def test_undo_of_a_merge_keeps_what_was_logged_since_with_the_kept_person(
+    amity: Amity,
+) -> None:
+    _two_turings(amity)
+    amity.ok("merge", "1", "2", "--yes")
+    amity.ok("log", "1", "--kind", "video", "--note", "the imitation game")
+    amity.ok("met", "1", "--promise", "read the paper")
+    amity.ok("gave", "1", "introduction", "to Christopher Strachey")
+    amity.ok("edit", "1", "--location", "Wilmslow")
+    amity.ok("undo")
+    first, second = _show(amity, "1"), _show(amity, "2")
+    assert {i["note"] for i in first["interactions"]} == {"enigma", "the imitation game", ""}
+    assert [i["note"] for i in second["interactions"]] == ["morphogenesis"]
+    assert first["location"] == "Wilmslow"
+    assert second["emails"] == ["turing@manchester.example"]
+    assert first["emails"] == ["alan@bletchley.example"]
+    assert first["interaction_count"] == 3 and second["interaction_count"] == 1
+    store = open_store(_url(amity))
+    try:
+        assert store.db.scalar("SELECT count(*) FROM ledger_entry WHERE person_id = 1") == 1
+        assert store.db.scalar("SELECT count(*) FROM reminder WHERE person_id = 1") >= 1
+    finally:
+        store.close()
+
+
+def test_undo_of_dedupe_apply_keeps_later_work(amity: Amity) -> None:
+    for n in range(3):
+        amity.ok("add", f"Edsger Dijkstra{n}", "--email", f"ewd{n}@example.org")
+        amity.ok("add", f"Edsger W. Dijkstra{n}", "--email", f"ewd{n}@example.org")
+    assert amity.ok("dedupe", "--apply", "--json", "--min-score", "0.9").json()["count"] == 3
+    amity.ok("log", "1", "--kind", "call", "--note", "goto considered harmful")
+    amity.ok("undo")
+    assert amity.ok("list", "--json").json()["total"] == 6
+    assert [i["note"] for i in _show(amity, "1")["interactions"]] == ["goto considered harmful"]
