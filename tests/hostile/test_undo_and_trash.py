@@ -259,3 +259,102 @@ def test_undo_of_dedupe_apply_keeps_later_work(amity: Amity) -> None:
     amity.ok("undo")
     assert amity.ok("list", "--json").json()["total"] == 6
     assert [i["note"] for i in _show(amity, "1")["interactions"]] == ["goto considered harmful"]
+
+
+# -- a backup is data, never code ----------------------------------------------------------
+
+
+def test_the_snapshot_allow_list_is_the_live_schema(store: Any) -> None:
+    from amity.store.snapshots import COLUMNS, PERSON_TABLES
+    from tests.test_backup import _columns, _tables
+
+    for table, columns in COLUMNS.items():
+        assert _columns(store, table) == set(columns), table
+    assert {t for t, _ in PERSON_TABLES} | {"person"} == set(COLUMNS)
+    # Every column that points at a person is one a snapshot follows (or met_through_id,
+    # which merges and restores handle on the person row itself).
+    for table in _tables(store):
+        for column in _columns(store, table):
+            if column.startswith("person") and column.endswith("_id"):
+                assert (table, column) in PERSON_TABLES, (table, column)
+
+
+def _merged_backup(amity: Amity) -> dict[str, Any]:
+    _two_turings(amity)
+    amity.ok("merge", "1", "2", "--yes")
+    document: dict[str, Any] = amity.ok("export", "json").json()
+    return document
+
+
+def _craft(document: dict[str, Any], change: Any) -> dict[str, Any]:
+    import copy
+    import json
+
+    crafted = copy.deepcopy(document)
+    payload = json.loads(crafted["change_sets"][0]["payload"])
+    changed = change(payload)
+    crafted["change_sets"][0]["payload"] = (
+        changed if isinstance(changed, str) else json.dumps(payload)
+    )
+    return crafted
+
+
+HOSTILE = {
+    "table": lambda p: p["snapshots"][0]["rows"].append(
+        ["person; DROP TABLE account; --", {"owner_id": 1, "person_id": 1}]
+    ),
+    "account table": lambda p: p["snapshots"][0]["rows"].append(
+        ["account", {"id": 1, "name": "x", "person_id": 1}]
+    ),
+    "person column": lambda p: p["snapshots"][0]["person"].update(
+        {"name = 'pwned', owner_id": "x"}
+    ),
+    "row column": lambda p: p["snapshots"][0]["rows"][0][1].update(
+        {"person_id) VALUES (1); DROP TABLE person; --": 1}
+    ),
+    "value": lambda p: p["snapshots"][0]["person"].update({"name": {"sql": "DROP"}}),
+    "another person": lambda p: p["snapshots"][0]["rows"][0][1].update({"person_id": 99}),
+    "not json": lambda p: "DROP TABLE person",
+    "not a list": lambda p: p.update({"created_people": "1; DROP TABLE person"}),
+}
+
+
+@pytest.mark.parametrize("how", sorted(HOSTILE))
+def test_a_crafted_backup_is_refused_before_anything_runs(
+    amity: Amity, tmp_path: Path, how: str
+) -> None:
+    import json
+
+    crafted = _craft(_merged_backup(amity), HOSTILE[how])
+    path = tmp_path / "crafted.json"
+    path.write_text(json.dumps(crafted), encoding="utf-8")
+    fresh = Amity(tmp_path / "fresh", amity.database_url, amity.today)
+    if amity.database_url:
+        from tests.conftest import _truncate_postgres
+
+        _truncate_postgres(amity.database_url)
+    result = fresh("restore", str(path))
+    assert result.code == 1, result.err
+    assert "undo record" in result.err and "Traceback" not in result.err
+    assert fresh.ok("list", "--json").json()["total"] == 0  # nothing restored
+
+
+def test_undo_from_a_backup_refuses_rows_of_another_account(amity: Amity, tmp_path: Path) -> None:
+    import json
+
+    def other_account(payload: dict[str, Any]) -> None:
+        payload["snapshots"][1]["person"]["owner_id"] = 99
+
+    crafted = _craft(_merged_backup(amity), other_account)
+    path = tmp_path / "crafted.json"
+    path.write_text(json.dumps(crafted), encoding="utf-8")
+    fresh = Amity(tmp_path / "fresh", amity.database_url, amity.today)
+    if amity.database_url:
+        from tests.conftest import _truncate_postgres
+
+        _truncate_postgres(amity.database_url)
+    fresh.ok("restore", str(path))
+    before = _dump(fresh)
+    result = fresh("undo")
+    assert result.code == 1 and "another account" in result.err
+    assert _dump(fresh) == before

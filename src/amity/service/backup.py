@@ -21,6 +21,7 @@ from amity.io.vcard import VCardVersion, export_vcards
 from amity.model import Person
 from amity.store import Row, Store
 from amity.store.people import load_person, reindex_person
+from amity.store.restore import check_payload, parse_payload
 from amity.store.search import interaction_doc_id, put_doc
 
 VCARD_VERSIONS: tuple[VCardVersion, ...] = ("3.0", "4.0")
@@ -103,6 +104,8 @@ def restore(store: Store, document: Mapping[str, Any] | Backup, today: date) -> 
     over (a restore run with a what-if `today` deletes nothing).
     """
     backup = document if isinstance(document, Backup) else unpack(document)
+    for change in backup.tables["change_set"]:  # undo history is data: checked, never run
+        check_payload(None, parse_payload(change["payload"]))
     with store.db.transaction():
         _refuse_unless_empty(store)
         _put_account(store, backup.account)

@@ -55,9 +55,10 @@ def snapshots_of(payload: dict[str, Any], key: str = "snapshots") -> list[Snapsh
     return [s for s in items if s]
 
 
-def check_payload(owner_id: int, payload: dict[str, Any]) -> None:
+def check_payload(owner_id: int | None, payload: dict[str, Any]) -> None:
     """Refuse, before anything runs, a journal that names an unknown table or column, holds
-    a non-scalar value, or files a row under another account or another person."""
+    a non-scalar value, or files a row under another account (`owner_id`; None when
+    checking a backup, whose account gets its id on restore) or another person."""
     for key in ("created_people", "created_interactions", "missing_marked"):
         _ids(payload.get(key, []), key)
     if not isinstance(payload.get("organizations_before", 0), int):
@@ -86,7 +87,7 @@ def _ids(value: Any, where: str) -> list[int]:
     return value
 
 
-def _check_snapshot(owner_id: int, snapshot: Any) -> None:
+def _check_snapshot(owner_id: int | None, snapshot: Any) -> None:
     if not isinstance(snapshot, dict) or not isinstance(snapshot.get("rows"), list):
         raise UnsafeChange("an undo record holds a malformed snapshot")
     person = _check_row(owner_id, "person", snapshot.get("person"))
@@ -104,13 +105,13 @@ def _check_snapshot(owner_id: int, snapshot: Any) -> None:
             raise UnsafeChange(f"an undo record files a {table} row under another person")
 
 
-def _check_row(owner_id: int, table: str, row: Any) -> dict[str, Any]:
+def _check_row(owner_id: int | None, table: str, row: Any) -> dict[str, Any]:
     if not isinstance(row, dict) or not row:
         raise UnsafeChange(f"an undo record holds a malformed {table} row")
     unknown = [c for c in row if c not in COLUMNS[table]]
     if unknown:
         raise UnsafeChange(f"an undo record names a {table} column it may not: {unknown[0][:40]!r}")
-    if row.get("owner_id") != owner_id:
+    if owner_id is not None and row.get("owner_id") != owner_id:
         raise UnsafeChange(f"an undo record holds a {table} row of another account")
     if not all(isinstance(v, _SCALARS) for v in row.values()):
         raise UnsafeChange(f"an undo record holds a {table} value that is not plain data")
@@ -127,6 +128,7 @@ def restore_people(
     those of them with later work kept (their derived columns need recomputing). Without
     `after` (journals written by older versions) the restore is exact."""
     ids = [int(s["person"]["id"]) for s in before]
+    _refuse_other_accounts(store, ids)
     current = list(capture_people(store, ids).values())
     then = current if after is None else after
     b_people, a_people, c_people = (_people(s) for s in (before, then, current))
@@ -157,6 +159,17 @@ def restore_people(
             _insert(store, table, row)
     restored = [pid for pid in ids if pid not in skip]
     return restored, later & set(restored)
+
+
+def _refuse_other_accounts(store: Store, ids: list[int]) -> None:
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        if store.db.scalar(
+            f"SELECT count(*) FROM person WHERE owner_id <> ? AND id IN ({marks})",
+            (store.owner_id, *chunk),
+        ):
+            raise UnsafeChange("an undo record names a person of another account")
 
 
 def _people(snapshots: Iterable[Snapshot]) -> dict[int, dict[str, Any]]:
