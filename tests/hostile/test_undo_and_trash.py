@@ -315,6 +315,8 @@ HOSTILE = {
     "value": lambda p: p["snapshots"][0]["person"].update({"name": {"sql": "DROP"}}),
     "another person": lambda p: p["snapshots"][0]["rows"][0][1].update({"person_id": 99}),
     "not json": lambda p: "DROP TABLE person",
+    "marks": lambda p: p.update({"marks": {"person": "1; DROP TABLE person"}}),
+    "text id": lambda p: p["snapshots"][0]["rows"][0][1].update({"id": "1 OR 1=1"}),
     "not a list": lambda p: p.update({"created_people": "1; DROP TABLE person"}),
 }
 
@@ -358,3 +360,51 @@ def test_undo_from_a_backup_refuses_rows_of_another_account(amity: Amity, tmp_pa
     result = fresh("undo")
     assert result.code == 1 and "another account" in result.err
     assert _dump(fresh) == before
+
+
+def test_undo_never_touches_another_accounts_rows(amity_sqlite: Amity, tmp_path: Path) -> None:
+    """A journal (say, edited in the database) that lists another account's people and
+    interactions as its own: undo leaves them alone."""
+    import json
+
+    amity = amity_sqlite
+    _import(amity, tmp_path, ADA)
+    store = writable_store(_url(amity))
+    try:
+        with store.db.transaction():
+            other = store.db.insert(
+                "INSERT INTO account (name, email, created_at) VALUES ('other', '', '2026')"
+            )
+            person = store.db.insert(
+                "INSERT INTO person (owner_id, name, name_key, created_on) "
+                "VALUES (?, 'Eve Other', 'eve other', '2026-01-01')",
+                (other,),
+            )
+            talk = store.db.insert(
+                "INSERT INTO interaction (owner_id, kind, occurred_on, created_at) "
+                "VALUES (?, 'call', '2026-01-02', '2026')",
+                (other,),
+            )
+            store.db.execute(
+                "INSERT INTO interaction_participant (interaction_id, owner_id, person_id) "
+                "VALUES (?, ?, ?)",
+                (talk, other, person),
+            )
+            row = store.db.one("SELECT id, payload FROM change_set")
+            assert row is not None
+            payload = json.loads(row["payload"])
+            payload["created_people"].append(person)
+            payload["created_interactions"].append(talk)
+            store.db.execute(
+                "UPDATE change_set SET payload = ? WHERE id = ?", (json.dumps(payload), row["id"])
+            )
+    finally:
+        store.close()
+    amity.ok("undo", "--force")
+    assert _people(amity) == {"Eve Other"}
+    store = open_store(_url(amity))
+    try:
+        assert store.db.scalar("SELECT count(*) FROM interaction") == 1
+        assert store.db.scalar("SELECT count(*) FROM interaction_participant") == 1
+    finally:
+        store.close()

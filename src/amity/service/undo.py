@@ -21,6 +21,7 @@ from amity.store.restore import (
     UnsafeChange,
     check_payload,
     later_work,
+    owned,
     restore_people,
     snapshots_of,
 )
@@ -58,7 +59,7 @@ def undo_change(store: Store, today: date, *, force: bool = False) -> Undone:
     if change is None:
         raise AmityError("nothing to undo: no merge or import since the last undo")
     group = change["payload"].get("group")
-    done = Undone(str(change["payload"].get("group_summary") or change["summary"]), 0)
+    done = Undone(str(change["payload"].get("group_summary") or change["summary"])[:200], 0)
     while change is not None:
         done.deleted += _undo_one(store, change, today, force)
         done.steps += 1
@@ -120,13 +121,13 @@ def _undo_import_extras(store: Store, payload: dict[str, Any]) -> None:
             "UPDATE account SET name = ?, email = ? WHERE id = ?",
             (owner["name"], owner["email"], store.owner_id),
         )
-    for interaction_id in payload.get("created_interactions", []):
+    for interaction_id in owned(store, "interaction", payload.get("created_interactions", [])):
         delete_doc(store, interaction_doc_id(interaction_id))
         store.db.execute(
             "DELETE FROM interaction WHERE id = ? AND owner_id = ?",
             (interaction_id, store.owner_id),
         )
-    for person_id in payload.get("created_people", []):
+    for person_id in owned(store, "person", payload.get("created_people", [])):
         people_store.delete_person(store, person_id)
 
 

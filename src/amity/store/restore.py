@@ -71,10 +71,10 @@ def check_payload(owner_id: int | None, payload: dict[str, Any]) -> None:
     for key in ("snapshots", "after"):
         for snapshot in snapshots_of(payload, key):
             _check_snapshot(owner_id, snapshot)
-    for key in ("marks", "created_prints"):
+    for key, kind in (("marks", int), ("created_prints", str)):
         value = payload.get(key, {})
         if not isinstance(value, dict) or not all(
-            isinstance(v, (int, str)) and not isinstance(v, bool) for v in value.values()
+            isinstance(v, kind) and not isinstance(v, bool) for v in value.values()
         ):
             raise UnsafeChange(f"an undo record's {key} is malformed")
 
@@ -115,6 +115,11 @@ def _check_row(owner_id: int | None, table: str, row: Any) -> dict[str, Any]:
         raise UnsafeChange(f"an undo record holds a {table} row of another account")
     if not all(isinstance(v, _SCALARS) for v in row.values()):
         raise UnsafeChange(f"an undo record holds a {table} value that is not plain data")
+    for column, value in row.items():
+        if (column == "id" or column.endswith("_id")) and not (
+            value is None or (isinstance(value, int) and not isinstance(value, bool))
+        ):
+            raise UnsafeChange(f"an undo record holds a {table}.{column} that is not an id")
     return row
 
 
@@ -159,6 +164,20 @@ def restore_people(
             _insert(store, table, row)
     restored = [pid for pid in ids if pid not in skip]
     return restored, later & set(restored)
+
+
+def owned(store: Store, table: str, ids: list[int]) -> list[int]:
+    """Those of `ids` that are rows of `table` in this account (`table` is a fixed name)."""
+    found: set[int] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        rows = store.db.query(
+            f"SELECT id FROM {table} WHERE owner_id = ? AND id IN ({marks})",
+            (store.owner_id, *chunk),
+        )
+        found.update(int(r["id"]) for r in rows)
+    return [i for i in ids if i in found]
 
 
 def _refuse_other_accounts(store: Store, ids: list[int]) -> None:
