@@ -408,3 +408,26 @@ def test_undo_never_touches_another_accounts_rows(amity_sqlite: Amity, tmp_path:
         assert store.db.scalar("SELECT count(*) FROM interaction_participant") == 1
     finally:
         store.close()
+
+
+def test_dedupe_apply_commits_in_chunks_and_one_undo_reverses_them_all(
+    amity: Amity, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from amity.service import duplicates
+
+    monkeypatch.setattr(duplicates, "CHUNK", 2)
+    for n in range(5):
+        amity.ok("add", f"Barbara Liskov{n}", "--email", f"bl{n}@example.org", "--tag", "cs")
+        amity.ok("add", f"Barbara H. Liskov{n}", "--email", f"bl{n}@example.org")
+        amity.ok("log", f"Barbara Liskov{n}", "--kind", "call", "--note", f"call {n}")
+    before = _dump(amity)
+    assert amity.ok("dedupe", "--apply", "--json", "--min-score", "0.9").json()["count"] == 5
+    store = open_store(_url(amity))
+    try:  # three transactions, three journal entries of one group
+        assert store.db.scalar("SELECT count(*) FROM change_set WHERE undone = ?", (False,)) == 3
+    finally:
+        store.close()
+    out = amity.ok("undo").out
+    assert "merged 5 duplicate pairs (3 steps)" in out
+    assert _dump(amity) == before
+    assert amity("undo").code == 1  # nothing left: the whole apply was one undo

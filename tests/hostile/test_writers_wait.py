@@ -126,3 +126,13 @@ def test_kill_9_of_the_import_leaves_it_absent_and_the_waiting_write_lands(
     assert _count(home, "SELECT count(*) FROM person") == 1  # the import is fully absent
     assert _count(home, "SELECT count(*) FROM source_record") == 0
     assert _count(home, "SELECT count(*) FROM person WHERE name = 'Kim Killjoy'") == 1
+
+
+@pytest.mark.postgres
+def test_postgresql_writers_wait_on_locks_without_a_timeout(postgres_url: str) -> None:
+    store = open_store(postgres_url)
+    try:
+        assert store.db.scalar("SHOW lock_timeout") in ("0", "0ms")
+        assert store.db.scalar("SHOW statement_timeout") in ("0", "0ms")
+    finally:
+        store.close()
