@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -172,18 +172,21 @@ def _fill(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
     return fill
 
 
-def _relink_met_through(store: Store, merges: Iterable[tuple[int, int]]) -> None:
-    """People met through someone merged away were met through the one kept: one pass
-    over the people who were met through anyone (there is no index to look them up by)."""
+def _relink_met_through(store: Store, merges: Sequence[tuple[int, int]]) -> None:
+    """People met through someone merged away were met through the one kept."""
     into = {gone: keep for keep, gone in merges}
-    rows = store.db.query(
-        "SELECT id, met_through_id FROM person WHERE owner_id = ? AND met_through_id IS NOT NULL",
-        (store.owner_id,),
-    )
-    for row in rows:
-        through = int(row["met_through_id"])
-        if through in into:
-            root = _root(into, through)
+    gone = sorted(into)
+    for start in range(0, len(gone), 500):
+        chunk = gone[start : start + 500]
+        rows = store.db.query(  # by the met-through index; the owner is checked below
+            f"SELECT id, owner_id, met_through_id FROM person WHERE met_through_id IN "
+            f"({', '.join('?' * len(chunk))})",
+            chunk,
+        )
+        for row in rows:
+            if row["owner_id"] != store.owner_id:
+                continue
+            root = _root(into, int(row["met_through_id"]))
             store.db.execute(
                 "UPDATE person SET met_through_id = ? WHERE id = ?",
                 (None if root == row["id"] else root, row["id"]),

@@ -303,10 +303,10 @@ def _rows_of(store: Store, ids: list[int]) -> Iterator[tuple[str, str, dict[str,
         for table, columns in PERSON_COLUMNS.items():
             for column in columns:
                 for row in store.db.query(
-                    f"SELECT * FROM {table} WHERE owner_id = ? AND {column} IN ({marks})",
-                    (store.owner_id, *chunk),
-                ):
-                    yield table, column, row
+                    f"SELECT * FROM {table} WHERE {column} IN ({marks})", chunk
+                ):  # by the person's index; the owner checked here (see capture_people)
+                    if row["owner_id"] == store.owner_id:
+                        yield table, column, row
 
 
 def _names(store: Store, ids: list[int]) -> dict[int, str]:

@@ -106,12 +106,11 @@ def capture_people(store: Store, person_ids: Iterable[int]) -> dict[int, dict[st
         ):
             found[int(person["id"])] = {"person": _plain(person), "rows": []}
         for table, column in PERSON_TABLES:
-            for row in store.db.query(
-                f"SELECT * FROM {table} WHERE owner_id = ? AND {column} IN ({marks})",
-                (store.owner_id, *chunk),
-            ):
+            # By the person column alone: with `owner_id = ?` too, SQLite may pick the
+            # owner's index and read every row of the account. The owner is checked here.
+            for row in store.db.query(f"SELECT * FROM {table} WHERE {column} IN ({marks})", chunk):
                 owner = found.get(int(row[column]))
-                if owner is not None:
+                if owner is not None and row["owner_id"] == store.owner_id:
                     owner["rows"].append([table, _plain(row)])
     return found
 
@@ -124,9 +123,9 @@ def high_water_marks(store: Store) -> dict[str, int]:
     marks = {}
     for table in (*COLUMNS, "interaction"):
         if table == "interaction" or "id" in COLUMNS[table]:
-            found = store.db.scalar(
-                f"SELECT coalesce(max(id), 0) FROM {table} WHERE owner_id = ?", (store.owner_id,)
-            )
+            # Ids are shared by every account: the largest id of all is the mark (and the
+            # primary key answers it at once, where a per-account max reads the account).
+            found = store.db.scalar(f"SELECT coalesce(max(id), 0) FROM {table}")
             marks[table] = int(found or 0)
     return marks
 
