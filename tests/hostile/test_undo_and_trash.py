@@ -315,6 +315,8 @@ HOSTILE = {
     "value": lambda p: p["snapshots"][0]["person"].update({"name": {"sql": "DROP"}}),
     "another person": lambda p: p["snapshots"][0]["rows"][0][1].update({"person_id": 99}),
     "not json": lambda p: "DROP TABLE person",
+    "deep json": lambda p: "[" * 200_000 + "]" * 200_000,
+    "malformed snapshot": lambda p: p.update({"snapshots": [{"rows": "x"}]}),
     "marks": lambda p: p.update({"marks": {"person": "1; DROP TABLE person"}}),
     "text id": lambda p: p["snapshots"][0]["rows"][0][1].update({"id": "1 OR 1=1"}),
     "not a list": lambda p: p.update({"created_people": "1; DROP TABLE person"}),

@@ -40,8 +40,8 @@ class UnsafeChange(StoreError):
 def parse_payload(text: Any) -> dict[str, Any]:
     try:
         payload = json.loads(text) if isinstance(text, str) else text
-    except ValueError as exc:
-        raise UnsafeChange(f"an undo record is not valid JSON: {exc}") from None
+    except (ValueError, RecursionError) as exc:  # RecursionError: nested a million deep
+        raise UnsafeChange(f"an undo record is not valid JSON: {str(exc)[:80]}") from None
     if not isinstance(payload, dict):
         raise UnsafeChange("an undo record is not a JSON object")
     return payload
