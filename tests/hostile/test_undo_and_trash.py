@@ -95,6 +95,7 @@ def test_reads_write_nothing_even_with_expired_trash(amity: Amity, tmp_path: Pat
     for args in READS:
         amity(*(str(card) if a == "MISSING" else a for a in args))
     assert _dump(amity) == before
+    assert "Dennis Ritchie" in _people(amity)  # still in the trash
     amity.ok("add", "Rob Pike")  # the first write purges, by the real clock
     assert _people(amity) == {"Ken Thompson", "Rob Pike"}
 
