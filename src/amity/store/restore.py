@@ -18,7 +18,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from amity.errors import StoreError
+from amity.errors import AmityError
 from amity.store.session import Store
 from amity.store.snapshots import (
     COLUMNS,
@@ -33,8 +33,10 @@ Key = tuple[str, str]
 _SCALARS = (str, int, float, bool, type(None))
 
 
-class UnsafeChange(StoreError):
+class UnsafeChange(AmityError):
     """A journal entry (maybe from a crafted backup) names something it must not."""
+
+    code = "unsafe_change"
 
 
 def parse_payload(text: Any) -> dict[str, Any]:
