@@ -434,3 +434,18 @@ def test_dedupe_apply_commits_in_chunks_and_one_undo_reverses_them_all(
     assert "merged 5 duplicate pairs (3 steps)" in out
     assert _dump(amity) == before
     assert amity("undo").code == 1  # nothing left: the whole apply was one undo
+
+
+def test_the_web_undo_refuses_to_delete_later_work_too(
+    web: Any, store: Any, tmp_path: Path
+) -> None:
+    from amity.service.imports import run_import
+    from tests.conftest import TODAY
+
+    run_import(store, "vcard", _vcard(tmp_path / "cards.vcf", ADA), TODAY)
+    web.post("/capture", {"name": "Ada Lovelace", "place": "the Analytical Society"})
+    refused = web.post("/undo")
+    assert refused.status_code == 400
+    assert "Ada Lovelace" in refused.text and "--force" in refused.text
+    assert store.db.scalar("SELECT count(*) FROM person WHERE name = 'Ada Lovelace'") == 1
+    assert store.db.scalar("SELECT count(*) FROM interaction") == 1
