@@ -449,3 +449,29 @@ def test_the_web_undo_refuses_to_delete_later_work_too(
     assert "Ada Lovelace" in refused.text and "--force" in refused.text
     assert store.db.scalar("SELECT count(*) FROM person WHERE name = 'Ada Lovelace'") == 1
     assert store.db.scalar("SELECT count(*) FROM interaction") == 1
+
+
+def test_dedupe_apply_skips_pairs_another_writer_removed_between_chunks(
+    store: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from amity.service import duplicates
+    from amity.service.people import NewPerson, add_person
+    from amity.store.people import delete_person
+    from tests.conftest import TODAY
+
+    for n in range(3):
+        for name in (f"Frances Allen{n}", f"Frances E. Allen{n}"):
+            add_person(store, NewPerson(name=name, emails=[f"fa{n}@example.org"]), TODAY)
+    monkeypatch.setattr(duplicates, "CHUNK", 1)
+    chunk = duplicates._merge_chunk
+
+    def another_writer_first(*args: Any) -> Any:
+        if store.db.scalar("SELECT count(*) FROM change_set") == 1:
+            with store.db.transaction():  # between chunks, someone deletes a person
+                delete_person(store, int(store.db.scalar("SELECT max(id) FROM person")))
+        return chunk(*args)
+
+    monkeypatch.setattr(duplicates, "_merge_chunk", another_writer_first)
+    result = duplicates.apply_pairs(store, 0.9, TODAY)
+    assert result["count"] == 2
+    assert store.db.scalar("SELECT count(*) FROM person") == 3

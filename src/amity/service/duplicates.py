@@ -15,6 +15,7 @@ from amity.service.resolve import resolve_person
 from amity.store import Store
 from amity.store import people as people_store
 from amity.store.candidates import load_candidates
+from amity.store.restore import owned
 from amity.store.search import delete_person_doc
 from amity.store.snapshots import PERSON_TABLES, capture_people, record_change
 
@@ -88,11 +89,13 @@ def apply_pairs(store: Store, min_score: float, today: date) -> dict[str, Any]:
     share a group). Stopped halfway, the chunks done stay done, and undo reverses them."""
     plan, merged = _plan(find_pairs(store, min_score))
     group = {"group": uuid.uuid4().hex, "group_summary": f"merged {len(plan)} duplicate pairs"}
+    done: set[tuple[int, int]] = set()
     for start in range(0, len(plan), CHUNK):
         chunk = plan[start : start + CHUNK]
         with store.db.transaction():
             summary = f"merged duplicate pairs {start + 1}-{start + len(chunk)} of {len(plan)}"
-            _merge_chunk(store, chunk, today, summary, group)
+            done.update(_merge_chunk(store, chunk, today, summary, group))
+    merged = [m for m in merged if (m["kept"], m["merged"]) in done]
     return {"merged": merged, "count": len(merged)}
 
 
@@ -125,10 +128,15 @@ def _merge_chunk(
     today: date,
     summary: str,
     extra: dict[str, Any],
-) -> None:
-    """Merge each (keep, gone) in order, inside the caller's transaction, and journal it."""
-    everyone = {pid for pair in merges for pid in pair}
-    snapshots = capture_people(store, everyone)
+) -> list[tuple[int, int]]:
+    """Merge each (keep, gone) in order, inside the caller's transaction, and journal it.
+    Pairs whose people are gone (another writer, between two chunks) are left out; the
+    merges done are returned."""
+    alive = set(owned(store, "person", sorted({pid for pair in merges for pid in pair})))
+    merges = [(keep, gone) for keep, gone in merges if keep in alive and gone in alive]
+    if not merges:
+        return []
+    snapshots = capture_people(store, alive)
     _relink_met_through(store, merges)  # first: deleting the gone sets it to null
     kept = set()
     for keep, gone in merges:
@@ -140,6 +148,7 @@ def _merge_chunk(
         people_store.reindex_person(store, keep)
     refresh_people(store, kept, today)
     record_change(store, "merge", summary, {"snapshots": list(snapshots.values()), **extra})
+    return merges
 
 
 def _merge_into(store: Store, keep: int, gone: int) -> None:
