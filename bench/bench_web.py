@@ -88,7 +88,7 @@ def _cold_today(settings: Any, n: int) -> list[float]:
     from amity.service.agenda import today_view
     from amity.store import open_store
 
-    store = open_store(settings.database_url, settings.today)
+    store = open_store(settings.database_url)
     try:
         today_view(store, settings.today, settings.home)
         samples = []

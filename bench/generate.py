@@ -163,8 +163,10 @@ def init_home(home: Path, today: date) -> int:
     from amity.store import open_store
 
     home.mkdir(parents=True, exist_ok=True)
-    store = open_store(f"sqlite:///{(home / 'amity.db').absolute()}", today)
-    owner = store.owner_id
+    from amity.store.session import ensure_account
+
+    store = open_store(f"sqlite:///{(home / 'amity.db').absolute()}")
+    owner = ensure_account(store.db)
     store.close()
     return owner
 

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from amity.store import Store, open_store
+from amity.store.session import ensure_account
 
 TODAY = date(2026, 11, 22)
 POSTGRES_URL = os.environ.get(
@@ -80,21 +81,29 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         return f"sqlite:///{tmp_path / 'amity.db'}"
     url: str = request.getfixturevalue("postgres_url")
     # Migrate once (first use), then empty every table for this test.
-    open_store(url, TODAY).close()
+    open_store(url).close()
     _truncate_postgres(url)
     return url
 
 
+def writable_store(url: str) -> Store:
+    """A store that tests write to directly: opened, with its account (no trash purge, so
+    rows dated by the fixed TODAY stay put whatever the real clock says)."""
+    opened = open_store(url)
+    opened.owner_id = ensure_account(opened.db)
+    return opened
+
+
 @pytest.fixture
 def store(database_url: str) -> Iterator[Store]:
-    opened = open_store(database_url, TODAY)
+    opened = writable_store(database_url)
     yield opened
     opened.close()
 
 
 @pytest.fixture
 def sqlite_store(tmp_path: Path) -> Iterator[Store]:
-    opened = open_store(f"sqlite:///{tmp_path / 'amity.db'}", TODAY)
+    opened = writable_store(f"sqlite:///{tmp_path / 'amity.db'}")
     yield opened
     opened.close()
 

@@ -14,7 +14,7 @@ import pytest
 from amity.io.contacts_csv import parse_contacts_csv
 from amity.io.json_backup import PLAIN_SECTIONS, TABLES, dumps, unpack
 from amity.store import Store, open_store
-from tests.conftest import TODAY, Amity, _truncate_postgres
+from tests.conftest import TODAY, Amity, _truncate_postgres, writable_store
 
 
 def _url(amity: Amity) -> str:
@@ -23,7 +23,7 @@ def _url(amity: Amity) -> str:
 
 @contextmanager
 def _store(amity: Amity) -> Iterator[Store]:
-    store = open_store(_url(amity), TODAY)
+    store = writable_store(_url(amity))
     try:
         yield store
     finally:
@@ -108,7 +108,7 @@ def test_a_sqlite_backup_restores_on_postgresql_and_back(tmp_path: Path, postgre
     sqlite = Amity(tmp_path / "sqlite", None, TODAY)
     _fill_every_table(sqlite)
     first = _export(sqlite, tmp_path / "sqlite.json")
-    open_store(postgres_url, TODAY).close()
+    open_store(postgres_url).close()
     postgres = _fresh(Amity(tmp_path / "pg", postgres_url, TODAY), tmp_path / "pg")
     postgres.ok("restore", str(tmp_path / "sqlite.json"))
     assert _export(postgres, tmp_path / "pg.json") == first
@@ -330,7 +330,7 @@ def test_fixtures_without_people_are_refused_clearly(tmp_path: Path, name: str) 
     from amity.service.imports import run_import
 
     path = next(p for root in (FIXTURES, SHARED) for p in root.rglob(name))
-    store = open_store(f"sqlite:///{tmp_path / 'a.db'}", TODAY)
+    store = writable_store(f"sqlite:///{tmp_path / 'a.db'}")
     try:
         with pytest.raises(ImportFailed, match=r"holds no|no LinkedIn export files"):
             run_import(store, _import_source(path), path, TODAY)
@@ -370,8 +370,8 @@ def test_vcard_export_reimports_to_the_same_people(
     from amity.service.backup import export_vcard
     from amity.service.imports import run_import
 
-    first = open_store(f"sqlite:///{tmp_path / 'first.db'}", TODAY)
-    second = open_store(f"sqlite:///{tmp_path / 'second.db'}", TODAY)
+    first = writable_store(f"sqlite:///{tmp_path / 'first.db'}")
+    second = writable_store(f"sqlite:///{tmp_path / 'second.db'}")
     try:
         run_import(first, _import_source(fixture), fixture, TODAY)
         exported = tmp_path / "export.vcf"

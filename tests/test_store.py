@@ -44,8 +44,8 @@ def test_migration_reaches_head(store: Store) -> None:
 
 
 def test_reopening_does_not_migrate_again(database_url: str) -> None:
-    open_store(database_url, TODAY).close()
-    again = open_store(database_url, TODAY)
+    open_store(database_url).close()
+    again = open_store(database_url)
     assert current_version(again.db) == HEAD
     again.close()
 
@@ -118,4 +118,4 @@ def test_rows_are_scoped_to_their_account(store: Store) -> None:
 
 def test_unreachable_postgres_is_a_store_error() -> None:
     with pytest.raises(StoreError, match="cannot connect"):
-        open_store("postgresql://nobody@127.0.0.1:1/none", TODAY)
+        open_store("postgresql://nobody@127.0.0.1:1/none")

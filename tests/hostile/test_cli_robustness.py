@@ -606,7 +606,7 @@ def test_postgresql_refusing_nul_is_a_usage_error(postgres_url: str) -> None:
     from amity.errors import UsageError
     from amity.store import open_store
 
-    store = open_store(postgres_url, TODAY)
+    store = open_store(postgres_url)
     try:
         with pytest.raises(UsageError, match="NUL"):
             store.db.query("SELECT id FROM person WHERE name = ?", ("a\x00b",))
@@ -621,7 +621,9 @@ def test_a_web_error_page_never_shows_the_database_password(tmp_path: Path) -> N
     from amity.web import create_app
 
     settings = Settings(tmp_path, "postgresql://me:Sup3rS3cret@127.0.0.1:1/amity", TODAY)
-    with TestClient(create_app(settings), raise_server_exceptions=False) as client:
+    with TestClient(
+        create_app(settings), base_url="http://127.0.0.1", raise_server_exceptions=False
+    ) as client:
         for path in ("/", "/people", "/report", "/settings/export/json"):
             response = client.get(path)
             assert response.status_code >= 500, path

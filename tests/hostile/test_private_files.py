@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from amity.store import open_store
-from tests.conftest import TODAY, Amity
+from tests.conftest import TODAY, Amity, writable_store
 
 
 @pytest.fixture
@@ -40,7 +39,7 @@ def test_the_wal_and_shm_files_are_private_while_open(
 ) -> None:
     amity_sqlite.ok("init")
     db = amity_sqlite.home / "amity.db"
-    store = open_store(f"sqlite:///{db}", TODAY)
+    store = writable_store(f"sqlite:///{db}")
     try:
         with store.db.transaction():
             store.db.execute("UPDATE account SET name = ? WHERE id = ?", ("me", store.owner_id))

@@ -25,7 +25,7 @@ import httpx
 import pytest
 
 from amity.service.settings import Settings
-from tests.conftest import TODAY, Amity
+from tests.conftest import TODAY, Amity, writable_store
 from tests.web import conftest as web_fixtures
 from tests.web.conftest import Web
 
@@ -510,12 +510,10 @@ def test_an_smtp_password_left_in_the_database_is_never_exported_and_moves_out(
     amity_sqlite: Amity,
 ) -> None:
     from amity.service import preferences
-    from amity.store import open_store
-
     amity_sqlite.ok("init")
     url = f"sqlite:///{amity_sqlite.home / 'amity.db'}"
     legacy = {"host": "mail.example.org", "port": 587, "password": "old-db-s3cret", "from": "a@b.c"}
-    old_home = open_store(url, TODAY)
+    old_home = writable_store(url)
     with old_home.db.transaction():
         preferences.put(old_home, "smtp", legacy)
     old_home.close()

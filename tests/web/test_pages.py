@@ -109,11 +109,11 @@ def test_today_view_is_reused_until_the_database_changes(tmp_path: Path) -> None
 
     from amity.model import InteractionKind
     from amity.service.interactions import Happening, met
-    from amity.store import open_store
     from amity.web.state import TodayViews
+    from tests.conftest import writable_store
 
     day = date(2026, 11, 22)
-    store = open_store(f"sqlite:///{tmp_path / 'amity.db'}", day)
+    store = writable_store(f"sqlite:///{tmp_path / 'amity.db'}")
     try:
         views = TodayViews()
         met(store, "Grace Hopper", Happening(InteractionKind.MET, on="2026-11-21"), day)

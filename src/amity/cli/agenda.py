@@ -34,7 +34,7 @@ def _act(which: str, action: str, days: int | None = None) -> None:
     from amity.service.agenda import act
 
     ctx = app()
-    echo(act(ctx.store, which, action, ctx.settings.today, days))
+    echo(act(ctx.write_store, which, action, ctx.settings.today, days))
 
 
 @click.command("done")
@@ -94,7 +94,7 @@ def life_command(
 
     ctx = app()
     result: dict[str, Any] = record_life_event(
-        ctx.store,
+        ctx.write_store,
         person,
         kind,
         ctx.settings.today,

@@ -46,11 +46,31 @@ class AppContext:
 
     @property
     def store(self) -> Store:
+        """The store for reading: opening it writes nothing."""
         if self._store is None:
             from amity.store import open_store
 
-            self._store = open_store(self.settings.database_url, self.settings.today)
+            self._store = open_store(self.settings.database_url)
         return self._store
+
+    @property
+    def write_store(self) -> Store:
+        """The store for a command that writes: the account exists and the trash is purged
+        by the real clock (a read, or `--today`, never deletes anything)."""
+        from amity.store.session import prepare_writes
+
+        return prepare_writes(self.store)
+
+    @property
+    def account_store(self) -> Store:
+        """The store with an account (created on a new home), nothing purged: for a dry
+        run, whose writes are rolled back."""
+        from amity.store.session import NO_ACCOUNT, ensure_account
+
+        store = self.store
+        if store.owner_id == NO_ACCOUNT:
+            store.owner_id = ensure_account(store.db)
+        return store
 
     def close(self) -> None:
         if self._store is not None:

@@ -27,7 +27,7 @@ def dedupe_command(min_score: float, apply_: bool, limit: int | None, as_json: b
 
     ctx = app()
     if apply_:
-        result = apply_pairs(ctx.store, min_score, ctx.settings.today)
+        result = apply_pairs(ctx.write_store, min_score, ctx.settings.today)
         if as_json:
             emit_json(result)
         else:
@@ -66,7 +66,7 @@ def merge_command(keep: str, other: str, yes: bool, as_json: bool) -> None:
                 f"{', '.join(side['emails'])} · {side['interaction_count']} interactions"
             )
         click.confirm(f"Merge #{b['id']} into #{a['id']}?", abort=True)
-    result = merge_people(ctx.store, keep, other, ctx.settings.today)
+    result = merge_people(ctx.write_store, keep, other, ctx.settings.today)
     if as_json:
         emit_json(result)
         return
@@ -77,9 +77,14 @@ def merge_command(keep: str, other: str, yes: bool, as_json: bool) -> None:
 
 
 @click.command("undo")
-def undo_command() -> None:
-    """Undo the last merge or import, exactly."""
-    from amity.service.duplicates import undo_last
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Undo an import even though it deletes what you did since with people it created.",
+)
+def undo_command(force: bool) -> None:
+    """Undo the last merge or import; what you did since is kept (or undo says why not)."""
+    from amity.service.undo import undo_change
 
     ctx = app()
-    echo(undo_last(ctx.store, ctx.settings.today))
+    echo(undo_change(ctx.write_store, ctx.settings.today, force=force).message())

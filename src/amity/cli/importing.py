@@ -25,11 +25,12 @@ def import_command(source: str, path: Path, dry_run: bool, no_merge: bool, as_js
     from amity.service.imports import run_import
 
     ctx = app()
+    store = ctx.account_store if dry_run else ctx.write_store
     show_bar = not as_json and sys.stderr.isatty()
     if show_bar:
         report = _with_progress(
             lambda p: run_import(
-                ctx.store,
+                store,
                 source,
                 path,
                 ctx.settings.today,
@@ -40,7 +41,7 @@ def import_command(source: str, path: Path, dry_run: bool, no_merge: bool, as_js
         )
     else:
         report = run_import(
-            ctx.store, source, path, ctx.settings.today, dry_run=dry_run, merge=not no_merge
+            store, source, path, ctx.settings.today, dry_run=dry_run, merge=not no_merge
         )
     data = report.as_dict()
     if as_json:

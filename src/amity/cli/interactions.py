@@ -57,7 +57,7 @@ def met_command(
     what = Happening(
         InteractionKind.MET, on=day, note=note, topic=topic, promise=promise, place=place
     )
-    _report(met(ctx.store, name, what, ctx.settings.today), as_json)
+    _report(met(ctx.write_store, name, what, ctx.settings.today), as_json)
 
 
 @click.command("log")
@@ -104,4 +104,4 @@ def log_command(
         promise=promise,
         place=place,
     )
-    _report(log(ctx.store, person, what, ctx.settings.today), as_json)
+    _report(log(ctx.write_store, person, what, ctx.settings.today), as_json)

@@ -18,7 +18,7 @@ def _record(
 
     ctx = app()
     result = record(
-        ctx.store, person, LedgerDirection(direction), kind, what, day, ctx.settings.today
+        ctx.write_store, person, LedgerDirection(direction), kind, what, day, ctx.settings.today
     )
     if as_json:
         emit_json(result)

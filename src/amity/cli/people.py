@@ -54,7 +54,7 @@ def add_command(
         met_through=met_through,
         birthday=birthday,
     )
-    person_id, similar = add_person(ctx.store, new, ctx.settings.today)
+    person_id, similar = add_person(ctx.write_store, new, ctx.settings.today)
     if as_json:
         emit_json({"id": person_id, "similar": [{"id": i, "name": n} for i, n in similar]})
         return
@@ -191,7 +191,7 @@ def edit_command(person: str, **changes: Any) -> None:
 
     ctx = app()
     changes = {k: (list(v) if isinstance(v, tuple) else v) for k, v in changes.items()}
-    person_id = edit_person(ctx.store, person, changes, ctx.settings.today)
+    person_id = edit_person(ctx.write_store, person, changes, ctx.settings.today)
     echo(f"updated #{person_id}")
 
 
@@ -202,7 +202,7 @@ def forget_command(person: str) -> None:
     from amity.service.people import forget_person
 
     ctx = app()
-    person_id, name = forget_person(ctx.store, person, ctx.settings.today)
+    person_id, name = forget_person(ctx.write_store, person, ctx.settings.today)
     echo(
         f"{name} (#{person_id}) is in the trash for 30 days; `amity unforget {person_id}`"
         " brings them back"
@@ -216,5 +216,5 @@ def unforget_command(person: str) -> None:
     from amity.service.people import unforget_person
 
     ctx = app()
-    person_id, name = unforget_person(ctx.store, person, ctx.settings.today)
+    person_id, name = unforget_person(ctx.write_store, person, ctx.settings.today)
     echo(f"{name} (#{person_id}) is back")

@@ -38,7 +38,8 @@ def digest_command(send: bool, as_json: bool) -> None:
     from amity.service.reminders import digest
 
     ctx = app()
-    result = digest(ctx.store, ctx.settings.today, ctx.settings.home, send=send)
+    store = ctx.write_store if send else ctx.store
+    result = digest(store, ctx.settings.today, ctx.settings.home, send=send)
     if as_json:
         emit_json(result)
     elif result.get("sent"):
@@ -63,7 +64,7 @@ def settings_command(key: str | None, value: str | None, as_json: bool) -> None:
     if key is not None:
         if value is None:
             raise click.UsageError("give a value: amity settings KEY VALUE")
-        change(ctx.store, ctx.settings.home, key, value, ctx.settings.today)
+        change(ctx.write_store, ctx.settings.home, key, value, ctx.settings.today)
         if not as_json:
             echo(f"{key} set")
             return

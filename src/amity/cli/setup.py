@@ -15,7 +15,7 @@ def init_command(as_json: bool) -> None:
     from amity.store.database import redact
 
     ctx = app()
-    store = ctx.store  # opening migrates to the newest schema
+    store = ctx.write_store  # migrates to the newest schema, creates the account
     people = store.db.scalar("SELECT count(*) FROM person WHERE owner_id = ?", (store.owner_id,))
     if as_json:
         emit_json(
@@ -36,7 +36,7 @@ def demo_command(as_json: bool) -> None:
     from amity.service.demo import load_demo
 
     ctx = app()
-    result = load_demo(ctx.store, ctx.settings.today)
+    result = load_demo(ctx.write_store, ctx.settings.today)
     if as_json:
         emit_json(result)
         return

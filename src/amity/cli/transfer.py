@@ -67,7 +67,7 @@ def restore_command(file: Path, as_json: bool) -> None:
 
     checked = read_backup(file)  # before opening the home: a bad file leaves no trace
     ctx = app()
-    counts = restore(ctx.store, checked, ctx.settings.today)
+    counts = restore(ctx.write_store, checked, ctx.settings.today)
     if as_json:
         emit_json(counts)
         return

@@ -21,8 +21,8 @@ from amity.io.vcard import VCardVersion, export_vcards
 from amity.model import Person
 from amity.store import Row, Store
 from amity.store.people import load_person, reindex_person
+from amity.store.restore import check_payload, parse_payload
 from amity.store.search import interaction_doc_id, put_doc
-from amity.store.session import purge_trash
 
 VCARD_VERSIONS: tuple[VCardVersion, ...] = ("3.0", "4.0")
 
@@ -103,9 +103,12 @@ def _extra_lines(payload: str) -> list[str]:
 def restore(store: Store, document: Mapping[str, Any] | Backup, today: date) -> dict[str, int]:
     """Load a backup into this (empty) home, all or nothing; say how much came back.
 
-    People whose 30 days in the trash are over by `today` are purged, as on every open.
+    The trash comes back as it was; the next write purges what the real clock says is
+    over (a restore run with a what-if `today` deletes nothing).
     """
     backup = document if isinstance(document, Backup) else unpack(document)
+    for change in backup.tables["change_set"]:  # undo history is data: checked, never run
+        check_payload(None, parse_payload(change["payload"]))
     with store.db.transaction():
         _refuse_unless_empty(store)
         _put_account(store, backup.account)
@@ -115,7 +118,6 @@ def restore(store: Store, document: Mapping[str, Any] | Backup, today: date) -> 
         _reindex(store, backup)
         if store.db.dialect == "postgresql":
             _reset_sequences(store)
-        purge_trash(store, today)
     return {
         "people": backup.count("person"),
         "interactions": backup.count("interaction"),

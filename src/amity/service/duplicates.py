@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from amity.engines.dedupe import find_duplicates
-from amity.errors import AmityError, UsageError
+from amity.errors import UsageError
 from amity.model import Circle
 from amity.service.relationships import refresh_people
 from amity.service.resolve import resolve_person
 from amity.store import Store
 from amity.store import people as people_store
 from amity.store.candidates import load_candidates
-from amity.store.search import delete_doc, delete_person_doc, interaction_doc_id
-from amity.store.snapshots import (
-    PERSON_TABLES,
-    capture_person,
-    last_change,
-    mark_undone,
-    record_change,
-    restore_people,
-)
+from amity.store.restore import owned
+from amity.store.search import delete_person_doc
+from amity.store.snapshots import PERSON_TABLES, capture_people, record_change
 
 _CLOSENESS = [c.value for c in Circle]  # inner first
 _FILLABLE = (
@@ -37,6 +33,18 @@ _FILLABLE = (
     "offers",
     "interests",
 )
+# Merges per transaction in `dedupe --apply`: each chunk commits on its own, so another
+# writer waits for one chunk (well under a second), never for the whole apply.
+CHUNK = 250
+# Link tables with a unique (thing, person) pair: the gone person's duplicate links go.
+_LINKS = (
+    ("contact_point", "EXISTS (SELECT 1 FROM contact_point k WHERE k.person_id = ? "
+     "AND k.kind = contact_point.kind AND k.normalized = contact_point.normalized)"),
+    ("person_tag", "tag_id IN (SELECT tag_id FROM person_tag WHERE person_id = ?)"),
+    ("interaction_participant",
+     "interaction_id IN (SELECT interaction_id FROM interaction_participant WHERE person_id = ?)"),
+    ("event_attendance", "event_id IN (SELECT event_id FROM event_attendance WHERE person_id = ?)"),
+)  # fmt: skip
 
 
 def find_pairs(store: Store, min_score: float = 0.5) -> list[dict[str, Any]]:
@@ -63,46 +71,49 @@ def merge_people(store: Store, first: str, second: str, today: date) -> dict[str
     if keep == gone:
         raise UsageError(f"{keep_name} (#{keep}) is one person already")
     with store.db.transaction():
-        snapshots = [capture_person(store, keep), capture_person(store, gone)]
-        _merge_into(store, keep, gone)
-        refresh_people(store, [keep], today)
-        record_change(
-            store,
-            "merge",
-            f"merged {gone_name} (#{gone}) into {keep_name} (#{keep})",
-            {"snapshots": snapshots},
-        )
+        summary = f"merged {gone_name} (#{gone}) into {keep_name} (#{keep})"
+        _merge_chunk(store, [(keep, gone)], today, summary, {})
     return {"kept": {"id": keep, "name": keep_name}, "merged": {"id": gone, "name": gone_name}}
 
 
+def undo_last(store: Store, today: date, *, force: bool = False) -> str:
+    """Reverse the last merge or import; later work is kept (see `amity.service.undo`)."""
+    from amity.service.undo import undo_change
+
+    return undo_change(store, today, force=force).message()
+
+
 def apply_pairs(store: Store, min_score: float, today: date) -> dict[str, Any]:
-    """Merge every pair at or above `min_score`, best first; one undo reverses them all."""
-    pairs = find_pairs(store, min_score)
-    into: dict[int, int] = {}
-    snapshots: dict[int, dict[str, Any]] = {}
-    merged = []
-    with store.db.transaction():
-        for pair in pairs:
-            keep, gone = _root(into, pair["a"]), _root(into, pair["b"])
-            if keep == gone:
-                continue
-            keep, gone = min(keep, gone), max(keep, gone)
-            for pid in (keep, gone):
-                snapshots.setdefault(pid, capture_person(store, pid))
-            _merge_into(store, keep, gone)
-            into[gone] = keep
-            merged.append(
-                {"kept": keep, "merged": gone, "score": pair["score"], "reasons": pair["reasons"]}
-            )
-        refresh_people(store, {_root(into, k) for k in into}, today)
-        if merged:
-            record_change(
-                store,
-                "merge",
-                f"merged {len(merged)} duplicate pairs",
-                {"snapshots": list(snapshots.values())},
-            )
+    """Merge every pair at or above `min_score`, best first, in chunks of `CHUNK` merges,
+    each its own transaction and journal entry; one undo reverses them all (the entries
+    share a group). Stopped halfway, the chunks done stay done, and undo reverses them."""
+    plan, merged = _plan(find_pairs(store, min_score))
+    group = {"group": uuid.uuid4().hex, "group_summary": f"merged {len(plan)} duplicate pairs"}
+    done: set[tuple[int, int]] = set()
+    for start in range(0, len(plan), CHUNK):
+        chunk = plan[start : start + CHUNK]
+        with store.db.transaction():
+            summary = f"merged duplicate pairs {start + 1}-{start + len(chunk)} of {len(plan)}"
+            done.update(_merge_chunk(store, chunk, today, summary, group))
+    merged = [m for m in merged if (m["kept"], m["merged"]) in done]
     return {"merged": merged, "count": len(merged)}
+
+
+def _plan(pairs: Sequence[dict[str, Any]]) -> tuple[list[tuple[int, int]], list[dict[str, Any]]]:
+    """Which person each merge keeps and which goes, following earlier merges."""
+    into: dict[int, int] = {}
+    plan, merged = [], []
+    for pair in pairs:
+        keep, gone = _root(into, pair["a"]), _root(into, pair["b"])
+        if keep == gone:
+            continue
+        keep, gone = min(keep, gone), max(keep, gone)
+        into[gone] = keep
+        plan.append((keep, gone))
+        merged.append(
+            {"kept": keep, "merged": gone, "score": pair["score"], "reasons": pair["reasons"]}
+        )
+    return plan, merged
 
 
 def _root(into: dict[int, int], pid: int) -> int:
@@ -111,10 +122,51 @@ def _root(into: dict[int, int], pid: int) -> int:
     return pid
 
 
+def _merge_chunk(
+    store: Store,
+    merges: Sequence[tuple[int, int]],
+    today: date,
+    summary: str,
+    extra: dict[str, Any],
+) -> list[tuple[int, int]]:
+    """Merge each (keep, gone) in order, inside the caller's transaction, and journal it.
+    Pairs whose people are gone (another writer, between two chunks) are left out; the
+    merges done are returned."""
+    alive = set(owned(store, "person", sorted({pid for pair in merges for pid in pair})))
+    merges = [(keep, gone) for keep, gone in merges if keep in alive and gone in alive]
+    if not merges:
+        return []
+    snapshots = capture_people(store, alive)
+    _relink_met_through(store, merges)  # first: deleting the gone sets it to null
+    kept = set()
+    for keep, gone in merges:
+        _merge_into(store, keep, gone)
+        kept.add(keep)
+        kept.discard(gone)
+    for keep in sorted(kept):
+        people_store.refresh_current_position(store, keep)
+        people_store.reindex_person(store, keep)
+    refresh_people(store, kept, today)
+    record_change(store, "merge", summary, {"snapshots": list(snapshots.values()), **extra})
+    return merges
+
+
 def _merge_into(store: Store, keep: int, gone: int) -> None:
     db = store.db
     a = db.one("SELECT * FROM person WHERE id = ?", (keep,)) or {}
     b = db.one("SELECT * FROM person WHERE id = ?", (gone,)) or {}
+    people_store.update_person(store, keep, _fill(a, b))
+    for table, condition in _LINKS:
+        db.execute(f"DELETE FROM {table} WHERE person_id = ? AND {condition}", (gone, keep))
+    for table, column in PERSON_TABLES:
+        db.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (keep, gone))
+    db.execute("DELETE FROM tie WHERE person_a_id = ? AND person_b_id = ?", (keep, keep))
+    delete_person_doc(store, gone)
+    db.execute("DELETE FROM person WHERE id = ? AND owner_id = ?", (gone, store.owner_id))
+
+
+def _fill(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+    """What the kept person `a` takes from `b`: fields `a` lacks, the closer circle."""
     fill: dict[str, Any] = {f: b[f] for f in _FILLABLE if b.get(f) and not a.get(f)}
     if b.get("birthday_month") and not a.get("birthday_month"):
         fill.update(
@@ -126,81 +178,25 @@ def _merge_into(store: Store, keep: int, gone: int) -> None:
         fill["circle"] = b["circle"]
     if b.get("cadence_days") and not a.get("cadence_days"):
         fill["cadence_days"] = b["cadence_days"]
-    people_store.update_person(store, keep, fill)
-    db.execute(
-        "DELETE FROM contact_point WHERE person_id = ? AND EXISTS (SELECT 1 FROM contact_point k "
-        "WHERE k.person_id = ? AND k.kind = contact_point.kind "
-        "AND k.normalized = contact_point.normalized)",
-        (gone, keep),
-    )
-    db.execute(
-        "DELETE FROM person_tag WHERE person_id = ? AND tag_id IN "
-        "(SELECT tag_id FROM person_tag WHERE person_id = ?)",
-        (gone, keep),
-    )
-    db.execute(
-        "DELETE FROM interaction_participant WHERE person_id = ? AND interaction_id IN "
-        "(SELECT interaction_id FROM interaction_participant WHERE person_id = ?)",
-        (gone, keep),
-    )
-    db.execute(
-        "DELETE FROM event_attendance WHERE person_id = ? AND event_id IN "
-        "(SELECT event_id FROM event_attendance WHERE person_id = ?)",
-        (gone, keep),
-    )
-    for table, column in PERSON_TABLES:
-        db.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (keep, gone))
-    db.execute("DELETE FROM tie WHERE person_a_id = person_b_id")
-    db.execute("UPDATE person SET met_through_id = ? WHERE met_through_id = ?", (keep, gone))
-    delete_person_doc(store, gone)
-    db.execute("DELETE FROM person WHERE id = ?", (gone,))
-    people_store.refresh_current_position(store, keep)
-    people_store.reindex_person(store, keep)
+    return fill
 
 
-def undo_last(store: Store, today: date) -> str:
-    """Reverse the last merge or import exactly."""
-    change = last_change(store)
-    if change is None:
-        raise AmityError("nothing to undo: no merge or import since the last undo")
-    payload = change["payload"]
-    with store.db.transaction():
-        if change["kind"] == "import":
-            _undo_import(store, payload)
-        else:
-            restore_people(store, payload["snapshots"])
-        mark_undone(store, int(change["id"]))
-    return f"Undone: {change['summary']}"
-
-
-def _snapshots(payload: dict[str, Any]) -> list[dict[str, Any]]:
-    snaps = payload.get("snapshots", [])
-    return list(snaps.values()) if isinstance(snaps, dict) else list(snaps)
-
-
-def _undo_import(store: Store, payload: dict[str, Any]) -> None:
-    owner = payload.get("owner_before")
-    if owner is not None:
-        from amity.service import preferences
-
-        if owner["profile"] is None:
-            store.db.execute(
-                "DELETE FROM setting WHERE owner_id = ? AND key = 'profile'", (store.owner_id,)
-            )
-        else:
-            preferences.put(store, "profile", owner["profile"])
-        store.db.execute(
-            "UPDATE account SET name = ?, email = ? WHERE id = ?",
-            (owner["name"], owner["email"], store.owner_id),
+def _relink_met_through(store: Store, merges: Sequence[tuple[int, int]]) -> None:
+    """People met through someone merged away were met through the one kept."""
+    into = {gone: keep for keep, gone in merges}
+    gone = sorted(into)
+    for start in range(0, len(gone), 500):
+        chunk = gone[start : start + 500]
+        rows = store.db.query(  # by the met-through index; the owner is checked below
+            f"SELECT id, owner_id, met_through_id FROM person WHERE met_through_id IN "
+            f"({', '.join('?' * len(chunk))})",
+            chunk,
         )
-    for interaction_id in payload["created_interactions"]:
-        delete_doc(store, interaction_doc_id(interaction_id))
-        store.db.execute("DELETE FROM interaction WHERE id = ?", (interaction_id,))
-    for person_id in payload["created_people"]:
-        people_store.delete_person(store, person_id)
-    restore_people(store, _snapshots(payload))
-    store.db.execute(
-        "DELETE FROM organization WHERE owner_id = ? AND id > ? AND NOT EXISTS "
-        "(SELECT 1 FROM position p WHERE p.organization_id = organization.id)",
-        (store.owner_id, payload["organizations_before"]),
-    )
+        for row in rows:
+            if row["owner_id"] != store.owner_id:
+                continue
+            root = _root(into, int(row["met_through_id"]))
+            store.db.execute(
+                "UPDATE person SET met_through_id = ? WHERE id = ?",
+                (None if root == row["id"] else root, row["id"]),
+            )

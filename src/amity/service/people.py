@@ -193,7 +193,9 @@ def _refuse_if_present(store: Store, who: str) -> None:
 def forget_person(store: Store, who: str, today: date) -> tuple[int, str]:
     person_id, name = resolve_person(store, who)
     with store.db.transaction():
-        people_store.set_deleted(store, person_id, today)
+        # The trash counts real days (as its purge does): a what-if `today` in the past
+        # must not make someone expire sooner.
+        people_store.set_deleted(store, person_id, date.today())
         refresh_people(store, [person_id], today)
     return person_id, name
 

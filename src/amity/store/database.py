@@ -243,7 +243,7 @@ def _open_sqlite(path: str) -> sqlite3.Connection:
         conn = sqlite_file.connect(path)
         conn.row_factory = _dict_row
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute("PRAGMA busy_timeout = 300000")  # writers wait out the longest import
         if path != ":memory:":
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")

@@ -1,4 +1,10 @@
-"""Open a store: connect, migrate when the schema is behind, and find the account."""
+"""Open a store: connect, migrate when the schema is behind, and find the account.
+
+Opening writes nothing but a migration: a read (whatever day it pretends is today) never
+creates or deletes a row. A command that writes calls `prepare_writes` first: it creates
+the account on a new home and empties the trash of people forgotten more than 30 days
+ago by the real clock, never by `--today`/`AMITY_TODAY` (a what-if day must not delete).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from amity.store.database import Database, DatabaseUrl
 
 TRASH_DAYS = 30
+NO_ACCOUNT = 0  # a new home, before its first write: every scoped read finds nothing
 
 
 @dataclass(slots=True)
@@ -16,12 +23,14 @@ class Store:
 
     db: Database
     owner_id: int
+    writes_prepared_on: date | None = None  # the real day `prepare_writes` last ran
 
     def close(self) -> None:
         self.db.close()
 
 
-def open_store(url: str, today: date, *, migrate: bool = True) -> Store:
+def open_store(url: str, *, migrate: bool = True) -> Store:
+    """Connect (and migrate a schema that is behind); write nothing else."""
     from amity.store import migrate as migrations
 
     parsed = DatabaseUrl.parse(url)
@@ -30,17 +39,31 @@ def open_store(url: str, today: date, *, migrate: bool = True) -> Store:
         db.close()
         migrations.upgrade(url)
         db = Database.open(parsed)
-    owner_id = _ensure_account(db)
-    store = Store(db, owner_id)
-    purge_trash(store, today)
+    return Store(db, find_account(db))
+
+
+def find_account(db: Database) -> int:
+    found = db.scalar("SELECT min(id) FROM account")
+    return NO_ACCOUNT if found is None else int(found)
+
+
+def prepare_writes(store: Store) -> Store:
+    """Before a write: the account exists, and the trash is purged by the real clock.
+    Runs once per real day on a long-lived store (the web's pooled ones)."""
+    real_today = date.today()
+    if store.owner_id == NO_ACCOUNT:
+        store.owner_id = ensure_account(store.db)
+    if store.writes_prepared_on != real_today:
+        purge_trash(store, real_today)
+        store.writes_prepared_on = real_today
     return store
 
 
-def _ensure_account(db: Database) -> int:
-    found = db.scalar("SELECT min(id) FROM account")
-    if found is not None:
-        return int(found)
+def ensure_account(db: Database) -> int:
     with db.transaction():
+        found = db.scalar("SELECT min(id) FROM account")
+        if found is not None:
+            return int(found)
         now = datetime.now(UTC).isoformat(timespec="seconds")
         return db.insert(
             "INSERT INTO account (name, email, created_at) VALUES (?, ?, ?)", ("me", "", now)
@@ -48,7 +71,8 @@ def _ensure_account(db: Database) -> int:
 
 
 def purge_trash(store: Store, today: date) -> int:
-    """People forgotten more than 30 days ago are deleted for good."""
+    """People forgotten more than 30 days before `today` are deleted for good. Callers pass
+    the real clock's day (`prepare_writes` does): a what-if day never purges."""
     cutoff = (today - timedelta(days=TRASH_DAYS)).isoformat()
     doomed = store.db.query(
         "SELECT id FROM person WHERE owner_id = ? AND deleted_on IS NOT NULL AND deleted_on < ?",

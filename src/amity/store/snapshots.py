@@ -1,12 +1,18 @@
 """Exact copies of everything that hangs off a person, for undoing merges and imports.
 
-A snapshot holds every row that references the person, table by table, with its id;
-restoring deletes what references the person now and puts the rows back as they were.
+A snapshot holds a person's row and every row that references the person, table by table,
+with its id. A change (a merge, an import) keeps the snapshots of the people it touched as
+they were before and as it left them, so `amity undo` can tell its own work from what the
+user did since (see `amity.store.restore`). Snapshots live in the database and travel in
+backups: every table and column they name is checked against `COLUMNS` before any SQL is
+written with it.
 """
 
 from __future__ import annotations
 
 import json
+import zlib
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -31,73 +37,158 @@ PERSON_TABLES: tuple[tuple[str, str], ...] = (
     ("opportunity", "person_id"),
 )
 
+# Every column of every table a snapshot may name: the only names ever put into SQL from a
+# stored snapshot. tests/hostile/test_undo_and_trash.py checks it against the live schema.
+COLUMNS: dict[str, frozenset[str]] = {
+    name: frozenset(spec.split())
+    for name, spec in {
+        "person": "id owner_id name name_key given_name family_name nickname headline location "
+        "birthday_month birthday_day birthday_year how_met where_met met_through_id circle "
+        "cadence_days about needs offers interests archived created_on deleted_on "
+        "missing_since organization title first_contact_on last_contact_on last_outbound_on "
+        "interaction_count inbound_count outbound_count depth_total next_due_on strength",
+        "contact_point": "id owner_id person_id kind value normalized label",
+        "position": "id owner_id person_id organization_id title start_on end_on source",
+        "person_tag": "owner_id person_id tag_id",
+        "interaction_participant": "interaction_id owner_id person_id",
+        "source_record": "id owner_id person_id source source_key fingerprint payload "
+        "first_seen_on last_seen_on missing_since",
+        "ledger_entry": "id owner_id person_id direction kind what occurred_on",
+        "life_event": "id owner_id person_id kind occurred_on detail source",
+        "reminder": "id owner_id person_id kind key reason detail due_on state snoozed_until "
+        "closed_on interaction_id",
+        "event_attendance": "id owner_id event_id person_id role notes",
+        "tie": "id owner_id person_a_id person_b_id kind strength source since",
+        "introduction": "id owner_id person_a_id person_b_id reason state created_on updated_on",
+        "opportunity": "id owner_id title description organization person_id created_on closed",
+    }.items()
+}
+PERSON_COLUMNS: dict[str, tuple[str, ...]] = {}
+for _table, _column in PERSON_TABLES:
+    PERSON_COLUMNS[_table] = (*PERSON_COLUMNS.get(_table, ()), _column)
+# Rows of other tables a person's rows point at, which must be the same account's.
+REFERENCES: dict[str, str] = {
+    "organization_id": "organization",
+    "tag_id": "tag",
+    "interaction_id": "interaction",
+    "event_id": "event",
+    "met_through_id": "person",
+}
+# Person columns a user (or an import) sets; the rest are derived on every write.
+DERIVED = frozenset(
+    {
+        "organization", "title", "first_contact_on", "last_contact_on", "last_outbound_on",
+        "interaction_count", "inbound_count", "outbound_count", "depth_total", "next_due_on",
+        "strength", "name_key",
+    }
+)  # fmt: skip
+_CHUNK = 500
+
 
 def _plain(row: Row) -> dict[str, Any]:
     return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in row.items()}
 
 
 def capture_person(store: Store, person_id: int) -> dict[str, Any]:
-    person = store.db.one("SELECT * FROM person WHERE id = ?", (person_id,))
-    if person is None:
+    return capture_people(store, [person_id]).get(person_id, {})
+
+
+def capture_people(store: Store, person_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    """Snapshots of many people at once, a few queries per 500 people."""
+    ids = sorted(set(person_ids))
+    found: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        for person in store.db.query(
+            f"SELECT * FROM person WHERE owner_id = ? AND id IN ({marks})",
+            (store.owner_id, *chunk),
+        ):
+            found[int(person["id"])] = {"person": _plain(person), "rows": []}
+        for table, column in PERSON_TABLES:
+            # By the person column alone: with `owner_id = ?` too, SQLite may pick the
+            # owner's index and read every row of the account. The owner is checked here.
+            for row in store.db.query(f"SELECT * FROM {table} WHERE {column} IN ({marks})", chunk):
+                owner = found.get(int(row[column]))
+                if owner is not None and row["owner_id"] == store.owner_id:
+                    owner["rows"].append([table, _plain(row)])
+    return found
+
+
+# -- what a change leaves, to tell it from later work ------------------------------------
+
+
+def high_water_marks(store: Store) -> dict[str, int]:
+    """The largest id of each table with ids: rows above it were made after the change."""
+    marks = {}
+    for table in (*COLUMNS, "interaction"):
+        if table == "interaction" or "id" in COLUMNS[table]:
+            # Ids are shared by every account: the largest id of all is the mark (and the
+            # primary key answers it at once, where a per-account max reads the account).
+            found = store.db.scalar(f"SELECT coalesce(max(id), 0) FROM {table}")
+            marks[table] = int(found or 0)
+    return marks
+
+
+# What a user edits about a person (`amity edit`, forget, archive); the import's own
+# bookkeeping (missing_since) and the derived columns are left out.
+EDITED = (
+    "name", "given_name", "family_name", "nickname", "headline", "location",
+    "birthday_month", "birthday_day", "birthday_year", "how_met", "where_met",
+    "met_through_id", "circle", "cadence_days", "about", "needs", "offers", "interests",
+    "archived", "deleted_on",
+)  # fmt: skip
+
+
+def fingerprints(store: Store, person_ids: Iterable[int]) -> dict[str, str]:
+    """A short checksum of what the user can edit about each person (fields and tags),
+    the same on SQLite and PostgreSQL; the fields are joined in SQL, so the 100,000 people
+    of a large import cost one query and a checksum each."""
+    wanted = set(person_ids)
+    if not wanted:
         return {}
-    snapshot: dict[str, Any] = {"person": _plain(person), "rows": []}
-    for table, column in PERSON_TABLES:
-        for row in store.db.query(f"SELECT * FROM {table} WHERE {column} = ?", (person_id,)):
-            snapshot["rows"].append([table, _plain(row)])
-    return snapshot
+    low = min(wanted)
+    tags: dict[int, list[int]] = {}
+    for row in store.db.query(
+        "SELECT person_id, tag_id FROM person_tag WHERE owner_id = ? AND person_id >= ?",
+        (store.owner_id, low),
+    ):
+        tags.setdefault(int(row["person_id"]), []).append(int(row["tag_id"]))
+    out = {}
+    for person in store.db.query(
+        f"SELECT id, {_EDITED_TEXT} AS fields FROM person WHERE owner_id = ? AND id >= ?",
+        (store.owner_id, low),
+    ):
+        pid = int(person["id"])
+        if pid in wanted:
+            text = f"{person['fields']}|{sorted(tags.get(pid, ()))}"
+            out[str(pid)] = f"{zlib.crc32(text.encode()):08x}"
+    return out
 
 
-def restore_people(store: Store, snapshots: list[dict[str, Any]]) -> None:
-    """Put people back exactly as captured (same ids), whatever happened since.
-
-    All person rows first, then the rows that hang off them, so a tie between two
-    restored people finds both ends."""
-    from amity.store.people import reindex_person
-
-    taken = [s for s in snapshots if s]
-    for snapshot in taken:
-        _put_person_row(store, snapshot["person"])
-    seen: set[tuple[str, Any]] = set()
-    for snapshot in taken:
-        for table, row in snapshot["rows"]:
-            key = (table, row.get("id", json.dumps(row, sort_keys=True)))
-            if key in seen:  # a tie or introduction between two captured people
-                continue
-            seen.add(key)
-            _insert(store, table, row, ignore_conflict=True)
-    for snapshot in taken:
-        reindex_person(store, int(snapshot["person"]["id"]))
-
-
-def _put_person_row(store: Store, person: dict[str, Any]) -> None:
-    person_id = int(person["id"])
-    if not store.db.scalar("SELECT count(*) FROM person WHERE id = ?", (person_id,)):
-        _insert(store, "person", person)
-        return
-    for table, column in PERSON_TABLES:
-        store.db.execute(f"DELETE FROM {table} WHERE {column} = ?", (person_id,))
-    columns = [c for c in person if c != "id"]
-    store.db.execute(
-        f"UPDATE person SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
-        (*[person[c] for c in columns], person_id),
-    )
-
-
-def _insert(
-    store: Store, table: str, row: dict[str, Any], *, ignore_conflict: bool = False
-) -> None:
-    columns = list(row)
-    store.db.execute(
-        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-        + (" ON CONFLICT DO NOTHING" if ignore_conflict else ""),
-        [row[c] for c in columns],
-    )
+_EDITED_TEXT = " || '|' || ".join(
+    "(CASE WHEN archived THEN '1' ELSE '0' END)"
+    if column == "archived"
+    else f"coalesce(CAST({column} AS TEXT), '~')"
+    for column in EDITED
+)
 
 
 # -- the journal of undoable changes -------------------------------------------------------
 
 
 def record_change(store: Store, kind: str, summary: str, payload: dict[str, Any]) -> int:
+    """Journal a change, with what it left behind: the touched people as they are now,
+    fingerprints of the people it created, and each table's high-water mark."""
+    before = payload.get("snapshots", [])
+    captured = before.values() if isinstance(before, dict) else before
+    touched = [int(s["person"]["id"]) for s in captured if s]
+    payload = {
+        **payload,
+        "after": list(capture_people(store, touched).values()),
+        "marks": high_water_marks(store),
+        "created_prints": fingerprints(store, payload.get("created_people", [])),
+    }
     now = datetime.now(UTC).isoformat(timespec="seconds")
     return store.db.insert(
         "INSERT INTO change_set (owner_id, kind, summary, created_at, undone, payload) "
@@ -112,9 +203,14 @@ def last_change(store: Store) -> Row | None:
         (store.owner_id, False),
     )
     if row is not None:
-        row["payload"] = json.loads(row["payload"])
+        from amity.store.restore import parse_payload
+
+        row["payload"] = parse_payload(row["payload"])
     return row
 
 
 def mark_undone(store: Store, change_id: int) -> None:
-    store.db.execute("UPDATE change_set SET undone = ? WHERE id = ?", (True, change_id))
+    store.db.execute(
+        "UPDATE change_set SET undone = ? WHERE id = ? AND owner_id = ?",
+        (True, change_id, store.owner_id),
+    )

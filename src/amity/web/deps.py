@@ -18,7 +18,8 @@ def get_state(request: Request) -> WebState:
 
 
 def get_store(request: Request) -> Iterator[Store]:
-    with get_state(request).pool.borrow() as store:
+    writes = request.method not in ("GET", "HEAD", "OPTIONS")
+    with get_state(request).pool.borrow(write=writes) as store:
         yield store
 
 

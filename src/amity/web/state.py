@@ -14,26 +14,32 @@ from amity.service import agenda
 from amity.service.agenda import TodayView
 from amity.service.settings import Settings
 from amity.store import Store, open_store
+from amity.store.session import NO_ACCOUNT, find_account, prepare_writes
 
 
 class StorePool:
     """Open stores handed to one request at a time (SQLite and psycopg connections are not
     shared between threads mid-request). Stores open lazily: nothing connects at import or
-    at `create_app`, only on the first request."""
+    at `create_app`, only on the first request. Opening writes nothing; a request that
+    writes borrows with `write=True` (the account exists, the trash is purged by the real
+    clock, never by the app's what-if day)."""
 
-    def __init__(self, url: str, clock: Callable[[], date], size: int = 8) -> None:
+    def __init__(self, url: str, size: int = 8) -> None:
         self._url = url
-        self._clock = clock
         self._idle: list[Store] = []
         self._lock = threading.Lock()
         self._slots = threading.BoundedSemaphore(size)
         self._closed = False
 
     @contextmanager
-    def borrow(self) -> Iterator[Store]:
+    def borrow(self, *, write: bool = False) -> Iterator[Store]:
         with self._slots:
             store = self._take()
             try:
+                if store.owner_id == NO_ACCOUNT:  # someone may have written since
+                    store.owner_id = find_account(store.db)
+                if write:
+                    prepare_writes(store)
                 yield store
             except BaseException:
                 store.close()  # a failed request may leave the connection mid-transaction
@@ -44,7 +50,7 @@ class StorePool:
         with self._lock:
             if self._idle:
                 return self._idle.pop()
-        return open_store(self._url, self._clock())
+        return open_store(self._url)
 
     def _give_back(self, store: Store) -> None:
         _end_read(store)

@@ -77,7 +77,7 @@ async def import_upload(request: Request, state: StateDep) -> Response:
 
 
 def _dry_run(state: WebState, source: str, path: Path) -> dict[str, Any]:
-    with state.pool.borrow() as store:
+    with state.pool.borrow(write=True) as store:  # a POST, as every form that writes
         return run_import(store, source, path, state.today(), dry_run=True).as_dict()
 
 
