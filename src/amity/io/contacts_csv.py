@@ -10,8 +10,9 @@ The format is told by the header, never by column positions or counts:
 
 Google multi-values are joined with ` ::: `; labels starting with `* ` are system groups
 (`* myContacts`, `* My Contacts`) and are dropped, except `* starred`, kept as tag `starred`.
-`source_key` is the first email, else the first phone (E.164 when it parses), else
-`name:<name_key>`. A row is skipped only when it names nobody and has no email or phone;
+`source_key` is the first email, else the first profile URL (e.g. LinkedIn); else "", and
+the importer knows the row by its whole content (a phone is shared by a household, a name
+by strangers). A row is skipped only when it names nobody and has no email or phone;
 a company-only row is named after the company.
 """
 
@@ -25,9 +26,8 @@ from pathlib import Path
 
 from amity.engines.contact_points import (
     is_linkedin_profile,
-    name_key,
+    normalize,
     normalize_email,
-    normalize_phone,
     normalize_url,
 )
 from amity.errors import ImportFailed
@@ -178,15 +178,11 @@ def _finish(fields: _Fields, source: str, file: str, line: int) -> PersonDraft:
 
 
 def _source_key(fields: _Fields) -> str:
-    for kind, normalize in ((ContactKind.EMAIL, normalize_email), (ContactKind.PHONE, _phone_key)):
+    for kind in (ContactKind.EMAIL, ContactKind.SOCIAL):
         for contact in fields.contacts:
-            if contact.kind is kind and (key := normalize(contact.value)):
+            if contact.kind is kind and (key := normalize(kind, contact.value)):
                 return key
-    return f"name:{name_key(fields.name)}"
-
-
-def _phone_key(value: str) -> str:
-    return normalize_phone(value)
+    return ""
 
 
 def _google_reader(table: Table) -> Callable[[Row], _Fields | None]:
