@@ -235,7 +235,8 @@ def _numbered_columns(table: Table) -> list[tuple[ContactKind, Cell, Cell]]:
 
 def _google_contacts(kind: ContactKind, label: Cell, value: Cell, row: Row) -> list[ContactDraft]:
     tag = label(row).removeprefix("* ").casefold()
-    return [_contact(kind, part, tag) for part in _split_multi(value(row)) if _usable(kind, part)]
+    parts = _split_multi(value(row))  # an e-mail as typed in Google, even without an @
+    return [_contact(kind, part, tag) for part in parts if _usable(kind, part, exchange=False)]
 
 
 def _google_tags(labels: str) -> list[str]:
@@ -299,11 +300,13 @@ def _outlook_address(cell: dict[str, Cell], row: Row, where: str) -> str:
     return "\n".join(p for p in (street, locality, country) if p)
 
 
-def _usable(kind: ContactKind, value: str) -> bool:
+def _usable(kind: ContactKind, value: str, *, exchange: bool = True) -> bool:
+    """Whether a value is worth keeping; Outlook's e-mail columns also hold Exchange paths
+    (`/o=ExchangeLabs/...`), which are no address, so there an e-mail needs an @."""
     if kind is ContactKind.EMAIL:
-        return "@" in value
-    if kind is ContactKind.PHONE:
-        return sum(ch.isdigit() for ch in value) >= 3
+        return "@" in value or not exchange
+    if kind is ContactKind.PHONE:  # any digit: an extension or a short code is still kept
+        return any(ch.isdigit() for ch in value)
     return bool(value)
 
 
