@@ -7,7 +7,8 @@ address and website columns as the person with the most of each needs. Tags beco
 labels, after `* myContacts` as in Google's exports; the current position fills
 `Organization Name` and `Organization Title` (or the headline fills the title when there is
 no current position); a person whose given, middle and family names do not make up the
-whole name gets the whole name as `First Name`, so every name reads back as it was. Social profiles (e.g. LinkedIn) are websites.
+whole name gets the whole name as `First Name`, so every name reads back as it was. Social
+profiles (e.g. LinkedIn) are websites.
 """
 
 from __future__ import annotations
