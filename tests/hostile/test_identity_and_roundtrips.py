@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import Amity
 
 
@@ -138,3 +140,55 @@ def test_a_home_from_before_content_identity_still_reimports_unchanged(
         keys = [k for (k,) in db.execute("SELECT source_key FROM source_record ORDER BY id")]
     assert all(k.startswith("content:") for k in keys)
     assert len(_people(amity_sqlite)) == 2
+
+
+# --- exports are safe to open in a spreadsheet ------------------------------------------------
+
+FORMULAS = {  # the fields a Google CSV carries
+    "name": '=HYPERLINK("http://evil.example","click")',
+    "nickname": "'=already quoted",
+    "about": "@SUM(1+1)*cmd|' /C calc'!A0",
+}
+
+
+def test_csv_export_cells_never_start_a_formula_and_read_back_exactly(
+    amity: Amity, tmp_path: Path
+) -> None:
+    import csv
+
+    amity.ok("add", "Ana Lima", "--phone", "+44 20 7946 0958", "--company", "=Contoso",
+             "--title", "-2+3")  # fmt: skip
+    args = [f"--{field.replace('_', '-')}={value}" for field, value in FORMULAS.items()]
+    amity.ok("edit", "Ana Lima", *args, "--add-tag", "=tag")
+    exported = tmp_path / "people.csv"
+    amity.ok("export", "csv", "-o", str(exported))
+    with exported.open(encoding="utf-8", newline="") as handle:
+        cells = [cell for row in csv.reader(handle) for cell in row]
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    assert "'+44 20 7946 0958" in cells and "'=Contoso" in cells
+    assert "''=already quoted" in cells  # an apostrophe of its own is kept too
+
+    fresh = Amity(tmp_path / "fresh", None, amity.today)
+    fresh.ok("import", "csv", str(exported))
+    (person,) = fresh.ok("list", "--json").json()["results"]
+    shown = fresh.ok("show", str(person["id"]), "--json").json()
+    assert shown["phones"] == ["+44 20 7946 0958"]
+    assert shown["organization"] == "=Contoso"
+    assert "=tag" in shown["tags"]
+    for field, value in FORMULAS.items():
+        assert shown[field] == value, field
+    assert shown["title"] == "-2+3"
+
+
+@pytest.mark.parametrize(
+    "about", ["\t=1", "\r+1", "-", "@", "'''-x", "'plain'", "plain", "=", "'", "a\n=b"]
+)
+def test_the_csv_apostrophe_round_trips_any_cell(about: str) -> None:
+    from amity.io.contacts_csv import parse_contacts_csv
+    from amity.io.contacts_csv_export import export_contacts_csv
+    from amity.model import Person
+
+    text = export_contacts_csv([Person(name="Ana Lima", given_name="Ana", about=f"x{about}")])
+    text += export_contacts_csv([Person(name="Rui", about=about)]).split("\r\n", 1)[1]
+    people, _ = parse_contacts_csv(text, "people.csv")
+    assert [p.about for p in people] == [f"x{about}", about]

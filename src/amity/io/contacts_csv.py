@@ -31,6 +31,7 @@ from amity.engines.contact_points import (
     normalize_url,
 )
 from amity.errors import ImportFailed
+from amity.io.contacts_csv_export import FORMULA_START
 from amity.io.csv_text import Cell, Row, Table, cell_at, header_key, read_table
 from amity.model import Birthday, ContactDraft, ContactKind, PersonDraft, PositionDraft, SkippedRow
 
@@ -185,8 +186,18 @@ def _source_key(fields: _Fields) -> str:
     return ""
 
 
+def _undefused(cell: Cell) -> Cell:
+    """The cell without the apostrophe an export put before a formula start (`'+44 ...`)."""
+
+    def read(row: Row) -> str:
+        value = cell(row)
+        return value[1:] if value[:1] == "'" and FORMULA_START.match(value[1:]) else value
+
+    return read
+
+
 def _google_reader(table: Table) -> Callable[[Row], _Fields | None]:
-    cell = {meaning: table.cell(*titles) for meaning, titles in _GOOGLE_COLUMNS.items()}
+    cell = {m: _undefused(table.cell(*titles)) for m, titles in _GOOGLE_COLUMNS.items()}
     numbered = _numbered_columns(table)
 
     def read(row: Row) -> _Fields | None:
@@ -229,7 +240,7 @@ def _numbered_columns(table: Table) -> list[tuple[ContactKind, Cell, Cell]]:
         label = parts.get("label", parts.get("type"))
         value = parts.get("formatted", parts.get("value"))
         if value is not None:
-            columns.append((_KINDS[kind], cell_at(label), cell_at(value)))
+            columns.append((_KINDS[kind], _undefused(cell_at(label)), _undefused(cell_at(value))))
     return columns
 
 
@@ -254,7 +265,7 @@ def _split_multi(text: str) -> list[str]:
 
 
 def _outlook_reader(table: Table) -> Callable[[Row], _Fields | None]:
-    cell = {meaning: table.cell(*titles) for meaning, titles in OUTLOOK_COLUMNS.items()}
+    cell = {m: _undefused(table.cell(*titles)) for m, titles in OUTLOOK_COLUMNS.items()}
     day_first = bool(table.keys() & _DAY_FIRST)
 
     def read(row: Row) -> _Fields | None:

@@ -9,12 +9,18 @@ labels, after `* myContacts` as in Google's exports; the current position fills
 no current position); a person whose given, middle and family names do not make up the
 whole name gets the whole name as `First Name`, so every name reads back as it was. Social
 profiles (e.g. LinkedIn) are websites.
+
+A cell that a spreadsheet would run as a formula (one starting with `=`, `+`, `-`, `@`, a
+tab or a carriage return, after any apostrophes) gets a leading apostrophe, as OWASP
+advises against CSV injection; `amity.io.contacts_csv` removes it again on import, so a
+phone number `+44 ...` comes back as `+44 ...`.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 
 from amity.model import ContactKind, ContactPoint, Person
@@ -48,6 +54,12 @@ GROUPS: tuple[tuple[str, tuple[ContactKind, ...], str], ...] = (
 )
 MY_CONTACTS = "* myContacts"
 _MULTI = " ::: "
+FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
+
+
+def defused(cell: str) -> str:
+    """The cell with an apostrophe before a formula start (see the module's docstring)."""
+    return f"'{cell}" if FORMULA_START.match(cell) else cell
 
 
 def export_contacts_csv(people: Iterable[Person]) -> str:
@@ -58,7 +70,7 @@ def export_contacts_csv(people: Iterable[Person]) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header(counts))
     for person in people:
-        writer.writerow(row(person, counts))
+        writer.writerow([defused(cell) for cell in row(person, counts)])
     return out.getvalue()
 
 
