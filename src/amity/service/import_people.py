@@ -16,6 +16,7 @@ from typing import Any
 from amity.engines.contact_points import name_key, normalize
 from amity.engines.dedupe import Candidate
 from amity.model import ContactPoint, LifeEventKind, Person, PersonDraft, Position
+from amity.service.import_fit import fit_draft
 from amity.service.import_identity import RecordKeys, legacy_key
 from amity.service.import_matching import SureMatcher
 from amity.service.import_report import ImportReport
@@ -120,6 +121,7 @@ class PeopleImporter:
 
     def apply(self, draft: PersonDraft) -> int | None:
         """Bring one draft in; return the person it landed on."""
+        draft = fit_draft(draft)
         digest, payload = fingerprint(draft)
         key = self.keys.claim(draft, digest)
         if key is None:  # the very same record twice in one file

@@ -10,6 +10,7 @@ from typing import Any
 from amity.engines.dates import parse_birthday
 from amity.errors import UsageError
 from amity.model import Circle, ContactKind, ContactPoint, Person, Position
+from amity.model.limits import cadence_problem, name_problem
 from amity.service.choices import parse_choice
 from amity.service.relationships import refresh_people
 from amity.service.resolve import resolve_person, similar_names
@@ -38,10 +39,8 @@ class NewPerson:
 
 def clean_name(name: str) -> str:
     cleaned = " ".join(name.split())
-    if not cleaned:
-        raise UsageError("a name is needed and it cannot be empty")
-    if len(cleaned) > 200:
-        raise UsageError("a name can be at most 200 characters")
+    if problem := name_problem(cleaned):
+        raise UsageError(problem)
     return cleaned
 
 
@@ -50,8 +49,8 @@ def parse_circle(text: str) -> Circle:
 
 
 def parse_cadence(days: int) -> int:
-    if days < 1 or days > 3650:
-        raise UsageError(f"--every must be between 1 and 3650 days, not {days}")
+    if problem := cadence_problem(days):
+        raise UsageError(f"--every {problem}")
     return days
 
 

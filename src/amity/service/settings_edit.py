@@ -8,6 +8,7 @@ from typing import Any
 
 from amity.errors import UsageError
 from amity.model import Circle
+from amity.model.limits import CADENCE_MAX_DAYS, CADENCE_MIN_DAYS
 from amity.service import preferences
 from amity.service.config import set_smtp, smtp_settings
 from amity.store import Store
@@ -67,8 +68,11 @@ def _set_cadence(store: Store, circle: str, value: str, today: date) -> None:
     except ValueError:
         names = ", ".join(c.value for c in Circle)
         raise UsageError(f"unknown circle {circle!r}; expected one of {names}") from None
+    low, high = CADENCE_MIN_DAYS, CADENCE_MAX_DAYS
     days = (
-        None if value.lower() in ("none", "0", "") else _whole(f"cadence.{circle}", value, 1, 3650)
+        None
+        if value.lower() in ("none", "0", "")
+        else _whole(f"cadence.{circle}", value, low, high)
     )
     current = {c.value: d for c, d in preferences.circle_cadences(store).items()}
     current[which.value] = days
