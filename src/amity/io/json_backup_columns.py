@@ -37,6 +37,7 @@ from amity.model.limits import (
     name_problem,
 )
 
+
 def is_id(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 

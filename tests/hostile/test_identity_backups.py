@@ -1,0 +1,167 @@
+"""Backups are always restorable: nothing stored can make `export json` write a file that
+`restore` refuses, on SQLite or PostgreSQL, and restore holds the CLI's limits."""
+
+from __future__ import annotations
+
+import json
+import string
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import TODAY, Amity, _truncate_postgres
+
+HOSTILE_CARDS = (
+    b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zed "
+    + b"x" * 400
+    + b"\r\nNOTE:nul\x00here \x01\x02 ctrl \xff\xfe bad utf8 \xed\xa0\x80 surrogate\r\n"
+    + b"ORG:Nul\x00Corp\r\nBDAY:0001-01-01\r\nEMAIL:zed@example.org\r\nEND:VCARD\r\n"
+    + b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:\x00\x00\r\nEMAIL:nul@example.org\r\nEND:VCARD\r\n"
+    + b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:\x7f\x1b[31m\r\nNOTE:only controls\r\nEND:VCARD\r\n"
+)
+
+
+def _fresh(amity: Amity, tmp_path: Path, name: str) -> Amity:
+    if amity.database_url:
+        _truncate_postgres(amity.database_url)
+    return Amity(tmp_path / name, amity.database_url, TODAY)
+
+
+def _backup(amity: Amity, path: Path) -> dict[str, Any]:
+    amity.ok("export", "json", "-o", str(path))
+    document: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return document
+
+
+@pytest.mark.postgres
+def test_hostile_imports_back_up_and_restore_on_both_engines(
+    amity_sqlite: Amity, tmp_path: Path, postgres_url: str
+) -> None:
+    """Imported on SQLite (which stores NUL and anything else), restored on PostgreSQL
+    (which does not) and on SQLite: the same people, names within the CLI's limit."""
+    cards = tmp_path / "hostile.vcf"
+    cards.write_bytes(HOSTILE_CARDS)
+    amity_sqlite.ok("import", "vcard", str(cards))
+    first = _backup(amity_sqlite, tmp_path / "first.json")
+    names = [p["name"] for p in first["people"]]
+    assert len(names) == 3 and all(0 < len(n) <= 200 for n in names)
+    assert "\x00" not in (tmp_path / "first.json").read_text(encoding="utf-8")
+    for url in (postgres_url, None):
+        restored = _fresh(Amity(tmp_path, url, TODAY), tmp_path, f"restored-{url is None}")
+        restored.ok("restore", str(tmp_path / "first.json"))
+        again = _backup(restored, tmp_path / "again.json")
+        assert [p["name"] for p in again["people"]] == names
+        assert again["people"] == first["people"]
+
+
+BAD_FIELDS = {
+    "a name too long for the CLI": {"name": "x" * 201},
+    "an empty name": {"name": "   "},
+    "a cadence of 0 days": {"cadence_days": 0},
+    "a cadence of 4000 days": {"cadence_days": 4000},
+    "30 February": {"birthday_month": 2, "birthday_day": 30},
+    "month 13": {"birthday_month": 13, "birthday_day": 1},
+    "a day without a month": {"birthday_day": 3},
+    "an unknown circle": {"circle": "besties"},
+}
+
+
+@pytest.fixture(scope="module")
+def small_backup(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    home = tmp_path_factory.mktemp("small")
+    amity = Amity(home / "home", None, TODAY)
+    amity.ok("add", "Ana Lima", "--email", "ana@example.org", "--every", "30")
+    return _backup(amity, home / "small.json")
+
+
+@pytest.mark.parametrize("case", sorted(BAD_FIELDS))
+def test_restore_refuses_what_the_cli_refuses(
+    amity_sqlite: Amity, tmp_path: Path, small_backup: dict[str, Any], case: str
+) -> None:
+    document = json.loads(json.dumps(small_backup))
+    document["people"][0].update(BAD_FIELDS[case])
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    result = amity_sqlite("restore", str(path))
+    assert result.code == 2, result.err
+    assert result.err.count("\n") == 1 and "not an Amity backup: people[0]" in result.err
+    assert amity_sqlite.ok("list", "--json").json()["total"] == 0
+
+
+def test_restore_refuses_an_unknown_contact_kind(
+    amity_sqlite: Amity, tmp_path: Path, small_backup: dict[str, Any]
+) -> None:
+    document = json.loads(json.dumps(small_backup))
+    document["people"][0]["contact_points"][0]["kind"] = "fax"
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    result = amity_sqlite("restore", str(path))
+    assert result.code == 2 and "contact_points[0].kind should be one of" in result.err
+
+
+def test_the_cli_refuses_a_name_restore_would_refuse(amity_sqlite: Amity) -> None:
+    for name in ("x" * 201, "Bad \udcff name", "nul\x00name"):
+        result = amity_sqlite("add", name)
+        assert result.code == 2 and result.err.count("\n") == 1, result.err
+
+
+# --- PostgreSQL: a person with hundreds of emails ------------------------------------------
+
+
+def _many_emails(words: list[str]) -> str:
+    emails = "".join(f"EMAIL:{w}@example.org\r\n" for w in words)
+    return f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Many Mails\r\n{emails}END:VCARD\r\n"
+
+
+@pytest.mark.postgres
+def test_a_person_with_hundreds_of_long_emails_restores_on_postgresql(
+    tmp_path: Path, postgres_url: str
+) -> None:
+    """600 addresses of 1,900 characters each: over PostgreSQL's 1 MB tsvector limit as
+    written, and still found by each address after the restore."""
+    local = "y" * 1900
+    words = [f"p{i}.{local}" for i in range(600)]
+    sqlite = Amity(tmp_path / "sqlite", None, TODAY)
+    cards = tmp_path / "many.vcf"
+    cards.write_text(_many_emails(words), encoding="utf-8")
+    sqlite.ok("import", "vcard", str(cards))
+    sqlite.ok("export", "json", "-o", str(tmp_path / "many.json"))
+    _truncate_postgres(postgres_url)
+    postgres = Amity(tmp_path / "pg", postgres_url, TODAY)
+    postgres.ok("restore", str(tmp_path / "many.json"))
+    for word in words[::97]:
+        found = postgres.ok("search", f"{word}@example.org", "--json").json()["results"]
+        assert [p["name"] for p in found] == ["Many Mails"], word
+
+
+@pytest.mark.postgres
+def test_a_person_whose_words_alone_pass_the_limit_still_restores(
+    tmp_path: Path, postgres_url: str
+) -> None:
+    """600 different 1,900-character addresses cannot all be indexed: the person is still
+    restored and found by name and by the first addresses."""
+    letters = string.ascii_lowercase
+    words = [
+        "".join(letters[(i * 7 + j * 3 + i // 26) % 26] for j in range(1900)) + f"q{i}"
+        for i in range(600)
+    ]
+    _truncate_postgres(postgres_url)
+    postgres = Amity(tmp_path / "pg", postgres_url, TODAY)
+    cards = tmp_path / "many.vcf"
+    cards.write_text(_many_emails(words), encoding="utf-8")
+    postgres.ok("import", "vcard", str(cards))
+    assert postgres.ok("search", "many mails", "--json").json()["total"] == 1
+    found = postgres.ok("search", f"{words[0]}@example.org", "--json").json()["results"]
+    assert [p["name"] for p in found] == ["Many Mails"]
+
+
+@pytest.mark.postgres
+def test_postgresql_search_finds_a_person_by_an_email_unlike_their_name(
+    tmp_path: Path, postgres_url: str
+) -> None:
+    _truncate_postgres(postgres_url)
+    postgres = Amity(tmp_path / "pg", postgres_url, TODAY)
+    postgres.ok("add", "Ana Lima", "--email", "zed.quux@contoso.example")
+    found = postgres.ok("search", "zed.quux@contoso.example", "--json").json()["results"]
+    assert [p["name"] for p in found] == ["Ana Lima"]
