@@ -165,3 +165,50 @@ def test_postgresql_search_finds_a_person_by_an_email_unlike_their_name(
     postgres.ok("add", "Ana Lima", "--email", "zed.quux@contoso.example")
     found = postgres.ok("search", "zed.quux@contoso.example", "--json").json()["results"]
     assert [p["name"] for p in found] == ["Ana Lima"]
+
+
+def _incompressible(n: int, seed: int) -> str:
+    import random
+
+    rng = random.Random(seed)
+    return "".join(rng.choice(string.ascii_lowercase + string.digits) for _ in range(n))
+
+
+@pytest.mark.postgres
+def test_very_long_indexed_values_import_and_restore_on_postgresql(
+    tmp_path: Path, postgres_url: str
+) -> None:
+    """9,000 characters of email, organisation, tag and UID: PostgreSQL cannot index such
+    values (8,191 bytes at most); the import fits them, on SQLite and PostgreSQL alike."""
+    card = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Long Fields\r\n"
+        f"EMAIL:{_incompressible(9000, 1)}@example.org\r\nORG:{_incompressible(9000, 2)}\r\n"
+        f"CATEGORIES:{_incompressible(9000, 3)}\r\nUID:{_incompressible(9000, 4)}\r\n"
+        "END:VCARD\r\n"
+    )
+    cards = tmp_path / "long.vcf"
+    cards.write_text(card, encoding="utf-8")
+    sqlite = Amity(tmp_path / "sqlite", None, TODAY)
+    sqlite.ok("import", "vcard", str(cards))
+    document = _backup(sqlite, tmp_path / "long.json")
+    (person,) = document["people"]
+    assert len(person["contact_points"][0]["value"]) == 9012  # the address is kept whole
+    _truncate_postgres(postgres_url)
+    Amity(tmp_path / "restored", postgres_url, TODAY).ok("restore", str(tmp_path / "long.json"))
+    _truncate_postgres(postgres_url)
+    direct = Amity(tmp_path / "pg", postgres_url, TODAY)
+    direct.ok("import", "vcard", str(cards))
+    again = direct.ok("import", "vcard", str(cards), "--json").json()
+    assert (again["created"], again["unchanged"]) == (0, 1)
+
+
+def test_the_cli_refuses_values_too_long_to_index(amity_sqlite: Amity) -> None:
+    long = "x" * 501
+    for args in (
+        ("add", "Ana", "--company", long),
+        ("add", "Ana", "--tag", long),
+        ("add", "Ana", "--email", f"{long}@example.org"),
+    ):
+        result = amity_sqlite(*args)
+        assert result.code == 2 and "at most 500 characters" in result.err, result.err
+    assert amity_sqlite.ok("list", "--json").json()["total"] == 0

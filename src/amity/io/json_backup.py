@@ -21,7 +21,7 @@ from typing import Any
 
 from amity.errors import UsageError
 from amity.io.json_backup_columns import KINDS, Column, Table, is_id, parse_table
-from amity.model.limits import birthday_problem, storable
+from amity.model.limits import birthday_problem, indexable_key, storable
 
 FORMAT = "amity-backup"
 VERSION = 1
@@ -32,8 +32,8 @@ Row = dict[str, Any]
 # Every table of an account except `account` itself, in an order that satisfies foreign
 # keys (person.met_through_id is set after all people exist). `owner_id` is implied.
 _SPECS = {
-    "organization": "id:int name name_key domain",
-    "tag": "id:int name",
+    "organization": "id:int name:indexed name_key:indexed domain",
+    "tag": "id:int name:indexed",
     "person": "id:int name:name name_key given_name family_name nickname headline location "
     "birthday_month:int? birthday_day:int? birthday_year:int? how_met where_met "
     "met_through_id:int? circle:circle cadence_days:cadence? about needs offers interests "
@@ -41,7 +41,7 @@ _SPECS = {
     "created_on:date deleted_on:date? missing_since:date? organization title "
     "first_contact_on:date? last_contact_on:date? last_outbound_on:date? interaction_count:int "
     "inbound_count:int outbound_count:int depth_total:real next_due_on:date? strength:int",
-    "contact_point": "id:int person_id:int kind:contact value normalized label",
+    "contact_point": "id:int person_id:int kind:contact value normalized:key label",
     "position": "id:int person_id:int organization_id:int title start_on:date? end_on:date? source",
     "person_tag": "person_id:int tag_id:int",
     "event": "id:int name starts_on:date ends_on:date? place purpose goals pitch notes "
@@ -64,7 +64,7 @@ _SPECS = {
     "introduction": "id:int person_a_id:int person_b_id:int reason state:introduction_state "
     "created_on:date "
     "updated_on:date",
-    "source_record": "id:int person_id:int? source source_key fingerprint payload "
+    "source_record": "id:int person_id:int? source source_key:key fingerprint payload "
     "first_seen_on:date last_seen_on:date missing_since:date?",
     "change_set": "id:int kind summary created_at undone:bool payload",
     "setting": "key value",
@@ -283,6 +283,8 @@ def _value(column: Column, value: Any, where: str) -> Any:
         raise UsageError(f"not an Amity backup: {where} cannot be null")
     if isinstance(value, str) and column.kind != "date":
         value = storable(value)  # what no store can hold (NUL, lone surrogates) is dropped
+        if column.kind == "key":
+            value = indexable_key(value)
     fits, wanted = KINDS[column.kind]
     if not fits(value):
         raise UsageError(f"not an Amity backup: {where} should be {wanted}, not {value!r:.40}")

@@ -32,8 +32,10 @@ from amity.model.enums import (
 from amity.model.limits import (
     CADENCE_MAX_DAYS,
     CADENCE_MIN_DAYS,
+    INDEXED_MAX,
     NAME_MAX,
     cadence_problem,
+    indexed_problem,
     name_problem,
 )
 
@@ -71,6 +73,11 @@ KINDS: dict[str, tuple[Callable[[Any], bool], str]] = {
         lambda v: isinstance(v, str) and name_problem(v) is None,
         f"a name of 1 to {NAME_MAX} characters",
     ),
+    "indexed": (
+        lambda v: isinstance(v, str) and indexed_problem(v, "") is None,
+        f"text of at most {INDEXED_MAX} characters",
+    ),
+    "key": (lambda v: isinstance(v, str), "text"),  # made indexable on restore
     "cadence": (_is_cadence, f"a number of days from {CADENCE_MIN_DAYS} to {CADENCE_MAX_DAYS}"),
     "circle": _one_of(Circle),
     "contact": _one_of(ContactKind),

@@ -7,6 +7,7 @@ so whatever is stored can always be backed up and restored, and every page can s
 
 from __future__ import annotations
 
+import hashlib
 import re
 from datetime import date
 
@@ -15,6 +16,10 @@ NAME_MAX = 200
 
 CADENCE_MIN_DAYS, CADENCE_MAX_DAYS = 1, 3650
 """A keep-in-touch cadence: every day at most, every ten years at least."""
+
+INDEXED_MAX = 500
+"""Characters in an email, phone, web address, organisation or tag: values PostgreSQL
+indexes, whose index entries cannot pass about 2,700 bytes."""
 
 UNNAMED = "(no name)"
 """The name of an imported record that has nothing to call it by."""
@@ -47,6 +52,25 @@ def fit_name(name: str, fallback: str = "") -> str:
     if not cleaned:
         cleaned = " ".join(storable(fallback).split()) or UNNAMED
     return cleaned[:NAME_MAX].rstrip()
+
+
+def indexed_problem(value: str, what: str) -> str | None:
+    if len(value) > INDEXED_MAX:
+        return f"{what} can be at most {INDEXED_MAX} characters"
+    return None
+
+
+def indexable_key(key: str) -> str:
+    """A lookup key (a normalised address, a source record's key) short enough to index:
+    itself, or a digest of it when it is longer than `INDEXED_MAX` (equal keys stay equal)."""
+    if len(key) <= INDEXED_MAX:
+        return key
+    return "sha256:" + hashlib.sha256(key.encode("utf-8", "replace")).hexdigest()
+
+
+def fit_indexed(value: str) -> str:
+    """An imported value for an indexed column: storable, cut to `INDEXED_MAX` characters."""
+    return storable(value)[:INDEXED_MAX]
 
 
 def cadence_problem(days: int) -> str | None:

@@ -3,8 +3,10 @@
 A file may hold anything: NUL bytes, control characters, a 10,000-character name. What an
 import stores must fit the limits of `amity.model.limits`, as what a person types does, so
 the home can always be backed up, restored (on SQLite or PostgreSQL) and shown. The name is
-fitted (spaces collapsed, cut to `NAME_MAX`, never empty); every other text loses only the
-characters no store can hold.
+fitted (spaces collapsed, cut to `NAME_MAX`, never empty), an organisation or a tag is cut to
+`INDEXED_MAX` (PostgreSQL indexes them); every other text loses only the characters no store
+can hold. A contact point keeps its whole value; what it is matched by is cut (see
+`amity.engines.contact_points.normalize`).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from amity.model import ContactDraft, PersonDraft
-from amity.model.limits import fit_name, storable
+from amity.model.limits import fit_indexed, fit_name, storable
 
 _TEXT = ("given_name", "family_name", "nickname", "headline", "location", "how_met", "about")
 
@@ -27,10 +29,10 @@ def fit_draft(draft: PersonDraft) -> PersonDraft:
             ContactDraft(c.kind, storable(c.value), storable(c.label)) for c in draft.contacts
         ],
         positions=[
-            replace(p, organization=storable(p.organization), title=storable(p.title))
+            replace(p, organization=fit_indexed(p.organization), title=storable(p.title))
             for p in draft.positions
         ],
-        tags=[storable(t) for t in draft.tags],
+        tags=[fit_indexed(t) for t in draft.tags],
         extra=[storable(line) for line in draft.extra],
     )
     for name in _TEXT:

@@ -24,6 +24,7 @@ import hashlib
 
 from amity.engines.contact_points import name_key, normalize_phone
 from amity.model import ContactKind, PersonDraft
+from amity.model.limits import indexable_key
 
 CONTENT = "content:"
 
@@ -44,7 +45,7 @@ class RecordKeys:
 
     def claim(self, draft: PersonDraft, digest: str) -> str | None:
         """The key to store this record under; None when this very record came earlier."""
-        key = draft.source_key or content_key(digest)
+        key = indexable_key(draft.source_key) or content_key(digest)
         if key in self._digests:
             if draft.source_key and self._digests[key] == digest:
                 return None
@@ -61,7 +62,7 @@ class RecordKeys:
 
     def person_of(self, draft: PersonDraft, digest: str) -> int | None:
         """The person an earlier copy of this very record landed on."""
-        return self._people.get(draft.source_key or content_key(digest))
+        return self._people.get(indexable_key(draft.source_key) or content_key(digest))
 
 
 def legacy_key(draft: PersonDraft) -> str | None:

@@ -10,7 +10,7 @@ from typing import Any
 from amity.engines.dates import parse_birthday
 from amity.errors import UsageError
 from amity.model import Circle, ContactKind, ContactPoint, Person, Position
-from amity.model.limits import cadence_problem, name_problem
+from amity.model.limits import cadence_problem, indexed_problem, name_problem, storable
 from amity.service.choices import parse_choice
 from amity.service.relationships import refresh_people
 from amity.service.resolve import resolve_person, similar_names
@@ -56,14 +56,23 @@ def parse_cadence(days: int) -> int:
 
 def check_email(value: str) -> str:
     if not _EMAIL.match(value.strip()):
-        raise UsageError(f"{value!r} is not an email address; expected name@example.org")
-    return value.strip()
+        raise UsageError(f"{value!r:.80} is not an email address; expected name@example.org")
+    return _short(value.strip(), "an email address")
 
 
 def check_phone(value: str) -> str:
     if sum(ch.isdigit() for ch in value) < 3:
-        raise UsageError(f"{value!r} is not a phone number")
-    return value.strip()
+        raise UsageError(f"{value!r:.80} is not a phone number")
+    return _short(value.strip(), "a phone number")
+
+
+def _short(value: str, what: str) -> str:
+    """A value stored in an indexed column, within `amity.model.limits`."""
+    if problem := indexed_problem(value, what) or (
+        "text cannot hold control characters" if storable(value) != value else None
+    ):
+        raise UsageError(problem)
+    return value
 
 
 def build_person(store: Store, new: NewPerson) -> Person:
@@ -86,10 +95,11 @@ def build_person(store: Store, new: NewPerson) -> Person:
         ContactPoint(ContactKind.EMAIL, check_email(e), "") for e in new.emails
     ] + [ContactPoint(ContactKind.PHONE, check_phone(p), "") for p in new.phones]
     if new.company.strip():
-        person.positions = [Position(new.company.strip(), new.title.strip())]
+        company = _short(new.company.strip(), "a company")
+        person.positions = [Position(company, new.title.strip())]
     elif new.title.strip():
         raise UsageError("--title needs --company")
-    person.tags = [t.strip().lower() for t in new.tags if t.strip()]
+    person.tags = [_short(t.strip().lower(), "a tag") for t in new.tags if t.strip()]
     return person
 
 
@@ -110,11 +120,13 @@ def edit_person(store: Store, who: str, changes: dict[str, Any], today: date) ->
     """Apply `--field value` edits. Keys are option names; values already typed by the CLI."""
     person_id, _ = resolve_person(store, who)
     fields: dict[str, Any] = {}
-    tags_add: list[str] = changes.pop("add_tag", []) or []
+    tags_add = [_short(t, "a tag") for t in changes.pop("add_tag", []) or []]
     tags_remove: list[str] = changes.pop("remove_tag", []) or []
     emails: list[str] = changes.pop("email", []) or []
     phones: list[str] = changes.pop("phone", []) or []
     company = changes.pop("company", None)
+    if company:
+        _short(company, "a company")
     title = changes.pop("title", None)
     for key, value in changes.items():
         if value is None:
