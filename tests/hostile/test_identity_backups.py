@@ -212,3 +212,74 @@ def test_the_cli_refuses_values_too_long_to_index(amity_sqlite: Amity) -> None:
         result = amity_sqlite(*args)
         assert result.code == 2 and "at most 500 characters" in result.err, result.err
     assert amity_sqlite.ok("list", "--json").json()["total"] == 0
+
+
+# --- whatever restore accepts, every page can show ---------------------------------------
+
+ODD_NAME = ("<b>Zoë</b> \u202e\u200d👩‍👩‍👧 " + "ÿ" * 200)[:200]
+
+
+def _odd_backup(tmp_path: Path) -> Path:
+    """The demo's backup with odd but valid values: the oldest and newest dates, a name at
+    the limit, a quarter megabyte of notes with control characters, 29 February."""
+    demo = Amity(tmp_path / "demo", None, TODAY)
+    demo.ok("demo")
+    document = _backup(demo, tmp_path / "demo.json")
+    first, second = document["people"][0], document["people"][1]
+    first.update(name=ODD_NAME, about="\x01\x1b[31m" + "notes " * 40_000, cadence_days=1)
+    first.update(birthday_month=2, birthday_day=29, birthday_year=None)
+    first.update(first_contact_on="0001-01-01", last_contact_on="0001-01-01")
+    first.update(last_outbound_on="0001-01-01", next_due_on="0001-01-02")
+    second.update(birthday_month=12, birthday_day=31, birthday_year=9999, cadence_days=3650)
+    second.update(last_contact_on="9999-12-31", next_due_on="9999-12-31")
+    for position in first["positions"]:
+        position.update(start_on="0001-01-01", end_on=None)
+    document["interactions"][0]["occurred_on"] = "0001-01-01"
+    document["interactions"][1]["occurred_on"] = "9999-12-31"
+    for row in document["life_events"][:2]:
+        row["occurred_on"] = "9999-12-31"
+    for row in document["reminders"][:2]:
+        row["due_on"] = "0001-01-01"
+    path = tmp_path / "odd.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return path
+
+
+def test_odd_values_restore_and_every_page_shows_them(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from amity.service.settings import Settings
+    from amity.web import create_app
+
+    home = Amity(tmp_path / "home", None, TODAY)
+    home.ok("restore", str(_odd_backup(tmp_path)))
+    for command in (("today",), ("report",), ("show", "1"), ("show", "2"), ("list",)):
+        home.ok(*command)
+    app = create_app(Settings(home.home, f"sqlite:///{home.home / 'amity.db'}", TODAY))
+    with TestClient(app) as client:
+        for url in ("/", "/people", "/people/1", "/people/2", "/people/1/edit", "/report",
+                    "/duplicates", "/people?q=notes", "/settings"):  # fmt: skip
+            response = client.get(url)
+            assert response.status_code == 200, (url, response.text[-500:])
+        assert "&lt;b&gt;Zoë&lt;/b&gt;" in client.get("/people/1").text
+
+
+BAD_SETTINGS = {
+    "daily_budget": 0,
+    "weekly_goal": "three",
+    "tone": "sarcastic",
+    "signature": "x" * 501,
+    "cadence": {"inner": 4000},
+}
+
+
+@pytest.mark.parametrize("key", sorted(BAD_SETTINGS))
+def test_restore_refuses_settings_amity_settings_refuses(
+    amity_sqlite: Amity, tmp_path: Path, small_backup: dict[str, Any], key: str
+) -> None:
+    document = json.loads(json.dumps(small_backup))
+    document["settings"][key] = BAD_SETTINGS[key]
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    result = amity_sqlite("restore", str(path))
+    assert result.code == 2 and f"settings.{key} should" in result.err, result.err

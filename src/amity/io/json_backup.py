@@ -21,7 +21,7 @@ from typing import Any
 
 from amity.errors import UsageError
 from amity.io.json_backup_columns import KINDS, Column, Table, is_id, parse_table
-from amity.model.limits import birthday_problem, indexable_key, storable
+from amity.model.limits import birthday_problem, indexable_key, setting_problem, storable
 
 FORMAT = "amity-backup"
 VERSION = 1
@@ -331,6 +331,9 @@ def _tag_links(people: list[Any], tags: list[Row]) -> list[Row]:
 def _unpack_settings(settings: Any) -> list[Row]:
     if not isinstance(settings, dict):
         raise UsageError("not an Amity backup: settings should be an object")
+    for key, value in settings.items():
+        if problem := setting_problem(key, value):
+            raise UsageError(f"not an Amity backup: settings.{key} {problem}")
     return [
         {"key": key, "value": json.dumps(value, sort_keys=True)}
         for key, value in sorted(settings.items())

@@ -21,6 +21,15 @@ INDEXED_MAX = 500
 """Characters in an email, phone, web address, organisation or tag: values PostgreSQL
 indexes, whose index entries cannot pass about 2,700 bytes."""
 
+DAILY_MIN, DAILY_MAX = 1, 50
+"""The setting `daily_budget`: how many agenda items a day."""
+
+WEEKLY_MIN, WEEKLY_MAX = 0, 50
+"""The setting `weekly_goal`: check-ins a week (0: no goal)."""
+
+TONES = ("casual", "formal")
+SIGNATURE_MAX = 500
+
 UNNAMED = "(no name)"
 """The name of an imported record that has nothing to call it by."""
 
@@ -89,4 +98,32 @@ def birthday_problem(month: int | None, day: int | None, year: int | None) -> st
         date(year or 2000, month, day)  # 2000 is a leap year: --02-29 is a real birthday
     except ValueError:
         return f"{year or '--'}-{month:02}-{day:02} is not a real birthday"
+    return None
+
+
+def setting_problem(key: str, value: object) -> str | None:
+    """Why a stored preference (as `amity settings` sets it) is not one, or None."""
+    if key in ("daily_budget", "weekly_goal"):
+        low, high = (DAILY_MIN, DAILY_MAX) if key == "daily_budget" else (WEEKLY_MIN, WEEKLY_MAX)
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            return f"should be a whole number from {low} to {high}"
+    elif key == "tone" and value not in TONES:
+        return "should be " + " or ".join(TONES)
+    elif key == "signature" and not (isinstance(value, str) and len(value) <= SIGNATURE_MAX):
+        return f"should be text of at most {SIGNATURE_MAX} characters"
+    elif key == "cadence":
+        return _cadences_problem(value)
+    return None
+
+
+def _cadences_problem(value: object) -> str | None:
+    if not isinstance(value, dict):
+        return "should map circles to days"
+    for days in value.values():
+        if days is None:
+            continue
+        if isinstance(days, bool) or not isinstance(days, int):
+            return "should give whole numbers of days"
+        if problem := cadence_problem(days):
+            return f"should give a cadence that {problem}"
     return None
