@@ -24,8 +24,8 @@ indexes, whose index entries cannot pass about 2,700 bytes."""
 DAILY_MIN, DAILY_MAX = 1, 50
 """The setting `daily_budget`: how many agenda items a day."""
 
-WEEKLY_MIN, WEEKLY_MAX = 0, 50
-"""The setting `weekly_goal`: check-ins a week (0: no goal)."""
+WEEKLY_MIN, WEEKLY_MAX = 1, 50
+"""The setting `weekly_goal`: check-ins a week."""
 
 TONES = ("casual", "formal")
 SIGNATURE_MAX = 500

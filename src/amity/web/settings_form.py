@@ -7,6 +7,7 @@ from typing import Any
 
 from amity.errors import UsageError
 from amity.model import Circle
+from amity.model.limits import WEEKLY_MAX, WEEKLY_MIN
 from amity.service import preferences
 from amity.store import Store
 
@@ -55,7 +56,7 @@ def save(store: Store, form: SettingsForm) -> None:
     """Check every value first, then write them all in one transaction."""
     values: dict[str, Any] = {
         "daily_budget": _number(form.daily_budget, "daily budget", 1, 50),
-        "weekly_goal": _number(form.weekly_goal, "weekly goal", 0, 50),
+        "weekly_goal": _number(form.weekly_goal, "weekly goal", WEEKLY_MIN, WEEKLY_MAX),
         "tone": _tone(form.tone),
         "signature": form.signature.strip()[:500],
         "cadence": {c.value: _cadence(form, c) for c in Circle},
