@@ -192,3 +192,18 @@ def test_the_csv_apostrophe_round_trips_any_cell(about: str) -> None:
     text += export_contacts_csv([Person(name="Rui", about=about)]).split("\r\n", 1)[1]
     people, _ = parse_contacts_csv(text, "people.csv")
     assert [p.about for p in people] == [f"x{about}", about]
+
+
+def test_an_edited_record_without_any_identifier_is_offered_by_dedupe(
+    amity_sqlite: Amity, tmp_path: Path
+) -> None:
+    """Nothing but a name and a company: the edited card is a new record, and `amity dedupe`
+    proposes the pair (same name, same company) for a person to decide."""
+    amity_sqlite.ok(
+        "import", "vcard", str(_write(tmp_path / "a.vcf", _card("Rui Lima", "ORG:Contoso")))
+    )
+    edited = _write(tmp_path / "b.vcf", _card("Rui Lima", "ORG:Contoso", "NOTE:new note"))
+    assert amity_sqlite.ok("import", "vcard", str(edited), "--json").json()["created"] == 1
+    (pair,) = amity_sqlite.ok("dedupe", "--json").json()["pairs"]
+    assert pair["a_name"] == pair["b_name"] == "Rui Lima"
+    assert "same company Contoso" in pair["reasons"]
