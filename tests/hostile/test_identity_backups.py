@@ -283,3 +283,26 @@ def test_restore_refuses_settings_amity_settings_refuses(
     path.write_text(json.dumps(document), encoding="utf-8")
     result = amity_sqlite("restore", str(path))
     assert result.code == 2 and f"settings.{key} should" in result.err, result.err
+
+
+def test_an_imported_draft_is_fitted_only_when_it_must_be() -> None:
+    from amity.model import ContactDraft, ContactKind, PersonDraft, PositionDraft
+    from amity.service.import_fit import fit_draft
+
+    clean = PersonDraft("Ana Lima", "vcard", "", about="line\none\ttab")
+    assert fit_draft(clean) is clean
+    hostile = PersonDraft(
+        "  Ana\x00  Lima " + "x" * 300,
+        "vcard",
+        "",
+        about="a\x00b\x1bc\ud800",
+        contacts=[ContactDraft(ContactKind.EMAIL, "nul\x00@example.org")],
+        positions=[PositionDraft("O" * 900, "t\x07")],
+        tags=["t" * 900],
+    )
+    fitted = fit_draft(hostile)
+    assert fitted.name.startswith("Ana Lima x") and len(fitted.name) == 200
+    assert (fitted.about, fitted.contacts[0].value) == ("abc", "nul@example.org")
+    assert (len(fitted.positions[0].organization), fitted.positions[0].title) == (500, "t")
+    assert len(fitted.tags[0]) == 500
+    assert fit_draft(PersonDraft("\x00\x01", "vcard", "")).name == "(no name)"

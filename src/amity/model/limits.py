@@ -38,6 +38,10 @@ UNNAMED = "(no name)"
 _UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
+def is_storable(text: str) -> bool:
+    return _UNSTORABLE.search(text) is None
+
+
 def storable(text: str) -> str:
     """`text` without the characters no store, backup or page can hold."""
     return _UNSTORABLE.sub("", text) if _UNSTORABLE.search(text) else text

@@ -14,13 +14,38 @@ from __future__ import annotations
 from dataclasses import replace
 
 from amity.model import ContactDraft, PersonDraft
-from amity.model.limits import fit_indexed, fit_name, storable
+from amity.model.limits import (
+    INDEXED_MAX,
+    NAME_MAX,
+    fit_indexed,
+    fit_name,
+    is_storable,
+    storable,
+)
 
 _TEXT = ("given_name", "family_name", "nickname", "headline", "location", "how_met", "about")
 
 
 def fit_draft(draft: PersonDraft) -> PersonDraft:
-    """A copy of the draft with every text storable."""
+    """The draft with every text storable: itself when it already is (the common case,
+    checked in one pass), else a fitted copy."""
+    return draft if _fits(draft) else _fitted(draft)
+
+
+def _fits(draft: PersonDraft) -> bool:
+    name = draft.name
+    if not name or len(name) > NAME_MAX or name != " ".join(name.split()):
+        return False
+    indexed = [p.organization for p in draft.positions] + draft.tags
+    if any(len(value) > INDEXED_MAX for value in indexed):
+        return False
+    texts = [name, *indexed, *(getattr(draft, f) for f in _TEXT), *draft.extra]
+    texts += [p.title for p in draft.positions]
+    texts += [part for c in draft.contacts for part in (c.value, c.label)]
+    return is_storable("\n".join(texts))
+
+
+def _fitted(draft: PersonDraft) -> PersonDraft:
     fallback = next((c.value for c in draft.contacts if c.value.strip()), "")
     fitted = replace(
         draft,
