@@ -306,3 +306,20 @@ def test_an_imported_draft_is_fitted_only_when_it_must_be() -> None:
     assert (len(fitted.positions[0].organization), fitted.positions[0].title) == (500, "t")
     assert len(fitted.tags[0]) == 500
     assert fit_draft(PersonDraft("\x00\x01", "vcard", "")).name == "(no name)"
+
+
+def test_a_home_stored_before_the_limits_still_backs_up_restorably(
+    amity_sqlite: Amity, tmp_path: Path
+) -> None:
+    """An older Amity imported names of any length and NUL bytes: the backup fits them."""
+    import sqlite3
+
+    amity_sqlite.ok("add", "Ana Lima", "--company", "Contoso")
+    with sqlite3.connect(amity_sqlite.home / "amity.db") as db:
+        db.execute("UPDATE person SET name = ?, about = ?", ("Ana " + "y" * 400, "a\x00b"))
+        db.execute("UPDATE organization SET name = ?", ("C" * 900,))
+    amity_sqlite.ok("export", "json", "-o", str(tmp_path / "old.json"))
+    restored = Amity(tmp_path / "restored", None, TODAY)
+    restored.ok("restore", str(tmp_path / "old.json"))
+    (person,) = _backup(restored, tmp_path / "again.json")["people"]
+    assert (len(person["name"]), person["about"]) == (200, "ab")

@@ -21,7 +21,15 @@ from typing import Any
 
 from amity.errors import UsageError
 from amity.io.json_backup_columns import KINDS, Column, Table, is_id, parse_table
-from amity.model.limits import birthday_problem, indexable_key, setting_problem, storable
+from amity.model.limits import (
+    birthday_problem,
+    fit_indexed,
+    fit_name,
+    indexable_key,
+    name_problem,
+    setting_problem,
+    storable,
+)
 
 FORMAT = "amity-backup"
 VERSION = 1
@@ -145,7 +153,12 @@ def _plain(column: Column, value: Any) -> Any:
         return float(value)
     if column.kind in ("int", "cadence"):
         return int(value)
-    return storable(str(value))  # a NUL from SQLite would not restore on PostgreSQL
+    text = storable(str(value))  # a NUL from SQLite would not restore on PostgreSQL
+    if column.kind == "name" and name_problem(text):  # stored before the limits held
+        return fit_name(text)
+    if column.kind == "indexed":
+        return fit_indexed(text)
+    return text
 
 
 def _iso_date(value: Any) -> str:
