@@ -104,6 +104,11 @@ def test_the_cli_refuses_a_name_restore_would_refuse(amity_sqlite: Amity) -> Non
     for name in ("x" * 201, "Bad \udcff name", "nul\x00name"):
         result = amity_sqlite("add", name)
         assert result.code == 2 and result.err.count("\n") == 1, result.err
+    amity_sqlite.ok("add", "Ana Lima")
+    for args in (("--about", "bad \udcff bytes"), ("--how-met", "esc\x1b[31m"), ("--tag", "\x00")):
+        command = ("edit", "Ana Lima", *args) if args[0] != "--tag" else ("add", "Rui", *args)
+        result = amity_sqlite(*command)
+        assert result.code == 2 and "control characters" in result.err, result.err
 
 
 # --- PostgreSQL: a person with hundreds of emails ------------------------------------------

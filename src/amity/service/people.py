@@ -10,7 +10,7 @@ from typing import Any
 from amity.engines.dates import parse_birthday
 from amity.errors import UsageError
 from amity.model import Circle, ContactKind, ContactPoint, Person, Position
-from amity.model.limits import cadence_problem, indexed_problem, name_problem, storable
+from amity.model.limits import cadence_problem, indexed_problem, is_storable, name_problem
 from amity.service.choices import parse_choice
 from amity.service.relationships import refresh_people
 from amity.service.resolve import resolve_person, similar_names
@@ -66,19 +66,26 @@ def check_phone(value: str) -> str:
     return _short(value.strip(), "a phone number")
 
 
+def _text(value: str, what: str) -> str:
+    """Free text as typed, without what no store can hold (refused, not silently dropped)."""
+    if not is_storable(value):
+        raise UsageError(f"{what} cannot hold control characters or invalid text")
+    return value.strip()
+
+
 def _short(value: str, what: str) -> str:
     """A value stored in an indexed column, within `amity.model.limits`."""
-    if problem := indexed_problem(value, what) or (
-        "text cannot hold control characters" if storable(value) != value else None
-    ):
+    if problem := indexed_problem(value, what):
         raise UsageError(problem)
-    return value
+    return _text(value, what)
 
 
 def build_person(store: Store, new: NewPerson) -> Person:
     """Validate everything the user typed before anything is written."""
     person = Person(
-        name=clean_name(new.name), how_met=new.how_met.strip(), where_met=new.where_met.strip()
+        name=clean_name(new.name),
+        how_met=_text(new.how_met, "--how-met"),
+        where_met=_text(new.where_met, "--where-met"),
     )
     if new.circle:
         person.circle = parse_circle(new.circle)
@@ -169,7 +176,7 @@ def _edit_field(store: Store, key: str, value: Any) -> dict[str, Any]:
     if key == "archived":
         return {"archived": bool(value)}
     if key in people_store.EDITABLE:
-        return {key: str(value).strip()}
+        return {key: _text(str(value), f"--{key.replace('_', '-')}")}
     raise UsageError(f"unknown field {key!r}")
 
 
