@@ -225,7 +225,7 @@ def test_unpack_gives_rows_in_foreign_key_order() -> None:
                 "people": [],
                 "interactions": [],
                 **{key: [] for key in PLAIN_SECTIONS},
-                "settings": {"tone": "warm", "daily_budget": 3},
+                "settings": {"tone": "formal", "daily_budget": 3},
             }
         )
     )
@@ -233,7 +233,7 @@ def test_unpack_gives_rows_in_foreign_key_order() -> None:
     assert list(backup.tables) == list(TABLES)
     assert backup.tables["setting"] == [
         {"key": "daily_budget", "value": "3"},
-        {"key": "tone", "value": '"warm"'},
+        {"key": "tone", "value": '"formal"'},
     ]
 
 

@@ -102,7 +102,10 @@ def test_vcard_and_csv_merge_with_linkedin_by_email(amity_sqlite: Amity, tmp_pat
     bob = cli.ok("show", "Robert Smith", "--json").json()
     assert bob["phones"] == ["+1 415 555 0199"]
     separate = tmp_path / "other.vcf"
-    separate.write_text(card.read_text().replace("Bob Smith", "Bobby Smith"))
+    # The same phone, another email (an email is a card's identity when it has no UID).
+    separate.write_text(
+        card.read_text().replace("Bob Smith", "Bobby Smith").replace("BOB@", "bobby@")
+    )
     kept = cli.ok("import", "vcard", str(separate), "--no-merge", "--json").json()
     assert kept["created"] == 1 and kept["merged"] == 0
 

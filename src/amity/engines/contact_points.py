@@ -8,6 +8,7 @@ from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from amity.model.enums import ContactKind
+from amity.model.limits import indexable_key
 
 _LINKEDIN = re.compile(r"^(?:[a-z]{2,3}\.)?linkedin\.com$")
 # The common case, a plain profile URL, without the general URL parser.
@@ -69,13 +70,16 @@ def is_linkedin_profile(normalized_url: str) -> bool:
 
 
 def normalize(kind: ContactKind, value: str) -> str:
+    """The form contact points are matched by (and indexed: a digest when it is long)."""
     if kind is ContactKind.EMAIL:
-        return normalize_email(value)
-    if kind is ContactKind.PHONE:
-        return normalize_phone(value)
-    if kind in (ContactKind.URL, ContactKind.SOCIAL):
-        return normalize_url(value)
-    return " ".join(value.lower().split())
+        found = normalize_email(value)
+    elif kind is ContactKind.PHONE:
+        found = normalize_phone(value)
+    elif kind in (ContactKind.URL, ContactKind.SOCIAL):
+        found = normalize_url(value)
+    else:
+        found = " ".join(value.lower().split())
+    return indexable_key(found)
 
 
 def name_key(name: str) -> str:

@@ -10,8 +10,9 @@ The format is told by the header, never by column positions or counts:
 
 Google multi-values are joined with ` ::: `; labels starting with `* ` are system groups
 (`* myContacts`, `* My Contacts`) and are dropped, except `* starred`, kept as tag `starred`.
-`source_key` is the first email, else the first phone (E.164 when it parses), else
-`name:<name_key>`. A row is skipped only when it names nobody and has no email or phone;
+`source_key` is the first email, else the first profile URL (e.g. LinkedIn); else "", and
+the importer knows the row by its whole content (a phone is shared by a household, a name
+by strangers). A row is skipped only when it names nobody and has no email or phone;
 a company-only row is named after the company.
 """
 
@@ -25,12 +26,12 @@ from pathlib import Path
 
 from amity.engines.contact_points import (
     is_linkedin_profile,
-    name_key,
+    normalize,
     normalize_email,
-    normalize_phone,
     normalize_url,
 )
 from amity.errors import ImportFailed
+from amity.io.contacts_csv_export import FORMULA_START
 from amity.io.csv_text import Cell, Row, Table, cell_at, header_key, read_table
 from amity.io.limits import read_file
 from amity.model import Birthday, ContactDraft, ContactKind, PersonDraft, PositionDraft, SkippedRow
@@ -179,19 +180,25 @@ def _finish(fields: _Fields, source: str, file: str, line: int) -> PersonDraft:
 
 
 def _source_key(fields: _Fields) -> str:
-    for kind, normalize in ((ContactKind.EMAIL, normalize_email), (ContactKind.PHONE, _phone_key)):
+    for kind in (ContactKind.EMAIL, ContactKind.SOCIAL):
         for contact in fields.contacts:
-            if contact.kind is kind and (key := normalize(contact.value)):
+            if contact.kind is kind and (key := normalize(kind, contact.value)):
                 return key
-    return f"name:{name_key(fields.name)}"
+    return ""
 
 
-def _phone_key(value: str) -> str:
-    return normalize_phone(value)
+def _undefused(cell: Cell) -> Cell:
+    """The cell without the apostrophe an export put before a formula start (`'+44 ...`)."""
+
+    def read(row: Row) -> str:
+        value = cell(row)
+        return value[1:] if value[:1] == "'" and FORMULA_START.match(value[1:]) else value
+
+    return read
 
 
 def _google_reader(table: Table) -> Callable[[Row], _Fields | None]:
-    cell = {meaning: table.cell(*titles) for meaning, titles in _GOOGLE_COLUMNS.items()}
+    cell = {m: _undefused(table.cell(*titles)) for m, titles in _GOOGLE_COLUMNS.items()}
     numbered = _numbered_columns(table)
 
     def read(row: Row) -> _Fields | None:
@@ -234,13 +241,14 @@ def _numbered_columns(table: Table) -> list[tuple[ContactKind, Cell, Cell]]:
         label = parts.get("label", parts.get("type"))
         value = parts.get("formatted", parts.get("value"))
         if value is not None:
-            columns.append((_KINDS[kind], cell_at(label), cell_at(value)))
+            columns.append((_KINDS[kind], _undefused(cell_at(label)), _undefused(cell_at(value))))
     return columns
 
 
 def _google_contacts(kind: ContactKind, label: Cell, value: Cell, row: Row) -> list[ContactDraft]:
     tag = label(row).removeprefix("* ").casefold()
-    return [_contact(kind, part, tag) for part in _split_multi(value(row)) if _usable(kind, part)]
+    parts = _split_multi(value(row))  # an e-mail as typed in Google, even without an @
+    return [_contact(kind, part, tag) for part in parts if _usable(kind, part, exchange=False)]
 
 
 def _google_tags(labels: str) -> list[str]:
@@ -258,7 +266,7 @@ def _split_multi(text: str) -> list[str]:
 
 
 def _outlook_reader(table: Table) -> Callable[[Row], _Fields | None]:
-    cell = {meaning: table.cell(*titles) for meaning, titles in OUTLOOK_COLUMNS.items()}
+    cell = {m: _undefused(table.cell(*titles)) for m, titles in OUTLOOK_COLUMNS.items()}
     day_first = bool(table.keys() & _DAY_FIRST)
 
     def read(row: Row) -> _Fields | None:
@@ -304,11 +312,13 @@ def _outlook_address(cell: dict[str, Cell], row: Row, where: str) -> str:
     return "\n".join(p for p in (street, locality, country) if p)
 
 
-def _usable(kind: ContactKind, value: str) -> bool:
+def _usable(kind: ContactKind, value: str, *, exchange: bool = True) -> bool:
+    """Whether a value is worth keeping; Outlook's e-mail columns also hold Exchange paths
+    (`/o=ExchangeLabs/...`), which are no address, so there an e-mail needs an @."""
     if kind is ContactKind.EMAIL:
-        return "@" in value
-    if kind is ContactKind.PHONE:
-        return sum(ch.isdigit() for ch in value) >= 3
+        return "@" in value or not exchange
+    if kind is ContactKind.PHONE:  # any digit: an extension or a short code is still kept
+        return any(ch.isdigit() for ch in value)
     return bool(value)
 
 

@@ -6,14 +6,21 @@ The header is Google's own (`First Name`, ..., `Labels`, `E-mail 1 - Label`,
 address and website columns as the person with the most of each needs. Tags become
 labels, after `* myContacts` as in Google's exports; the current position fills
 `Organization Name` and `Organization Title` (or the headline fills the title when there is
-no current position); a person with neither given nor family name gets the whole name as
-`First Name`, so no contact arrives nameless. Social profiles (e.g. LinkedIn) are websites.
+no current position); a person whose given, middle and family names do not make up the
+whole name gets the whole name as `First Name`, so every name reads back as it was. Social
+profiles (e.g. LinkedIn) are websites.
+
+A cell that a spreadsheet would run as a formula (one starting with `=`, `+`, `-`, `@`, a
+tab or a carriage return, after any apostrophes) gets a leading apostrophe, as OWASP
+advises against CSV injection; `amity.io.contacts_csv` removes it again on import, so a
+phone number `+44 ...` comes back as `+44 ...`.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 
 from amity.model import ContactKind, ContactPoint, Person
@@ -47,6 +54,12 @@ GROUPS: tuple[tuple[str, tuple[ContactKind, ...], str], ...] = (
 )
 MY_CONTACTS = "* myContacts"
 _MULTI = " ::: "
+FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
+
+
+def defused(cell: str) -> str:
+    """The cell with an apostrophe before a formula start (see the module's docstring)."""
+    return f"'{cell}" if FORMULA_START.match(cell) else cell
 
 
 def export_contacts_csv(people: Iterable[Person]) -> str:
@@ -57,7 +70,7 @@ def export_contacts_csv(people: Iterable[Person]) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header(counts))
     for person in people:
-        writer.writerow(row(person, counts))
+        writer.writerow([defused(cell) for cell in row(person, counts)])
     return out.getvalue()
 
 
@@ -82,17 +95,29 @@ def row(person: Person, counts: Sequence[int]) -> list[str]:
     return cells
 
 
+def name_parts(person: Person) -> tuple[str, str, str]:
+    """First, middle and last name that read back as the person's whole name (an importer
+    joins them with spaces); the whole name as the first name when its parts do not."""
+    given, family, name = person.given_name, person.family_name, person.name
+    if name == " ".join(p for p in (given, family) if p):
+        return given, "", family
+    head, tail = f"{given} ", f" {family}"
+    if given and family and name.startswith(head) and name.endswith(tail):
+        middle = name[len(head) : len(name) - len(tail)]
+        if middle and middle == middle.strip():
+            return given, middle, family
+    return name, "", ""
+
+
 def _name_cells(person: Person) -> list[str]:
-    given, family = person.given_name, person.family_name
-    if not given and not family:
-        given = person.name
+    given, middle, family = name_parts(person)
     current = person.current_position
     organization = current.organization if current else ""
     title = current.title if current else person.headline
     birthday = person.birthday.iso() if person.birthday else ""
     labels = _MULTI.join([MY_CONTACTS, *(tag.replace(_MULTI, " ") for tag in person.tags)])
     return [
-        given, "", family, "", "", "", "", "", person.nickname, "",
+        given, middle, family, "", "", "", "", "", person.nickname, "",
         organization, title, "", birthday, person.about, "", labels,
     ]  # fmt: skip
 

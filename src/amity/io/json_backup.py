@@ -14,12 +14,22 @@ turns it back into rows, table by table, in an order that satisfies foreign keys
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from amity.errors import UsageError
+from amity.io.json_backup_columns import KINDS, Column, Table, is_id, parse_table
+from amity.model.limits import (
+    birthday_problem,
+    fit_indexed,
+    fit_name,
+    indexable_key,
+    name_problem,
+    setting_problem,
+    storable,
+)
 
 FORMAT = "amity-backup"
 VERSION = 1
@@ -27,99 +37,48 @@ VERSION = 1
 Row = dict[str, Any]
 
 
-def _is_id(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _is_iso_date(value: Any) -> bool:
-    try:
-        date.fromisoformat(value)
-    except (TypeError, ValueError):
-        return False
-    return len(value) == 10
-
-
-# Each column kind: how a backup's value is checked, and what to call it when it is wrong.
-_KINDS: dict[str, tuple[Callable[[Any], bool], str]] = {
-    "int": (_is_id, "a whole number"),
-    "real": (lambda v: isinstance(v, int | float) and not isinstance(v, bool), "a number"),
-    "bool": (lambda v: isinstance(v, bool), "true or false"),
-    "text": (lambda v: isinstance(v, str), "text"),
-    "date": (_is_iso_date, "a YYYY-MM-DD date"),
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    name: str
-    kind: str  # a key of _KINDS
-    nullable: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Table:
-    name: str
-    columns: tuple[Column, ...]
-    order_by: tuple[str, ...]  # the key rows are sorted by
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        return tuple(c.name for c in self.columns)
-
-
-def _table(name: str, spec: str) -> Table:
-    """`"id:int name title:date?"`: text unless a kind is given; `?` means it may be null.
-
-    Rows sort by id, or by all their columns when the table has no id."""
-    columns = []
-    for word in spec.split():
-        column, _, kind = word.partition(":")
-        nullable = kind.endswith("?")
-        kind = kind.rstrip("?") or "text"
-        if kind not in _KINDS:
-            raise ValueError(f"{name}.{column}: unknown kind {kind!r}")
-        columns.append(Column(column, kind, nullable))
-    names = tuple(c.name for c in columns)
-    return Table(name, tuple(columns), ("id",) if "id" in names else names)
-
-
 # Every table of an account except `account` itself, in an order that satisfies foreign
 # keys (person.met_through_id is set after all people exist). `owner_id` is implied.
 _SPECS = {
-    "organization": "id:int name name_key domain",
-    "tag": "id:int name",
-    "person": "id:int name name_key given_name family_name nickname headline location "
+    "organization": "id:int name:indexed name_key:indexed domain",
+    "tag": "id:int name:indexed",
+    "person": "id:int name:name name_key given_name family_name nickname headline location "
     "birthday_month:int? birthday_day:int? birthday_year:int? how_met where_met "
-    "met_through_id:int? circle cadence_days:int? about needs offers interests archived:bool "
+    "met_through_id:int? circle:circle cadence_days:cadence? about needs offers interests "
+    "archived:bool "
     "created_on:date deleted_on:date? missing_since:date? organization title "
     "first_contact_on:date? last_contact_on:date? last_outbound_on:date? interaction_count:int "
     "inbound_count:int outbound_count:int depth_total:real next_due_on:date? strength:int",
-    "contact_point": "id:int person_id:int kind value normalized label",
+    "contact_point": "id:int person_id:int kind:contact value normalized:key label",
     "position": "id:int person_id:int organization_id:int title start_on:date? end_on:date? source",
     "person_tag": "person_id:int tag_id:int",
-    "event": "id:int name starts_on:date ends_on:date? place purpose goals pitch notes status",
-    "interaction": "id:int kind direction occurred_on:date summary notes learned promises "
-    "place event_id:int? source source_key created_at",
+    "event": "id:int name starts_on:date ends_on:date? place purpose goals pitch notes "
+    "status:event_status",
+    "interaction": "id:int kind:interaction direction:direction occurred_on:date summary notes "
+    "learned promises place event_id:int? source source_key created_at",
     "interaction_participant": "interaction_id:int person_id:int",
-    "tie": "id:int person_a_id:int person_b_id:int kind strength:int source since:date?",
-    "life_event": "id:int person_id:int kind occurred_on:date detail source",
-    "reminder": "id:int person_id:int? kind key reason detail due_on:date state "
+    "tie": "id:int person_a_id:int person_b_id:int kind:tie strength:int source since:date?",
+    "life_event": "id:int person_id:int kind:life_event occurred_on:date detail source",
+    "reminder": "id:int person_id:int? kind:reminder key reason detail due_on:date "
+    "state:reminder_state "
     "snoozed_until:date? closed_on:date? interaction_id:int?",
     "reminder_delivery": "id:int channel for_day:date sent_at detail",
-    "ledger_entry": "id:int person_id:int direction kind what occurred_on:date",
+    "ledger_entry": "id:int person_id:int direction:ledger_direction kind:ledger what "
+    "occurred_on:date",
     "event_attendance": "id:int event_id:int person_id:int role notes",
-    "goal": "id:int title detail target_organization due_on:date? status event_id:int?",
+    "goal": "id:int title detail target_organization due_on:date? status:goal_status event_id:int?",
     "opportunity": "id:int title description organization person_id:int? created_on:date "
     "closed:bool",
-    "introduction": "id:int person_a_id:int person_b_id:int reason state created_on:date "
+    "introduction": "id:int person_a_id:int person_b_id:int reason state:introduction_state "
+    "created_on:date "
     "updated_on:date",
-    "source_record": "id:int person_id:int? source source_key fingerprint payload "
+    "source_record": "id:int person_id:int? source source_key:key fingerprint payload "
     "first_seen_on:date last_seen_on:date missing_since:date?",
     "change_set": "id:int kind summary created_at undone:bool payload",
     "setting": "key value",
 }
-TABLES: dict[str, Table] = {name: _table(name, spec) for name, spec in _SPECS.items()}
-ACCOUNT = _table("account", "name email created_at")
+TABLES: dict[str, Table] = {name: parse_table(name, spec) for name, spec in _SPECS.items()}
+ACCOUNT = parse_table("account", "name email created_at")
 
 # Top-level lists that are one table each: document key -> table.
 PLAIN_SECTIONS: dict[str, str] = {
@@ -192,9 +151,14 @@ def _plain(column: Column, value: Any) -> Any:
         return bool(value)
     if column.kind == "real":
         return float(value)
-    if column.kind == "int":
+    if column.kind in ("int", "cadence"):
         return int(value)
-    return str(value)
+    text = storable(str(value))  # a NUL from SQLite would not restore on PostgreSQL
+    if column.kind == "name" and name_problem(text):  # stored before the limits held
+        return fit_name(text)
+    if column.kind == "indexed":
+        return fit_indexed(text)
+    return text
 
 
 def _iso_date(value: Any) -> str:
@@ -318,6 +282,10 @@ def _checked(table: Table, item: Any, where: str, extra: Sequence[str] = ()) -> 
         if column.name not in item:
             raise UsageError(f"not an Amity backup: {where} lacks {column.name!r}")
         row[column.name] = _value(column, item[column.name], f"{where}.{column.name}")
+    if table.name == "person":
+        birthday = (row["birthday_month"], row["birthday_day"], row["birthday_year"])
+        if problem := birthday_problem(*birthday):
+            raise UsageError(f"not an Amity backup: {where}: {problem}")
     return row
 
 
@@ -326,7 +294,11 @@ def _value(column: Column, value: Any, where: str) -> Any:
         if column.nullable:
             return None
         raise UsageError(f"not an Amity backup: {where} cannot be null")
-    fits, wanted = _KINDS[column.kind]
+    if isinstance(value, str) and column.kind != "date":
+        value = storable(value)  # what no store can hold (NUL, lone surrogates) is dropped
+        if column.kind == "key":
+            value = indexable_key(value)
+    fits, wanted = KINDS[column.kind]
     if not fits(value):
         raise UsageError(f"not an Amity backup: {where} should be {wanted}, not {value!r:.40}")
     return float(value) if column.kind == "real" else value
@@ -349,7 +321,7 @@ def _unpack_interactions(items: Any, tables: dict[str, list[Row]]) -> None:
     for n, row in enumerate(rows):
         tables["interaction"].append(row)
         people = items[n].get("participants", [])
-        if not isinstance(people, list) or not all(_is_id(p) for p in people):
+        if not isinstance(people, list) or not all(is_id(p) for p in people):
             raise UsageError(f"not an Amity backup: interactions[{n}].participants is not ids")
         links = [{"interaction_id": row["id"], "person_id": p} for p in people]
         tables["interaction_participant"].extend(links)
@@ -372,6 +344,9 @@ def _tag_links(people: list[Any], tags: list[Row]) -> list[Row]:
 def _unpack_settings(settings: Any) -> list[Row]:
     if not isinstance(settings, dict):
         raise UsageError("not an Amity backup: settings should be an object")
+    for key, value in settings.items():
+        if problem := setting_problem(key, value):
+            raise UsageError(f"not an Amity backup: settings.{key} {problem}")
     return [
         {"key": key, "value": json.dumps(value, sort_keys=True)}
         for key, value in sorted(settings.items())

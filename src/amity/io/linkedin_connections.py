@@ -10,8 +10,8 @@ The header is found by its content, never by its position.
 
 Decisions:
 - `source_key`: the canonical profile URL; else the email; else the `urn:li:member:…` id the
-  2018 layout puts in the email column (stable, and never an email); else
-  `name:<name_key>|<name_key of company>`.
+  2018 layout puts in the email column (stable, and never an email); else "", and the
+  importer knows the row by its whole content (two connections may share a name).
 - Credentials after a comma in the last name (`"Park, CFA"`, `"Osei, PhD"`) are not part of the
   name: `family_name` is `Park`, `name` is `Ingrid Park`, and the credentials become the
   `headline` (`CFA`). Generational suffixes (`Jr.`, `III`) stay in the name. A last name
@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from amity.engines.contact_points import name_key, normalize_email, normalize_url
+from amity.engines.contact_points import normalize_email, normalize_url
 from amity.io.csv_text import Row, Table, paused_gc, read_table, repair_mojibake
 from amity.io.linkedin_dates import parse_date
 from amity.model import ContactDraft, ContactKind, PersonDraft, PositionDraft, SkippedRow
@@ -123,7 +123,7 @@ def _person(row: Row, columns: _Columns, today: date) -> PersonDraft:
     return PersonDraft(
         name=name,
         source=SOURCE,
-        source_key=profile or email or urn or f"name:{name_key(name)}|{name_key(company)}",
+        source_key=profile or email or urn,
         given_name=first,
         family_name=family,
         headline=" · ".join(p for p in ("" if company else title, credentials) if p),

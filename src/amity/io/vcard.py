@@ -12,7 +12,6 @@ bare parameters as `TYPE=`), since their original bytes would be invalid in 3.0 
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,6 +21,8 @@ from pathlib import Path
 
 from amity.io.csv_text import paused_gc
 from amity.io.limits import MAX_IMPORT_BYTES, check_path, file_size, read_file, too_large
+from amity.engines.contact_points import normalize
+from amity.errors import ImportFailed
 from amity.io.vcard_export import VCardVersion, export_vcards
 from amity.io.vcard_lines import ContentLine, RawCard, iter_cards, split_escaped, unescape
 from amity.model import Birthday, ContactDraft, ContactKind, PersonDraft, PositionDraft, SkippedRow
@@ -324,14 +325,17 @@ def _name(card: _Card) -> str:
     return next((c for c in candidates if c), "")
 
 
-def _source_key(card: _Card, name: str) -> str:
+def _source_key(card: _Card) -> str:
+    """The card's identity: its UID, else its first email, else its first profile URL (not
+    a website: colleagues share those); else "", and the importer knows the card by its
+    whole content, never by its name alone."""
     if card.uid:
         return card.uid
-    first = next(
-        (c.value for c in card.contacts if c.kind in (ContactKind.EMAIL, ContactKind.PHONE)), ""
-    )
-    digest = hashlib.sha256(f"{name}\x1f{first}".encode()).hexdigest()[:20]
-    return f"sha256:{digest}"
+    for kind in (ContactKind.EMAIL, ContactKind.SOCIAL):
+        for contact in card.contacts:
+            if contact.kind is kind and (key := normalize(kind, contact.value)):
+                return key
+    return ""
 
 
 def _positions(card: _Card) -> tuple[list[PositionDraft], str]:
@@ -355,7 +359,7 @@ def _draft(card: _Card, file: str) -> PersonDraft | None:
     return PersonDraft(
         name=name,
         source=SOURCE,
-        source_key=_source_key(card, name),
+        source_key=_source_key(card),
         file=file,
         line=card.raw.line,
         given_name=given,

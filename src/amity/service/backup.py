@@ -16,7 +16,8 @@ from typing import Any
 
 from amity.errors import AmityError, UsageError
 from amity.io.contacts_csv_export import export_contacts_csv
-from amity.io.json_backup import TABLES, Backup, Table, build, unpack
+from amity.io.json_backup import TABLES, Backup, build, unpack
+from amity.io.json_backup_columns import Table
 from amity.io.vcard import VCardVersion, export_vcards
 from amity.model import Person
 from amity.store import Row, Store

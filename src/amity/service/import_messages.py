@@ -6,6 +6,7 @@ from datetime import date
 
 from amity.engines.contact_points import name_key, normalize_url
 from amity.model import Interaction, InteractionDraft, Person
+from amity.model.limits import fit_name
 from amity.service.import_people import ImportJournal, PeopleImporter
 from amity.service.import_report import ImportReport
 from amity.store import Store
@@ -101,6 +102,7 @@ class MessageImporter:
         from amity.model import ContactKind, ContactPoint
 
         points = [ContactPoint(ContactKind.URL, url, url, "LinkedIn")] if url else []
+        name = fit_name(name, url)
         person = Person(name=name, how_met="LinkedIn message", contact_points=points)
         parts = name.split(" ")
         person.given_name, person.family_name = parts[0], " ".join(parts[1:])

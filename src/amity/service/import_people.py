@@ -16,6 +16,8 @@ from typing import Any
 from amity.engines.contact_points import name_key, normalize
 from amity.engines.dedupe import Candidate
 from amity.model import ContactPoint, LifeEventKind, Person, PersonDraft, Position
+from amity.service.import_fit import fit_draft
+from amity.service.import_identity import RecordKeys, legacy_key
 from amity.service.import_matching import SureMatcher
 from amity.service.import_report import ImportReport
 from amity.store import Row, Store
@@ -112,19 +114,25 @@ class PeopleImporter:
                 (store.owner_id, source),
             )
         }
-        self.seen: set[str] = set()
+        self.keys = RecordKeys()
         # People changed after their creation or already there: reindexed and refreshed at
         # the end. New people are indexed as they are created and have no history yet.
         self.touched: set[int] = set()
 
     def apply(self, draft: PersonDraft) -> int | None:
         """Bring one draft in; return the person it landed on."""
+        draft = fit_draft(draft)
         digest, payload = fingerprint(draft)
-        record = self.records.get(draft.source_key)
-        if draft.source_key in self.seen:  # the same person twice in one file
+        key = self.keys.claim(draft, digest)
+        if key is None:  # the very same record twice in one file
             self.report.unchanged += 1
-            return int(record["person_id"]) if record and record["person_id"] else None
-        self.seen.add(draft.source_key)
+            return self.keys.person_of(draft, digest)
+        person_id = self._land(draft, key, digest, payload)
+        self.keys.landed(key, person_id)
+        return person_id
+
+    def _land(self, draft: PersonDraft, key: str, digest: str, payload: str) -> int:
+        record = self.records.get(key) or self._legacy_record(draft, key, digest)
         if record is not None and record["person_id"] is not None:
             return self._known(draft, record, digest, payload)
         candidate = _candidate(-1, draft) if self.matcher is not None else None
@@ -133,7 +141,7 @@ class PeopleImporter:
             person_id, reasons = match
             self.journal.touch(self.store, person_id)
             self._enrich(person_id, draft, job_news=False)
-            self._record(draft, person_id, digest, payload, record)
+            self._record(key, person_id, digest, payload, record)
             self.report.merged += 1
             self.report.merges.append(
                 {
@@ -148,7 +156,7 @@ class PeopleImporter:
         person_id = self._create(draft)
         if self.matcher is not None and candidate is not None:
             self.matcher.add(replace(candidate, id=person_id))
-        self._record(draft, person_id, digest, payload, record)
+        self._record(key, person_id, digest, payload, record)
         self.report.created += 1
         return person_id
 
@@ -202,8 +210,22 @@ class PeopleImporter:
         self.journal.created_people.append(person_id)
         return person_id
 
+    def _legacy_record(self, draft: PersonDraft, key: str, digest: str) -> Row | None:
+        """A record an older Amity stored under its old key, taken over when its content is
+        exactly this draft's (so an upgrade does not turn a re-import into new people)."""
+        old = legacy_key(draft)
+        record = self.records.get(old) if old and old not in self.keys else None
+        if record is None or record["fingerprint"] != digest:
+            return None
+        self.store.db.execute(
+            "UPDATE source_record SET source_key = ? WHERE id = ?", (key, record["id"])
+        )
+        del self.records[str(old)]
+        self.records[key] = record
+        return record
+
     def _record(
-        self, draft: PersonDraft, person_id: int, digest: str, payload: str, record: Row | None
+        self, key: str, person_id: int, digest: str, payload: str, record: Row | None
     ) -> None:
         if record is not None:  # a record whose person was forgotten for good
             self.store.db.execute(
@@ -212,7 +234,7 @@ class PeopleImporter:
                 (person_id, digest, payload, self.today.isoformat(), record["id"]),
             )
             return
-        self.batch.record(person_id, self.source, draft.source_key, digest, payload)
+        self.batch.record(person_id, self.source, key, digest, payload)
 
     # -- matching and enriching --------------------------------------------------------
     def _enrich(self, person_id: int, draft: PersonDraft, *, job_news: bool) -> None:
@@ -285,7 +307,7 @@ class PeopleImporter:
     def mark_missing(self) -> None:
         """Connections that a newer full export no longer has are marked, never deleted."""
         for key, record in self.records.items():
-            if key in self.seen or record["missing_since"] is not None:
+            if key in self.keys or record["missing_since"] is not None:
                 continue
             if record["person_id"] is None:
                 continue

@@ -10,6 +10,7 @@ from typing import Any
 from amity.engines.dates import parse_birthday
 from amity.errors import NotFound, UsageError
 from amity.model import Circle, ContactKind, ContactPoint, Person, Position
+from amity.model.limits import cadence_problem, indexed_problem, is_storable, name_problem
 from amity.service.choices import parse_choice
 from amity.service.relationships import refresh_people
 from amity.service.resolve import resolve_person, similar_names
@@ -38,10 +39,8 @@ class NewPerson:
 
 def clean_name(name: str) -> str:
     cleaned = " ".join(name.split())
-    if not cleaned:
-        raise UsageError("a name is needed and it cannot be empty")
-    if len(cleaned) > 200:
-        raise UsageError("a name can be at most 200 characters")
+    if problem := name_problem(cleaned):
+        raise UsageError(problem)
     return cleaned
 
 
@@ -50,27 +49,43 @@ def parse_circle(text: str) -> Circle:
 
 
 def parse_cadence(days: int) -> int:
-    if days < 1 or days > 3650:
-        raise UsageError(f"--every must be between 1 and 3650 days, not {days}")
+    if problem := cadence_problem(days):
+        raise UsageError(f"--every {problem}")
     return days
 
 
 def check_email(value: str) -> str:
     if not _EMAIL.match(value.strip()):
-        raise UsageError(f"{value!r} is not an email address; expected name@example.org")
-    return value.strip()
+        raise UsageError(f"{value!r:.80} is not an email address; expected name@example.org")
+    return _short(value.strip(), "an email address")
 
 
 def check_phone(value: str) -> str:
     if sum(ch.isdigit() for ch in value) < 3:
-        raise UsageError(f"{value!r} is not a phone number")
+        raise UsageError(f"{value!r:.80} is not a phone number")
+    return _short(value.strip(), "a phone number")
+
+
+def _text(value: str, what: str) -> str:
+    """Free text as typed, without what no store can hold (refused, not silently dropped)."""
+    if not is_storable(value):
+        raise UsageError(f"{what} cannot hold control characters or invalid text")
     return value.strip()
+
+
+def _short(value: str, what: str) -> str:
+    """A value stored in an indexed column, within `amity.model.limits`."""
+    if problem := indexed_problem(value, what):
+        raise UsageError(problem)
+    return _text(value, what)
 
 
 def build_person(store: Store, new: NewPerson) -> Person:
     """Validate everything the user typed before anything is written."""
     person = Person(
-        name=clean_name(new.name), how_met=new.how_met.strip(), where_met=new.where_met.strip()
+        name=clean_name(new.name),
+        how_met=_text(new.how_met, "--how-met"),
+        where_met=_text(new.where_met, "--where-met"),
     )
     if new.circle:
         person.circle = parse_circle(new.circle)
@@ -87,10 +102,11 @@ def build_person(store: Store, new: NewPerson) -> Person:
         ContactPoint(ContactKind.EMAIL, check_email(e), "") for e in new.emails
     ] + [ContactPoint(ContactKind.PHONE, check_phone(p), "") for p in new.phones]
     if new.company.strip():
-        person.positions = [Position(new.company.strip(), new.title.strip())]
+        company = _short(new.company.strip(), "a company")
+        person.positions = [Position(company, new.title.strip())]
     elif new.title.strip():
         raise UsageError("--title needs --company")
-    person.tags = [t.strip().lower() for t in new.tags if t.strip()]
+    person.tags = [_short(t.strip().lower(), "a tag") for t in new.tags if t.strip()]
     return person
 
 
@@ -111,11 +127,13 @@ def edit_person(store: Store, who: str, changes: dict[str, Any], today: date) ->
     """Apply `--field value` edits. Keys are option names; values already typed by the CLI."""
     person_id, _ = resolve_person(store, who)
     fields: dict[str, Any] = {}
-    tags_add: list[str] = changes.pop("add_tag", []) or []
+    tags_add = [_short(t, "a tag") for t in changes.pop("add_tag", []) or []]
     tags_remove: list[str] = changes.pop("remove_tag", []) or []
     emails: list[str] = changes.pop("email", []) or []
     phones: list[str] = changes.pop("phone", []) or []
     company = changes.pop("company", None)
+    if company:
+        _short(company, "a company")
     title = changes.pop("title", None)
     for key, value in changes.items():
         if value is None:
@@ -158,7 +176,7 @@ def _edit_field(store: Store, key: str, value: Any) -> dict[str, Any]:
     if key == "archived":
         return {"archived": bool(value)}
     if key in people_store.EDITABLE:
-        return {key: str(value).strip()}
+        return {key: _text(str(value), f"--{key.replace('_', '-')}")}
     raise UsageError(f"unknown field {key!r}")
 
 

@@ -8,6 +8,16 @@ from typing import Any
 
 from amity.errors import UsageError
 from amity.model import Circle
+from amity.model.limits import (
+    CADENCE_MAX_DAYS,
+    CADENCE_MIN_DAYS,
+    DAILY_MAX,
+    DAILY_MIN,
+    SIGNATURE_MAX,
+    TONES,
+    WEEKLY_MAX,
+    WEEKLY_MIN,
+)
 from amity.service import preferences
 from amity.service.config import SMTP_KEYS, SmtpSettings, put_smtp, set_smtp, smtp_settings
 from amity.store import Store
@@ -85,14 +95,16 @@ def change(store: Store, home: Path, key: str, value: str, today: date) -> None:
         set_smtp(home, key.removeprefix("smtp."), value)
         return
     with store.db.transaction():
-        if key in ("daily_budget", "weekly_goal"):
-            preferences.put(store, key, _whole(key, value, 1, 50))
+        if key == "daily_budget":
+            preferences.put(store, key, _whole(key, value, DAILY_MIN, DAILY_MAX))
+        elif key == "weekly_goal":
+            preferences.put(store, key, _whole(key, value, WEEKLY_MIN, WEEKLY_MAX))
         elif key == "tone":
-            if value not in ("casual", "formal"):
-                raise UsageError("tone is casual or formal")
+            if value not in TONES:
+                raise UsageError("tone is " + " or ".join(TONES))
             preferences.put(store, key, value)
         elif key == "signature":
-            preferences.put(store, key, value.replace("\\n", "\n")[:500])
+            preferences.put(store, key, value.replace("\\n", "\n")[:SIGNATURE_MAX])
         elif key.startswith("cadence."):
             _set_cadence(store, key.removeprefix("cadence."), value, today)
         else:
@@ -111,8 +123,11 @@ def _set_cadence(store: Store, circle: str, value: str, today: date) -> None:
     except ValueError:
         names = ", ".join(c.value for c in Circle)
         raise UsageError(f"unknown circle {circle!r}; expected one of {names}") from None
+    low, high = CADENCE_MIN_DAYS, CADENCE_MAX_DAYS
     days = (
-        None if value.lower() in ("none", "0", "") else _whole(f"cadence.{circle}", value, 1, 3650)
+        None
+        if value.lower() in ("none", "0", "")
+        else _whole(f"cadence.{circle}", value, low, high)
     )
     current = {c.value: d for c, d in preferences.circle_cadences(store).items()}
     current[which.value] = days

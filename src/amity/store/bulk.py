@@ -21,7 +21,7 @@ from amity.store.people import (
     person_values,
     tag_id,
 )
-from amity.store.search import person_doc_id
+from amity.store.search import indexed_body, person_doc_id
 from amity.store.session import Store
 
 FLUSH_EVERY = 2000
@@ -65,7 +65,8 @@ class NewPeople:
             )
         for tag in {t.strip().lower() for t in person.tags if t.strip()}:
             self.tags.append((owner, person_id, tag_id(self.store, tag)))
-        self.docs.append((person_doc_id(person_id), person_doc(person), owner, person_id))
+        body = indexed_body(self.store.db.dialect, person_doc(person))
+        self.docs.append((person_doc_id(person_id), body, owner, person_id))
         self._tick()
         return person_id
 

@@ -3,6 +3,12 @@
 Each person has one document (rowid 2·id) and each interaction one (rowid 2·id + 1), so a
 write replaces its document by key. Stopwords are dropped from queries, and only the best
 `RANKED_CAP` documents are ranked into people, so a query for a very common word stays fast.
+
+On PostgreSQL a document is stored as its words (`indexed_body`): the words a query is cut
+into, so `ana.lima@example.org` is found by its parts as FTS5 finds it on SQLite (to_tsvector
+would keep an address as one lexeme that no query word matches). A tsvector holds at most
+1 MB, so a document larger than `TSVECTOR_BUDGET` keeps each word once, in order, up to that
+budget: a person with hundreds of addresses is still found by each of them.
 """
 
 from __future__ import annotations
@@ -17,6 +23,11 @@ RANKED_CAP = 500
 # would cost seconds, so such queries take the newest matches instead (rowid order, which
 # FTS5 walks without scoring anything).
 COMMON_DOCS = 20_000
+# Bytes of words a PostgreSQL document keeps: under the 1 MB (1,048,575 bytes) a tsvector
+# holds, with room for each lexeme's entry and positions (at most 10 bytes each).
+TSVECTOR_BUDGET = 600_000
+_LEXEME_OVERHEAD = 10
+_LEXEME_MAX = 2047  # bytes; PostgreSQL skips longer words
 
 STOPWORDS = frozenset(
     [
@@ -83,9 +94,30 @@ def query_terms(text: str) -> list[str]:
     return kept or words
 
 
+def indexed_body(dialect: str, body: str) -> str:
+    """What is stored for `body` on this engine (see the module's docstring)."""
+    if dialect == "sqlite":
+        return body
+    words: list[str] = _WORD.findall(body)
+    if len(body.encode()) + len(words) * _LEXEME_OVERHEAD <= TSVECTOR_BUDGET:
+        return " ".join(words)
+    kept: dict[str, None] = {}
+    spent = 0
+    for word in words:
+        size = len(word.encode()) + _LEXEME_OVERHEAD
+        if word in kept or size > _LEXEME_MAX:
+            continue
+        if spent + size > TSVECTOR_BUDGET:
+            break
+        kept[word] = None
+        spent += size
+    return " ".join(kept)
+
+
 def put_doc(store: Store, doc_id: int, person_id: int, body: str, *, new: bool = False) -> None:
     """Write a document; `new` says there cannot be an older one (a row just inserted)."""
     db = store.db
+    body = indexed_body(db.dialect, body)
     if db.dialect == "sqlite":
         if not new:
             db.execute("DELETE FROM search_doc WHERE rowid = ?", (doc_id,))

@@ -12,6 +12,7 @@ from typing import Any
 
 from amity.errors import UsageError
 from amity.model import Circle
+from amity.model.limits import WEEKLY_MAX, WEEKLY_MIN
 from amity.service import preferences
 from amity.service.config import put_smtp
 from amity.service.settings_edit import current_smtp, move_legacy_smtp
@@ -65,7 +66,7 @@ def save(store: Store, home: Path, form: SettingsForm) -> None:
     check_form(form)
     values: dict[str, Any] = {
         "daily_budget": _number(form.daily_budget, "daily budget", 1, 50),
-        "weekly_goal": _number(form.weekly_goal, "weekly goal", 0, 50),
+        "weekly_goal": _number(form.weekly_goal, "weekly goal", WEEKLY_MIN, WEEKLY_MAX),
         "tone": _tone(form.tone),
         "signature": form.signature.strip()[:500],
         "cadence": {c.value: _cadence(form, c) for c in Circle},

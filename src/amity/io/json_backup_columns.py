@@ -1,0 +1,129 @@
+"""The columns of a backup's tables: each column's kind, and how a value of that kind is checked.
+
+A kind is a type (`int`, `real`, `bool`, `text`, `date`) or a limit of
+`amity.model.limits` (a person's `name`, a `cadence`) or an enum of `amity.model.enums`:
+what the CLI and the web refuse to store, `amity restore` refuses to load, so a restored
+home holds nothing a page cannot show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from amity.model.enums import (
+    Circle,
+    ContactKind,
+    Direction,
+    EventStatus,
+    GoalStatus,
+    InteractionKind,
+    IntroductionState,
+    LedgerDirection,
+    LedgerKind,
+    LifeEventKind,
+    ReminderKind,
+    ReminderState,
+    TieKind,
+)
+from amity.model.limits import (
+    CADENCE_MAX_DAYS,
+    CADENCE_MIN_DAYS,
+    INDEXED_MAX,
+    NAME_MAX,
+    cadence_problem,
+    indexed_problem,
+    name_problem,
+)
+
+
+def is_id(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_iso_date(value: Any) -> bool:
+    try:
+        date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return False
+    return len(value) == 10
+
+
+def _is_cadence(value: Any) -> bool:
+    return is_id(value) and cadence_problem(value) is None
+
+
+def _one_of(kind: type[StrEnum]) -> tuple[Callable[[Any], bool], str]:
+    values = frozenset(member.value for member in kind)
+    return (lambda v: v in values), "one of " + ", ".join(sorted(values))
+
+
+# Each column kind: how a backup's value is checked, and what to call it when it is wrong.
+# The limits are those of `amity.model.limits`, which the CLI and the web enforce too.
+KINDS: dict[str, tuple[Callable[[Any], bool], str]] = {
+    "int": (is_id, "a whole number"),
+    "real": (lambda v: isinstance(v, int | float) and not isinstance(v, bool), "a number"),
+    "bool": (lambda v: isinstance(v, bool), "true or false"),
+    "text": (lambda v: isinstance(v, str), "text"),
+    "date": (_is_iso_date, "a YYYY-MM-DD date"),
+    "name": (
+        lambda v: isinstance(v, str) and name_problem(v) is None,
+        f"a name of 1 to {NAME_MAX} characters",
+    ),
+    "indexed": (
+        lambda v: isinstance(v, str) and indexed_problem(v, "") is None,
+        f"text of at most {INDEXED_MAX} characters",
+    ),
+    "key": (lambda v: isinstance(v, str), "text"),  # made indexable on restore
+    "cadence": (_is_cadence, f"a number of days from {CADENCE_MIN_DAYS} to {CADENCE_MAX_DAYS}"),
+    "circle": _one_of(Circle),
+    "contact": _one_of(ContactKind),
+    "interaction": _one_of(InteractionKind),
+    "direction": _one_of(Direction),
+    "tie": _one_of(TieKind),
+    "life_event": _one_of(LifeEventKind),
+    "reminder": _one_of(ReminderKind),
+    "reminder_state": _one_of(ReminderState),
+    "ledger_direction": _one_of(LedgerDirection),
+    "ledger": _one_of(LedgerKind),
+    "event_status": _one_of(EventStatus),
+    "goal_status": _one_of(GoalStatus),
+    "introduction_state": _one_of(IntroductionState),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    kind: str  # a key of KINDS
+    nullable: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    name: str
+    columns: tuple[Column, ...]
+    order_by: tuple[str, ...]  # the key rows are sorted by
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+
+def parse_table(name: str, spec: str) -> Table:
+    """`"id:int name title:date?"`: text unless a kind is given; `?` means it may be null.
+
+    Rows sort by id, or by all their columns when the table has no id."""
+    columns = []
+    for word in spec.split():
+        column, _, kind = word.partition(":")
+        nullable = kind.endswith("?")
+        kind = kind.rstrip("?") or "text"
+        if kind not in KINDS:
+            raise ValueError(f"{name}.{column}: unknown kind {kind!r}")
+        columns.append(Column(column, kind, nullable))
+    names = tuple(c.name for c in columns)
+    return Table(name, tuple(columns), ("id",) if "id" in names else names)
