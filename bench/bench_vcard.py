@@ -172,8 +172,8 @@ def _timed(argv: list[str], env: dict[str, str]) -> tuple[float, float, float, b
 LARGE_CARDS = 770_000
 LARGE_TARGET_S = 300  # the issue: "imports in minutes, not 9"
 LARGE_BEFORE = (
-    "- Before the parser work (commit 72afe54), same file and machine: 362 s wall, 220 s CPU, "
-    "1,554 MB peak (load about 4). Profile of the whole import after it (py-spy, 300,000 "
+    "- Before the parser work (commit 72afe54), same file and machine: 269 s wall, 228 s CPU, "
+    "1,524 MB peak (load about 3). Profile of the whole import after it (py-spy, 300,000 "
     "cards): SQLite inserts 31 %, parsing 17 %, matching keys with phone parsing 14 %, "
     "building rows 13 %, the fingerprint JSON 9 %."
 )
