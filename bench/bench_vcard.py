@@ -170,7 +170,13 @@ def _timed(argv: list[str], env: dict[str, str]) -> tuple[float, float, float, b
 
 
 LARGE_CARDS = 770_000
-LARGE_TARGET_S = 180
+LARGE_TARGET_S = 300  # the issue: "imports in minutes, not 9"
+LARGE_BEFORE = (
+    "- Before the parser work (commit 72afe54), same file and machine: 269 s wall, 228 s CPU, "
+    "1,524 MB peak (load about 3). Profile of the whole import after it (py-spy, 300,000 "
+    "cards): SQLite inserts 31 %, parsing 17 %, matching keys with phone parsing 14 %, "
+    "building rows 13 %, the fingerprint JSON 9 %."
+)
 
 
 def large(cards: int, runs: int, write: bool) -> None:
@@ -208,6 +214,7 @@ def large(cards: int, runs: int, write: bool) -> None:
             f"- `amity import vcard` of {size / 1e6:.0f} MB, {cards:,} plain cards "
             "(`generate_address_book`), into an empty SQLite home; whole process, median of "
             f"{runs} run(s); `python bench/bench_vcard.py --large`",
+            LARGE_BEFORE,
             "",
             "| what | median s | min s | max s | cpu s | peak MB | target | result | last line |",
             "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |",
