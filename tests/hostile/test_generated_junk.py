@@ -1,0 +1,121 @@
+"""Generated junk through the real import: every file built in `tests/hostile/junk.py` from a
+fixed seed goes to `amity import linkedin|vcard|csv` in-process, and a handful through the
+web import. Each ends in exit 0, 1 or 2 within seconds, says at most a couple of lines on
+stderr (never a traceback, never the crash log), and a refused import stores no one."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sqlite3
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from amity.store import Store
+from tests.conftest import TODAY, Amity
+from tests.hostile.junk import Case, all_cases
+from tests.web import conftest as web_fixtures
+from tests.web.conftest import Web
+
+clock, web = web_fixtures.clock, web_fixtures.web  # the web suite's fixtures, used by name
+
+CASES = all_cases()
+SECONDS_PER_CASE = 5.0  # each takes well under a second alone; the machine may be busy
+KNOWN_BUGS: dict[str, str] = {}
+
+
+def _marked(case: Case) -> Any:
+    bug = KNOWN_BUGS.get(case.id)
+    marks = [pytest.mark.xfail(reason=bug, strict=True)] if bug else []
+    return pytest.param(case, id=case.id, marks=marks)
+
+
+@pytest.fixture(scope="module")
+def template_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated home with one person, made once: each case imports into its own copy."""
+    home = tmp_path_factory.mktemp("template") / "home"
+    Amity(home, None, TODAY).ok("add", "Ada Lovelace", "--email", "ada@example.com")
+    return home
+
+
+def _people(home: Path) -> int:
+    with sqlite3.connect(home / "amity.db") as db:
+        return int(db.execute("SELECT count(*) FROM person").fetchone()[0])
+
+
+def _said(err: str) -> list[str]:
+    return [ln for ln in err.splitlines() if ln.strip() and not ln.startswith(("Usage:", "Try "))]
+
+
+@pytest.mark.parametrize("case", [_marked(c) for c in CASES])
+def test_junk_is_imported_or_refused_in_one_line(
+    case: Case, template_home: Path, amity_sqlite: Amity, tmp_path: Path
+) -> None:
+    shutil.copytree(template_home, amity_sqlite.home)
+    before = _people(amity_sqlite.home)
+    path = case.write(tmp_path)
+    started = time.perf_counter()
+    result = amity_sqlite("import", case.source, str(path))
+    seconds = time.perf_counter() - started
+    assert not (amity_sqlite.home / "crash.log").exists(), result.err
+    assert result.code in (0, 1, 2), (result.code, result.err)
+    assert "Traceback" not in result.err and len(_said(result.err)) <= 2, result.err
+    assert seconds < SECONDS_PER_CASE, seconds
+    if result.code != 0:
+        assert result.err.strip(), "a refusal says why"
+        assert _people(amity_sqlite.home) == before
+    else:
+        assert _people(amity_sqlite.home) >= before
+        backup = amity_sqlite.ok("export", "json").json()  # what was stored reads back
+        assert len(backup["people"]) == amity_sqlite.ok("list", "--json").json()["total"]
+
+
+WEB_CASES = [
+    "random-vcard-3",
+    "cut-linkedin-Complete_LinkedInDataExport_11-20-2026",
+    "flip-linkedin-Complete_LinkedInDataExport_11-20-2026",
+    "zip-member-data-flipped",
+    "zip-member-nested-zip",
+    "vcard-wild-3",
+    "vcard-group-deep",
+    "vcard-unbalanced-end-only",
+    "csv-nul-sprinkled",
+    "csv-columns-10k-row",
+]
+
+
+def _web_case(case_id: str) -> Case:
+    return next(c for c in CASES if c.id == case_id)
+
+
+def test_some_junk_through_the_web_import(web: Web, store: Store, tmp_path: Path) -> None:
+    """Upload, dry run, and (when the dry run took the file) confirm: a 200 or a 400 page,
+    never a server error, and a refused upload stores no one."""
+    outcomes = set()
+    for case_id in WEB_CASES:
+        case = _web_case(case_id)
+        before = store.db.scalar("SELECT count(*) FROM person")
+        data = case.write(tmp_path).read_bytes()
+        web.get("/import")
+        started = time.perf_counter()
+        upload = web.post("/import", {"source": case.source}, files={"file": (case.filename, data)})
+        assert upload.status_code in (200, 400), (case_id, upload.status_code)
+        assert "Traceback" not in upload.text
+        token = re.search(r'name="token" value="([^"]+)"', upload.text)
+        if upload.status_code == 200 and token:
+            confirmed = web.post(
+                "/import/confirm",
+                {"token": token.group(1), "source": case.source, "merge": "1"},
+            )
+            assert confirmed.status_code == 200, (case_id, confirmed.status_code)
+            assert "Undo this import" in confirmed.text, case_id
+            outcomes.add("imported")
+        else:
+            outcomes.add("refused")
+            assert store.db.scalar("SELECT count(*) FROM person") == before, case_id
+        assert time.perf_counter() - started < SECONDS_PER_CASE, case_id
+    assert outcomes == {"imported", "refused"}  # both paths were walked
+    assert web.get("/import").status_code == 200  # the server is alive and well
