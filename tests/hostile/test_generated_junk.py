@@ -119,3 +119,26 @@ def test_some_junk_through_the_web_import(web: Web, store: Store, tmp_path: Path
         assert time.perf_counter() - started < SECONDS_PER_CASE, case_id
     assert outcomes == {"imported", "refused"}  # both paths were walked
     assert web.get("/import").status_code == 200  # the server is alive and well
+
+
+def test_a_linkedin_date_at_the_end_of_the_calendar_is_skipped_not_a_crash(
+    amity_sqlite: Amity, tmp_path: Path
+) -> None:
+    """Found by the junk above: a message or invitation dated 31 Dec 9999 became an
+    interaction whose next check-in (`last + cadence`) overflowed `date`."""
+    messages = tmp_path / "messages.csv"
+    messages.write_text(
+        "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,"
+        "DATE,SUBJECT,CONTENT,FOLDER\r\n"
+        "1,,Ada Lovelace,https://www.linkedin.com/in/ada,Me,https://www.linkedin.com/in/me,"
+        "9999-12-31 23:59:59 UTC,,hello,INBOX\r\n"
+        "2,,Ada Lovelace,https://www.linkedin.com/in/ada,Me,https://www.linkedin.com/in/me,"
+        "2026-11-01 10:00:00 UTC,,hello again,INBOX\r\n"
+    )
+    result = amity_sqlite("import", "linkedin", str(messages), "--json")
+    assert result.code == 0, result.err
+    report = result.json()
+    assert [s["line"] for s in report["skipped"]] == [2], report["skipped"]
+    assert not (amity_sqlite.home / "crash.log").exists()
+    interactions = amity_sqlite.ok("export", "json").json()["interactions"]
+    assert [i["occurred_on"] for i in interactions] == ["2026-11-01"]
