@@ -10,6 +10,8 @@ import re
 import shutil
 import sqlite3
 import time
+import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -51,27 +53,61 @@ def _said(err: str) -> list[str]:
     return [ln for ln in err.splitlines() if ln.strip() and not ln.startswith(("Usage:", "Try "))]
 
 
-@pytest.mark.parametrize("case", [_marked(c) for c in CASES])
-def test_junk_is_imported_or_refused_in_one_line(
-    case: Case, template_home: Path, amity_sqlite: Amity, tmp_path: Path
-) -> None:
-    shutil.copytree(template_home, amity_sqlite.home)
-    before = _people(amity_sqlite.home)
-    path = case.write(tmp_path)
+def _imports_or_refuses_in_one_line(amity: Amity, source: str, path: Path) -> None:
+    before = _people(amity.home)
     started = time.perf_counter()
-    result = amity_sqlite("import", case.source, str(path))
+    result = amity("import", source, str(path))
     seconds = time.perf_counter() - started
-    assert not (amity_sqlite.home / "crash.log").exists(), result.err
+    assert not (amity.home / "crash.log").exists(), result.err
     assert result.code in (0, 1, 2), (result.code, result.err)
     assert "Traceback" not in result.err and len(_said(result.err)) <= 2, result.err
     assert seconds < SECONDS_PER_CASE, seconds
     if result.code != 0:
         assert result.err.strip(), "a refusal says why"
-        assert _people(amity_sqlite.home) == before
+        assert _people(amity.home) == before
     else:
-        assert _people(amity_sqlite.home) >= before
-        backup = amity_sqlite.ok("export", "json").json()  # what was stored reads back
-        assert len(backup["people"]) == _people(amity_sqlite.home)
+        assert _people(amity.home) >= before
+        backup = amity.ok("export", "json").json()  # what was stored reads back
+        assert len(backup["people"]) == _people(amity.home)
+
+
+@pytest.mark.parametrize("case", [_marked(c) for c in CASES])
+def test_junk_is_imported_or_refused_in_one_line(
+    case: Case, template_home: Path, amity_sqlite: Amity, tmp_path: Path
+) -> None:
+    shutil.copytree(template_home, amity_sqlite.home)
+    _imports_or_refuses_in_one_line(amity_sqlite, case.source, case.write(tmp_path))
+
+
+def _unzip_what_unzips(archive_path: Path, prefix: Path) -> None:
+    """The export as its unzipped folder: the members that still read, at the top level."""
+    with zipfile.ZipFile(archive_path) as archive:
+        for member in archive.infolist():
+            if member.is_dir() or "/" in member.filename:
+                continue
+            try:
+                data = archive.read(member)
+            except (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError):
+                continue  # damaged, unknown method or "encrypted": the junk ZIP's own point
+            Path(f"{prefix}{member.filename}").write_bytes(data)
+    archive_path.unlink()
+
+
+@pytest.mark.parametrize(
+    ("source", "prefix"), [("vcard", "vcard-"), ("linkedin", "zip-member-"), ("csv", "csv-")]
+)
+def test_a_folder_of_junk_is_imported_or_refused_in_one_line(
+    source: str, prefix: str, template_home: Path, amity_sqlite: Amity, tmp_path: Path
+) -> None:
+    """Up to a dozen junk files of one kind side by side in one folder (ZIPs unpacked)."""
+    shutil.copytree(template_home, amity_sqlite.home)
+    folder = tmp_path / "folder"
+    for n, case in enumerate([c for c in CASES if c.id.startswith(prefix)][:12]):
+        (folder / str(n)).mkdir(parents=True)
+        written = case.write(folder / str(n))
+        if written.suffix == ".zip":
+            _unzip_what_unzips(written, folder / f"{n}-")
+    _imports_or_refuses_in_one_line(amity_sqlite, source, folder)
 
 
 WEB_CASES = [
@@ -88,7 +124,7 @@ WEB_CASES = [
 ]
 
 
-def _web_case(case_id: str) -> Case:
+def _case(case_id: str) -> Case:
     return next(c for c in CASES if c.id == case_id)
 
 
@@ -97,7 +133,7 @@ def test_some_junk_through_the_web_import(web: Web, store: Store, tmp_path: Path
     never a server error, and a refused upload stores no one."""
     outcomes = set()
     for case_id in WEB_CASES:
-        case = _web_case(case_id)
+        case = _case(case_id)
         before = store.db.scalar("SELECT count(*) FROM person")
         data = case.write(tmp_path).read_bytes()
         web.get("/import")
@@ -159,7 +195,7 @@ def test_junk_with_nul_characters_imports_alike_on_both_engines(
     """Found by the junk above: a vCard with NUL characters imported on SQLite (keeping
     them) and was refused on PostgreSQL, which cannot store them. Both drop them now."""
     for case_id in NUL_CASES:
-        case = _web_case(case_id)
+        case = _case(case_id)
         result = amity("import", case.source, str(case.write(tmp_path)))
         assert result.code == 0, (case_id, result.err)
     backup = amity.ok("export", "json").json()
