@@ -59,6 +59,17 @@ def test_the_messages_say_what_is_wrong(amity_sqlite: Amity) -> None:
         assert "too long ago" in old and "1900-01-01" in old, command
 
 
+def test_a_huge_day_is_refused_in_one_short_line(amity_sqlite: Amity) -> None:
+    amity_sqlite.ok("add", "Ada Lovelace")
+    huge = "x" * 100_000
+    for args in (*COMMANDS.values(), ("log", "ada", "--kind", "call"), ("met", "Ada")):
+        result = amity_sqlite(*args, "--on", huge)
+        assert result.code == 2, args
+        _one_clear_line(result.err)
+        assert len(result.err) < 200 and "'xxx" in result.err, result.err[:300]
+    assert amity_sqlite.ok("show", "ada", "--json").json()["interaction_count"] == 0
+
+
 @pytest.mark.parametrize(
     ("when", "day"),
     [

@@ -50,11 +50,18 @@ def happened_on(text: str | None, today: date) -> date:
 def parse_iso(text: str) -> date:
     raw = text.strip()
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
-        raise UsageError(f"{text!r} is not a date; {_EXPECTED}")
+        raise UsageError(f"{_shown(text)} is not a date; {_EXPECTED}")
     try:
         return date.fromisoformat(raw)
     except ValueError:
-        raise UsageError(f"{text!r} is not a real date; {_EXPECTED}") from None
+        raise UsageError(f"{_shown(text)} is not a real date; {_EXPECTED}") from None
+
+
+def _shown(text: str) -> str:
+    """The text as typed, quoted, and cut to a readable length (a 100 KB `--on` is one
+    line, not a screenful)."""
+    shown = repr(text)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
 def parse_birthday(text: str) -> Birthday:
@@ -62,11 +69,11 @@ def parse_birthday(text: str) -> Birthday:
     raw = text.strip()
     match = re.fullmatch(r"(?:(\d{4})-|--)?(\d{2})-(\d{2})", raw)
     if not match:
-        raise UsageError(f"{text!r} is not a birthday; expected YYYY-MM-DD or --MM-DD")
+        raise UsageError(f"{_shown(text)} is not a birthday; expected YYYY-MM-DD or --MM-DD")
     year = int(match.group(1)) if match.group(1) else None
     month, day = int(match.group(2)), int(match.group(3))
     try:
         date(year or 2000, month, day)  # 2000 is a leap year: --02-29 is a real birthday
     except ValueError:
-        raise UsageError(f"{text!r} is not a real birthday") from None
+        raise UsageError(f"{_shown(text)} is not a real birthday") from None
     return Birthday(month, day, year)

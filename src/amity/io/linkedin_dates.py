@@ -51,12 +51,17 @@ _FUTURE_SLACK = timedelta(days=366)
 def parse_date(text: str, today: date) -> date | None:
     """The date in a LinkedIn cell; None when the cell is empty.
 
-    Raises ValueError when the text is not a date in any layout LinkedIn has used.
+    Raises ValueError when the text is not a date in any layout LinkedIn has used, or is
+    more than a year after `today` (`31 Dec 9999` is damage, and no date kept near the end
+    of the calendar can have a follow-up computed from it).
     """
     cleaned = " ".join(text.strip().strip('"').split()).lower()
     if not cleaned:
         return None
-    return _parse(cleaned, today)
+    day = _parse(cleaned, today)
+    if day > today + _FUTURE_SLACK:
+        raise ValueError(f"{text.strip()!r} is more than a year in the future")
+    return day
 
 
 @lru_cache(maxsize=16384)

@@ -149,13 +149,17 @@ def split_escaped(text: str, separator: str) -> list[str]:
 
 
 def _normalise_bytes(data: bytes) -> bytes:
-    """UTF-8 without a BOM; UTF-16 files are re-encoded first, told by their BOM or, as the
-    CSV readers do, by the NUL in every other byte of a BOM-less file."""
+    """UTF-8 without a BOM or NUL; UTF-16 files are re-encoded first, told by their BOM or,
+    as the CSV readers do, by the NUL in every other byte of a BOM-less file. NUL characters
+    are dropped as the CSV readers drop them: no vCard value holds one, and PostgreSQL
+    cannot store one (an import would work on SQLite and be refused there)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace").encode("utf-8")
-    if (utf16 := bomless_utf16(data)) is not None:
-        return data.decode(utf16, errors="replace").removeprefix("\ufeff").encode("utf-8")
-    return data.removeprefix(b"\xef\xbb\xbf")
+        data = data.decode("utf-16", errors="replace").encode("utf-8")
+    elif (utf16 := bomless_utf16(data)) is not None:
+        data = data.decode(utf16, errors="replace").removeprefix("\ufeff").encode("utf-8")
+    else:
+        data = data.removeprefix(b"\xef\xbb\xbf")
+    return data.replace(b"\x00", b"") if b"\x00" in data else data
 
 
 def _physical_lines(data: bytes) -> Iterator[bytes]:
