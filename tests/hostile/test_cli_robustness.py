@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import POSTGRES_URL, TODAY, Amity
+from tests.conftest import POSTGRES_URL, TODAY, Amity, writable_store
 
 ESCAPES = "\x1b]0;pwned\x07\x1b[5;41m\x1b[2J\x9b6n\x1bP+q\x1b\\\x07\x08\x7f"
 HOSTILE_NAME = f"Eve{ESCAPES} Mallory [red]x[/red]"
@@ -496,11 +496,39 @@ def test_a_read_only_home_can_still_be_read(tiny_disk: Path) -> None:
 # -- stored text on a terminal -------------------------------------------------------------------
 
 
+_MARK = "\u00a7"  # stands in for the escapes until they are planted
+_TEXT_COLUMNS = (
+    ("person", "name"),
+    ("person", "about"),
+    ("person", "needs"),
+    ("organization", "name"),
+    ("interaction", "notes"),
+    ("interaction", "promises"),
+    ("reminder", "reason"),
+    ("reminder", "detail"),
+    ("ledger_entry", "what"),
+)
+
+
 def _hostile_home(cli: Amity) -> None:
-    cli.ok("add", HOSTILE_NAME, "--company", f"Evil{ESCAPES} Corp", "--tag", "t")
-    cli.ok("met", HOSTILE_NAME, "--note", f"note{ESCAPES}", "--promise", f"send{ESCAPES} it")
-    cli.ok("edit", "1", "--about", f"about{ESCAPES}", "--needs", f"[bold]needs{ESCAPES}")
-    cli.ok("gave", "1", "advice", f"tip{ESCAPES}")
+    """Escape sequences stored the way an older Amity (or another program writing the file)
+    could have: today's CLI and imports refuse or drop control characters, so they are
+    planted straight into the text columns, and every screen must still show them inert."""
+    name = HOSTILE_NAME.replace(ESCAPES, _MARK)
+    cli.ok("add", name, "--company", f"Evil{_MARK} Corp", "--tag", "t")
+    cli.ok("met", name, "--note", f"note{_MARK}", "--promise", f"send{_MARK} it")
+    cli.ok("edit", "1", "--about", f"about{_MARK}", "--needs", f"[bold]needs{_MARK}")
+    cli.ok("gave", "1", "advice", f"tip{_MARK}")
+    store = writable_store(cli.database_url or f"sqlite:///{cli.home / 'amity.db'}")
+    try:
+        with store.db.transaction():
+            for table, column in _TEXT_COLUMNS:
+                store.db.execute(
+                    f"UPDATE {table} SET {column} = replace({column}, ?, ?)",
+                    (_MARK, ESCAPES),
+                )
+    finally:
+        store.close()
 
 
 _SCREENS = [

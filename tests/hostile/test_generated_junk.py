@@ -202,12 +202,6 @@ def test_junk_with_nul_characters_imports_alike_on_both_engines(
     assert backup["people"] and "\\u0000" not in json.dumps(backup)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug, left to the backup's owner: `restore` takes an interaction dated 9999-12-31 "
-    "(io/json_backup.py checks only the date's form), then every `amity today` crashes with "
-    "OverflowError in engines/follow_ups.py follow_up_due (met_on + 1 day)",
-)
 def test_a_restored_backup_dated_at_the_end_of_the_calendar_keeps_today_working(
     amity_sqlite: Amity, tmp_path: Path
 ) -> None:

@@ -314,7 +314,7 @@ def web_app(tmp_path: Path) -> Iterator[Any]:
     from amity.web import create_app
 
     settings = Settings(tmp_path / "home", f"sqlite:///{tmp_path / 'amity.db'}", TODAY)
-    with TestClient(create_app(settings)) as client:
+    with TestClient(create_app(settings), base_url="http://127.0.0.1") as client:
         yield client
 
 

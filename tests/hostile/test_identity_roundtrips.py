@@ -18,7 +18,7 @@ import pytest
 
 from amity.model import ContactKind
 from amity.store import Store, open_store
-from tests.conftest import TODAY, Amity, _truncate_postgres
+from tests.conftest import TODAY, Amity, _truncate_postgres, writable_store
 from tests.test_backup import SHARED, _fixture_files, _import_source
 
 # (export arguments, how the file comes back in)
@@ -33,7 +33,7 @@ Facts = Counter[tuple[str, tuple[str, ...], tuple[str, ...]]]
 
 @contextmanager
 def _store(amity: Amity) -> Iterator[Store]:
-    store = open_store(amity.database_url or f"sqlite:///{amity.home / 'amity.db'}", TODAY)
+    store = open_store(amity.database_url or f"sqlite:///{amity.home / 'amity.db'}")
     try:
         yield store
     finally:
@@ -92,7 +92,7 @@ def _every_fixture_home(tmp_path: Path) -> Path:
         pytest.fail(f"the shared fixtures are missing: {SHARED}")
     home = tmp_path / "fixtures"
     home.mkdir()
-    store = open_store(f"sqlite:///{home / 'amity.db'}", TODAY)
+    store = writable_store(f"sqlite:///{home / 'amity.db'}")
     try:
         for fixture in _fixture_files():
             run_import(store, _import_source(fixture), fixture, TODAY)

@@ -119,7 +119,7 @@ def test_uploads_are_private(tmp_path: Path, open_umask: None) -> None:
     home = tmp_path / "home"
     settings = Settings(home, f"sqlite:///{tmp_path / 'amity.db'}", TODAY)
     vcard = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEND:VCARD\r\n"
-    with TestClient(create_app(settings)) as client:
+    with TestClient(create_app(settings), base_url="http://127.0.0.1") as client:
         page = client.get("/import").text
         token = page.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
         response = client.post(

@@ -103,7 +103,7 @@ def test_a_web_form_during_an_import_waits_and_lands(
 
     home, proc = importing
     settings = Settings(home, f"sqlite:///{home / 'amity.db'}", TODAY)
-    with TestClient(create_app(settings, clock=Clock())) as client:
+    with TestClient(create_app(settings, clock=Clock()), base_url="http://127.0.0.1") as client:
         web = Web(client, home, Clock())
         web.get("/capture")  # a read during the import: answered at once
         saved: Any = web.post("/capture", {"name": "Wanda Web", "place": "the lobby"})

@@ -7,11 +7,11 @@ from datetime import date, timedelta
 
 from amity.errors import UsageError
 from amity.model import Birthday
+from amity.model.limits import EARLIEST_DAY
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _AGO = re.compile(r"^(\d{1,4})\s+(day|days|week|weeks)\s+ago$")
 _EXPECTED = "expected YYYY-MM-DD, today, yesterday, a weekday or 'N days ago'"
-EARLIEST_DAY = date(1900, 1, 1)  # as `--today`: every date computed from it stays valid
 
 
 def parse_day(text: str, today: date) -> date:

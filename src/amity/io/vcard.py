@@ -19,10 +19,9 @@ from datetime import date
 from itertools import zip_longest
 from pathlib import Path
 
+from amity.engines.contact_points import normalize
 from amity.io.csv_text import paused_gc
 from amity.io.limits import MAX_IMPORT_BYTES, check_path, file_size, read_file, too_large
-from amity.engines.contact_points import normalize
-from amity.errors import ImportFailed
 from amity.io.vcard_export import VCardVersion, export_vcards
 from amity.io.vcard_lines import ContentLine, RawCard, iter_cards, split_escaped, unescape
 from amity.model import Birthday, ContactDraft, ContactKind, PersonDraft, PositionDraft, SkippedRow

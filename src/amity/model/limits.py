@@ -11,6 +11,12 @@ import hashlib
 import re
 from datetime import date
 
+EARLIEST_DAY = date(1900, 1, 1)
+LATEST_DAY = date(9000, 12, 31)
+"""The days Amity plans around (`--today`, a logged day, a restored date): every date it
+computes from them (a year back, a cadence of ten years ahead, a birthday's next
+occurrence) stays inside what Python's dates can hold."""
+
 NAME_MAX = 200
 """Characters in a person's name."""
 

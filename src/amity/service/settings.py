@@ -8,11 +8,10 @@ from datetime import date
 from pathlib import Path
 
 from amity.errors import StoreError, UsageError
+from amity.model.limits import EARLIEST_DAY, LATEST_DAY
 
-# The days Amity can plan around: every date it computes (a year back, a year ahead, a
-# birthday's next occurrence) stays inside what Python's dates can hold.
-EARLIEST_TODAY = date(1900, 1, 1)
-LATEST_TODAY = date(9000, 12, 31)
+# The days Amity can plan around (see `amity.model.limits`).
+EARLIEST_TODAY, LATEST_TODAY = EARLIEST_DAY, LATEST_DAY
 # The environment variables whose values Amity stores or opens.
 STORED_ENV = ("AMITY_HOME", "AMITY_DATABASE_URL", "AMITY_TODAY")
 

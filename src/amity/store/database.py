@@ -27,6 +27,9 @@ Params = Sequence[Any]
 Dialect = Literal["sqlite", "postgresql"]
 
 _PLACEHOLDER = re.compile(r"\?")
+# A writer waits this long for another one (a long import) before it gives up: well above
+# the longest write Amity makes, so a command or a web form waits instead of failing.
+BUSY_TIMEOUT_MS = 300_000
 # A URL's password (`scheme://user:SECRET@host`) and libpq's `password=SECRET` keyword.
 # (to the last `@` of the URL: a password holding a raw `@` is hidden whole).
 _URL_PASSWORD = re.compile(r"(\b[a-zA-Z][\w+.-]*://[^\s:/@]*):\S*@")
@@ -243,7 +246,7 @@ def _open_sqlite(path: str) -> sqlite3.Connection:
         conn = sqlite_file.connect(path)
         conn.row_factory = _dict_row
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA busy_timeout = 300000")  # writers wait out the longest import
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
         if path != ":memory:":
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")

@@ -60,6 +60,9 @@ def prepare_writes(store: Store) -> Store:
 
 
 def ensure_account(db: Database) -> int:
+    found = db.scalar("SELECT min(id) FROM account")  # the common case: no write at all
+    if found is not None:
+        return int(found)
     with db.transaction():
         found = db.scalar("SELECT min(id) FROM account")
         if found is not None:

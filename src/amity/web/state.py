@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from amity.errors import StoreError
 from amity.service import agenda
 from amity.service.agenda import TodayView
 from amity.service.settings import Settings
@@ -39,7 +40,7 @@ class StorePool:
                 if store.owner_id == NO_ACCOUNT:  # someone may have written since
                     store.owner_id = find_account(store.db)
                 if write:
-                    prepare_writes(store)
+                    _prepare_writes(store)
                 yield store
             except BaseException:
                 store.close()  # a failed request may leave the connection mid-transaction
@@ -66,6 +67,16 @@ class StorePool:
             idle, self._idle = self._idle, []
         for store in idle:
             store.close()
+
+
+def _prepare_writes(store: Store) -> None:
+    """Housekeeping before a write. If the database stays busy past the wait, the request's
+    own write meets the same error inside its handler, which gives back the form as typed;
+    failing here would throw the typed text away."""
+    try:
+        prepare_writes(store)
+    except StoreError:
+        store.db.end_read()
 
 
 def _end_read(store: Store) -> None:
