@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from amity.model.limits import LATEST_STORED_DAY
 from tests.conftest import TODAY, Amity, _truncate_postgres
 
 HOSTILE_CARDS = (
@@ -228,6 +229,9 @@ def test_the_cli_refuses_values_too_long_to_index(amity_sqlite: Amity) -> None:
 ODD_NAME = ("<b>Zoë</b> \u202e\u200d👩‍👩‍👧 " + "ÿ" * 200)[:200]
 
 
+LATEST = LATEST_STORED_DAY.isoformat()  # the newest date a backup may hold
+
+
 def _odd_backup(tmp_path: Path) -> Path:
     """The demo's backup with odd but valid values: the oldest and newest dates, a name at
     the limit, a quarter megabyte of notes with control characters, 29 February."""
@@ -240,13 +244,13 @@ def _odd_backup(tmp_path: Path) -> Path:
     first.update(first_contact_on="0001-01-01", last_contact_on="0001-01-01")
     first.update(last_outbound_on="0001-01-01", next_due_on="0001-01-02")
     second.update(birthday_month=12, birthday_day=31, birthday_year=9999, cadence_days=3650)
-    second.update(last_contact_on="9999-12-31", next_due_on="9999-12-31")
+    second.update(last_contact_on=LATEST, next_due_on=LATEST)
     for position in first["positions"]:
         position.update(start_on="0001-01-01", end_on=None)
     document["interactions"][0]["occurred_on"] = "0001-01-01"
-    document["interactions"][1]["occurred_on"] = "9999-12-31"
+    document["interactions"][1]["occurred_on"] = LATEST
     for row in document["life_events"][:2]:
-        row["occurred_on"] = "9999-12-31"
+        row["occurred_on"] = LATEST
     for row in document["reminders"][:2]:
         row["due_on"] = "0001-01-01"
     path = tmp_path / "odd.json"

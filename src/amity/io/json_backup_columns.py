@@ -33,7 +33,7 @@ from amity.model.limits import (
     CADENCE_MAX_DAYS,
     CADENCE_MIN_DAYS,
     INDEXED_MAX,
-    LATEST_DAY,
+    LATEST_STORED_DAY,
     NAME_MAX,
     cadence_problem,
     indexed_problem,
@@ -52,7 +52,7 @@ def _is_iso_date(value: Any) -> bool:
         day = date.fromisoformat(value)
     except (TypeError, ValueError):
         return False
-    return len(value) == 10 and day <= LATEST_DAY
+    return len(value) == 10 and day <= LATEST_STORED_DAY
 
 
 def _is_cadence(value: Any) -> bool:
@@ -71,7 +71,7 @@ KINDS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "real": (lambda v: isinstance(v, int | float) and not isinstance(v, bool), "a number"),
     "bool": (lambda v: isinstance(v, bool), "true or false"),
     "text": (lambda v: isinstance(v, str), "text"),
-    "date": (_is_iso_date, f"a YYYY-MM-DD date no later than {LATEST_DAY}"),
+    "date": (_is_iso_date, f"a YYYY-MM-DD date no later than {LATEST_STORED_DAY}"),
     "name": (
         lambda v: isinstance(v, str) and name_problem(v) is None,
         f"a name of 1 to {NAME_MAX} characters",

@@ -17,6 +17,11 @@ LATEST_DAY = date(9000, 12, 31)
 computes from them (a year back, a cadence of ten years ahead, a birthday's next
 occurrence) stays inside what Python's dates can hold."""
 
+LATEST_STORED_DAY = date(9100, 12, 31)
+"""The latest date a backup may hold: past any day Amity itself writes (the last `--today`
+plus the longest cadence), and early enough that every date computed from it (a follow-up,
+a check-in, a life event's window) stays inside the calendar."""
+
 NAME_MAX = 200
 """Characters in a person's name."""
 
