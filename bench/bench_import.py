@@ -35,6 +35,7 @@ class Run:
     peak_mb: float
     ok: bool
     tail: str
+    cpu_seconds: float = 0.0  # user + system time of the process
 
 
 def run(argv: list[str], env: dict[str, str]) -> Run:
@@ -52,6 +53,7 @@ def run(argv: list[str], env: dict[str, str]) -> Run:
         usage.ru_maxrss / 1024,
         os.waitstatus_to_exitcode(status) == 0,
         lines[-1][:120] if lines else "",
+        usage.ru_utime + usage.ru_stime,
     )
 
 

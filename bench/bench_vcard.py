@@ -151,24 +151,6 @@ def _row(parser: str, cards: int, seconds: float) -> None:
     print(f"| {parser} | {cards:,} | {seconds:.3f} | {cards / seconds:,.0f} |")
 
 
-def _timed(argv: list[str], env: dict[str, str]) -> tuple[float, float, float, bool, str]:
-    """Wall seconds, CPU seconds (user + system), peak MB, success and last output line."""
-    import os
-    import subprocess
-    import tempfile
-
-    with tempfile.TemporaryFile() as out:
-        started = time.perf_counter()
-        proc = subprocess.Popen(argv, env=env, stdout=out, stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - started
-        out.seek(0)
-        lines = out.read().decode(errors="replace").strip().splitlines()
-    ok = os.waitstatus_to_exitcode(status) == 0
-    cpu = usage.ru_utime + usage.ru_stime
-    return seconds, cpu, usage.ru_maxrss / 1024, ok, lines[-1][:120] if lines else ""
-
-
 LARGE_CARDS = 770_000
 LARGE_TARGET_S = 300  # the issue: "imports in minutes, not 9"
 LARGE_BEFORE = (
@@ -187,7 +169,7 @@ def large(cards: int, runs: int, write: bool) -> None:
     from datetime import UTC, datetime
     from pathlib import Path
 
-    from bench_import import AMITY, env_for, fresh_home
+    from bench_import import AMITY, env_for, fresh_home, run
     from common import RESULTS, write_sections
 
     root = Path(tempfile.mkdtemp(prefix="amity-bench-vcard-"))
@@ -196,16 +178,16 @@ def large(cards: int, runs: int, write: bool) -> None:
         book.write_bytes(generate_address_book(cards))
         size = book.stat().st_size
         done = [
-            _timed([AMITY, "import", "vcard", str(book)], env_for(fresh_home(root)))
+            run([AMITY, "import", "vcard", str(book)], env_for(fresh_home(root)))
             for _ in range(runs)
         ]
     finally:
         shutil.rmtree(root, ignore_errors=True)
-    seconds = sorted(r[0] for r in done)
+    seconds = sorted(r.seconds for r in done)
     median = statistics.median(seconds)
-    cpu = statistics.median(r[1] for r in done)
-    peak = max(r[2] for r in done)
-    ok = all(r[3] for r in done) and median <= LARGE_TARGET_S
+    cpu = statistics.median(r.cpu_seconds for r in done)
+    peak = max(r.peak_mb for r in done)
+    ok = all(r.ok for r in done) and median <= LARGE_TARGET_S
     text = "\n".join(
         [
             f"- Machine: {os.cpu_count()} CPUs, {platform.platform()}, Python "
@@ -220,7 +202,7 @@ def large(cards: int, runs: int, write: bool) -> None:
             "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |",
             f"| `amity import vcard` {cards:,} cards, {size / 1e6:.0f} MB | {median:.0f} | "
             f"{seconds[0]:.0f} | {seconds[-1]:.0f} | {cpu:.0f} | {peak:.0f} | "
-            f"≤ {LARGE_TARGET_S} s | {'PASS' if ok else 'MISS'} | {done[-1][4]} |",
+            f"≤ {LARGE_TARGET_S} s | {'PASS' if ok else 'MISS'} | {done[-1].tail} |",
         ]
     )
     print(text)

@@ -58,6 +58,22 @@ def test_help_does_not_import_heavy_modules() -> None:
         assert heavy not in loaded, f"amity --help imported {heavy}"
 
 
+def test_help_through_the_entry_point_loads_no_model() -> None:
+    """`main` checks the arguments before Click runs; that check must stay light (the model's
+    dataclasses cost `amity --help` about 40 ms)."""
+    loaded = _modules_after(
+        "from amity.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass"
+    )
+    assert "amity.model" not in loaded and "rich" not in loaded
+
+
+def test_the_days_amity_plans_around_are_one_rule() -> None:
+    from amity.model.limits import EARLIEST_DAY, LATEST_DAY
+    from amity.service.settings import EARLIEST_TODAY, LATEST_TODAY
+
+    assert (EARLIEST_TODAY, LATEST_TODAY) == (EARLIEST_DAY, LATEST_DAY)
+
+
 def test_help_lists_every_command_with_help() -> None:
     from amity.cli import COMMANDS, LazyGroup, cli
 

@@ -122,10 +122,12 @@ def main(argv: list[str] | None = None) -> None:
 def _check_arguments(args: list[str]) -> None:
     """Bytes that are not UTF-8 reach Python as lone surrogates, which nothing can store:
     refuse them before anything is read or written."""
-    from amity.errors import UsageError
-    from amity.service.settings import has_surrogates
-
     for position, arg in enumerate(args, start=1):
+        if arg.isascii() and "\x00" not in arg:  # the common case, without an import
+            continue
+        from amity.errors import UsageError
+        from amity.service.settings import has_surrogates
+
         if "\x00" in arg:  # only from a program calling main(): a shell cannot pass one
             raise UsageError(f"argument {position} contains a NUL character; remove it")
         if has_surrogates(arg):
