@@ -170,6 +170,19 @@ def test_an_unexpected_error_is_one_line_and_a_private_crash_log(
     assert stat.S_IMODE(log.stat().st_mode) == 0o600
 
 
+def test_a_missing_dependency_says_to_reinstall(
+    amity_sqlite: Amity, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A checkout updated without reinstalling lacks a new dependency: say what to do."""
+    amity_sqlite.ok("init")
+    _break_list(monkeypatch, ModuleNotFoundError("No module named 'tomli_w'", name="tomli_w"))
+    result = amity_sqlite("list")
+    assert result.code == 1
+    _no_traceback(result)
+    assert "tomli_w" in result.err and "reinstall" in result.err
+    assert (amity_sqlite.home / "crash.log").exists()
+
+
 def test_the_crash_log_never_holds_a_password_from_the_arguments(
     amity_sqlite: Amity, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -165,6 +165,11 @@ def _crash(exc: BaseException, args: list[str]) -> None:
     where = f"details are in {log}" if log else "no crash log could be written"
     if isinstance(exc, MemoryError):
         what = "out of memory: the input is too large for this machine; try a smaller one"
+    elif isinstance(exc, ModuleNotFoundError) and exc.name:
+        what = (
+            f"a library Amity needs ({exc.name}) is not installed; reinstall Amity "
+            "(`pip install --upgrade amity`, or `pip install -e .` in a checkout)"
+        )
     else:
         what = f"unexpected error ({type(exc).__name__}); nothing was half-written"
     _say(f"{what}; {where}; please report it if it happens again")
