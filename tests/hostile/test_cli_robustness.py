@@ -669,3 +669,18 @@ def test_a_web_error_page_never_shows_the_database_password(tmp_path: Path) -> N
             response = client.get(path)
             assert response.status_code >= 500, path
             assert "Sup3rS3cret" not in response.text, path
+
+
+def test_restore_refuses_devices_pipes_and_deep_json(amity_sqlite: Amity, tmp_path: Path) -> None:
+    """`restore /dev/zero` read forever, a FIFO waited for a writer, and JSON nested
+    100,000 deep was a RecursionError crash: each is one line, exit 2, nothing written."""
+    fifo = tmp_path / "backup.json"
+    os.mkfifo(fifo)
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000)
+    for path, said in (("/dev/zero", "not a regular file"), (str(fifo), "not a regular file"),
+                       (str(deep), "nested far too deeply")):  # fmt: skip
+        result = amity_sqlite("restore", path)
+        assert result.code == 2 and said in result.err, result.err
+        _no_traceback(result)
+    assert not (amity_sqlite.home / "crash.log").exists()

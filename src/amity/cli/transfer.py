@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 import sys
 from pathlib import Path
 
@@ -79,6 +80,10 @@ def restore_command(file: Path, as_json: bool) -> None:
 def read_backup(file: Path) -> Backup:
     """The checked backup in `file`; a one-line `UsageError` (exit 2) for anything else."""
     try:
+        if not stat.S_ISREG(file.stat().st_mode):  # a FIFO would hang, /dev/zero never end
+            raise UsageError(
+                f"{file} is not a regular file; give the file `amity export json` wrote"
+            )
         text = file.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise UsageError(f"{file} does not exist") from None

@@ -230,6 +230,8 @@ def parse(text: str) -> Backup:
     """Read a backup's text; raises `UsageError` (one line) for anything else."""
     try:
         document = json.loads(text)
+    except RecursionError:
+        raise UsageError("not an Amity backup: its JSON is nested far too deeply") from None
     except ValueError as exc:
         line = getattr(exc, "lineno", None)
         where = f" at line {line}" if line else ""
