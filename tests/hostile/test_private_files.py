@@ -155,3 +155,26 @@ def test_a_database_path_that_is_a_folder_is_refused_and_left_alone(tmp_path: Pa
     result = Amity(tmp_path / "home", f"sqlite:///{folder}", TODAY)("list")
     assert result.code == 1 and "cannot open the database" in result.err
     assert _mode(folder) == 0o755
+
+
+def test_an_export_onto_a_device_or_a_link_never_replaces_it(
+    amity_sqlite: Amity, tmp_path: Path
+) -> None:
+    """`-o /dev/null` used to rename a regular file over the device (as root, over the real
+    /dev/null); `-o link` replaced the link. Devices and pipes are written into, links are
+    followed, folders refused."""
+    amity_sqlite.ok("add", "Ada Lovelace")
+    null = tmp_path / "null"
+    os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    amity_sqlite.ok("export", "csv", "-o", str(null))
+    assert stat.S_ISCHR(null.stat().st_mode)
+    real = tmp_path / "real.csv"
+    real.write_text("old")
+    link = tmp_path / "link.csv"
+    link.symlink_to(real)
+    amity_sqlite.ok("export", "csv", "-o", str(link))
+    assert link.is_symlink() and "Lovelace" in real.read_text()
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    refused = amity_sqlite("export", "csv", "-o", str(folder))
+    assert refused.code == 2 and "is a directory" in refused.err

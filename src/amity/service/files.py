@@ -16,8 +16,13 @@ def write_atomically(path: Path, data: bytes | str) -> None:
 
     The file is private (0600, whatever the umask): exports hold a whole network. The
     folder must exist; it is never created silently, so a typo in `-o` is an error."""
-    target = path.expanduser()
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    target = path.expanduser()
+    if target.exists() and not target.is_file():  # a device, a pipe, /dev/stdout, a folder
+        _write_through(path, target, payload)
+        return
+    if target.is_symlink():  # a link to a file: write where it points; the link stays
+        target = target.resolve()
     folder = target.parent
     if not folder.is_dir():
         what = "is not a folder" if folder.exists() else "does not exist"
@@ -38,6 +43,18 @@ def write_atomically(path: Path, data: bytes | str) -> None:
         if isinstance(exc, OSError):
             raise _write_error(path, exc) from None
         raise
+
+
+def _write_through(path: Path, target: Path, payload: bytes) -> None:
+    """`-o /dev/stdout`, `/dev/null` or a named pipe: written into, never replaced by a
+    file (a rename would swap the device for a regular file); a folder is refused."""
+    if target.is_dir():
+        raise UsageError(f"cannot write {path}: it is a folder; name a file inside it")
+    try:
+        with open(target, "wb") as out:
+            out.write(payload)
+    except OSError as exc:
+        raise _write_error(path, exc) from None
 
 
 def _write_error(path: Path, exc: OSError) -> AmityError:
