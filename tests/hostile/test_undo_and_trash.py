@@ -161,8 +161,8 @@ def _show(amity: Amity, who: str) -> dict[str, Any]:
 @pytest.mark.parametrize(
     "later, listed",
     [
-        (("met", "Ada Lovelace", "--note", "the engine"), "a met on"),
-        (("met", "Ada Lovelace", "--promise", "send the notes"), "a met on"),
+        (("met", "Ada Lovelace", "--note", "the engine"), "a first meeting on"),
+        (("met", "Ada Lovelace", "--promise", "send the notes"), 'the promise "send the notes"'),
         (("gave", "Ada Lovelace", "advice", "a reading list"), "a ledger entry"),
         (("edit", "Ada Lovelace", "--location", "London"), "edits to Ada Lovelace"),
         (("edit", "Ada Lovelace", "--add-tag", "math"), "edits to Ada Lovelace"),

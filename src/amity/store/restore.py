@@ -331,10 +331,27 @@ def _describe(store: Store, table: str, row: dict[str, Any]) -> str:
             (row["interaction_id"], store.owner_id),
         )
         if found:
-            return f"a {found['kind']} on {str(found['occurred_on'])[:10]}"
+            kind = str(found["kind"])
+            return f"{_INTERACTION_NOUNS.get(kind, kind)} on {str(found['occurred_on'])[:10]}"
         return "an interaction"
     if table == "ledger_entry":
         return f"a ledger entry ({row['direction']} {row['kind']}: {row['what']})"
     if table == "reminder":
-        return f"a {row['kind'].replace('_', ' ')} reminder"
+        if row["kind"] == "promise" and row.get("reason"):
+            return f'the promise "{row["reason"]}"'
+        return f"a {row['kind'].replace('_', '-')} reminder"
     return f"a {table.replace('_', ' ')}"
+
+
+# How the undo listing names a logged interaction ("a met on ..." read oddly).
+_INTERACTION_NOUNS = {
+    "met": "a first meeting",
+    "coffee": "a coffee",
+    "call": "a call",
+    "video": "a video call",
+    "message": "a message",
+    "email": "an email",
+    "meeting": "a meeting",
+    "event": "an event",
+    "intro": "an introduction",
+}
