@@ -19,6 +19,7 @@ FIELDS = (
     "gave",
     "life_event",
     "ask",
+    "promise",
     "question",
     "signature",
 )

@@ -44,7 +44,7 @@ TIME_BOUND: frozenset[ReminderKind] = frozenset(
 # Which message a draft should be for each kind of reminder.
 DRAFT_KIND: dict[ReminderKind, str] = {
     ReminderKind.FOLLOW_UP: "followup",
-    ReminderKind.PROMISE: "followup",
+    ReminderKind.PROMISE: "promise",
     ReminderKind.BIRTHDAY: "congrats",
     ReminderKind.NEW_JOB: "congrats",
     ReminderKind.ANNIVERSARY: "congrats",
@@ -66,6 +66,7 @@ class AgendaItem:
     draft_kind: str  # "followup" | "checkin" | "congrats" | "thanks"
     strength: int = 0  # relationship strength 0-100; stronger ties first among equals
     expires: date | None = None  # after this day the moment has passed and the item drops
+    detail: str = ""  # the user's own words, when the item has them (a promise's text)
 
     @property
     def reminder_kind(self) -> ReminderKind:
@@ -108,6 +109,7 @@ def make_item(
     *,
     strength: int = 0,
     expires: date | None = None,
+    detail: str = "",
 ) -> AgendaItem:
     """An `AgendaItem` whose draft kind follows from its reminder kind."""
     return AgendaItem(
@@ -120,6 +122,7 @@ def make_item(
         draft_kind=DRAFT_KIND[kind],
         strength=strength,
         expires=expires,
+        detail=detail,
     )
 
 

@@ -60,6 +60,8 @@ class DraftKind(StrEnum):
     CONGRATS = "congrats"
     THANKS = "thanks"
     ASK = "ask"
+    RECONNECT = "reconnect"  # a follow-up whose moment passed: a gentler note
+    PROMISE = "promise"  # delivers what the user promised
 
 
 class Tone(StrEnum):
@@ -100,6 +102,7 @@ class DraftFacts:
     gave: str = ""  # for thanks: "the introduction to Sam"
     life_event: LifeEventFacts | None = None  # for congrats
     ask: str = ""  # for ask: "an introduction to someone on the payments team"
+    promise: str = ""  # for promise: what the user promised, as they wrote it
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +119,7 @@ class DraftContext:
     life_event: str  # "your new job at Stripe as Staff Engineer"
     event_kind: str  # a LifeEventKind value, or ""
     ask: str
+    promise: str
     question: str
     signature: str
 
@@ -142,6 +146,7 @@ def draft_context(
         life_event=_life_event_or_default(kind, event),
         event_kind=event.kind.value if event else "",
         ask=facts.ask.strip() or ("your advice on something" if kind is DraftKind.ASK else ""),
+        promise=facts.promise.strip(),
         question=question_for(kind, tone, event.kind if event else None),
         signature=signature.strip(),
     )
@@ -268,6 +273,14 @@ _QUESTIONS: dict[DraftKind, tuple[str, str]] = {
         "Is there anything I could do for you in return?",
     ),
     DraftKind.ASK: ("Would that be okay?", "Would that be possible?"),
+    DraftKind.RECONNECT: (
+        "How have things been since?",
+        "How have things been since we spoke?",
+    ),
+    DraftKind.PROMISE: (
+        "Let me know if it helps.",
+        "Please let me know if it is useful.",
+    ),
 }
 _CONGRATS_QUESTIONS: dict[LifeEventKind, tuple[str, str]] = {
     LifeEventKind.NEW_JOB: (

@@ -121,6 +121,7 @@ def today_view(
                 occasion=OCCASIONS.get(item.kind),
                 facts=facts.get(item.person_id),
                 signature=signature,
+                promise=item.detail if item.kind == ReminderKind.PROMISE.value else "",
             )
         entries.append(
             AgendaEntry(

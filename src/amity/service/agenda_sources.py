@@ -60,6 +60,7 @@ def stored_items(store: Store, today: date) -> list[AgendaItem]:
                     as_date(row["due_on"]) or today,
                     promise_reason(row["reason"], happened, today),
                     strength=strength,
+                    detail=row["reason"] or "",
                 )
             )
     return items

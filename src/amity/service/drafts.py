@@ -104,8 +104,11 @@ def draft_for(
     occasion: LifeEventKind | None = None,
     facts: DraftFacts | None = None,
     signature: str | None = None,
+    promise: str = "",
 ) -> str:
     facts = facts or facts_for(store, person_id, today)
+    if promise:
+        facts = replace(facts, promise=promise)
     if occasion is not None and (facts.life_event is None or facts.life_event.kind != occasion):
         org = store.db.scalar("SELECT organization FROM person WHERE id = ?", (person_id,))
         facts = replace(facts, life_event=LifeEventFacts(occasion, str(org or "")))
