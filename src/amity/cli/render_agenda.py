@@ -18,6 +18,7 @@ _LABEL = {
     "anniversary": "anniversary",
     "check_in": "check in",
     "going_cold": "going cold",
+    "reminder": "reminder",
 }
 
 

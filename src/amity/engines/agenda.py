@@ -23,6 +23,7 @@ DEFAULT_BUDGET = 5
 KIND_RANK: dict[ReminderKind, int] = {
     ReminderKind.FOLLOW_UP: 0,
     ReminderKind.PROMISE: 1,
+    ReminderKind.REMINDER: 1,
     ReminderKind.BIRTHDAY: 2,
     ReminderKind.NEW_JOB: 2,
     ReminderKind.ANNIVERSARY: 2,
@@ -38,6 +39,7 @@ TIME_BOUND: frozenset[ReminderKind] = frozenset(
     {
         ReminderKind.FOLLOW_UP,
         ReminderKind.PROMISE,
+        ReminderKind.REMINDER,
     }
 )
 
@@ -45,6 +47,7 @@ TIME_BOUND: frozenset[ReminderKind] = frozenset(
 DRAFT_KIND: dict[ReminderKind, str] = {
     ReminderKind.FOLLOW_UP: "followup",
     ReminderKind.PROMISE: "promise",
+    ReminderKind.REMINDER: "checkin",
     ReminderKind.BIRTHDAY: "congrats",
     ReminderKind.NEW_JOB: "congrats",
     ReminderKind.ANNIVERSARY: "congrats",

@@ -110,6 +110,7 @@ class ReminderKind(StrEnum):
     ANNIVERSARY = "anniversary"
     CHECK_IN = "check_in"
     GOING_COLD = "going_cold"
+    REMINDER = "reminder"  # a one-off note to self: "ask about the offer" on a day
 
 
 class ReminderState(StrEnum):

@@ -32,7 +32,7 @@ def stored_items(store: Store, today: date) -> list[AgendaItem]:
         "JOIN person p ON p.id = r.person_id "
         "LEFT JOIN interaction i ON i.id = r.interaction_id "
         f"WHERE r.owner_id = ? AND r.state IN ('open', 'snoozed') AND {_ALIVE} "
-        "AND r.kind IN ('follow_up', 'promise')",
+        "AND r.kind IN ('follow_up', 'promise', 'reminder')",
         (store.owner_id, False),
     )
     items = []
@@ -50,6 +50,19 @@ def stored_items(store: Store, today: date) -> list[AgendaItem]:
                 strength=strength,
             )
             items.append(_with_key(item, row["key"]))
+        elif row["kind"] == ReminderKind.REMINDER.value:
+            items.append(
+                make_item(
+                    ReminderKind.REMINDER,
+                    row["key"],
+                    int(row["person_id"]),
+                    row["name"],
+                    as_date(row["due_on"]) or today,
+                    row["reason"] or "a reminder",
+                    strength=strength,
+                    detail=row["reason"] or "",
+                )
+            )
         else:
             items.append(
                 make_item(
