@@ -3,36 +3,28 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import fields
 from pathlib import Path
 
 import jinja2
 import pytest
 
+from amity.engines.drafts import DraftContext
 from amity.service.draft_text import Unsupported, render
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "src" / "amity" / "templates" / "drafts"
-FIELDS = (
-    "first_name",
-    "name",
-    "met",
-    "topic",
-    "gave",
-    "life_event",
-    "ask",
-    "promise",
-    "question",
-    "signature",
-)
+FIELDS = tuple(f.name for f in fields(DraftContext) if f.name not in ("kind", "tone", "event_kind"))
+OPTIONAL = ("met", "topic", "signature", "gave", "closing_line", "sign_off")
 
 
 def _contexts() -> list[dict[str, str]]:
     """Every combination of empty and filled fields the templates branch on."""
     out = []
     for tone, kind, filled in itertools.product(
-        ("casual", "formal"), ("birthday", "new_job", ""), range(16)
+        ("casual", "formal"), ("birthday", "new_job", ""), range(1 << len(OPTIONAL))
     ):
         values = {f: f"<{f}>" for f in FIELDS}
-        for bit, name in enumerate(("met", "topic", "signature", "gave")):
+        for bit, name in enumerate(OPTIONAL):
             if not filled & (1 << bit):
                 values[name] = ""
         values.update(tone=tone, event_kind=kind, kind="x")

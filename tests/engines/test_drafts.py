@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -90,7 +91,7 @@ def test_topic_comes_from_the_latest_interaction() -> None:
         NoteFacts(date(2025, 5, 20), notes="", learned="Their move to Lisbon in the autumn."),
         NoteFacts(date(2025, 5, 10), topic="Kubernetes costs"),
     )
-    assert pick_topic(DraftFacts("Ana", notes=notes)) == "their move to Lisbon in the autumn"
+    assert pick_topic(DraftFacts("Ana", notes=notes)) == "your move to Lisbon in the autumn"
     assert pick_topic(DraftFacts("Ana")) == ""
 
 
@@ -100,7 +101,7 @@ def test_topic_phrase_takes_the_first_clause_and_trims_it() -> None:
         "The migration of the billing system from the old monolith to event sourcing, "
         "which took two years"
     )
-    assert topic_phrase(long) == ("the migration of the billing system from the old monolith to")
+    assert topic_phrase(long) == "the migration of the billing system from the old monolith"
     assert len(topic_phrase("word " * 40)) <= 60
     assert topic_phrase("Chatted about hiring; she is growing the team") == "hiring"
 
@@ -121,7 +122,7 @@ def test_life_event_and_question_for_congrats() -> None:
 
 def test_defaults_for_thanks_and_ask() -> None:
     bare = DraftFacts("Ana")
-    assert draft_context(DraftKind.THANKS, bare, TODAY, Tone.CASUAL, "").gave == "your help"
+    assert draft_context(DraftKind.THANKS, bare, TODAY, Tone.CASUAL, "").gave == ""
     assert draft_context(DraftKind.ASK, bare, TODAY, Tone.CASUAL, "").ask == (
         "your advice on something"
     )
@@ -142,129 +143,109 @@ def test_context_is_plain_text_for_any_template_engine() -> None:
     assert context.template_name == "followup.j2"
 
 
-SNAPSHOTS: dict[tuple[DraftKind, Tone], str] = {
-    (DraftKind.FOLLOWUP, Tone.CASUAL): (
-        "Hi Ana,\n"
-        "\n"
-        "Great to meet you at PyCon on Tuesday! I really enjoyed our chat about"
-        " the payments migration at Acme.\n"
-        "\n"
-        "What are you working on next? Let's keep in touch.\n"
-        "\n"
-        "Maya"
-    ),
-    (DraftKind.FOLLOWUP, Tone.FORMAL): (
-        "Dear Ana,\n"
-        "\n"
-        "Thank you for taking the time to talk at PyCon on Tuesday. I "
-        "particularly enjoyed our conversation about the payments migration at "
-        "Acme.\n"
-        "\n"
-        "What are you focusing on in the coming months? I would be glad to stay"
-        " in touch.\n"
-        "\n"
-        "Kind regards,\n"
-        "Maya"
-    ),
-    (DraftKind.CHECKIN, Tone.CASUAL): (
-        "Hi Ana,\n"
-        "\n"
-        "It's been a while! Our chat about the payments migration at Acme came "
-        "to mind today, so I wanted to say hello.\n"
-        "\n"
-        "What's been keeping you busy?\n"
-        "\n"
-        "Maya"
-    ),
-    (DraftKind.CHECKIN, Tone.FORMAL): (
-        "Dear Ana,\n"
-        "\n"
-        "I hope you are well. Our conversation about the payments migration at "
-        "Acme came to mind recently, and I wanted to get back in touch.\n"
-        "\n"
-        "What has been keeping you busy lately?\n"
-        "\n"
-        "Best regards,\n"
-        "Maya"
-    ),
-    (DraftKind.CONGRATS, Tone.CASUAL): (
-        "Hi Ana,\n"
-        "\n"
-        "Congratulations on your new job at Stripe as Staff Engineer! So happy "
-        "for you.\n"
-        "\n"
-        "What are you most excited about in the new role?\n"
-        "\n"
-        "Maya"
-    ),
-    (DraftKind.CONGRATS, Tone.FORMAL): (
-        "Dear Ana,\n"
-        "\n"
-        "Congratulations on your new job at Stripe as Staff Engineer; I was "
-        "delighted to hear it.\n"
-        "\n"
-        "What are you most looking forward to in the new role?\n"
-        "\n"
-        "Warm regards,\n"
-        "Maya"
-    ),
-    (DraftKind.THANKS, Tone.CASUAL): (
-        "Hi Ana,\n"
-        "\n"
-        "Thanks so much for the introduction to Sam! It made a real difference."
-        " I'm still thinking about what you said about the payments migration "
-        "at Acme.\n"
-        "\n"
-        "Is there anything I can do for you in return?\n"
-        "\n"
-        "Maya"
-    ),
-    (DraftKind.THANKS, Tone.FORMAL): (
-        "Dear Ana,\n"
-        "\n"
-        "Thank you very much for the introduction to Sam. I truly appreciate "
-        "the time and care you put into it. Our conversation about the payments"
-        " migration at Acme has stayed with me.\n"
-        "\n"
-        "Is there anything I could do for you in return?\n"
-        "\n"
-        "With gratitude,\n"
-        "Maya"
-    ),
-    (DraftKind.ASK, Tone.CASUAL): (
-        "Hi Ana,\n"
-        "\n"
-        "Hope you're doing well! (We met at PyCon on Tuesday.) I have a small "
-        "ask: I'd be grateful for an introduction to someone on the Plaid data "
-        "team.\n"
-        "\n"
-        "Would that be okay? No worries at all if now isn't a good time.\n"
-        "\n"
-        "Maya"
-    ),
-    (DraftKind.ASK, Tone.FORMAL): (
-        "Dear Ana,\n"
-        "\n"
-        "I hope you are well. We met at PyCon on Tuesday. I am writing with a "
-        "request: I would be grateful for an introduction to someone on the "
-        "Plaid data team.\n"
-        "\n"
-        "Would that be possible? Please feel free to say no if the timing is "
-        "not right.\n"
-        "\n"
-        "Kind regards,\n"
-        "Maya"
-    ),
-}
+def test_a_followup_renders_exactly() -> None:
+    context = draft_context(DraftKind.FOLLOWUP, ANA, TODAY, Tone.CASUAL, "Maya")
+    assert render(context) == (
+        "Hi Ana,\n\n"
+        "Great to meet you at PyCon on Tuesday! I really enjoyed our chat about the payments"
+        " migration at Acme.\n\n"
+        "What are you working on next? Would be great to stay in touch.\n\n"
+        "Cheers,\nMaya"
+    )
 
 
-@pytest.mark.parametrize(("kind", "tone"), list(SNAPSHOTS))
-def test_default_templates_render_exactly(kind: DraftKind, tone: Tone) -> None:
-    context = draft_context(kind, ANA, TODAY, tone, "Maya")
-    assert render(context) == SNAPSHOTS[kind, tone]
+def test_someone_known_is_good_to_see_again_not_great_to_meet() -> None:
+    known = replace(ANA, known=True)
+    for tone in Tone:
+        opener = draft_context(DraftKind.FOLLOWUP, known, TODAY, tone, "").opener
+        assert "again" in opener or "catch up" in opener
+        assert "meet" not in opener
 
 
-@pytest.mark.parametrize(("kind", "tone"), list(SNAPSHOTS))
+def test_a_while_only_beyond_the_cadence() -> None:
+    def checkin(last: date, cadence: int | None) -> bool:
+        facts = DraftFacts("Ana", person_id=7, last_contact_on=last, cadence_days=cadence)
+        opener = draft_context(DraftKind.CHECKIN, facts, TODAY, Tone.CASUAL, "").opener
+        return any(gap in opener for gap in ("a while", "too long", "ages", "some time"))
+
+    assert not checkin(date(2025, 5, 20), 14)  # 12 days, cadence 14
+    assert checkin(date(2025, 5, 10), 14)  # 22 days
+    assert not checkin(date(2025, 3, 1), None)  # no cadence: half a year is fine
+    assert checkin(date(2024, 3, 1), None)
+    assert not checkin(date(2025, 5, 31), 0)
+
+
+def test_no_dangling_closing_without_a_signature() -> None:
+    for kind in DraftKind:
+        context = draft_context(kind, ANA, TODAY, Tone.FORMAL, "")
+        assert context.sign_off == ""
+        assert not render(context).rstrip().endswith(",")
+        signed = draft_context(kind, ANA, TODAY, Tone.FORMAL, "Maya")
+        assert signed.sign_off.endswith(",")
+        assert render(signed).endswith(f"{signed.sign_off}\nMaya")
+
+
+def test_thanks_without_anything_received_thanks_for_the_time() -> None:
+    facts = replace(ANA, gave="")
+    for tone in Tone:
+        text = render(draft_context(DraftKind.THANKS, facts, TODAY, tone, ""))
+        assert "help" not in text.split("\n\n")[1]
+        assert "time" in text and "PyCon" in text
+
+
+def test_the_question_fits_the_person() -> None:
+    needs = replace(ANA, needs="a senior designer, ideally in Lisbon")
+    assert draft_context(DraftKind.FOLLOWUP, needs, TODAY, Tone.CASUAL, "").question == (
+        "How is the search for a senior designer going?"
+    )
+    assert draft_context(DraftKind.CHECKIN, needs, TODAY, Tone.CASUAL, "").question == (
+        "Are you still looking for a senior designer?"
+    )
+    hiring = replace(ANA, needs="hiring a data engineer")
+    assert draft_context(DraftKind.CHECKIN, hiring, TODAY, Tone.FORMAL, "").question == (
+        "How is hiring a data engineer progressing?"
+    )
+    climbs = replace(ANA, interests="climbing; jazz", person_id=2)
+    assert draft_context(DraftKind.FOLLOWUP, climbs, TODAY, Tone.CASUAL, "").question == (
+        "What got you into climbing?"
+    )
+    talked = DraftFacts("Ana", notes=(NoteFacts(TODAY, notes="She is moving her team to Dagster"),))
+    assert draft_context(DraftKind.CHECKIN, talked, TODAY, Tone.CASUAL, "").question == (
+        "How is moving your team to Dagster going?"
+    )
+
+
+def test_the_phrasing_is_chosen_per_person_and_stays() -> None:
+    openers = {
+        draft_context(DraftKind.FOLLOWUP, replace(ANA, person_id=i), TODAY, Tone.CASUAL, "").opener
+        for i in range(1, 7)
+    }
+    assert len(openers) == 3
+    again = draft_context(DraftKind.FOLLOWUP, replace(ANA, person_id=4), TODAY, Tone.CASUAL, "")
+    assert again == draft_context(
+        DraftKind.FOLLOWUP, replace(ANA, person_id=4), TODAY, Tone.CASUAL, ""
+    )
+
+
+def test_a_promise_is_delivered() -> None:
+    facts = replace(ANA, promise="send the accessibility audit checklist by Friday")
+    context = draft_context(DraftKind.PROMISE, facts, TODAY, Tone.CASUAL, "")
+    assert context.opener.endswith("Here is the accessibility audit checklist I promised.")
+    assert context.promise == "send the accessibility audit checklist by Friday"
+
+
+def test_a_reconnect_never_says_great_to_meet_you() -> None:
+    faded = replace(ANA, met_on=date(2025, 4, 20))
+    for tone in Tone:
+        for seed in range(1, 4):
+            text = render(
+                draft_context(DraftKind.RECONNECT, replace(faded, person_id=seed), TODAY, tone, "")
+            )
+            assert "meet you" not in text and "in April" in text
+
+
+@pytest.mark.parametrize("kind", list(DraftKind))
+@pytest.mark.parametrize("tone", list(Tone))
 def test_templates_ignore_whitespace_settings(kind: DraftKind, tone: Tone) -> None:
     context = draft_context(kind, ANA, TODAY, tone, "Maya")
     assert render(context, trim_blocks=True, lstrip_blocks=True) == render(context)
@@ -274,7 +255,7 @@ def test_templates_ignore_whitespace_settings(kind: DraftKind, tone: Tone) -> No
 @pytest.mark.parametrize("tone", list(Tone))
 def test_templates_read_well_with_nothing_known(kind: DraftKind, tone: Tone) -> None:
     text = render(draft_context(kind, DraftFacts("Sam"), TODAY, tone, ""))
-    assert text.startswith(("Hi Sam,\n\n", "Dear Sam,\n\n"))
+    assert text.startswith(("Hi Sam,\n\n", "Hello Sam,\n\n", "Dear Sam,\n\n"))
     assert "  " not in text
     assert " ." not in text
     assert "\n\n\n" not in text
@@ -285,10 +266,8 @@ def test_templates_read_well_with_nothing_known(kind: DraftKind, tone: Tone) -> 
 def test_birthday_greeting() -> None:
     facts = DraftFacts("Ana", life_event=LifeEventFacts(LifeEventKind.BIRTHDAY))
     text = render(draft_context(DraftKind.CONGRATS, facts, TODAY, Tone.CASUAL, "Maya"))
-    assert text == (
-        "Hi Ana,\n\nHappy birthday! I hope it's a great year.\n\n"
-        "Doing anything fun to celebrate?\n\nMaya"
-    )
+    assert text.startswith(("Hi Ana,\n\nHappy birthday! ", "Hello Ana,\n\nHappy birthday! "))
+    assert text.endswith("?\n\nMaya") or text.endswith("?\n\nCheers,\nMaya")
 
 
 def test_every_kind_has_a_default_template() -> None:

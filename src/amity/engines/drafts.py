@@ -7,51 +7,24 @@ met, one specific topic, an open question). The service layer renders it with th
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 from enum import StrEnum
 
+from amity.engines import draft_wording as w
 from amity.engines.coach import MONTH_NAMES
+from amity.engines.draft_promise import promise_opening, promise_shape
+from amity.engines.draft_topic import first_item, topic_phrase
 from amity.model.enums import LifeEventKind
 
-TOPIC_MAX_CHARS = 60
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame"})
-_LEAD_INS = (
-    "we talked about ",
-    "talked about ",
-    "we discussed ",
-    "discussed ",
-    "we chatted about ",
-    "chatted about ",
-    "spoke about ",
-    "conversation about ",
-    "chat about ",
-)
-_LOWER_FIRST = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "their",
-        "his",
-        "her",
-        "our",
-        "my",
-        "your",
-        "its",
-        "how",
-        "why",
-        "what",
-        "when",
-        "where",
-        "whether",
-    ]
-)
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s|\n")
 _PREPOSITIONS = ("at ", "in ", "on ", "through ", "via ", "during ", "over ")
+# Without a cadence (a dormant tie), silence this long is "a while".
+LONG_GAP_WITHOUT_CADENCE = 180
+# A promise delivered within this many days of meeting someone new recalls the meeting.
+RECENT_MEETING_DAYS = 7
 
 
 class DraftKind(StrEnum):
@@ -99,15 +72,26 @@ class DraftFacts:
     met_on: date | None = None
     topic: str = ""  # an explicit topic wins over anything found in the notes
     notes: Sequence[NoteFacts] = ()
-    gave: str = ""  # for thanks: "the introduction to Sam"
+    gave: str = ""  # what they gave you (the ledger), "" when nothing was received
     life_event: LifeEventFacts | None = None  # for congrats
     ask: str = ""  # for ask: "an introduction to someone on the payments team"
     promise: str = ""  # for promise: what the user promised, as they wrote it
+    person_id: int = 0  # chooses the phrasing: the same person always reads the same
+    known: bool = False  # you were in touch before the meeting in `met_on`
+    last_contact_on: date | None = None
+    cadence_days: int | None = None  # days between check-ins; None: no cadence
+    interests: str = ""  # as the user typed them: "climbing, jazz"
+    needs: str = ""  # what they are looking for: "a senior designer"
 
 
 @dataclass(frozen=True, slots=True)
 class DraftContext:
-    """Everything a draft template may use; every field is plain text."""
+    """Everything a draft template may use; every field is plain text.
+
+    `greeting`, `opener`, `question`, `closing_line` and `sign_off` are the message's
+    parts, already chosen for the person; the other fields are the facts they came from,
+    for a user's own template.
+    """
 
     kind: DraftKind
     tone: Tone
@@ -122,6 +106,10 @@ class DraftContext:
     promise: str
     question: str
     signature: str
+    greeting: str = ""  # "Hi Ana,"
+    opener: str = ""  # the first paragraph
+    closing_line: str = ""  # a last sentence after the question, or ""
+    sign_off: str = ""  # "Kind regards," before the signature; "" without a signature
 
     @property
     def template_name(self) -> str:
@@ -131,24 +119,56 @@ class DraftContext:
         return {key: str(value) for key, value in asdict(self).items()}
 
 
+@dataclass(frozen=True, slots=True)
+class _Parts:
+    """What the parts are chosen from: one person, one kind, one tone."""
+
+    kind: DraftKind
+    formal: bool
+    seed: int
+    facts: DraftFacts
+    today: date
+    met: str
+    topic: str
+
+    def pick(self, options: w.Pair, part: str) -> str:
+        return w.choose(options[1] if self.formal else options[0], self.seed, f"{self.kind}:{part}")
+
+
 def draft_context(
     kind: DraftKind, facts: DraftFacts, today: date, tone: Tone, signature: str
 ) -> DraftContext:
     event = facts.life_event
+    parts = _Parts(
+        kind,
+        tone is Tone.FORMAL,
+        w.seed_for(facts.person_id, facts.name),
+        facts,
+        today,
+        met_phrase(facts.where_met, facts.met_on, today),
+        pick_topic(facts),
+    )
+    name = first_name(facts)
+    question, closing = _question_and_closing(parts)
+    sign = signature.strip()
     return DraftContext(
         kind=kind,
         tone=tone,
-        first_name=first_name(facts),
+        first_name=name,
         name=facts.name.strip(),
-        met=met_phrase(facts.where_met, facts.met_on, today),
-        topic=pick_topic(facts),
-        gave=facts.gave.strip() or ("your help" if kind is DraftKind.THANKS else ""),
+        met=parts.met,
+        topic=parts.topic,
+        gave=facts.gave.strip(),
         life_event=_life_event_or_default(kind, event),
         event_kind=event.kind.value if event else "",
         ask=facts.ask.strip() or ("your advice on something" if kind is DraftKind.ASK else ""),
         promise=facts.promise.strip(),
-        question=question_for(kind, tone, event.kind if event else None),
-        signature=signature.strip(),
+        question=question,
+        signature=sign,
+        greeting=parts.pick(w.GREETING[facts.known], "greeting").format(name=name),
+        opener=_opener(parts),
+        closing_line=closing,
+        sign_off=_sign_off(parts) if sign else "",
     )
 
 
@@ -191,13 +211,14 @@ def when_phrase(day: date, today: date) -> str:
 
 
 def pick_topic(facts: DraftFacts) -> str:
-    """The explicit topic, else the first clause of the latest interaction's words.
+    """The explicit topic, else the first good phrase in the latest interaction's words.
 
     Within one interaction the topic wins, then the summary, the notes, what was learned.
-    Interactions on the same day keep the order they were given in.
+    Interactions on the same day keep the order they were given in. A note with no phrase
+    that reads after "our chat about" gives no topic (see `draft_topic`).
     """
-    if facts.topic.strip():
-        return topic_phrase(facts.topic)
+    if facts.topic.strip() and (explicit := topic_phrase(facts.topic)):
+        return explicit
     latest = sorted(facts.notes, key=lambda n: n.occurred_on, reverse=True)
     for note in latest:
         for text in (note.topic, note.summary, note.notes, note.learned):
@@ -207,33 +228,133 @@ def pick_topic(facts: DraftFacts) -> str:
     return ""
 
 
-def topic_phrase(text: str) -> str:
-    """A short phrase that reads after 'our chat about': first clause, at most ~60 chars."""
-    first = _SENTENCE_END.split(text.strip(), maxsplit=1)[0].strip()
-    lowered = first.lower()
-    for lead_in in _LEAD_INS:
-        if lowered.startswith(lead_in):
-            first = first[len(lead_in) :]
-            break
-    return _lower_first_word(_shorten(first).rstrip(" ,;:.!?-–—"))
+def long_gap(facts: DraftFacts, today: date) -> bool:
+    """Beyond their cadence since you last talked: only then does a draft say "a while"."""
+    if facts.last_contact_on is None:
+        return False
+    silence = (today - facts.last_contact_on).days
+    limit = facts.cadence_days if facts.cadence_days else LONG_GAP_WITHOUT_CADENCE
+    return silence > limit
 
 
-def _shorten(text: str) -> str:
-    if len(text) <= TOPIC_MAX_CHARS:
-        return text
-    head = text[: TOPIC_MAX_CHARS + 1]
-    comma = head.rfind(", ")
-    if comma >= TOPIC_MAX_CHARS // 3:
-        return head[:comma]
-    space = head.rfind(" ")
-    return head[:space] if space > 0 else head[:TOPIC_MAX_CHARS]
+def _opener(p: _Parts) -> str:
+    kind, facts = p.kind, p.facts
+    if kind is DraftKind.FOLLOWUP:
+        met = f" {p.met}" if p.met else ""
+        first = p.pick(w.FOLLOWUP_OPENER[facts.known], "opener").format(met=met)
+        about = p.pick(w.FOLLOWUP_TOPIC[facts.known], "topic").format(topic=p.topic)
+        return f"{first} {about}" if p.topic else first
+    if kind is DraftKind.CHECKIN:
+        return p.pick(w.CHECKIN_OPENER[long_gap(facts, p.today)], "opener")
+    if kind is DraftKind.RECONNECT:
+        return _reconnect_opener(p)
+    if kind is DraftKind.THANKS:
+        return _thanks_opener(p)
+    if kind is DraftKind.CONGRATS:
+        return _congrats_opener(p)
+    if kind is DraftKind.ASK:
+        ask = facts.ask.strip() or "your advice on something"
+        recall = bool(p.met) and not facts.known
+        return p.pick(w.ASK_OPENER[recall], "opener").format(met=p.met, ask=ask)
+    return _promise_opener(p)
 
 
-def _lower_first_word(text: str) -> str:
-    word, _, rest = text.partition(" ")
-    if word.lower() in _LOWER_FIRST:
-        return " ".join(part for part in (word.lower(), rest) if part)
-    return text
+def _reconnect_opener(p: _Parts) -> str:
+    if not p.met:
+        return p.pick(w.RECONNECT_UNDATED, "opener")
+    return p.pick(w.RECONNECT_OPENER[p.facts.known], "opener").format(
+        met=p.met,
+        and_topic=f" and talked about {p.topic}"
+        if p.topic and not p.formal
+        else (f" and spoke about {p.topic}" if p.topic else ""),
+        about_topic=f" about {p.topic}" if p.topic else "",
+    )
+
+
+def _thanks_opener(p: _Parts) -> str:
+    gave = p.facts.gave.strip()
+    if gave:
+        first = p.pick(w.THANKS_RECEIVED, "opener").format(gave=gave)
+    else:
+        first = p.pick(w.THANKS_TIME, "opener").format(met=f" {p.met}" if p.met else "")
+    if not p.topic:
+        return first
+    return f"{first} {p.pick(w.THANKS_TOPIC, 'topic').format(topic=p.topic)}"
+
+
+def _congrats_opener(p: _Parts) -> str:
+    event = p.facts.life_event
+    if event is not None and event.kind is LifeEventKind.BIRTHDAY:
+        return p.pick(w.BIRTHDAY_OPENER, "opener")
+    career = event is not None and event.kind in (LifeEventKind.NEW_JOB, LifeEventKind.PROMOTION)
+    options = w.CONGRATS_CAREER if career else w.CONGRATS_OPENER
+    return p.pick(options, "opener").format(event=_life_event_or_default(p.kind, event))
+
+
+def _promise_opener(p: _Parts) -> str:
+    delivery = promise_opening(p.facts.promise, p.formal) or p.pick(w.PROMISE_UNKNOWN, "opener")
+    met_on = p.facts.met_on
+    recent = met_on is not None and 0 <= (p.today - met_on).days <= RECENT_MEETING_DAYS
+    if recent and p.met and not p.facts.known:
+        return f"{p.pick(w.PROMISE_MET, 'met').format(met=p.met)} {delivery}"
+    return delivery
+
+
+def _question_and_closing(p: _Parts) -> tuple[str, str]:
+    """One question that fits the person, and the sentence after it (or "")."""
+    kind, facts = p.kind, p.facts
+    if kind is DraftKind.CONGRATS:
+        event = facts.life_event.kind if facts.life_event else None
+        return question_for(kind, Tone.FORMAL if p.formal else Tone.CASUAL, event, p.seed), ""
+    if kind is DraftKind.ASK:
+        return p.pick(w.ASK_QUESTION, "question"), p.pick(w.ASK_CLOSING, "closing")
+    if kind is DraftKind.PROMISE:
+        shape = promise_shape(facts.promise)
+        if shape == "introduction":
+            return p.pick(w.INTRO_QUESTION, "question"), ""
+        if shape == "deed":
+            return p.pick(w.DEED_QUESTION, "question"), ""
+        return p.pick(w.PROMISE_QUESTION, "question"), ""
+    need = first_item(facts.needs)
+    if need:
+        if need.split()[0].endswith("ing"):
+            options = w.NEED_ACTIVITY
+        else:
+            options = w.NEED_THING[facts.known or kind is not DraftKind.FOLLOWUP]
+        return p.pick(options, "need").format(need=need), p.pick(w.NEED_OFFER, "offer")
+    if kind is DraftKind.THANKS:
+        return p.pick(w.THANKS_QUESTION[bool(facts.gave.strip())], "question"), ""
+    if kind is DraftKind.CHECKIN:
+        return _checkin_question(p), p.pick(w.CHECKIN_CLOSING, "closing")
+    interest = first_item(facts.interests)
+    if kind is DraftKind.RECONNECT:
+        if interest:
+            asked = p.pick(w.INTEREST_KNOWN, "interest").format(interest=interest)
+        else:
+            asked = p.pick(w.RECONNECT_QUESTION[bool(p.met)], "question")
+        return asked, p.pick(w.RECONNECT_CLOSING, "closing")
+    if interest:
+        options = w.INTEREST_KNOWN if facts.known else w.INTEREST_NEW
+        question = p.pick(options, "interest").format(interest=interest)
+    else:
+        question = p.pick(w.FOLLOWUP_QUESTION[facts.known], "question")
+    return question, p.pick(w.FOLLOWUP_CLOSING[facts.known], "closing")
+
+
+def _checkin_question(p: _Parts) -> str:
+    if p.topic:
+        activity = p.topic.split()[0].endswith("ing")
+        options = w.TOPIC_ACTIVITY if activity else w.TOPIC_THING
+        return p.pick(options, "topic").format(topic=p.topic)
+    interest = first_item(p.facts.interests)
+    if interest and p.facts.last_contact_on is not None:
+        return p.pick(w.INTEREST_KNOWN, "interest").format(interest=interest)
+    return p.pick(w.CHECKIN_QUESTION, "question")
+
+
+def _sign_off(p: _Parts) -> str:
+    key = p.kind.value if p.kind.value in w.SIGN_OFF else ""
+    return p.pick(w.SIGN_OFF[key], "sign_off")
 
 
 def life_event_phrase(event: LifeEventFacts) -> str:
@@ -259,55 +380,46 @@ def _life_event_or_default(kind: DraftKind, event: LifeEventFacts | None) -> str
     return "your good news" if kind is DraftKind.CONGRATS else ""
 
 
-_QUESTIONS: dict[DraftKind, tuple[str, str]] = {
-    DraftKind.FOLLOWUP: (
-        "What are you working on next?",
-        "What are you focusing on in the coming months?",
-    ),
-    DraftKind.CHECKIN: (
-        "What's been keeping you busy?",
-        "What has been keeping you busy lately?",
-    ),
-    DraftKind.THANKS: (
-        "Is there anything I can do for you in return?",
-        "Is there anything I could do for you in return?",
-    ),
-    DraftKind.ASK: ("Would that be okay?", "Would that be possible?"),
-    DraftKind.RECONNECT: (
-        "How have things been since?",
-        "How have things been since we spoke?",
-    ),
-    DraftKind.PROMISE: (
-        "Let me know if it helps.",
-        "Please let me know if it is useful.",
-    ),
-}
-_CONGRATS_QUESTIONS: dict[LifeEventKind, tuple[str, str]] = {
+_CONGRATS_QUESTIONS: dict[LifeEventKind, w.Pair] = {
     LifeEventKind.NEW_JOB: (
-        "What are you most excited about in the new role?",
-        "What are you most looking forward to in the new role?",
+        ("What are you most excited about in the new role?",),
+        ("What are you most looking forward to in the new role?",),
     ),
     LifeEventKind.PROMOTION: (
-        "What's the first thing you want to take on?",
-        "What will you be taking on first?",
+        ("What's the first thing you want to take on?",),
+        ("What will you be taking on first?",),
     ),
     LifeEventKind.WORK_ANNIVERSARY: (
-        "What's been the highlight so far?",
-        "What has been the highlight so far?",
+        ("What's been the highlight so far?",),
+        ("What has been the highlight so far?",),
     ),
     LifeEventKind.BIRTHDAY: (
-        "Doing anything fun to celebrate?",
-        "Do you have anything nice planned for the day?",
+        ("Doing anything fun to celebrate?", "Any plans for the day?"),
+        ("Do you have anything nice planned for the day?",),
     ),
-    LifeEventKind.MOVED: ("How are you settling in?", "How are you settling in?"),
+    LifeEventKind.MOVED: (("How are you settling in?",), ("How are you settling in?",)),
 }
-_DEFAULT_CONGRATS = ("How are you doing?", "How are you doing?")
+_DEFAULT_CONGRATS: w.Pair = (("How are you doing?",), ("How are you doing?",))
 
 
-def question_for(kind: DraftKind, tone: Tone, event: LifeEventKind | None) -> str:
-    """An open question that suits the message and keeps the conversation going."""
+def question_for(kind: DraftKind, tone: Tone, event: LifeEventKind | None, seed: int = 0) -> str:
+    """The kind's own open question for this tone (and life event), chosen by `seed`.
+
+    A draft asks about the person's needs, interests or topic first (`draft_context`);
+    this is the question a draft falls back on.
+    """
     if kind is DraftKind.CONGRATS:
         pair = _CONGRATS_QUESTIONS.get(event, _DEFAULT_CONGRATS) if event else _DEFAULT_CONGRATS
     else:
-        pair = _QUESTIONS[kind]
-    return pair[1] if tone is Tone.FORMAL else pair[0]
+        pair = _KIND_QUESTIONS[kind]
+    return w.choose(pair[1] if tone is Tone.FORMAL else pair[0], seed, f"{kind}:question")
+
+
+_KIND_QUESTIONS: dict[DraftKind, w.Pair] = {
+    DraftKind.FOLLOWUP: w.FOLLOWUP_QUESTION[False],
+    DraftKind.CHECKIN: w.CHECKIN_QUESTION,
+    DraftKind.THANKS: w.THANKS_QUESTION[True],
+    DraftKind.ASK: w.ASK_QUESTION,
+    DraftKind.RECONNECT: w.RECONNECT_QUESTION[True],
+    DraftKind.PROMISE: w.PROMISE_QUESTION,
+}

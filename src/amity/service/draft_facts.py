@@ -7,12 +7,16 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from amity.engines.cadence import cadence_for
 from amity.engines.drafts import DraftFacts, LifeEventFacts, NoteFacts
 from amity.errors import UsageError
-from amity.model import LifeEventKind
+from amity.model import Circle, LifeEventKind
+from amity.service import preferences
 from amity.store import Row, Store, as_date
 
 RECENT_NOTES = 5
+# Kinds of interaction that are a meeting: the draft says where and when you met.
+MEETING_KINDS = ("met", "coffee", "meeting", "event", "video")
 
 
 def facts_for(store: Store, person_id: int, today: date) -> DraftFacts:
@@ -37,12 +41,15 @@ def _in(ids: Sequence[int]) -> str:
 
 def _facts(store: Store, ids: list[int], today: date) -> dict[int, DraftFacts]:
     people = store.db.query(
-        "SELECT id, name, given_name, nickname, where_met, organization, title FROM person "
-        f"WHERE id IN {_in(ids)}",
-        ids,
+        "SELECT id, name, given_name, nickname, where_met, organization, title, interests, "
+        "needs, circle, cadence_days, first_contact_on, last_contact_on FROM person "
+        f"WHERE owner_id = ? AND id IN {_in(ids)}",
+        (store.owner_id, *ids),
     )
     recent = _latest(store, ids, "", RECENT_NOTES)
-    met = {pid: rows[0] for pid, rows in _latest(store, ids, "AND i.kind = 'met'", 1).items()}
+    kinds = ", ".join(f"'{kind}'" for kind in MEETING_KINDS)
+    met = {pid: rows[0] for pid, rows in _latest(store, ids, f"AND i.kind IN ({kinds})", 1).items()}
+    cadences = preferences.circle_cadences(store)
     gave = _first_per_person(
         store.db.query(
             "SELECT person_id, what FROM ledger_entry WHERE direction = 'received' "
@@ -67,6 +74,7 @@ def _facts(store: Store, ids: list[int], today: date) -> dict[int, DraftFacts]:
             gave.get(int(p["id"])),
             events.get(int(p["id"])),
             today,
+            cadences,
         )
         for p in people
     }
@@ -102,6 +110,7 @@ def _one(
     gave: Row | None,
     event: Row | None,
     today: date,
+    cadences: dict[Circle, int | None],
 ) -> DraftFacts:
     life: Any = None
     if event is not None:
@@ -123,4 +132,17 @@ def _one(
         ],
         gave=(gave["what"] if gave else "") or "",
         life_event=life,
+        person_id=int(person["id"]),
+        known=_known_before(person, met),
+        last_contact_on=as_date(person["last_contact_on"]),
+        cadence_days=cadence_for(person["circle"], person["cadence_days"], cadences),
+        interests=person["interests"] or "",
+        needs=person["needs"] or "",
     )
+
+
+def _known_before(person: Row, met: Row | None) -> bool:
+    """In touch before the latest meeting: its draft says "good to see you again"."""
+    first = as_date(person["first_contact_on"])
+    met_on = as_date(met["occurred_on"]) if met else None
+    return first is not None and met_on is not None and first < met_on
