@@ -180,7 +180,7 @@ def test_draft_snapshot_is_deterministic(amity: Amity) -> None:
         "Hi Ada,\n\n"
         "Great to meet you at the Rust meetup yesterday! I really enjoyed our chat about "
         "borrow checker.\n\n"
-        "What are you working on next? Let's keep in touch.\n\nSam\n"
+        "What are you working on next?\n\nSam\n"
     )
     formal = amity.ok("draft", "followup", "ada", "--tone", "formal", today="2026-11-21").out
     assert formal.startswith("Dear Ada,")
@@ -192,7 +192,7 @@ def test_user_templates_override_the_defaults(amity_sqlite: Amity) -> None:
     (templates / "checkin.j2").write_text("Yo {{ first_name }}! {{ question }}")
     amity_sqlite.ok("add", "Kim Park")
     assert amity_sqlite.ok("draft", "checkin", "kim").out == (
-        "Yo Kim! What's been keeping you busy?\n"
+        "Yo Kim! How have things been?\n"
     )
 
 

@@ -150,7 +150,7 @@ def test_a_followup_renders_exactly() -> None:
         "Great to meet you at PyCon on Tuesday! I really enjoyed our chat about the payments"
         " migration at Acme.\n\n"
         "What are you working on next? Would be great to stay in touch.\n\n"
-        "Cheers,\nMaya"
+        "Maya"
     )
 
 

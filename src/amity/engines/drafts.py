@@ -132,7 +132,12 @@ class _Parts:
     topic: str
 
     def pick(self, options: w.Pair, part: str) -> str:
-        return w.choose(options[1] if self.formal else options[0], self.seed, f"{self.kind}:{part}")
+        """This kind's phrasing of a part, for this person."""
+        return self.pick_any(options, f"{self.kind}:{part}")
+
+    def pick_any(self, options: w.Pair, part: str) -> str:
+        """The same phrasing whatever the kind: a person greets someone one way."""
+        return w.choose(options[1] if self.formal else options[0], self.seed, part)
 
 
 def draft_context(
@@ -165,7 +170,7 @@ def draft_context(
         promise=facts.promise.strip(),
         question=question,
         signature=sign,
-        greeting=parts.pick(w.GREETING[facts.known], "greeting").format(name=name),
+        greeting=parts.pick_any(w.GREETING[facts.known], "greeting").format(name=name),
         opener=_opener(parts),
         closing_line=closing,
         sign_off=_sign_off(parts) if sign else "",
@@ -354,7 +359,7 @@ def _checkin_question(p: _Parts) -> str:
 
 def _sign_off(p: _Parts) -> str:
     key = p.kind.value if p.kind.value in w.SIGN_OFF else ""
-    return p.pick(w.SIGN_OFF[key], "sign_off")
+    return p.pick_any(w.SIGN_OFF[key], f"sign_off:{key}")
 
 
 def life_event_phrase(event: LifeEventFacts) -> str:
