@@ -191,9 +191,7 @@ def test_user_templates_override_the_defaults(amity_sqlite: Amity) -> None:
     templates.mkdir(parents=True)
     (templates / "checkin.j2").write_text("Yo {{ first_name }}! {{ question }}")
     amity_sqlite.ok("add", "Kim Park")
-    assert amity_sqlite.ok("draft", "checkin", "kim").out == (
-        "Yo Kim! How have things been?\n"
-    )
+    assert amity_sqlite.ok("draft", "checkin", "kim").out == ("Yo Kim! How have things been?\n")
 
 
 def test_leap_day_anniversaries_and_birthdays_fall_on_the_28th(amity: Amity) -> None:
