@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from amity.engines.draft_topic import to_second_person
+from amity.engines.draft_topic import to_second_person, word_set
 
 _DEADLINE = re.compile(
     r"\s+(?:(?:by|before|on|until|this|next|coming)\s+(?:the\s+)?(?:end\s+of\s+)?"
@@ -21,29 +21,13 @@ _DEADLINE = re.compile(
     r"|in\s+(?:a|an|one|two|three|\d+)\s+(?:day|week|month)s?\b.*)$",
     re.I,
 )
-_SEND = frozenset(
-    [
-        "send",
-        "share",
-        "forward",
-        "email",
-        "mail",
-        "get",
-        "give",
-        "pass",
-        "bring",
-        "drop",
-        "dig",
-        "post",
-        "attach",
-    ]
-)
+_SEND = word_set("send share forward email mail get give pass bring drop dig post attach")
 _INTRO = re.compile(
     r"^(?:intro|introduce|connect)\s+(?:you\s+|her\s+|him\s+|them\s+)?(?:to|with)\s+(.+)$",
     re.I,
 )
 _SOME = ("a few ", "a couple ", "a bunch ", "a list ", "a good ", "a great ")
-_THING_START = frozenset(["the", "a", "an", "my", "our", "some", "your", "her", "his", "their"])
+_THING_START = word_set("the a an my our some your her his their")
 _RECIPIENT = frozenset({"you", "her", "him", "them", "over", "along", "across"})
 _FIND = re.compile(
     r"^(?:find|look up|dig up|track down)\s+(.+?)(?:\s+for\s+(?:you|her|him|them))?$"

@@ -21,6 +21,12 @@ from __future__ import annotations
 
 import re
 
+
+def word_set(text: str) -> frozenset[str]:
+    """A set of words written as one string: easier to read than a list of literals."""
+    return frozenset(text.split())
+
+
 TOPIC_MAX_CHARS = 60
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s|\n")
@@ -43,196 +49,37 @@ _CLAUSE = re.compile(
 )
 # Words after which a past-tense word is a verb with an object, not an adjective
 # ("Recommended I look ...", "Offered to refer me"; but "Distributed systems" is a topic).
-_OBJECT_START = frozenset(
-    [
-        "i",
-        "me",
-        "we",
-        "us",
-        "you",
-        "her",
-        "him",
-        "them",
-        "my",
-        "our",
-        "your",
-        "their",
-        "his",
-        "the",
-        "a",
-        "an",
-        "that",
-        "to",
-        "in",
-        "at",
-        "with",
-        "for",
-        "it",
-        "this",
-        "these",
-        "those",
-        "some",
-    ]
+_OBJECT_START = word_set(
+    "i me we us you her him them my our your their his the a an that to in at with for it "
+    "this these those some"
 )
-_FINITE_VERBS = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "has",
-        "have",
-        "had",
-        "does",
-        "did",
-        "can",
-        "could",
-        "will",
-        "would",
-        "should",
-        "works",
-        "lives",
-        "runs",
-        "leads",
-        "wants",
-        "needs",
-        "likes",
-        "loves",
-        "thinks",
-        "said",
-        "says",
-        "knows",
-    ]
+_FINITE_VERBS = word_set(
+    "is are was were has have had does did can could will would should works lives runs "
+    "leads wants needs likes loves thinks said says knows"
 )
-_VERDICTS = frozenset(
-    [
-        "great",
-        "good",
-        "nice",
-        "lovely",
-        "very",
-        "super",
-        "really",
-        "fun",
-        "cool",
-        "awesome",
-        "friendly",
-        "helpful",
-        "smart",
-        "kind",
-        "sharp",
-        "brilliant",
-        "amazing",
-    ]
+_VERDICTS = word_set(
+    "great good nice lovely very super really fun cool awesome friendly helpful smart "
+    "kind sharp brilliant amazing"
 )
-_ROLES = frozenset(
-    [
-        "pm",
-        "engineer",
-        "recruiter",
-        "manager",
-        "founder",
-        "co-founder",
-        "cofounder",
-        "cto",
-        "ceo",
-        "coo",
-        "cfo",
-        "vp",
-        "director",
-        "designer",
-        "lead",
-        "ta",
-        "student",
-        "intern",
-        "partner",
-        "investor",
-        "analyst",
-        "scientist",
-        "developer",
-        "head",
-        "researcher",
-        "professor",
-        "consultant",
-        "architect",
-        "sre",
-    ]
+_ROLES = word_set(
+    "pm engineer recruiter manager founder co-founder cofounder cto ceo coo cfo vp "
+    "director designer lead ta student intern partner investor analyst scientist "
+    "developer head researcher professor consultant architect sre"
 )
-_WH = frozenset(["how", "why", "what", "when", "where", "whether", "who"])
-_AUXILIARIES = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "can",
-        "could",
-        "should",
-        "does",
-        "did",
-        "do",
-        "am",
-        "isn't",
-        "aren't",
-        "wasn't",
-        "won't",
-    ]
+_WH = word_set("how why what when where whether who")
+_AUXILIARIES = word_set(
+    "is are was were has have had will would can could should does did do am isn't aren't "
+    "wasn't won't"
 )
-_DANGLING = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "to",
-        "of",
-        "for",
-        "with",
-        "from",
-        "in",
-        "on",
-        "at",
-        "by",
-        "and",
-        "or",
-        "but",
-        "about",
-        "into",
-        "onto",
-        "your",
-        "my",
-        "our",
-    ]
+_DANGLING = word_set(
+    "a an the to of for with from in on at by and or but about into onto your my our"
 )
-_LOWER_FIRST = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "their",
-        "his",
-        "her",
-        "our",
-        "my",
-        "your",
-        "its",
-        "how",
-        "why",
-        "what",
-        "when",
-        "where",
-        "whether",
-    ]
-)
+_LOWER_FIRST = word_set("a an the their his her our my your its how why what when where whether")
 _POSSESSIVE = {"her": "your", "his": "your", "their": "your", "hers": "yours"}
 _OBJECT = {"him": "you", "them": "you"}
 _SUBJECTS = frozenset({"she", "he", "they"})
 _AGREE = {"is": "are", "was": "were", "has": "have", "does": "do", "goes": "go", "'s": "'re"}
-_DETERMINERS = frozenset(["a", "an", "the", "some", "this", "that", "these", "those"])
+_DETERMINERS = word_set("a an the some this that these those")
 
 
 def topic_phrase(text: str) -> str:

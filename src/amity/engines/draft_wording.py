@@ -14,6 +14,8 @@ from __future__ import annotations
 import zlib
 from collections.abc import Sequence
 
+from amity.model.enums import LifeEventKind
+
 Pair = tuple[Sequence[str], Sequence[str]]  # (casual, formal)
 
 
@@ -256,6 +258,27 @@ BIRTHDAY_OPENER: Pair = (
     ("Wishing you a very happy birthday and a wonderful year ahead.",),
 )
 
+CONGRATS_QUESTIONS: dict[LifeEventKind, Pair] = {
+    LifeEventKind.NEW_JOB: (
+        ("What are you most excited about in the new role?",),
+        ("What are you most looking forward to in the new role?",),
+    ),
+    LifeEventKind.PROMOTION: (
+        ("What's the first thing you want to take on?",),
+        ("What will you be taking on first?",),
+    ),
+    LifeEventKind.WORK_ANNIVERSARY: (
+        ("What's been the highlight so far?",),
+        ("What has been the highlight so far?",),
+    ),
+    LifeEventKind.BIRTHDAY: (
+        ("Doing anything fun to celebrate?", "Any plans for the day?"),
+        ("Do you have anything nice planned for the day?",),
+    ),
+    LifeEventKind.MOVED: (("How are you settling in?",), ("How are you settling in?",)),
+}
+DEFAULT_CONGRATS: Pair = (("How are you doing?",), ("How are you doing?",))
+
 ASK_OPENER: dict[bool, Pair] = {  # by "mention where we met"
     True: (
         (
@@ -338,7 +361,7 @@ TOPIC_THING: Pair = (
 )
 
 SIGN_OFF: dict[str, Pair] = {
-    "thanks": (("", "Thanks again,", "Best,"), ("With gratitude,", "Many thanks,")),
+    "thanks": (("", "Best,", "Cheers,"), ("With gratitude,", "Kind regards,")),
     "congrats": (("", "Cheers,", "Best,"), ("Warm regards,", "Best wishes,")),
     "": (("", "Best,", "Cheers,"), ("Kind regards,", "Best regards,", "Best wishes,")),
 }

@@ -1,8 +1,11 @@
-"""What a drafted message says, worked out from the facts; the words live in templates.
+"""What a drafted message says, worked out from the facts; templates arrange the parts.
 
-The engine builds a `DraftContext` of short, ready-to-use phrases (who, where and when you
-met, one specific topic, an open question). The service layer renders it with the template
-`<kind>.j2` from `amity/templates/drafts/` or the user's own `AMITY_HOME/templates/drafts/`.
+The engine builds a `DraftContext`: the message's parts (greeting, opener, one question
+that fits the person, a closing line, a sign-off), chosen from a few phrasings per person
+(`draft_wording`), and the facts they came from (where and when you met, one short topic
+from `draft_topic`, what you promised from `draft_promise`). The service layer renders it
+with the template `<kind>.j2` from `amity/templates/drafts/` or the user's own
+`AMITY_HOME/templates/drafts/`.
 """
 
 from __future__ import annotations
@@ -385,28 +388,6 @@ def _life_event_or_default(kind: DraftKind, event: LifeEventFacts | None) -> str
     return "your good news" if kind is DraftKind.CONGRATS else ""
 
 
-_CONGRATS_QUESTIONS: dict[LifeEventKind, w.Pair] = {
-    LifeEventKind.NEW_JOB: (
-        ("What are you most excited about in the new role?",),
-        ("What are you most looking forward to in the new role?",),
-    ),
-    LifeEventKind.PROMOTION: (
-        ("What's the first thing you want to take on?",),
-        ("What will you be taking on first?",),
-    ),
-    LifeEventKind.WORK_ANNIVERSARY: (
-        ("What's been the highlight so far?",),
-        ("What has been the highlight so far?",),
-    ),
-    LifeEventKind.BIRTHDAY: (
-        ("Doing anything fun to celebrate?", "Any plans for the day?"),
-        ("Do you have anything nice planned for the day?",),
-    ),
-    LifeEventKind.MOVED: (("How are you settling in?",), ("How are you settling in?",)),
-}
-_DEFAULT_CONGRATS: w.Pair = (("How are you doing?",), ("How are you doing?",))
-
-
 def question_for(kind: DraftKind, tone: Tone, event: LifeEventKind | None, seed: int = 0) -> str:
     """The kind's own open question for this tone (and life event), chosen by `seed`.
 
@@ -414,7 +395,7 @@ def question_for(kind: DraftKind, tone: Tone, event: LifeEventKind | None, seed:
     this is the question a draft falls back on.
     """
     if kind is DraftKind.CONGRATS:
-        pair = _CONGRATS_QUESTIONS.get(event, _DEFAULT_CONGRATS) if event else _DEFAULT_CONGRATS
+        pair = w.CONGRATS_QUESTIONS.get(event, w.DEFAULT_CONGRATS) if event else w.DEFAULT_CONGRATS
     else:
         pair = _KIND_QUESTIONS[kind]
     return w.choose(pair[1] if tone is Tone.FORMAL else pair[0], seed, f"{kind}:question")

@@ -21,12 +21,12 @@ from amity.engines.drafts import (
     draft_context,
 )
 from amity.errors import UsageError
-from amity.model import LifeEventKind
+from amity.model import LifeEventKind, ReminderKind
 from amity.service import preferences
 from amity.service.choices import parse_choice
 from amity.service.draft_facts import facts_for
 from amity.service.resolve import resolve_person
-from amity.store import Store
+from amity.store import Store, reminders
 
 KINDS = ", ".join(k.value for k in DraftKind)
 _BUILTIN = Path(__file__).resolve().parent.parent / "templates" / "drafts"
@@ -118,13 +118,22 @@ def draft_for(
     return (writer or writer_for(home)).render(context)
 
 
+def open_promise(store: Store, person_id: int) -> str:
+    """The words of the earliest-due promise still open to this person, or ""."""
+    for row in reminders.open_reminders(store):
+        if row["person_id"] == person_id and row["kind"] == ReminderKind.PROMISE.value:
+            return str(row["reason"] or "")
+    return ""
+
+
 def draft(
     store: Store, home: Path, kind: str, who: str, today: date, tone: str | None = None
 ) -> dict[str, Any]:
     draft_kind = parse_kind(kind)
     chosen = parse_tone(tone, store)
     person_id, name = resolve_person(store, who)
-    text = draft_for(store, home, person_id, draft_kind, today, chosen)
+    promise = open_promise(store, person_id) if draft_kind is DraftKind.PROMISE else ""
+    text = draft_for(store, home, person_id, draft_kind, today, chosen, promise=promise)
     return {
         "person": {"id": person_id, "name": name},
         "kind": draft_kind.value,
