@@ -278,6 +278,20 @@ SITUATIONS = [
         _fair(102, "Ben Okafor", ask="a referral for the new-grad backend role"),
     ),
     Situation(
+        "An ask to someone met once, a year ago",
+        DraftKind.ASK,
+        CASUAL,
+        DraftFacts(
+            "Dev Patel",
+            person_id=209,
+            where_met="KubeCon",
+            met_on=date(2025, 11, 12),
+            last_contact_on=date(2025, 11, 12),
+            ask="your view on the staff-engineer ladder at Datadog",
+        ),
+        signature="Daniel",
+    ),
+    Situation(
         "Aisha asks an investor she knows for an introduction, formal",
         DraftKind.ASK,
         FORMAL,

@@ -35,6 +35,7 @@ NOTES = [
     ("Very friendly, knows everyone at Ramp", ""),
     ("Chatted about hiring; she is growing the team", "hiring"),
     ("Spoke mostly about the Series A, because they close in May", "the Series A"),
+    ("Will talk again in January", ""),
     ("", ""),
 ]
 

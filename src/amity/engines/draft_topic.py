@@ -31,8 +31,8 @@ TOPIC_MAX_CHARS = 60
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s|\n")
 _LEAD_IN = re.compile(
-    r"\b(?:we |i )?(?:talked|chatted|spoke|discussed|conversation|chat|talk)"
-    r"(?: a lot| mostly| mainly| briefly)?(?: about| on)?\s+",
+    r"\b(?:(?:talked|chatted|spoke|conversation|chat|talk)"
+    r"(?: a lot| mostly| mainly| briefly)?\s+(?:about|on)|discussed)\s+",
     re.I,
 )
 _SUBJECT = re.compile(
@@ -125,7 +125,9 @@ def _predicate(sentence: str) -> str | None:
     if not words:
         return None
     first = _first_word(sentence)
-    if first in _BARE_SUBJECT or (len(words) > 1 and words[1].lower() in _FINITE_VERBS):
+    if first in _BARE_SUBJECT | _AUXILIARIES | {"might", "must", "shall"}:
+        return None  # "Will talk again in January"
+    if len(words) > 1 and words[1].lower() in _FINITE_VERBS:
         return None  # "She works at Plaid", "Ana works at Plaid"
     if first.endswith("ed") and len(words) > 1 and words[1].lower() in _OBJECT_START:
         return None  # "Recommended I look at their internship program"

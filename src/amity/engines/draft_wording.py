@@ -279,8 +279,18 @@ CONGRATS_QUESTIONS: dict[LifeEventKind, Pair] = {
 }
 DEFAULT_CONGRATS: Pair = (("How are you doing?",), ("How are you doing?",))
 
-ASK_OPENER: dict[bool, Pair] = {  # by "mention where we met"
-    True: (
+ASK_OPENER: dict[str, Pair] = {  # "recent": met lately; "old": met long ago; "": known
+    "old": (
+        (
+            "Hope you're doing well! We met {met}, and I have a small ask: I'd be grateful "
+            "for {ask}.",
+        ),
+        (
+            "I hope you are well. We met {met}, and I am writing with a request: I would be "
+            "grateful for {ask}.",
+        ),
+    ),
+    "recent": (
         (
             "Hope you're doing well! It was great meeting you {met}. I "
             "have a small ask: I'd be grateful for {ask}.",
@@ -292,7 +302,7 @@ ASK_OPENER: dict[bool, Pair] = {  # by "mention where we met"
             "writing with a request: I would be grateful for {ask}.",
         ),
     ),
-    False: (
+    "": (
         (
             "Hope you're doing well! I have a small ask: I'd be grateful for {ask}.",
             "Hope all is well! I wanted to ask a small favour: I'd be grateful for {ask}.",

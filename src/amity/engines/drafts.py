@@ -28,6 +28,8 @@ _PREPOSITIONS = ("at ", "in ", "on ", "through ", "via ", "during ", "over ")
 LONG_GAP_WITHOUT_CADENCE = 180
 # A promise delivered within this many days of meeting someone new recalls the meeting.
 RECENT_MEETING_DAYS = 7
+# An ask within this many days of meeting says "It was great meeting you"; later, "We met".
+RECENT_ASK_DAYS = 30
 
 
 class DraftKind(StrEnum):
@@ -262,7 +264,10 @@ def _opener(p: _Parts) -> str:
         return _congrats_opener(p)
     if kind is DraftKind.ASK:
         ask = facts.ask.strip() or "your advice on something"
-        recall = bool(p.met) and not facts.known
+        recall = ""
+        if p.met and not facts.known:
+            recent = facts.met_on is not None and (p.today - facts.met_on).days <= RECENT_ASK_DAYS
+            recall = "recent" if recent else "old"
         return p.pick(w.ASK_OPENER[recall], "opener").format(met=p.met, ask=ask)
     return _promise_opener(p)
 
