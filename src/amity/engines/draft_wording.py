@@ -112,8 +112,8 @@ FOLLOWUP_CLOSING: dict[bool, Pair] = {
     ),
 }
 
-CHECKIN_OPENER: dict[bool, Pair] = {  # by "beyond their cadence"
-    True: (
+CHECKIN_OPENER: dict[str, Pair] = {  # "long": beyond their cadence; "never": no contact yet
+    "long": (
         (
             "It's been a while! You came to mind today and I wanted to say hello.",
             "It's been too long! I was thinking of you today and wanted to say hi.",
@@ -126,7 +126,7 @@ CHECKIN_OPENER: dict[bool, Pair] = {  # by "beyond their cadence"
             "last spoke, and you came to mind recently.",
         ),
     ),
-    False: (
+    "within": (
         (
             "You came to mind today and I wanted to say hello.",
             "Hope you're doing well! I was thinking of you today.",
@@ -138,7 +138,13 @@ CHECKIN_OPENER: dict[bool, Pair] = {  # by "beyond their cadence"
             "recently and wanted to get in touch.",
         ),
     ),
+    "never": (
+        ("I realised we've never properly caught up, so I wanted to say hello.",),
+        ("I realised we have never properly spoken, and I wanted to say hello.",),
+    ),
 }
+
+
 CHECKIN_QUESTION: Pair = (
     ("What's been keeping you busy?", "What's new with you?", "How have things been?"),
     (
@@ -240,7 +246,7 @@ CONGRATS_OPENER: Pair = (
     ),
     (
         "Congratulations on {event}; I was delighted to hear it.",
-        "Warm congratulations on {event}; it is wonderful news.",
+        "Many congratulations on {event}; it is wonderful news.",
     ),
 )
 CONGRATS_CAREER: Pair = (

@@ -255,7 +255,10 @@ def _opener(p: _Parts) -> str:
         about = p.pick(w.FOLLOWUP_TOPIC[facts.known], "topic").format(topic=p.topic)
         return f"{first} {about}" if p.topic else first
     if kind is DraftKind.CHECKIN:
-        return p.pick(w.CHECKIN_OPENER[long_gap(facts, p.today)], "opener")
+        if facts.last_contact_on is None:
+            return p.pick(w.CHECKIN_OPENER["never"], "opener")
+        gap = "long" if long_gap(facts, p.today) else "within"
+        return p.pick(w.CHECKIN_OPENER[gap], "opener")
     if kind is DraftKind.RECONNECT:
         return _reconnect_opener(p)
     if kind is DraftKind.THANKS:
