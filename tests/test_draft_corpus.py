@@ -104,11 +104,27 @@ SITUATIONS = [
             where_met="the platform offsite",
             met_on=YESTERDAY,
             known=True,
+            met_before=True,
             last_contact_on=YESTERDAY,
             cadence_days=30,
             notes=_note("talked about how she got into ML"),
         ),
         signature="Daniel",
+    ),
+    Situation(
+        "Aisha finally meets a founder she has emailed for months",
+        DraftKind.FOLLOWUP,
+        FORMAL,
+        DraftFacts(
+            "Jonas Berg",
+            person_id=308,
+            where_met="a coffee in Berlin",
+            met_on=YESTERDAY,
+            known=True,
+            last_contact_on=YESTERDAY,
+            notes=_note("Talked about design partners for the pilot"),
+        ),
+        signature="Aisha",
     ),
     Situation(
         "A follow-up with nothing but a name",
@@ -441,8 +457,10 @@ def test_no_draft_says_what_is_not_so(situation: Situation) -> None:
     text = render(situation)
     facts = situation.facts
     assert "It's been a while" not in text or situation.kind is DraftKind.CHECKIN
-    if facts.known:
+    if facts.met_before:
         assert "meet you" not in text and "meeting you" not in text
+    if facts.known:
+        assert "great to meet you" not in text.lower()
     if not facts.gave:
         assert "Thanks so much for" not in text and "your help" not in text
     if not situation.signature:

@@ -55,6 +55,7 @@ def test_facts_say_who_was_known_their_cadence_needs_and_gifts(store: Store) -> 
         facts[ids["Farah Aziz"]],
     )
     assert (priya.known, irene.known) == (False, True)
+    assert (priya.met_before, irene.met_before) == (False, True)  # a coffee in June
     assert irene.where_met == "the offsite" and irene.met_on == FAIR_DAY
     assert irene.cadence_days == 14 and priya.cadence_days == 180
     assert irene.last_contact_on == FAIR_DAY

@@ -155,11 +155,15 @@ def test_a_followup_renders_exactly() -> None:
 
 
 def test_someone_known_is_good_to_see_again_not_great_to_meet() -> None:
-    known = replace(ANA, known=True)
+    known = replace(ANA, known=True, met_before=True)
     for tone in Tone:
         opener = draft_context(DraftKind.FOLLOWUP, known, TODAY, tone, "").opener
         assert "again" in opener or "catch up" in opener
         assert "meet" not in opener
+        emailed = draft_context(
+            DraftKind.FOLLOWUP, replace(known, met_before=False), TODAY, tone, ""
+        )
+        assert "finally meet" in emailed.opener
 
 
 def test_a_while_only_beyond_the_cadence() -> None:

@@ -57,6 +57,10 @@ FOLLOWUP_OPENER: dict[bool, Pair] = {
         ("It was good to see you again{met}.", "It was a pleasure to catch up{met}."),
     ),
 }
+FOLLOWUP_FINALLY: Pair = (  # in touch before, but this was the first meeting
+    ("Great to finally meet you{met}!", "So good to finally meet{met}!"),
+    ("It was a pleasure to finally meet you{met}.",),
+)
 FOLLOWUP_TOPIC: dict[bool, Pair] = {
     False: (
         (

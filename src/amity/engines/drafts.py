@@ -83,6 +83,7 @@ class DraftFacts:
     promise: str = ""  # for promise: what the user promised, as they wrote it
     person_id: int = 0  # chooses the phrasing: the same person always reads the same
     known: bool = False  # you were in touch before the meeting in `met_on`
+    met_before: bool = False  # ... and had met before (else only calls or messages)
     last_contact_on: date | None = None
     cadence_days: int | None = None  # days between check-ins; None: no cadence
     interests: str = ""  # as the user typed them: "climbing, jazz"
@@ -251,7 +252,10 @@ def _opener(p: _Parts) -> str:
     kind, facts = p.kind, p.facts
     if kind is DraftKind.FOLLOWUP:
         met = f" {p.met}" if p.met else ""
-        first = p.pick(w.FOLLOWUP_OPENER[facts.known], "opener").format(met=met)
+        if facts.known and not facts.met_before:
+            first = p.pick(w.FOLLOWUP_FINALLY, "opener").format(met=met)
+        else:
+            first = p.pick(w.FOLLOWUP_OPENER[facts.known], "opener").format(met=met)
         about = p.pick(w.FOLLOWUP_TOPIC[facts.known], "topic").format(topic=p.topic)
         return f"{first} {about}" if p.topic else first
     if kind is DraftKind.CHECKIN:

@@ -48,7 +48,7 @@ def _facts(store: Store, ids: list[int], today: date) -> dict[int, DraftFacts]:
     )
     recent = _latest(store, ids, "", RECENT_NOTES)
     kinds = ", ".join(f"'{kind}'" for kind in MEETING_KINDS)
-    met = {pid: rows[0] for pid, rows in _latest(store, ids, f"AND i.kind IN ({kinds})", 1).items()}
+    meetings = _latest(store, ids, f"AND i.kind IN ({kinds})", 2)  # the latest, and one before
     cadences = preferences.circle_cadences(store)
     gave = _first_per_person(
         store.db.query(
@@ -70,7 +70,7 @@ def _facts(store: Store, ids: list[int], today: date) -> dict[int, DraftFacts]:
         int(p["id"]): _one(
             p,
             recent.get(int(p["id"]), []),
-            met.get(int(p["id"])),
+            meetings.get(int(p["id"]), []),
             gave.get(int(p["id"])),
             events.get(int(p["id"])),
             today,
@@ -106,12 +106,13 @@ def _first_per_person(rows: list[Row]) -> dict[int, Row]:
 def _one(
     person: Row,
     recent: list[Row],
-    met: Row | None,
+    meetings: list[Row],
     gave: Row | None,
     event: Row | None,
     today: date,
     cadences: dict[Circle, int | None],
 ) -> DraftFacts:
+    met = meetings[0] if meetings else None
     life: Any = None
     if event is not None:
         life = LifeEventFacts(
@@ -134,6 +135,7 @@ def _one(
         life_event=life,
         person_id=int(person["id"]),
         known=_known_before(person, met),
+        met_before=len(meetings) > 1,
         last_contact_on=as_date(person["last_contact_on"]),
         cadence_days=cadence_for(person["circle"], person["cadence_days"], cadences),
         interests=person["interests"] or "",
