@@ -17,6 +17,7 @@ from amity.service.interactions import Happening, log, met
 from amity.service.ledger import record
 from amity.service.people import edit_person
 from amity.store import Store
+from tests.conftest import Amity
 
 FAIR_DAY = date(2026, 11, 20)
 TODAY = date(2026, 11, 21)
@@ -114,3 +115,22 @@ def test_an_unknown_id_is_a_clear_error(store: Store) -> None:
 
     with pytest.raises(UsageError, match="no person has id 999"):
         facts_for(store, 999, TODAY)
+
+
+def test_draft_promise_delivers_the_open_promise(amity: Amity) -> None:
+    amity.ok("settings", "signature", "Maya")
+    amity.ok(
+        "met",
+        "Yara Haddad",
+        "--at",
+        "the fair",
+        "--promise",
+        "send the accessibility audit checklist by Friday",
+        today="2026-11-20",
+    )
+    text = amity.ok("draft", "promise", "yara", today="2026-11-21").out
+    assert "Here is the accessibility audit checklist I promised." in text
+    assert "Friday" not in text and text.endswith("Maya\n")
+    amity.ok("add", "Nobody Promised")
+    bare = amity.ok("draft", "promise", "nobody", "--tone", "formal", today="2026-11-21").out
+    assert "As promised, here is what I said I would send." in bare
