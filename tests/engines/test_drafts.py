@@ -173,7 +173,9 @@ def test_a_while_only_beyond_the_cadence() -> None:
         return any(gap in opener for gap in ("a while", "too long", "ages", "some time"))
 
     assert not checkin(date(2025, 5, 20), 14)  # 12 days, cadence 14
-    assert checkin(date(2025, 5, 10), 14)  # 22 days
+    assert not checkin(date(2025, 5, 10), 14)  # 22 days: beyond, but no while yet
+    assert checkin(date(2025, 4, 20), 14)  # 42 days
+    assert not checkin(date(2025, 4, 20), 60)  # within a longer cadence
     assert not checkin(date(2025, 3, 1), None)  # no cadence: half a year is fine
     assert checkin(date(2024, 3, 1), None)
     assert not checkin(date(2025, 5, 31), 0)

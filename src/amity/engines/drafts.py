@@ -26,6 +26,8 @@ _TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame"})
 _PREPOSITIONS = ("at ", "in ", "on ", "through ", "via ", "during ", "over ")
 # Without a cadence (a dormant tie), silence this long is "a while".
 LONG_GAP_WITHOUT_CADENCE = 180
+# Never "a while" for less than this, whatever the cadence.
+A_WHILE_DAYS = 30
 # A promise delivered within this many days of meeting someone new recalls the meeting.
 RECENT_MEETING_DAYS = 7
 # An ask within this many days of meeting says "It was great meeting you"; later, "We met".
@@ -240,12 +242,13 @@ def pick_topic(facts: DraftFacts) -> str:
 
 
 def long_gap(facts: DraftFacts, today: date) -> bool:
-    """Beyond their cadence since you last talked: only then does a draft say "a while"."""
+    """Beyond their cadence since you last talked, and at least a month: only then does a
+    draft say "It's been a while" (three weeks is no while, even for a fortnightly friend)."""
     if facts.last_contact_on is None:
         return False
     silence = (today - facts.last_contact_on).days
     limit = facts.cadence_days if facts.cadence_days else LONG_GAP_WITHOUT_CADENCE
-    return silence > limit
+    return silence > max(limit, A_WHILE_DAYS)
 
 
 def _opener(p: _Parts) -> str:
