@@ -16,6 +16,7 @@ from amity.engines.drafts import (
     Tone,
     draft_context,
     first_name,
+    life_event_phrase,
     met_phrase,
     pick_topic,
     question_for,
@@ -118,6 +119,22 @@ def test_life_event_and_question_for_congrats() -> None:
     assert question_for(DraftKind.CONGRATS, Tone.FORMAL, LifeEventKind.BIRTHDAY) == (
         "Do you have anything nice planned for the day?"
     )
+
+
+@pytest.mark.parametrize(
+    ("kind", "detail", "phrase"),
+    [
+        (LifeEventKind.OTHER, "had a baby", "your news"),
+        (LifeEventKind.OTHER, "The launch of her book.", "the launch of your book"),
+        (LifeEventKind.OTHER, "Launching Acme", "launching Acme"),
+        (LifeEventKind.OTHER, "", "your good news"),
+        (LifeEventKind.MOVED, "to Lisbon", "your move to Lisbon"),
+    ],
+)
+def test_other_news_reads_after_congratulations_on(
+    kind: LifeEventKind, detail: str, phrase: str
+) -> None:
+    assert life_event_phrase(LifeEventFacts(kind, detail=detail)) == phrase
 
 
 def test_defaults_for_thanks_and_ask() -> None:

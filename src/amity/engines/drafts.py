@@ -18,7 +18,7 @@ from enum import StrEnum
 from amity.engines import draft_wording as w
 from amity.engines.coach import MONTH_NAMES
 from amity.engines.draft_promise import promise_opening, promise_shape
-from amity.engines.draft_topic import first_item, topic_phrase
+from amity.engines.draft_topic import first_item, to_second_person, topic_phrase
 from amity.model.enums import LifeEventKind
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -393,8 +393,21 @@ def life_event_phrase(event: LifeEventFacts) -> str:
     if event.kind is LifeEventKind.BIRTHDAY:
         return "your birthday"
     if event.kind is LifeEventKind.MOVED:
-        return f"your move to {detail}" if detail else "your move"
-    return detail or "your good news"
+        place = detail.removeprefix("to ").strip()
+        return f"your move to {place}" if place else "your move"
+    return _news(detail)
+
+
+def _news(detail: str) -> str:
+    """What the user wrote about other news, if it reads after "Congratulations on":
+    "the launch of Acme" or "launching Acme" do; "had a baby" does not, so: "your news"."""
+    words = to_second_person(detail.strip().rstrip(".!")).split()
+    if not words:
+        return "your good news"
+    first = words[0].lower()
+    if first in {"the", "a", "an", "your", "my", "our"} or first.endswith("ing"):
+        return " ".join([first, *words[1:]])
+    return "your news"
 
 
 def _life_event_or_default(kind: DraftKind, event: LifeEventFacts | None) -> str:
