@@ -64,6 +64,10 @@ def test_the_first_of_their_interests() -> None:
     assert first_item("Jazz piano and sailing") == "Jazz piano"
     assert first_item("a cofounder for her fintech idea") == "a cofounder for your fintech idea"
     assert first_item("x" * 80) == ""
+    assert first_item("Loves bouldering and jazz") == "bouldering"
+    assert first_item("she's into sailing") == "sailing"
+    assert first_item("She climbs") == ""
+    assert first_item("Ana climbs at weekends") == ""
     assert first_item("") == ""
 
 

@@ -41,6 +41,12 @@ _SUBJECT = re.compile(
     r"\s+will be|'ll be|\s+is now|\s+are now|\s+is also|\s+are also|\s+is currently)\s+",
     re.I,
 )
+_LIKES = re.compile(
+    r"^(?:(?:she|he|they)(?:'s|'re)?\s+)?"
+    r"(?:(?:really\s+)?(?:loves?|likes?|enjoys?)|(?:is\s+|are\s+)?into)\s+",
+    re.I,
+)
+_THIRD_PERSON_VERBS = word_set("climbs runs plays loves likes enjoys does goes swims sails")
 _BARE_SUBJECT = frozenset({"she", "he", "they", "we", "i", "you", "it", "there", "this", "that"})
 _CLAUSE = re.compile(
     r",|:|\(| - | – | — |\s(?:because|but|so that|so|since|which|who|where|while|although|"
@@ -189,7 +195,16 @@ def _lower_first_word(text: str) -> str:
 
 def first_item(text: str, max_chars: int = 40) -> str:
     """The first item of a list the user typed ('climbing, jazz; Rust' -> 'climbing'),
-    spoken to the person; "" when it is too long to read well in a question."""
+    spoken to the person; "" when it is too long or is a sentence ("She climbs").
+
+    A leading "loves", "is into", "she likes" is dropped: "Loves bouldering" -> "bouldering".
+    """
     item = re.split(r"[,;/\n]|\band\b|\.\s", text.strip(), maxsplit=1)[0]
-    item = to_second_person(item.strip(" .!?-–—'\""))
-    return _lower_first_word(item) if 0 < len(item) <= max_chars else ""
+    item = _LIKES.sub("", item.strip(" .!?-–—'\""))
+    words = item.lower().split()
+    if not words or words[0] in _BARE_SUBJECT or _has_own_verb(item):
+        return ""
+    if len(words) > 1 and words[1] in _FINITE_VERBS | _THIRD_PERSON_VERBS:
+        return ""
+    item = to_second_person(item)
+    return _lower_first_word(item) if len(item) <= max_chars else ""
