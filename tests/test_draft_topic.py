@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from amity.engines.draft_promise import promise_opening, promise_shape
-from amity.engines.draft_topic import first_item, to_second_person, topic_phrase
+from amity.engines.draft_topic import first_item, first_need, to_second_person, topic_phrase
 
 NOTES = [
     # (what the user typed, what reads after "our chat about"; "" = leave the topic out)
@@ -68,6 +68,14 @@ def test_the_first_of_their_interests() -> None:
     assert first_item("she's into sailing") == "sailing"
     assert first_item("She climbs") == ""
     assert first_item("Ana climbs at weekends") == ""
+
+
+def test_what_they_need() -> None:
+    assert first_need("Looking for a designer, ideally in Lisbon") == "a designer"
+    assert first_need("she's looking for seed investors") == "seed investors"
+    assert first_need("Needs intros to fintech investors") == "intros to fintech investors"
+    assert first_need("hiring a staff engineer") == "hiring a staff engineer"
+    assert first_need("She wants to move to product") == ""
     assert first_item("") == ""
 
 

@@ -46,6 +46,11 @@ _LIKES = re.compile(
     r"(?:(?:really\s+)?(?:loves?|likes?|enjoys?)|(?:is\s+|are\s+)?into)\s+",
     re.I,
 )
+_WANTS = re.compile(
+    r"^(?:(?:she|he|they)(?:'s|'re)?\s+)?(?:is\s+|are\s+)?"
+    r"(?:looking\s+for|searching\s+for|seeking|needs?|wants?|in\s+need\s+of)\s+",
+    re.I,
+)
 _THIRD_PERSON_VERBS = word_set("climbs runs plays loves likes enjoys does goes swims sails")
 _BARE_SUBJECT = frozenset({"she", "he", "they", "we", "i", "you", "it", "there", "this", "that"})
 _CLAUSE = re.compile(
@@ -208,3 +213,9 @@ def first_item(text: str, max_chars: int = 40) -> str:
         return ""
     item = to_second_person(item)
     return _lower_first_word(item) if len(item) <= max_chars else ""
+
+
+def first_need(text: str) -> str:
+    """What they are looking for, as a phrase: "Looking for a designer" -> "a designer"."""
+    need = first_item(_WANTS.sub("", text.strip()))
+    return "" if need.lower().startswith("to ") else need  # "wants to move to product"

@@ -18,7 +18,7 @@ from enum import StrEnum
 from amity.engines import draft_wording as w
 from amity.engines.coach import MONTH_NAMES
 from amity.engines.draft_promise import promise_opening, promise_shape
-from amity.engines.draft_topic import first_item, to_second_person, topic_phrase
+from amity.engines.draft_topic import first_item, first_need, to_second_person, topic_phrase
 from amity.model.enums import LifeEventKind
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -338,7 +338,7 @@ def _question_and_closing(p: _Parts) -> tuple[str, str]:
         if shape == "deed":
             return p.pick(w.DEED_QUESTION, "question"), ""
         return p.pick(w.PROMISE_QUESTION, "question"), ""
-    need = first_item(facts.needs)
+    need = first_need(facts.needs)
     if need:
         if need.split()[0].endswith("ing"):
             options = w.NEED_ACTIVITY
