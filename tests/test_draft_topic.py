@@ -36,6 +36,10 @@ NOTES = [
     ("Chatted about hiring; she is growing the team", "hiring"),
     ("Spoke mostly about the Series A, because they close in May", "the Series A"),
     ("Will talk again in January", ""),
+    ("Asked about her startup", "your startup"),
+    ("She told me about her pilot with Lufthansa", "your pilot with Lufthansa"),
+    ("Worked together on the search team in 2019", ""),
+    ("Kubernetes on bare metal", "Kubernetes on bare metal"),
     ("", ""),
 ]
 

@@ -10,8 +10,10 @@ The rules, in order (each one is tested on real-looking notes):
 1. Keep the first sentence, and within it what follows a lead-in such as "talked about".
 2. Drop a leading subject and auxiliary ("she is", "they're", "we were", "Ana is"). What is
    left must start with an -ing word ("moving ..."), else there is no topic.
-3. A phrase that starts with a verb in the past tense ("Recommended I ...", "Mentioned the
-   ...") or another finite verb is a sentence without its subject: no topic.
+3. A phrase that starts with a verb in the past tense ("Recommended I ...", "Worked on
+   ...", but not "Distributed systems") or another finite verb ("Runs the team"), a
+   verdict ("Great chat!") or a role ("PM at Stripe") gives no topic, nor does a phrase
+   with its own verb ("The team is hiring"; "how the team is organised" reads well).
 4. Cut at the first clause boundary (a comma, "because", "but", "which", "and she" ...).
 5. Speak to the person: "her", "his", "their" become "your"; "him", "them" become "you".
 6. At most about 60 characters, cut at a word, never ending on "to", "of", "the" ...
@@ -31,7 +33,7 @@ TOPIC_MAX_CHARS = 60
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s|\n")
 _LEAD_IN = re.compile(
-    r"\b(?:(?:talked|chatted|spoke|conversation|chat|talk)"
+    r"\b(?:(?:talked|chatted|spoke|conversation|chat|talk|asked|heard|told me|learned|learnt)"
     r"(?: a lot| mostly| mainly| briefly)?\s+(?:about|on)|discussed)\s+",
     re.I,
 )
@@ -58,11 +60,19 @@ _CLAUSE = re.compile(
     r"though|and (?:she|he|they|we|i|it|also|then)|then)\s",
     re.I,
 )
-# Words after which a past-tense word is a verb with an object, not an adjective
-# ("Recommended I look ...", "Offered to refer me"; but "Distributed systems" is a topic).
+# Words after which a word in -s is a verb with an object ("Runs the platform team",
+# "Works at Plaid"; but "Kubernetes on bare metal" is a topic).
 _OBJECT_START = word_set(
     "i me we us you her him them my our your their his the a an that to in at with for it "
     "this these those some"
+)
+# A note that starts with a past tense is a sentence without its subject ("Worked on
+# search", "Recommended I apply"), unless the word is one of these adjectives.
+_ADJECTIVES_IN_ED = word_set(
+    "distributed advanced automated embedded managed federated applied supervised"
+    " unsupervised connected decentralized decentralised centralized centralised"
+    " accelerated augmented animated detailed extended integrated mixed sustained"
+    " red bed speed seed feed need"
 )
 _FINITE_VERBS = word_set(
     "is are was were has have had does did can could will would should works lives runs "
@@ -140,7 +150,7 @@ def _predicate(sentence: str) -> str | None:
         return None  # "Will talk again in January"
     if len(words) > 1 and words[1].lower() in _FINITE_VERBS:
         return None  # "She works at Plaid", "Ana works at Plaid"
-    if first.endswith("ed") and len(words) > 1 and words[1].lower() in _OBJECT_START:
+    if first.endswith("ed") and first not in _ADJECTIVES_IN_ED:
         return None  # "Recommended I look at their internship program"
     if first.endswith("s") and len(words) > 1 and words[1].lower() in _OBJECT_START - {"a"}:
         return None  # "Runs the platform team", "Wants me to apply"
