@@ -96,4 +96,4 @@ def strength_now(store: Store, person_id: int, today: date) -> tuple[Strength, T
     row = store.db.one("SELECT * FROM person WHERE id = ?", (person_id,)) or {}
     stats = relationship_stats(row) if row else RelationshipStats()
     scored = strength(stats, today)
-    return scored, tier(scored.score, stats.last_contact_on, today)
+    return scored, tier(scored.score, stats, today)

@@ -83,6 +83,6 @@ def tiers_on(store: Store, day: date) -> dict[str, int]:
             int(r["outbound"]),
             float(r["depth"]),
         )
-        counts[tier(score(stats, day), stats.last_contact_on, day).value] += 1
+        counts[tier(score(stats, day), stats, day).value] += 1
     counts[Tier.DORMANT.value] += max(0, known - len(rows))
     return {t.value: counts.get(t.value, 0) for t in Tier}
