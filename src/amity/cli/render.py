@@ -6,6 +6,7 @@ from typing import Any
 
 from rich.console import Group
 from rich.markup import escape
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 
@@ -60,7 +61,7 @@ def person_panel(view: dict[str, Any]) -> Panel:
         if value:
             lines.append(Text.assemble((f"{label:>13}  ", "bold"), value))
     if view.get("strength_summary"):
-        lines.append(Text(f"{'':>15}{view['strength_summary']}", style="dim"))
+        lines.append(Padding(Text(view["strength_summary"], style="dim"), (0, 0, 0, 15)))
     if view["interactions"]:
         lines.append(Text(""))
         lines.append(Text(f"Timeline ({view['interaction_count']} interactions)", style="bold"))
