@@ -203,21 +203,21 @@ def test_demo_is_idempotent_and_large_enough(amity: Amity) -> None:
 
 def test_show_scores_strength_today_with_reasons(amity: Amity) -> None:
     amity.ok("add", "Coffee Chris", "--circle", "close")
-    for day in ("2026-09-01", "2026-10-01", "2026-11-01", "2026-11-20"):
+    for day in ("2026-09-01", "2026-10-01", "2026-10-20", "2026-11-05", "2026-11-20"):
         amity.ok("log", "Coffee Chris", "--kind", "coffee", "--on", day, today=day)
     shown = amity.ok("show", "Coffee Chris", "--json").json()
     assert 0 < shown["strength"] <= 100
-    assert shown["tier"] == "active"  # monthly coffee for three months: not core yet
+    assert shown["tier"] == "active"  # coffee every few weeks for three months: not core yet
     assert shown["strength_reasons"] == [
         "known 3 months",
-        "4 interactions, last 2 days ago",
+        "5 interactions, last 2 days ago",
         "both ways",
         "mostly in person",
     ]
     assert shown["strength_summary"] == "; ".join(shown["strength_reasons"])
     out = amity.ok("show", "Coffee Chris").out
     assert f"{shown['strength']}/100 · active" in out
-    assert "known 3 months; 4 interactions, last 2 days ago; both ways;" in out
+    assert "known 3 months; 5 interactions, last 2 days ago; both ways;" in out
 
 
 def test_a_few_days_of_messages_make_a_new_tie_never_core(amity: Amity) -> None:

@@ -43,7 +43,7 @@ WEIGHTS: dict[str, float] = {
     "depth": 0.25,
 }
 KNOWN_HALF_DAYS = 548  # known 18 months gives half the part, 3 years 3/4, 10 years nearly all
-MIN_SPAN_DAYS = 180  # how often you talk is measured over at least six months
+MIN_SPAN_DAYS = 365  # how often you talk is measured over at least a year
 FREQUENCY_HALF_PER_MONTH = 2.0  # weighted interactions a month for half the part
 RECIPROCITY_HALF = 1.0  # each interaction on both sides halves what is missing
 ONE_SIDED_SLACK = 2  # one side may do twice as much plus this before it stops counting
