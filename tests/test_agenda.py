@@ -131,7 +131,7 @@ def test_report_and_coach_on_the_demo(amity: Amity) -> None:
     amity.ok("demo")
     report = amity.ok("report", "--json").json()
     assert sum(report["tiers"].values()) == report["total"] >= 150
-    assert set(report["tiers"]) == {"core", "active", "cooling", "dormant"}
+    assert set(report["tiers"]) == {"core", "active", "cooling", "dormant", "new"}
     assert report["core"] and all({"id", "name", "strength"} <= set(p) for p in report["core"])
     assert 0 <= (report["follow_up"]["rate"] or 0) <= 1
     history = report["tiers_over_time"]

@@ -44,7 +44,13 @@ PEOPLE = [
 def test_report_counts_tiers_and_names_the_core() -> None:
     report = network_report(PEOPLE, [], [], [], TODAY)
     assert report.total == 9
-    assert report.tiers == {Tier.CORE: 3, Tier.ACTIVE: 1, Tier.COOLING: 3, Tier.DORMANT: 2}
+    assert report.tiers == {
+        Tier.CORE: 3,
+        Tier.ACTIVE: 1,
+        Tier.COOLING: 3,
+        Tier.DORMANT: 2,
+        Tier.NEW: 0,
+    }
     assert [p.name for p in report.core] == ["Ana", "Ben", "Chloé"]
 
 

@@ -96,7 +96,7 @@ def show_command(person: str, limit: int, as_json: bool) -> None:
 @click.option("--archived", is_flag=True, help="Include archived people.")
 @click.option(
     "--tier",
-    type=click.Choice(["core", "active", "cooling", "dormant"]),
+    type=click.Choice(["core", "active", "new", "cooling", "dormant"]),
     help="Only this tier (from the stored strength).",
 )
 @click.option(

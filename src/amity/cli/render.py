@@ -6,6 +6,7 @@ from typing import Any
 
 from rich.console import Group
 from rich.markup import escape
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 
@@ -51,13 +52,16 @@ def person_panel(view: dict[str, Any]) -> Panel:
         ("about", view["about"]),
         ("last contact", view["last_interaction"] or "never"),
         ("next check-in", view["next_due"] or ""),
-        ("strength", f"{view['strength']}/100"),
+        (
+            "strength",
+            f"{view['strength']}/100" + (f" · {view['tier']}" if view.get("tier") else ""),
+        ),
     ]
     for label, value in facts:
         if value:
             lines.append(Text.assemble((f"{label:>13}  ", "bold"), value))
-    for reason in view.get("strength_reasons", []):
-        lines.append(Text(f"{'':>15}· {reason}", style="dim"))
+    if view.get("strength_summary"):
+        lines.append(Padding(Text(view["strength_summary"], style="dim"), (0, 0, 0, 15)))
     if view["interactions"]:
         lines.append(Text(""))
         lines.append(Text(f"Timeline ({view['interaction_count']} interactions)", style="bold"))

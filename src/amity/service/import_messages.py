@@ -103,7 +103,9 @@ class MessageImporter:
 
         points = [ContactPoint(ContactKind.URL, url, url, "LinkedIn")] if url else []
         name = fit_name(name, url)
-        person = Person(name=name, how_met="LinkedIn message", contact_points=points)
+        # Someone who only wrote (a recruiter, an InMail) was never met: nothing in how or
+        # where you met says so; the timeline and the source record tell where they came from.
+        person = Person(name=name, contact_points=points)
         parts = name.split(" ")
         person.given_name, person.family_name = parts[0], " ".join(parts[1:])
         pid = people_store.insert_person(self.store, person, self.today)

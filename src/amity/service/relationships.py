@@ -16,7 +16,7 @@ from amity.engines.strength import (
 )
 from amity.model import Circle
 from amity.store import Row, Store, as_date
-from amity.store.interactions import aggregate_for
+from amity.store.interactions import aggregates_for
 
 
 def cadence_defaults(store: Store) -> dict[Circle, int | None]:
@@ -25,52 +25,76 @@ def cadence_defaults(store: Store) -> dict[Circle, int | None]:
     return circle_cadences(store)
 
 
+# People refreshed per round trip: one grouped query and one batch of updates each.
+REFRESH_CHUNK = 500
+
+
 def refresh_people(store: Store, person_ids: Iterable[int], today: date) -> None:
+    """Recompute the derived columns (contacts, counts, depth, next due, strength) of these
+    people from their interactions, a chunk at a time."""
     defaults = cadence_defaults(store)
-    for person_id in set(person_ids):
-        refresh_person(store, person_id, today, defaults)
+    ids = sorted(set(person_ids))
+    for start in range(0, len(ids), REFRESH_CHUNK):
+        _refresh_chunk(store, ids[start : start + REFRESH_CHUNK], today, defaults)
 
 
 def refresh_person(
     store: Store, person_id: int, today: date, defaults: dict[Circle, int | None]
 ) -> None:
-    person = store.db.one(
-        "SELECT circle, cadence_days, archived, deleted_on FROM person WHERE id = ?", (person_id,)
+    _refresh_chunk(store, [person_id], today, defaults)
+
+
+def _refresh_chunk(
+    store: Store, person_ids: list[int], today: date, defaults: dict[Circle, int | None]
+) -> None:
+    people = store.db.query(
+        "SELECT id, circle, cadence_days, archived, deleted_on FROM person "
+        f"WHERE id IN ({', '.join('?' * len(person_ids))})",
+        person_ids,
     )
-    if person is None:
-        return
-    agg = aggregate_for(store, person_id, DEPTH_WEIGHTS)
-    last = as_date(agg["last_on"])
-    cadence = person["cadence_days"] or defaults.get(Circle(person["circle"]))
-    resting = bool(person["archived"]) or person["deleted_on"] is not None
-    # Archived and forgotten people are never due: the agenda's index holds only the living.
-    next_due = last + timedelta(days=int(cadence)) if last and cadence and not resting else None
-    stats = RelationshipStats(
+    found = aggregates_for(store, person_ids, DEPTH_WEIGHTS)
+    updates = []
+    for person in people:
+        person_id = int(person["id"])
+        agg = found.get(person_id)
+        stats = _stats(agg) if agg is not None else RelationshipStats()
+        last = stats.last_contact_on
+        cadence = person["cadence_days"] or defaults.get(Circle(person["circle"]))
+        resting = bool(person["archived"]) or person["deleted_on"] is not None
+        # Archived and forgotten people are never due: the agenda's index holds only the living.
+        due = last + timedelta(days=int(cadence)) if last and cadence and not resting else None
+        updates.append(
+            (
+                _iso(stats.first_contact_on),
+                _iso(last),
+                _iso(stats.last_outbound_on),
+                stats.interaction_count,
+                stats.inbound_count,
+                stats.outbound_count,
+                stats.depth_total,
+                _iso(due),
+                score(stats, today),
+                person_id,
+            )
+        )
+    if updates:
+        store.db.executemany(
+            "UPDATE person SET first_contact_on = ?, last_contact_on = ?, last_outbound_on = ?, "
+            "interaction_count = ?, inbound_count = ?, outbound_count = ?, depth_total = ?, "
+            "next_due_on = ?, strength = ? WHERE id = ?",
+            updates,
+        )
+
+
+def _stats(agg: Row) -> RelationshipStats:
+    return RelationshipStats(
         first_contact_on=as_date(agg["first_on"]),
-        last_contact_on=last,
+        last_contact_on=as_date(agg["last_on"]),
         last_outbound_on=as_date(agg["last_outbound_on"]),
         interaction_count=int(agg["n"] or 0),
         inbound_count=int(agg["inbound"] or 0),
         outbound_count=int(agg["outbound"] or 0),
         depth_total=float(agg["depth"] or 0.0),
-    )
-    points = score(stats, today) if stats.interaction_count else 0
-    store.db.execute(
-        "UPDATE person SET first_contact_on = ?, last_contact_on = ?, last_outbound_on = ?, "
-        "interaction_count = ?, inbound_count = ?, outbound_count = ?, depth_total = ?, "
-        "next_due_on = ?, strength = ? WHERE id = ?",
-        (
-            _iso(stats.first_contact_on),
-            _iso(last),
-            _iso(stats.last_outbound_on),
-            stats.interaction_count,
-            stats.inbound_count,
-            stats.outbound_count,
-            stats.depth_total,
-            _iso(next_due),
-            points,
-            person_id,
-        ),
     )
 
 
@@ -96,4 +120,4 @@ def strength_now(store: Store, person_id: int, today: date) -> tuple[Strength, T
     row = store.db.one("SELECT * FROM person WHERE id = ?", (person_id,)) or {}
     stats = relationship_stats(row) if row else RelationshipStats()
     scored = strength(stats, today)
-    return scored, tier(scored.score, stats.last_contact_on, today)
+    return scored, tier(scored.score, stats, today)

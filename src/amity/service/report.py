@@ -67,7 +67,7 @@ def health_rows(store: Store, today: date) -> list[PersonHealthRow]:
                 pid,
                 row["name"],
                 points,
-                tier(points, stats.last_contact_on, today),
+                tier(points, stats, today),
                 peak_score(stats) if stats.interaction_count else None,
                 _source(row["how_met"]),
                 sources.get(pid, ""),

@@ -31,7 +31,8 @@ def tier_history(store: Store, today: date, current: dict[str, int]) -> list[dic
     stored[this_week.isoformat()] = current
     if _small(store):
         for week in weeks[:-1]:
-            if week.isoformat() not in stored:
+            # A week recorded before a tier existed (`new`) is worked out again.
+            if not set(current) <= set(stored.get(week.isoformat(), {})):
                 stored[week.isoformat()] = tiers_on(store, week + timedelta(days=6))
                 changed = True
     if changed:
@@ -40,8 +41,11 @@ def tier_history(store: Store, today: date, current: dict[str, int]) -> list[dic
                 preferences.put(store, KEY, dict(sorted(stored.items())[-104:]))
         except StoreError:
             pass  # a read-only home still gets its report; the week is recorded next time
+    zero = dict.fromkeys(current, 0)
     return [
-        {"week": w.isoformat(), **stored[w.isoformat()]} for w in weeks if w.isoformat() in stored
+        {"week": w.isoformat(), **zero, **stored[w.isoformat()]}
+        for w in weeks
+        if w.isoformat() in stored
     ]
 
 
@@ -83,6 +87,6 @@ def tiers_on(store: Store, day: date) -> dict[str, int]:
             int(r["outbound"]),
             float(r["depth"]),
         )
-        counts[tier(score(stats, day), stats.last_contact_on, day).value] += 1
+        counts[tier(score(stats, day), stats, day).value] += 1
     counts[Tier.DORMANT.value] += max(0, known - len(rows))
     return {t.value: counts.get(t.value, 0) for t in Tier}

@@ -115,7 +115,12 @@ def _strength_today(store: Store, person_id: int, today: date | None) -> dict[st
     from amity.service.relationships import strength_now
 
     scored, level = strength_now(store, person_id, today)
-    return {"strength": scored.score, "strength_reasons": scored.reasons[:3], "tier": level.value}
+    return {
+        "strength": scored.score,
+        "tier": level.value,
+        "strength_reasons": scored.reasons,
+        "strength_summary": scored.summary,
+    }
 
 
 @dataclass(slots=True)
@@ -132,7 +137,7 @@ class ListRequest:
     today: date | None = None
 
 
-TIERS = ("core", "active", "cooling", "dormant")
+TIERS = ("core", "active", "new", "cooling", "dormant")
 SOURCES = ("linkedin", "vcard", "csv", "manual")
 
 

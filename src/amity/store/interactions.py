@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
 
 from amity.model import Direction, Interaction, InteractionKind
@@ -91,19 +91,24 @@ def find_by_source(store: Store, source: str, source_key: str) -> int | None:
     return None if found is None else int(found)
 
 
-def aggregate_for(store: Store, person_id: int, depth: Mapping[InteractionKind, float]) -> Row:
-    """What the derived columns of `person` are computed from, in one indexed query."""
+def aggregates_for(
+    store: Store, person_ids: Sequence[int], depth: Mapping[InteractionKind, float]
+) -> dict[int, Row]:
+    """What the derived columns of `person` are computed from, for many people in one
+    grouped, indexed query (people without any interaction are absent). Pass at most a few
+    hundred ids at a time."""
+    if not person_ids:
+        return {}
     case = " ".join(f"WHEN '{kind.value}' THEN {float(w)}" for kind, w in depth.items())
-    row = store.db.one(
-        "SELECT min(i.occurred_on) AS first_on, max(i.occurred_on) AS last_on, "
+    rows = store.db.query(
+        "SELECT ip.person_id, min(i.occurred_on) AS first_on, max(i.occurred_on) AS last_on, "
         "count(*) AS n, "
         "sum(CASE WHEN i.direction = 'inbound' THEN 1 ELSE 0 END) AS inbound, "
         "sum(CASE WHEN i.direction = 'outbound' THEN 1 ELSE 0 END) AS outbound, "
         "max(CASE WHEN i.direction = 'outbound' THEN i.occurred_on END) AS last_outbound_on, "
         f"sum(CASE i.kind {case} ELSE 1.0 END) AS depth "
         "FROM interaction_participant ip JOIN interaction i ON i.id = ip.interaction_id "
-        "WHERE ip.person_id = ?",
-        (person_id,),
+        f"WHERE ip.person_id IN ({', '.join('?' * len(person_ids))}) GROUP BY ip.person_id",
+        list(person_ids),
     )
-    assert row is not None  # an aggregate always yields one row
-    return row
+    return {int(r["person_id"]): r for r in rows}

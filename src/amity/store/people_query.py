@@ -11,8 +11,10 @@ from amity.engines.strength import (
     ACTIVE_MAX_DAYS,
     ACTIVE_MIN_SCORE,
     COOLING_MAX_DAYS,
+    COOLING_MIN_SCORE,
     CORE_MAX_DAYS,
     CORE_MIN_SCORE,
+    NEW_DAYS,
 )
 from amity.store.database import Row, as_date
 from amity.store.session import Store
@@ -48,7 +50,7 @@ class PeopleFilter:
     name: str | None = None
     include_archived: bool = False
     ids: list[int] | None = None  # restrict to these people (e.g. search hits)
-    tier: str | None = None  # core, active, cooling, dormant (from the stored strength)
+    tier: str | None = None  # core, active, cooling, dormant, new (from the stored strength)
     source: str | None = None  # linkedin, vcard, csv, or manual (never imported)
     today: date | None = None  # the day tiers are judged on
 
@@ -96,21 +98,28 @@ class PeopleFilter:
 
 
 def _tier_sql(tier: str, today: date) -> tuple[str, list[Any]]:
-    """The strength engine's tiers (amity.engines.strength.tier) as SQL over the stored score
-    and last contact, so a list of 100,000 people filters in the database."""
+    """The strength engine's tiers (amity.engines.strength.tier) as SQL over the stored score,
+    first and last contact, so a list of 100,000 people filters in the database."""
 
     def since(days: int) -> str:
         return (today - timedelta(days=days)).isoformat()
 
+    new = "(p.interaction_count > 0 AND p.first_contact_on > ?)"
     core = f"(p.strength >= {CORE_MIN_SCORE} AND p.last_contact_on >= ?)"
     active = f"(p.strength >= {ACTIVE_MIN_SCORE} AND p.last_contact_on >= ?)"
-    cooling = "(p.last_contact_on >= ?)"
+    cooling = f"(p.strength >= {COOLING_MIN_SCORE} AND p.last_contact_on >= ?)"
+    n = since(NEW_DAYS)
     c, a, k = since(CORE_MAX_DAYS), since(ACTIVE_MAX_DAYS), since(COOLING_MAX_DAYS)
+    old = f"NOT {new} AND p.interaction_count > 0"
     forms: dict[str, tuple[str, list[Any]]] = {
-        "core": (core, [c]),
-        "active": (f"(NOT {core} AND {active})", [c, a]),
-        "cooling": (f"(NOT {core} AND NOT {active} AND {cooling})", [c, a, k]),
-        "dormant": ("(p.last_contact_on IS NULL OR p.last_contact_on < ?)", [k]),
+        "new": (new, [n]),
+        "core": (f"({old} AND {core})", [n, c]),
+        "active": (f"({old} AND NOT {core} AND {active})", [n, c, a]),
+        "cooling": (f"({old} AND NOT {core} AND NOT {active} AND {cooling})", [n, c, a, k]),
+        "dormant": (
+            f"(NOT ({new} OR {core} OR {active} OR {cooling}) OR p.last_contact_on IS NULL)",
+            [n, c, a, k],
+        ),
     }
     return forms[tier]
 
