@@ -23,9 +23,15 @@ WED = date(2026, 3, 4)
 THU = date(2026, 3, 5)
 
 
-def test_meeting_or_first_interaction_needs_a_follow_up() -> None:
+def test_meeting_someone_new_in_person_needs_a_follow_up() -> None:
     assert needs_follow_up(InteractionKind.MET, first_with_person=False)
-    assert needs_follow_up("call", first_with_person=True)
+    for kind in ("met", "coffee", "meeting", "event", "video"):
+        assert needs_follow_up(kind, first_with_person=True)
+    # A call or a message is the contact itself, new person or not.
+    for kind in ("call", "message", "email", "intro", "other"):
+        assert not needs_follow_up(kind, first_with_person=True)
+    # Coffee with someone you know is no first meeting.
+    assert not needs_follow_up(InteractionKind.COFFEE, first_with_person=False)
     assert not needs_follow_up(InteractionKind.EMAIL, first_with_person=False)
 
 
