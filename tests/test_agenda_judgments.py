@@ -9,8 +9,8 @@ from typing import Any
 
 from amity.engines.follow_ups import DEFAULT_FADE_DAYS
 from amity.service import agenda_sources, preferences
-from amity.store import reminders
 from amity.store import interactions as interaction_store
+from amity.store import reminders
 from tests.conftest import Amity, writable_store
 
 FAIR = date(2026, 10, 1)
