@@ -127,8 +127,15 @@ def test_the_fade_is_a_setting(amity: Amity) -> None:
     assert _open(amity, _on(13)) == []  # four times the fade
 
 
-def test_the_fade_default_is_the_engines() -> None:
+def test_the_fade_default_is_the_engines_and_a_backup_is_checked() -> None:
+    from amity.model.limits import setting_problem
+
     assert preferences.DEFAULTS["follow_up_fade_days"] == DEFAULT_FADE_DAYS
+    assert setting_problem("follow_up_fade_days", 7) is None
+    for bad in (0, 61, "7", True, None):
+        assert setting_problem("follow_up_fade_days", bad) == (
+            "should be a whole number from 1 to 60"
+        )
 
 
 # New ties get a second touch
