@@ -36,7 +36,7 @@ from amity.store import Store, as_date, reminders
 from amity.store import interactions as interaction_store
 
 ACTIONS = ("done", "skip", "snooze")
-# The state each action leaves an item in, and the words for it.
+# The state each action leaves an item in (snooze leaves it open to act on again).
 _STATE_OF = {"done": DONE, "skip": SKIPPED}
 # Today's numbered list as it stood when the user first acted on it today, kept with the
 # preferences (a key-value table that travels with a backup) so its numbers hold all day.
