@@ -76,3 +76,14 @@ def test_done_in_place_keeps_the_item_marked_at_its_number(client: tuple[Any, _C
     assert again.status_code == 200 and "already done" in again.text
     shown = web.get("/").text
     assert shown.count('data-state="done"') == 1 and "Alan Turing" in shown
+
+
+def test_the_fade_is_set_on_the_settings_page(client: tuple[Any, _Clock]) -> None:
+    web, _ = client
+    page = web.get("/settings").text
+    assert 'name="follow_up_fade_days"' in page and 'value="7"' in page
+    saved = web.post("/settings", data={"csrf_token": _token(page), "follow_up_fade_days": "3"})
+    assert saved.status_code == 200 and 'id="s-fade" name="follow_up_fade_days"' in saved.text
+    assert re.search(r'name="follow_up_fade_days"[^>]*value="3"', saved.text)
+    bad = web.post("/settings", data={"csrf_token": _token(page), "follow_up_fade_days": "0"})
+    assert bad.status_code == 400 and "days a follow-up stays one" in bad.text
