@@ -2,8 +2,9 @@
 
 The store selects the candidates (follow-ups, promises, life events, due check-ins, people
 going cold) with indexed queries; the other engines turn each into an `AgendaItem`; this
-module decides which of them the user sees today and plans the rest. Everything here is a
-pure function of the items and `today`: the same inputs always give the same agenda.
+module decides which of them the user sees today and plans the rest, and numbers today's
+list so that the numbers hold all day (`number_day`). Everything here is a pure function of
+the items and `today`: the same inputs always give the same agenda.
 """
 
 from __future__ import annotations
