@@ -4,6 +4,10 @@ from datetime import date, timedelta
 import pytest
 
 from amity.engines.agenda import (
+    DONE,
+    OPEN,
+    SKIPPED,
+    SNOOZED,
     AgendaItem,
     build_agenda,
     make_item,
@@ -25,6 +29,7 @@ def item(
     name: str = "",
     strength: int = 0,
     expires: date | None = None,
+    show_by: date | None = None,
 ) -> AgendaItem:
     key = f"{kind.value}:person:{person_id}:{due.isoformat()}"
     return make_item(
@@ -36,6 +41,7 @@ def item(
         "reason",
         strength=strength,
         expires=expires,
+        show_by=show_by,
     )
 
 
@@ -214,3 +220,101 @@ def test_smaller_budget() -> None:
     agenda = build_agenda(check_ins(7), MON, budget=3)
     assert [len(keys) for keys in agenda.schedule.values()] == [3, 3, 1]
     assert agenda.later == 4
+
+
+# Birthdays on the day, whatever fills the budget; other occasions within a few days.
+
+
+def birthday(person_id: int, on: date, strength: int = 0) -> AgendaItem:
+    return item(
+        ReminderKind.BIRTHDAY,
+        person_id,
+        on,
+        strength=strength,
+        show_by=on,
+        expires=on + timedelta(days=3),
+    )
+
+
+def test_a_birthday_shows_on_the_day_even_when_follow_ups_fill_the_budget() -> None:
+    follow_ups = [item(ReminderKind.FOLLOW_UP, 100 + n, MON) for n in range(8)]
+    bea = birthday(1, MON)
+    agenda = build_agenda([*follow_ups, bea, *check_ins(4)], MON, budget=5)
+    assert bea in agenda.items
+    assert len(agenda.items) == 9  # eight follow-ups and the birthday; check-ins wait
+
+
+def test_a_belated_birthday_takes_its_turn() -> None:
+    follow_ups = [item(ReminderKind.FOLLOW_UP, 100 + n, WEEK[1]) for n in range(5)]
+    late = birthday(1, MON)  # yesterday's, not shown then
+    agenda = build_agenda([*follow_ups, late], WEEK[1], budget=5)
+    assert late not in agenda.items and late in agenda.deferred
+
+
+def test_at_most_a_budget_of_birthdays_is_pinned_strongest_first() -> None:
+    follow_ups = [item(ReminderKind.FOLLOW_UP, 100 + n, MON) for n in range(5)]
+    many = [birthday(n, MON, strength=n) for n in range(1, 13)]
+    agenda = build_agenda([*follow_ups, *many], MON, budget=3)
+    shown = [i.person_id for i in agenda.items if i.kind == "birthday"]
+    assert shown == [12, 11, 10]
+
+
+def test_an_anniversary_waits_for_room_then_shows_on_its_last_few_days() -> None:
+    show_by = MON + timedelta(days=3)
+    anniversary = item(ReminderKind.ANNIVERSARY, 1, MON, show_by=show_by, expires=show_by)
+    for today in WEEK[:4]:
+        follow_ups = [item(ReminderKind.FOLLOW_UP, 100 + n, today) for n in range(5)]
+        agenda = build_agenda([*follow_ups, anniversary], today, budget=5)
+        assert (anniversary in agenda.items) is (today == show_by), today
+
+
+# Stable numbers: items acted on today keep their numbers.
+
+
+def test_an_item_done_today_keeps_its_number_and_its_place_in_the_budget() -> None:
+    items = check_ins(8)
+    morning = build_agenda(items, MON, budget=3)
+    assert [line.number for line in morning.numbered] == [1, 2, 3]
+    assert all(line.state == OPEN for line in morning.numbered)
+    first = morning.items[0]
+    kept = [line.item for line in morning.numbered]
+    later = build_agenda(items, MON, budget=3, done={first.key}, kept=kept, acted={first.key: DONE})
+    assert [(line.number, line.item.key, line.state) for line in later.numbered] == [
+        (1, first.key, DONE),
+        (2, morning.items[1].key, OPEN),
+        (3, morning.items[2].key, OPEN),
+    ]
+    assert later.items == morning.items[1:]  # no fourth check-in slides into the freed slot
+
+
+def test_items_settled_otherwise_show_done_and_new_ones_come_after() -> None:
+    items = check_ins(3)
+    morning = build_agenda(items, MON)
+    kept = [line.item for line in morning.numbered]
+    skipped, logged = morning.items[0], morning.items[1]
+    newcomer = item(ReminderKind.FOLLOW_UP, 77, MON)  # ranks first, but numbers hold
+    snoozed_one = morning.items[2]
+    # `logged` is no longer among the open items (a message settled it):
+    later = build_agenda(
+        [i for i in [*items, newcomer] if i.key != logged.key],
+        MON,
+        done={skipped.key},
+        snoozed={snoozed_one.key: WEEK[2]},
+        kept=kept,
+        acted={skipped.key: SKIPPED, snoozed_one.key: SNOOZED},
+    )
+    assert [(line.number, line.item.key, line.state) for line in later.numbered] == [
+        (1, skipped.key, SKIPPED),
+        (2, logged.key, DONE),
+        (3, snoozed_one.key, SNOOZED),
+        (4, newcomer.key, OPEN),
+    ]
+
+
+def test_a_kept_item_still_open_stays_today() -> None:
+    items = check_ins(6)
+    morning = build_agenda(items, MON, budget=2)
+    kept = [line.item for line in morning.numbered]
+    urgent = [item(ReminderKind.CHECK_IN, 90 + n, MON - timedelta(days=30)) for n in range(2)]
+    later = build_agenda([*items, *urgent], MON, budget=2, kept=kept)
+    assert [line.item.key for line in later.numbered] == [i.key for i in kept]

@@ -117,3 +117,16 @@ def test_promotion_reason() -> None:
         "promotion: Staff Engineer, today"
     )
     assert new_job_reason("new_job", "", day, date(2026, 3, 3)) == "new job, yesterday"
+
+
+def test_occasions_say_by_when_they_must_show() -> None:
+    """A birthday on the day itself; an anniversary or a new job within a few days."""
+    bday = birthday_item(5, "Cleo", 3, 4, 1990, date(2026, 3, 4))
+    assert bday is not None and bday.show_by == date(2026, 3, 4)
+    belated = birthday_item(5, "Cleo", 3, 4, 1990, date(2026, 3, 6))
+    assert belated is not None and belated.show_by == date(2026, 3, 4)
+    anniversary = anniversary_item(5, "Cleo", 12, "Stripe", date(2023, 6, 12), date(2026, 6, 12))
+    assert anniversary is not None and anniversary.show_by == date(2026, 6, 15)
+    job = new_job_item(44, 5, "Cleo", "new_job", "", date(2026, 3, 1), date(2026, 3, 2))
+    assert job is not None and job.show_by == date(2026, 3, 4)
+    assert job.expires == date(2026, 3, 15)

@@ -29,7 +29,8 @@ def test_capture_then_the_follow_up_is_on_today_and_done_in_place(web: Web) -> N
     assert done.status_code == 200
     assert done.text.lstrip().startswith('<section id="agenda"')
     assert "Done: Grace Hopper" in done.text
-    assert "Nothing due today" in done.text
+    assert "All done for today" in done.text  # the item stays, marked done, at its number
+    assert 'data-state="done"' in done.text and 'name="key"' not in done.text
 
 
 def test_snooze_and_skip_in_place(web: Web) -> None:

@@ -55,7 +55,8 @@ def digest_command(send: bool, as_json: bool) -> None:
 @click.argument("value", required=False)
 @json_option
 def settings_command(key: str | None, value: str | None, as_json: bool) -> None:
-    """Show preferences, or set one: daily_budget, weekly_goal, tone, signature,
+    """Show preferences, or set one: daily_budget, weekly_goal, follow_up_fade_days (days a
+    follow-up stays one before it becomes a gentler reconnect), tone, signature,
     cadence.<circle> (days, or none), smtp.<host|port|username|password|sender|to|starttls|ssl>.
     """
     from amity.service.settings_edit import all_settings, change

@@ -19,23 +19,36 @@ _LABEL = {
     "check_in": "check in",
     "going_cold": "going cold",
     "reminder": "reminder",
+    "reconnect": "reconnect",
 }
+# How to start on an empty home.
+FIRST_RUN = (
+    "Nobody here yet. To start:\n"
+    "  amity import linkedin|vcard|csv FILE   bring in your contacts\n"
+    '  amity met "Ada Lovelace" --at PyCon     log someone you just met\n'
+    "  amity demo                             try Amity on a sample network first"
+)
 
 
 def agenda_renderable(view: TodayView, *, show_drafts: bool = True) -> Group:
     parts: list[Any] = [Text(f"Today, {view.date:%A %d %B %Y}", style="bold")]
+    if view.first_run:
+        parts.append(Text(FIRST_RUN))
+        return Group(*parts)
     if not view.items:
         parts.append(Text("Nothing due today. A good day to reach out to someone you miss."))
     for item in view.items:
+        acted = not item.is_open
         parts.append(
             Text.assemble(
-                (f"\n{item.number}. ", "bold"),
-                (item.person_name, "bold cyan"),
-                ("  " + _LABEL.get(item.kind, item.kind), "magenta"),
+                (f"\n{item.number}. ", "dim" if acted else "bold"),
+                (item.person_name, "dim" if acted else "bold cyan"),
+                ("  " + _LABEL.get(item.kind, item.kind), "dim" if acted else "magenta"),
+                (f"  [{item.state}]" if acted else "", "green"),
                 f"  ({item.key})",
             )
         )
-        parts.append(Text(f"   {item.reason}"))
+        parts.append(Text(f"   {item.reason}", style="dim" if acted else ""))
         if show_drafts and item.draft:
             parts.append(Padding(Text(item.draft.rstrip(), style="dim"), (0, 0, 0, 5)))
     footer = []

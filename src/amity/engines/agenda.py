@@ -2,13 +2,14 @@
 
 The store selects the candidates (follow-ups, promises, life events, due check-ins, people
 going cold) with indexed queries; the other engines turn each into an `AgendaItem`; this
-module decides which of them the user sees today and plans the rest. Everything here is a
-pure function of the items and `today`: the same inputs always give the same agenda.
+module decides which of them the user sees today and plans the rest, and numbers today's
+list so that the numbers hold all day (`number_day`). Everything here is a pure function of
+the items and `today`: the same inputs always give the same agenda.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -32,9 +33,12 @@ KIND_RANK: dict[ReminderKind, int] = {
 }
 
 # Kinds that are commitments the user made: always shown on the day they are due, even
-# over the budget. Birthdays, new jobs and work anniversaries take their turn within the
-# budget (ahead of check-ins, strongest ties first): with thousands of contacts, a day can
-# hold hundreds of birthdays, and a small daily list matters more than a complete one.
+# over the budget. A follow-up whose moment passed (a reconnect) is no longer one: it takes
+# its turn with the check-ins. Birthdays, new jobs and work anniversaries take their turn
+# within the budget (ahead of check-ins, strongest ties first), except on their `show_by`
+# day (a birthday's own day, an anniversary's or new job's last few days), when they are
+# shown whatever else fills the day, up to `budget` of them: with thousands of contacts a
+# day can hold hundreds of birthdays, and the strongest ties' come first.
 TIME_BOUND: frozenset[ReminderKind] = frozenset(
     {
         ReminderKind.FOLLOW_UP,
@@ -54,6 +58,12 @@ DRAFT_KIND: dict[ReminderKind, str] = {
     ReminderKind.CHECK_IN: "checkin",
     ReminderKind.GOING_COLD: "checkin",
 }
+# A follow-up past its moment: drafted as a gentler reconnect, ranked with the check-ins.
+RECONNECT_DRAFT = "reconnect"
+
+# What the user did with an item on today's list (`open` until they act on it).
+ItemState = str
+OPEN, DONE, SKIPPED, SNOOZED = "open", "done", "skipped", "snoozed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,18 +76,29 @@ class AgendaItem:
     person_name: str
     due: date
     reason: str
-    draft_kind: str  # "followup" | "checkin" | "congrats" | "thanks"
+    draft_kind: str  # "followup" | "reconnect" | "checkin" | "congrats" | "promise"
     strength: int = 0  # relationship strength 0-100; stronger ties first among equals
     expires: date | None = None  # after this day the moment has passed and the item drops
     detail: str = ""  # the user's own words, when the item has them (a promise's text)
+    show_by: date | None = None  # on this day it is shown whatever fills the budget
 
     @property
     def reminder_kind(self) -> ReminderKind:
         return ReminderKind(self.kind)
 
     @property
+    def faded(self) -> bool:
+        """A follow-up whose moment passed, now a gentler reconnect."""
+        return self.draft_kind == RECONNECT_DRAFT
+
+    @property
     def time_bound(self) -> bool:
-        return self.reminder_kind in TIME_BOUND
+        return self.reminder_kind in TIME_BOUND and not self.faded
+
+    @property
+    def shown_as(self) -> str:
+        """The kind the user sees: a faded follow-up shows as `reconnect`."""
+        return RECONNECT_DRAFT if self.faded else self.kind
 
     def overdue(self, today: date) -> bool:
         return self.due < today
@@ -86,15 +107,28 @@ class AgendaItem:
         return max(0, (today - self.due).days)
 
 
+@dataclass(frozen=True, slots=True)
+class Numbered:
+    """One line of today's list: its number, the item, and what the user did with it."""
+
+    number: int
+    item: AgendaItem
+    state: ItemState = OPEN
+
+
 @dataclass(slots=True)
 class Agenda:
-    """What to do on `date`, how many items wait for later days, and the plan for them."""
+    """What to do on `date`, how many items wait for later days, and the plan for them.
+
+    `items` are today's open items in rank order; `numbered` is today's list as the user
+    sees it, with the items already acted on today kept at their numbers."""
 
     date: _Day
     items: list[AgendaItem]
     later: int
     schedule: dict[_Day, list[str]]
     deferred: list[AgendaItem] = field(default_factory=list)
+    numbered: list[Numbered] = field(default_factory=list)
 
     def dated_items(self) -> list[tuple[_Day, AgendaItem]]:
         """Every planned item with the day it is planned for, in schedule order."""
@@ -113,8 +147,10 @@ def make_item(
     strength: int = 0,
     expires: date | None = None,
     detail: str = "",
+    draft_kind: str | None = None,
+    show_by: date | None = None,
 ) -> AgendaItem:
-    """An `AgendaItem` whose draft kind follows from its reminder kind."""
+    """An `AgendaItem` whose draft kind follows from its reminder kind (unless given)."""
     return AgendaItem(
         key=key,
         kind=kind.value,
@@ -122,10 +158,11 @@ def make_item(
         person_name=person_name,
         due=due,
         reason=reason,
-        draft_kind=DRAFT_KIND[kind],
+        draft_kind=draft_kind or DRAFT_KIND[kind],
         strength=strength,
         expires=expires,
         detail=detail,
+        show_by=show_by,
     )
 
 
@@ -144,8 +181,9 @@ def relative_day(delta_days: int) -> str:
 
 def rank_key(item: AgendaItem) -> tuple[int, date, int, str, str]:
     """Kind first, then the oldest due date, the strongest tie, the name, the key."""
+    kind = ReminderKind.CHECK_IN if item.faded else item.reminder_kind
     return (
-        KIND_RANK[item.reminder_kind],
+        KIND_RANK[kind],
         item.due,
         -item.strength,
         item.person_name.casefold(),
@@ -163,38 +201,90 @@ def build_agenda(
     budget: int = DEFAULT_BUDGET,
     snoozed: Mapping[str, date] | None = None,
     done: Collection[str] = (),
+    *,
+    kept: Sequence[AgendaItem] = (),
+    acted: Mapping[str, ItemState] | None = None,
 ) -> Agenda:
     """Today's agenda from the open items.
 
     `snoozed` maps a key to the first day it may show again; `done` holds the keys the
-    user marked done or skipped. Time-bound items (follow-ups, promises, life events) show
-    on the day they are due whatever the budget; check-ins and going-cold nudges fill what
-    is left of the budget, and the rest are planned on the following days, never more
-    than `budget` items a day in all. A person shows at most once a day: a check-in for
-    someone who already has a time-bound item today is folded into it.
+    user marked done or skipped. Time-bound items (follow-ups, promises, one-off reminders)
+    show on the day they are due whatever the budget, and so do occasions on their
+    `show_by` day (a birthday on the day), at most `budget` of those a day; the others
+    (life events, check-ins, going-cold nudges) fill what is left of the budget, and the
+    rest are planned on the following days, never more than `budget` items a day in all.
+    A person shows at most once a day: a check-in for someone who already has an item
+    today is folded into it.
+
+    `kept` is today's numbered list as it stood when the user first acted on it today (in
+    number order), and `acted` what they did with each item since (done, skipped,
+    snoozed): those items keep their numbers and their place in today's budget, the ones
+    still open stay on today's list, and anything new to today's list comes after them.
     """
     if budget < 1:
         raise UsageError(f"the daily budget must be at least 1, not {budget}")
     starts = _open_items(items, today, snoozed or {}, set(done))
     ranked = rank(item for item, _ in starts.values())
-    plan = _plan(ranked, {key: start for key, (_, start) in starts.items()}, today, budget)
+    still = {i.key for i in kept if i.key in starts and starts[i.key][1] == today}
+    used = len({i.key for i in kept} - still)
+    plan = _plan(
+        ranked, {key: start for key, (_, start) in starts.items()}, today, budget, still, used
+    )
     waiting = sum(1 for key, (_, start) in starts.items() if start == today and key in plan)
-    return _agenda(today, [item for item in ranked if item.key in plan], plan, waiting)
+    agenda = _agenda(today, [item for item in ranked if item.key in plan], plan, waiting)
+    agenda.numbered = number_day(kept, agenda.items, acted or {})
+    return agenda
+
+
+def number_day(
+    kept: Sequence[AgendaItem], shown: Sequence[AgendaItem], acted: Mapping[str, ItemState]
+) -> list[Numbered]:
+    """Today's list in number order: what was numbered earlier today keeps its number
+    (open if still shown, else with what the user did: `acted`, or done when it was
+    settled another way, such as logging a message); new items follow, in rank order."""
+    open_now = {item.key: item for item in shown}
+    lines: list[Numbered] = []
+    seen: set[str] = set()
+    for item in kept:
+        if item.key in seen:
+            continue
+        seen.add(item.key)
+        if item.key in open_now:
+            lines.append(Numbered(len(lines) + 1, open_now[item.key]))
+        else:
+            lines.append(Numbered(len(lines) + 1, item, acted.get(item.key, DONE)))
+    for item in shown:
+        if item.key not in seen:
+            lines.append(Numbered(len(lines) + 1, item))
+    return lines
 
 
 def _plan(
-    ranked: list[AgendaItem], starts: Mapping[str, date], today: date, budget: int
+    ranked: list[AgendaItem],
+    starts: Mapping[str, date],
+    today: date,
+    budget: int,
+    kept: Collection[str] = (),
+    used: int = 0,
 ) -> dict[str, date]:
-    """The day each item is planned for: time-bound items on their first day, then the
-    others in rank order on the first day with room (one item per person per day)."""
+    """The day each item is planned for: time-bound items, today's kept items and
+    occasions on their `show_by` day first, then the others in rank order on the first day
+    with room (one item per person per day). `used` slots of today are already taken."""
     planner = _Planner(budget)
+    planner.use(today, used)
     plan: dict[str, date] = {}
     for item in ranked:
-        if item.time_bound:
+        if item.time_bound or item.key in kept:
             plan[item.key] = planner.pin(starts[item.key])
+    occasions: dict[date, int] = {}
+    for item in ranked:
+        start = starts[item.key]
+        if item.key not in plan and item.show_by == start and occasions.get(start, 0) < budget:
+            occasions[start] = occasions.get(start, 0) + 1
+            plan[item.key] = planner.pin(start)
     seen = {item.person_id for item in ranked if plan.get(item.key) == today}
     for item in ranked:
-        if not item.time_bound and item.person_id not in seen:
+        if item.key not in plan and item.person_id not in seen:
             seen.add(item.person_id)
             plan[item.key] = planner.take(starts[item.key])
     return plan
@@ -236,6 +326,9 @@ class _Planner:
         self._budget = budget
         self._load: dict[date, int] = {}
         self._next_free: dict[date, date] = {}  # a full day -> a later day to try
+
+    def use(self, day: date, count: int) -> None:
+        self._load[day] = self._load.get(day, 0) + count
 
     def pin(self, day: date) -> date:
         self._load[day] = self._load.get(day, 0) + 1

@@ -4,6 +4,10 @@ Birthdays and anniversaries recur each year; someone born on 29 February celebra
 28 February in other years. A birthday or anniversary is due on the day and may still be
 wished a few days late (`GRACE_DAYS`); a new job or promotion is worth a congratulation
 for two weeks after it (`NEW_JOB_WINDOW_DAYS`).
+
+A birthday is shown on the day whatever else fills the agenda (its `show_by` is the day
+itself); a work anniversary or a new job takes its turn within the budget and is shown at
+the latest `GRACE_DAYS` after the day (its `show_by`).
 """
 
 from __future__ import annotations
@@ -132,6 +136,7 @@ def birthday_item(
         birthday_reason(on, birth_year, today),
         strength=strength,
         expires=on + timedelta(days=GRACE_DAYS),
+        show_by=on,
     )
 
 
@@ -186,6 +191,7 @@ def anniversary_item(
         anniversary_reason(organization, years, on, today),
         strength=strength,
         expires=on + timedelta(days=GRACE_DAYS),
+        show_by=on + timedelta(days=GRACE_DAYS),
     )
 
 
@@ -233,4 +239,5 @@ def new_job_item(
         new_job_reason(kind, detail, occurred_on, today),
         strength=strength,
         expires=occurred_on + timedelta(days=NEW_JOB_WINDOW_DAYS),
+        show_by=occurred_on + timedelta(days=GRACE_DAYS),
     )

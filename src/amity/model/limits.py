@@ -38,6 +38,9 @@ DAILY_MIN, DAILY_MAX = 1, 50
 WEEKLY_MIN, WEEKLY_MAX = 1, 50
 """The setting `weekly_goal`: check-ins a week."""
 
+FADE_MIN, FADE_MAX = 1, 60
+"""The setting `follow_up_fade_days`: days a follow-up stays one before it fades."""
+
 TONES = ("casual", "formal")
 SIGNATURE_MAX = 500
 
@@ -116,10 +119,17 @@ def birthday_problem(month: int | None, day: int | None, year: int | None) -> st
     return None
 
 
+_WHOLE = {
+    "daily_budget": (DAILY_MIN, DAILY_MAX),
+    "weekly_goal": (WEEKLY_MIN, WEEKLY_MAX),
+    "follow_up_fade_days": (FADE_MIN, FADE_MAX),
+}
+
+
 def setting_problem(key: str, value: object) -> str | None:
     """Why a stored preference (as `amity settings` sets it) is not one, or None."""
-    if key in ("daily_budget", "weekly_goal"):
-        low, high = (DAILY_MIN, DAILY_MAX) if key == "daily_budget" else (WEEKLY_MIN, WEEKLY_MAX)
+    if key in _WHOLE:
+        low, high = _WHOLE[key]
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             return f"should be a whole number from {low} to {high}"
     elif key == "tone" and value not in TONES:

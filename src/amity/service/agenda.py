@@ -7,9 +7,19 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from amity.engines.agenda import DRAFT_KIND, Agenda, AgendaItem, build_agenda
+from amity.engines.agenda import (
+    DONE,
+    DRAFT_KIND,
+    OPEN,
+    SKIPPED,
+    Agenda,
+    AgendaItem,
+    Numbered,
+    build_agenda,
+)
 from amity.engines.cadence import Habit, weekly_progress_from_counts
 from amity.engines.drafts import DraftKind
+from amity.engines.follow_ups import DEFAULT_FADE_DAYS
 from amity.errors import NotFound, UsageError
 from amity.model import (
     Direction,
@@ -26,6 +36,11 @@ from amity.store import Store, as_date, reminders
 from amity.store import interactions as interaction_store
 
 ACTIONS = ("done", "skip", "snooze")
+# The state each action leaves an item in (snooze leaves it open to act on again).
+_STATE_OF = {"done": DONE, "skip": SKIPPED}
+# Today's numbered list as it stood when the user first acted on it today, kept with the
+# preferences (a key-value table that travels with a backup) so its numbers hold all day.
+DAY_LIST_KEY = "agenda_day"
 # The life event a congratulation is about, for the agenda's kinds that have one.
 OCCASIONS = {
     ReminderKind.BIRTHDAY.value: LifeEventKind.BIRTHDAY,
@@ -44,12 +59,18 @@ class AgendaEntry:
     due: date
     reason: str
     draft: str
+    state: str = OPEN  # open, done, skipped or snoozed (acted on today, kept at its number)
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == OPEN
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "id": self.key,
             "number": self.number,
             "kind": self.kind,
+            "state": self.state,
             "person": {"id": self.person_id, "name": self.person_name},
             "due": self.due.isoformat(),
             "reason": self.reason,
@@ -64,10 +85,16 @@ class TodayView:
     later: int
     habit: Habit
     budget: int
+    first_run: bool = False  # an empty home: say how to start
+
+    @property
+    def open_items(self) -> list[AgendaEntry]:
+        return [item for item in self.items if item.is_open]
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "date": self.date.isoformat(),
+            "first_run": self.first_run,
             "items": [item.as_dict() for item in self.items],
             "later": self.later,
             "habit": {
@@ -81,18 +108,68 @@ class TodayView:
 
 def plan(store: Store, today: date, *, horizon: int = 0, budget: int | None = None) -> Agenda:
     """The ranked, budgeted agenda (engines only; no drafts)."""
-    daily = int(budget or preferences.get(store, "daily_budget") or 5)
+    daily = daily_budget(store, budget)
+    fade = int(preferences.get(store, "follow_up_fade_days") or DEFAULT_FADE_DAYS)
     cadences = preferences.circle_cadences(store)
-    items: list[AgendaItem] = sources.stored_items(store, today)
+    items: list[AgendaItem] = sources.stored_items(store, today, fade)
+    items += sources.second_touches(store, today)
     items += sources.birthdays(store, today, horizon)
     items += sources.anniversaries(store, today, horizon)
     items += sources.new_jobs(store, today)
     keep, total_due = sources.keep_in_touch(store, today, horizon, cadences)
     items += keep
-    done, snoozed = sources.acted_on(store, [item.key for item in items])
-    agenda = build_agenda(items, today, daily, snoozed, done)
+    kept = numbered_earlier(store, today)
+    states = sources.acted_states(store, [item.key for item in [*items, *kept]])
+    done = {key for key, (state, _) in states.items() if state in (DONE, SKIPPED)}
+    snoozed = {key: until for key, (_, until) in states.items() if until is not None}
+    acted = {item.key: states[item.key][0] for item in kept if item.key in states}
+    agenda = build_agenda(items, today, daily, snoozed, done, kept=kept, acted=acted)
     agenda.later += max(0, total_due - len(keep))  # beyond the planning cap
     return agenda
+
+
+def daily_budget(store: Store, budget: int | None = None) -> int:
+    return int(budget or preferences.get(store, "daily_budget") or 5)
+
+
+def numbered_earlier(store: Store, today: date) -> list[AgendaItem]:
+    """Today's list as it stood when the user first acted on it today (empty otherwise)."""
+    saved = preferences.stored(store, DAY_LIST_KEY)
+    if not isinstance(saved, dict) or saved.get("date") != today.isoformat():
+        return []
+    try:
+        return [_item_from(raw) for raw in saved.get("items", [])]
+    except (KeyError, TypeError, ValueError):
+        return []  # a list from another version: today's numbers start afresh
+
+
+def _keep_numbers(store: Store, today: date, lines: list[Numbered]) -> None:
+    items = [_item_to(line.item) for line in lines]
+    preferences.put(store, DAY_LIST_KEY, {"date": today.isoformat(), "items": items})
+
+
+def _item_to(item: AgendaItem) -> dict[str, Any]:
+    return {
+        "key": item.key,
+        "kind": item.kind,
+        "person_id": item.person_id,
+        "person_name": item.person_name,
+        "due": item.due.isoformat(),
+        "reason": item.reason,
+        "draft_kind": item.draft_kind,
+    }
+
+
+def _item_from(raw: dict[str, Any]) -> AgendaItem:
+    return AgendaItem(
+        key=str(raw["key"]),
+        kind=ReminderKind(raw["kind"]).value,
+        person_id=int(raw["person_id"]),
+        person_name=str(raw["person_name"]),
+        due=date.fromisoformat(str(raw["due"])),
+        reason=str(raw["reason"]),
+        draft_kind=str(raw["draft_kind"]),
+    )
 
 
 def today_view(
@@ -107,9 +184,10 @@ def today_view(
     tone = parse_tone(None, store)
     signature = str(preferences.get(store, "signature") or "")
     entries = []
-    for number, item in enumerate(agenda.items, start=1):
+    for line in agenda.numbered:
+        item = line.item
         text = ""
-        if writer is not None:
+        if writer is not None and line.state == OPEN:
             text = draft_for(
                 store,
                 home,
@@ -125,19 +203,20 @@ def today_view(
             )
         entries.append(
             AgendaEntry(
-                number,
+                line.number,
                 item.key,
-                item.kind,
+                item.shown_as,
                 item.person_id,
                 item.person_name,
                 item.due,
                 item.reason,
                 text,
+                line.state,
             )
         )
     habit = habit_progress(store, today)
-    daily = int(budget or preferences.get(store, "daily_budget") or 5)
-    return TodayView(today, entries, agenda.later, habit, daily)
+    first_run = not entries and not sources.has_people(store)
+    return TodayView(today, entries, agenda.later, habit, daily_budget(store, budget), first_run)
 
 
 def habit_progress(store: Store, today: date) -> Habit:
@@ -159,13 +238,23 @@ def outbound_per_day(store: Store, today: date, weeks: int) -> dict[date, int]:
 
 def act(store: Store, which: str, action: str, today: date, days: int | None = None) -> str:
     """Mark an item done, skip it, or snooze it; `which` is its number today, its id, or
-    the person's name. Done on anything but a promise logs that you reached out."""
+    the person's name. Done on anything but a promise logs that you reached out.
+
+    Today's numbers hold all day: an item acted on stays on today's list at its number.
+    Doing the same again says so and changes nothing; another action on an item already
+    done or skipped today is refused."""
     if action not in ACTIONS:
         raise UsageError(f"unknown action {action!r}; expected done, skip or snooze")
     if action == "snooze" and (days is None or days < 1 or days > 365):
         raise UsageError("snooze needs a number of days between 1 and 365")
-    item = _find(store, which, today)
+    agenda = plan(store, today)
+    line = _find(agenda, which)
+    item = line.item
+    if line.state in (DONE, SKIPPED):
+        return _already(line, action)
     with store.db.transaction():
+        if agenda.numbered:
+            _keep_numbers(store, today, agenda.numbered)
         reminders.add_reminder(
             store, item.key, ReminderKind(item.kind), item.person_id, item.due, reason=item.reason
         )
@@ -179,6 +268,15 @@ def act(store: Store, which: str, action: str, today: date, days: int | None = N
             _log_reached_out(store, item, today)
     verb = "Done" if action == "done" else "Skipped"
     return f"{verb}: {item.person_name} ({item.reason})"
+
+
+def _already(line: Numbered, action: str) -> str:
+    """The answer to acting on an item already done or skipped today."""
+    item, past = line.item, "done" if line.state == DONE else "skipped"
+    what = f"Item {line.number}" if line.number else "This item"
+    if _STATE_OF.get(action) == line.state:
+        return f"{what} is already {past}: {item.person_name} ({item.reason}). Nothing changed."
+    raise UsageError(f"{what} ({item.person_name}) was already {past} today; nothing changed")
 
 
 def _log_reached_out(store: Store, item: AgendaItem, today: date) -> None:
@@ -204,23 +302,31 @@ def _log_reached_out(store: Store, item: AgendaItem, today: date) -> None:
     refresh_people(store, [item.person_id], today)
 
 
-def _find(store: Store, which: str, today: date) -> AgendaItem:
+def _find(agenda: Agenda, which: str) -> Numbered:
+    """The line of today's list `which` names: its number, its id, or the person's name
+    (an open item before one already acted on); a later day's item by its id."""
     raw = which.strip()
-    agenda = plan(store, today)
-    if raw.isdecimal() and 1 <= int(raw) <= len(agenda.items):
-        return agenda.items[int(raw) - 1]
-    pool = agenda.items + agenda.deferred
-    for item in pool:
+    lines = agenda.numbered
+    if raw.isdecimal():
+        if 1 <= int(raw) <= len(lines):
+            return lines[int(raw) - 1]
+        count = f"{len(lines)} item{'s' * (len(lines) != 1)}"
+        raise NotFound(f"no item {raw} today; today's list has {count} (`amity today`)")
+    for line in lines:
+        if line.item.key == raw:
+            return line
+    for item in agenda.deferred:
         if item.key == raw:
-            return item
+            return Numbered(0, item)
     from amity.engines.contact_points import name_key
 
     wanted = name_key(raw)
-    named = [i for i in agenda.items if wanted and _names(i.person_name, wanted)]
-    if len(named) == 1:
-        return named[0]
-    if len(named) > 1:
-        raise UsageError(f"{raw!r} matches {len(named)} items today; use the item's number")
+    named = [line for line in lines if wanted and _names(line.item.person_name, wanted)]
+    still_open = [line for line in named if line.state == OPEN]
+    if len(still_open) == 1 or (len(named) == 1 and not still_open):
+        return (still_open or named)[0]
+    if len(still_open) > 1:
+        raise UsageError(f"{raw!r} matches {len(still_open)} items today; use the item's number")
     raise NotFound(f"no agenda item {raw!r} today; `amity today` lists them with numbers")
 
 

@@ -7,7 +7,16 @@ from datetime import date, timedelta
 
 from amity.engines.agenda import AgendaItem, make_item
 from amity.engines.cadence import cadence_for, keep_in_touch_item, typical_gap
-from amity.engines.follow_ups import follow_up_item, promise_reason
+from amity.engines.follow_ups import (
+    DEFAULT_FADE_DAYS,
+    SECOND_TOUCH_AFTER_MEETING,
+    SECOND_TOUCH_OFFERED,
+    follow_up_item,
+    needs_follow_up,
+    promise_reason,
+    second_touch_due,
+    second_touch_item,
+)
 from amity.engines.life_events import (
     GRACE_DAYS,
     NEW_JOB_WINDOW_DAYS,
@@ -15,7 +24,7 @@ from amity.engines.life_events import (
     birthday_item,
     new_job_item,
 )
-from amity.model import Circle, LifeEventKind, ReminderKind
+from amity.model import Circle, InteractionKind, LifeEventKind, ReminderKind
 from amity.store import Row, Store, as_date
 
 # At most this many due check-ins are planned at once (earliest due first); the rest are
@@ -24,11 +33,13 @@ KEEP_IN_TOUCH_CAP = 400
 _ALIVE = "p.deleted_on IS NULL AND p.archived = ?"
 
 
-def stored_items(store: Store, today: date) -> list[AgendaItem]:
-    """Follow-ups and promises: rows in the reminder table until done or skipped."""
+def stored_items(store: Store, today: date, fade_days: int = DEFAULT_FADE_DAYS) -> list[AgendaItem]:
+    """Follow-ups and promises: rows in the reminder table until done or skipped. A
+    follow-up an earlier version kept for a call or a message (the contact itself) is
+    left out; one past its moment is a reconnect, then gone (`follow_up_item`)."""
     rows = store.db.query(
         "SELECT r.key, r.kind, r.person_id, r.reason, r.due_on, r.interaction_id, "
-        "p.name, p.strength, i.occurred_on, i.place FROM reminder r "
+        "p.name, p.strength, i.occurred_on, i.place, i.kind AS met_kind FROM reminder r "
         "JOIN person p ON p.id = r.person_id "
         "LEFT JOIN interaction i ON i.id = r.interaction_id "
         f"WHERE r.owner_id = ? AND r.state IN ('open', 'snoozed') AND {_ALIVE} "
@@ -40,6 +51,9 @@ def stored_items(store: Store, today: date) -> list[AgendaItem]:
         happened = as_date(row["occurred_on"]) or as_date(row["due_on"]) or today
         strength = int(row["strength"])
         if row["kind"] == ReminderKind.FOLLOW_UP.value:
+            met_kind = InteractionKind(row["met_kind"] or InteractionKind.MET.value)
+            if not needs_follow_up(met_kind, first_with_person=True):
+                continue
             item = follow_up_item(
                 int(row["interaction_id"] or 0),
                 int(row["person_id"]),
@@ -48,6 +62,8 @@ def stored_items(store: Store, today: date) -> list[AgendaItem]:
                 happened,
                 today,
                 strength=strength,
+                kind=met_kind,
+                fade_days=fade_days,
             )
             items.append(_with_key(item, row["key"]))
         elif row["kind"] == ReminderKind.REMINDER.value:
@@ -77,6 +93,81 @@ def stored_items(store: Store, today: date) -> list[AgendaItem]:
                 )
             )
     return items
+
+
+# How far back a meeting may be and still lead to a second touch: its latest due day (an
+# exchange late in the reconnect window) plus the weeks it is offered.
+SECOND_TOUCH_LOOKBACK = timedelta(days=90)
+
+
+def second_touches(store: Store, today: date) -> list[AgendaItem]:
+    """New ties who answered your follow-up, due a second touch (`second_touch_due`): from
+    the follow-ups done in the last weeks (an index range) and those people's interactions
+    since the meeting, for meetings that were the first contact with the person."""
+    since = today - SECOND_TOUCH_LOOKBACK
+    meetings = store.db.query(
+        "SELECT r.interaction_id, r.person_id, p.name, p.strength, i.occurred_on, i.place, "
+        "i.kind FROM reminder r JOIN person p ON p.id = r.person_id "
+        "JOIN interaction i ON i.id = r.interaction_id "
+        f"WHERE r.owner_id = ? AND r.state = 'done' AND r.due_on >= ? AND {_ALIVE} "
+        "AND r.kind = 'follow_up' AND p.first_contact_on >= i.occurred_on "
+        "AND i.occurred_on <= ?",
+        (
+            store.owner_id,
+            since.isoformat(),
+            False,
+            (today - SECOND_TOUCH_AFTER_MEETING).isoformat(),
+        ),
+    )
+    if not meetings:
+        return []
+    history = _contacts_since(store, {int(m["person_id"]) for m in meetings}, since)
+    items = []
+    for m in meetings:
+        met_on = as_date(m["occurred_on"])
+        if met_on is None:
+            continue
+        person_id, meeting_id = int(m["person_id"]), int(m["interaction_id"])
+        later = [(d, w) for i, d, w in history.get(person_id, []) if i != meeting_id]
+        due = second_touch_due(met_on, later, today)
+        if due is None or due > today or today > due + SECOND_TOUCH_OFFERED:
+            continue
+        items.append(
+            second_touch_item(
+                meeting_id,
+                person_id,
+                m["name"],
+                m["place"] or "",
+                met_on,
+                due,
+                today,
+                strength=int(m["strength"]),
+                kind=InteractionKind(m["kind"]),
+            )
+        )
+    return items
+
+
+def _contacts_since(
+    store: Store, person_ids: set[int], since: date
+) -> dict[int, list[tuple[int, date, str]]]:
+    """Each person's interactions since `since`: (interaction id, day, direction)."""
+    found: dict[int, list[tuple[int, date, str]]] = {}
+    ids = sorted(person_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for r in store.db.query(
+            "SELECT ip.person_id, i.id, i.occurred_on, i.direction FROM interaction_participant ip "
+            "JOIN interaction i ON i.id = ip.interaction_id "
+            f"WHERE ip.person_id IN ({', '.join('?' * len(chunk))}) AND i.owner_id = ? "
+            "AND i.occurred_on >= ?",
+            (*chunk, store.owner_id, since.isoformat()),
+        ):
+            if (day := as_date(r["occurred_on"])) is not None:
+                found.setdefault(int(r["person_id"]), []).append(
+                    (int(r["id"]), day, str(r["direction"]))
+                )
+    return found
 
 
 def _with_key(item: AgendaItem, key: str) -> AgendaItem:
@@ -219,6 +310,18 @@ def acted_on(store: Store, keys: list[str]) -> tuple[set[str], dict[str, date]]:
     the day they come back): keyed lookups, however long the history of reminders."""
     done: set[str] = set()
     snoozed: dict[str, date] = {}
+    for key, (state, until) in acted_states(store, keys).items():
+        if state in ("done", "skipped"):
+            done.add(key)
+        elif until is not None:
+            snoozed[key] = until
+    return done, snoozed
+
+
+def acted_states(store: Store, keys: list[str]) -> dict[str, tuple[str, date | None]]:
+    """What the user did with each of these items (done, skipped, snoozed), with the day a
+    snoozed one comes back; items still open are left out."""
+    states: dict[str, tuple[str, date | None]] = {}
     for start in range(0, len(keys), 500):
         chunk = keys[start : start + 500]
         for r in store.db.query(
@@ -226,8 +329,16 @@ def acted_on(store: Store, keys: list[str]) -> tuple[set[str], dict[str, date]]:
             f"({', '.join('?' * len(chunk))}) AND state <> 'open'",
             (store.owner_id, *chunk),
         ):
-            if r["state"] in ("done", "skipped"):
-                done.add(r["key"])
-            elif (day := as_date(r["snoozed_until"])) is not None:
-                snoozed[r["key"]] = day
-    return done, snoozed
+            states[r["key"]] = (str(r["state"]), as_date(r["snoozed_until"]))
+    return states
+
+
+def has_people(store: Store) -> bool:
+    """Whether the home holds anyone at all (an empty home gets a first-run agenda)."""
+    return (
+        store.db.scalar(
+            "SELECT 1 FROM person WHERE owner_id = ? AND deleted_on IS NULL LIMIT 1",
+            (store.owner_id,),
+        )
+        is not None
+    )

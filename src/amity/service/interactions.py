@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from amity.engines.contact_points import name_key
 from amity.engines.dates import happened_on
-from amity.engines.follow_ups import parse_promises, promise_due, promise_key
+from amity.engines.follow_ups import (
+    follow_up_due,
+    follow_up_key,
+    needs_follow_up,
+    parse_promises,
+    promise_due,
+    promise_key,
+)
 from amity.errors import NotFound
 from amity.model import Direction, Interaction, InteractionKind, Person, ReminderKind
 from amity.service.choices import parse_choice
@@ -131,11 +138,11 @@ def _record(
     )
     interaction_id = interaction_store.insert_interaction(store, interaction)
     logged = Logged(interaction_id, person_id, person_name)
-    if what.kind is InteractionKind.MET or first:
-        due = day + timedelta(days=1)
+    if needs_follow_up(what.kind, first):
+        due = follow_up_due(day)
         reminders.add_reminder(
             store,
-            f"follow_up:interaction:{interaction_id}",
+            follow_up_key(interaction_id),
             ReminderKind.FOLLOW_UP,
             person_id,
             due,

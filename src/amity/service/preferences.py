@@ -11,6 +11,7 @@ from amity.store import Store
 DEFAULTS: dict[str, Any] = {
     "daily_budget": 5,
     "weekly_goal": 3,
+    "follow_up_fade_days": 7,  # amity.engines.follow_ups.DEFAULT_FADE_DAYS
     "tone": "casual",
     "signature": "",
     "cadence": {c.value: d for c, d in DEFAULT_CADENCE_DAYS.items()},

@@ -32,8 +32,9 @@ def digest_message(
     store: Store, today: date, home: Path, settings: SmtpSettings, missed: list[date]
 ) -> EmailMessage:
     view = today_view(store, today, home)
+    items = view.open_items  # those done today already are not sent again
     message = EmailMessage()
-    count = len(view.items)
+    count = len(items)
     subject = f"Amity: {count} reminder{'s' * (count != 1)} for {today:%A %d %B}"
     if missed:
         subject += f" (catching up {len(missed)} missed day{'s' * (len(missed) > 1)})"
@@ -47,14 +48,14 @@ def digest_message(
             "anything still open from those days is below.",
             "",
         ]
-    for item in view.items:
+    for item in items:
         lines += [
             f"{item.number}. {item.person_name}: {item.reason}",
             "",
             *("    " + line for line in item.draft.splitlines()),
             "",
         ]
-    if not view.items:
+    if not items:
         lines.append("Nothing due today.")
     if view.later:
         lines.append(f"{view.later} more planned for the coming days.")

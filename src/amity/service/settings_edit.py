@@ -13,6 +13,8 @@ from amity.model.limits import (
     CADENCE_MIN_DAYS,
     DAILY_MAX,
     DAILY_MIN,
+    FADE_MAX,
+    FADE_MIN,
     SIGNATURE_MAX,
     TONES,
     WEEKLY_MAX,
@@ -22,7 +24,15 @@ from amity.service import preferences
 from amity.service.config import SMTP_KEYS, SmtpSettings, put_smtp, set_smtp, smtp_settings
 from amity.store import Store
 
-KEYS = ("daily_budget", "weekly_goal", "tone", "signature", "cadence.<circle>", "smtp.<key>")
+KEYS = (
+    "daily_budget",
+    "weekly_goal",
+    "follow_up_fade_days",
+    "tone",
+    "signature",
+    "cadence.<circle>",
+    "smtp.<key>",
+)
 
 
 # Before this version the web Settings page kept SMTP settings, password included, in the database
@@ -73,6 +83,7 @@ def all_settings(store: Store, home: Path) -> dict[str, Any]:
     return {
         "daily_budget": preferences.get(store, "daily_budget"),
         "weekly_goal": preferences.get(store, "weekly_goal"),
+        "follow_up_fade_days": preferences.get(store, "follow_up_fade_days"),
         "tone": preferences.get(store, "tone"),
         "signature": preferences.get(store, "signature"),
         "cadence": {c.value: d for c, d in preferences.circle_cadences(store).items()},
@@ -99,6 +110,8 @@ def change(store: Store, home: Path, key: str, value: str, today: date) -> None:
             preferences.put(store, key, _whole(key, value, DAILY_MIN, DAILY_MAX))
         elif key == "weekly_goal":
             preferences.put(store, key, _whole(key, value, WEEKLY_MIN, WEEKLY_MAX))
+        elif key == "follow_up_fade_days":
+            preferences.put(store, key, _whole(key, value, FADE_MIN, FADE_MAX))
         elif key == "tone":
             if value not in TONES:
                 raise UsageError("tone is " + " or ".join(TONES))

@@ -12,7 +12,7 @@ from typing import Any
 
 from amity.errors import UsageError
 from amity.model import Circle
-from amity.model.limits import WEEKLY_MAX, WEEKLY_MIN
+from amity.model.limits import FADE_MAX, FADE_MIN, WEEKLY_MAX, WEEKLY_MIN
 from amity.service import preferences
 from amity.service.config import put_smtp
 from amity.service.settings_edit import current_smtp, move_legacy_smtp
@@ -26,6 +26,7 @@ TONES = ("casual", "formal")
 class SettingsForm:
     daily_budget: str = "5"
     weekly_goal: str = "3"
+    follow_up_fade_days: str = "7"
     tone: str = "casual"
     signature: str = ""
     cadence_inner: str = ""
@@ -48,6 +49,7 @@ class SettingsForm:
         return cls(
             daily_budget=str(preferences.get(store, "daily_budget")),
             weekly_goal=str(preferences.get(store, "weekly_goal")),
+            follow_up_fade_days=str(preferences.get(store, "follow_up_fade_days")),
             tone=str(preferences.get(store, "tone")),
             signature=str(preferences.get(store, "signature") or ""),
             **{f"cadence_{c.value}": str(d or "") for c, d in cadences.items()},
@@ -67,6 +69,9 @@ def save(store: Store, home: Path, form: SettingsForm) -> None:
     values: dict[str, Any] = {
         "daily_budget": _number(form.daily_budget, "daily budget", 1, 50),
         "weekly_goal": _number(form.weekly_goal, "weekly goal", WEEKLY_MIN, WEEKLY_MAX),
+        "follow_up_fade_days": _number(
+            form.follow_up_fade_days, "days a follow-up stays one", FADE_MIN, FADE_MAX
+        ),
         "tone": _tone(form.tone),
         "signature": form.signature.strip()[:500],
         "cadence": {c.value: _cadence(form, c) for c in Circle},

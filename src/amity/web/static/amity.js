@@ -8,7 +8,7 @@
   function typing(el) {
     return el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
   }
-  function items() { return Array.prototype.slice.call(document.querySelectorAll("#agenda .item")); }
+  function items() { return Array.prototype.slice.call(document.querySelectorAll("#agenda .item:not(.acted)")); }
   function selected() { return document.querySelector("#agenda .item.selected") || items()[0]; }
   function select(step) {
     var all = items(); if (!all.length) return;
