@@ -18,7 +18,7 @@ def report_command(as_json: bool) -> None:
     if as_json:
         emit_json(data)
         return
-    from amity.cli.render_agenda import report_renderable
+    from amity.cli.render_report import report_renderable
 
     console().print(report_renderable(data))
 
@@ -34,6 +34,6 @@ def coach_command(as_json: bool) -> None:
     if as_json:
         emit_json(data)
         return
-    from amity.cli.render_agenda import coach_renderable
+    from amity.cli.render_report import coach_renderable
 
     console().print(coach_renderable(data))
