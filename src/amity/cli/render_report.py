@@ -7,6 +7,7 @@ from typing import Any
 from rich.console import Group
 
 from amity.cli.safe_text import SafeText as Text
+from amity.model.wording import plural
 
 
 def bar(value: int, total: int, width: int = 30) -> str:
@@ -62,19 +63,29 @@ def report_renderable(data: dict[str, Any]) -> Group:
     return Group(*parts)
 
 
-def coach_renderable(data: dict[str, Any]) -> Group:
-    if not data["findings"]:
+SHOWN_FINDINGS = 5  # a handful on screen; `coach --all` shows every finding and person
+
+
+def coach_renderable(data: dict[str, Any], *, show_all: bool = False) -> Group:
+    findings = data["findings"]
+    if not findings:
         return Group(Text("No habits to change found in your recent history. Keep it up."))
+    shown = findings if show_all else findings[:SHOWN_FINDINGS]
     parts: list[Any] = []
-    for n, f in enumerate(data["findings"], start=1):
-        who = f" · {f['person']['name']}" if f["person"] else ""
+    for n, f in enumerate(shown, start=1):
         parts.append(
             Text.assemble(
                 (f"{n}. {f['kind'].replace('_', ' ')}", "bold"),
                 (f" [{f['severity']}]", "magenta"),
-                who,
             )
         )
         parts.append(Text(f"   {f['evidence']}"))
+        if show_all:
+            lines = f["details"] or [p["name"] for p in f["people"]]
+            parts.extend(Text(f"     · {line}", style="dim") for line in lines)
         parts.append(Text(f"   → {f['advice']}", style="green"))
+    hidden = len(findings) - len(shown)
+    more = f"{plural(hidden, 'more finding')} · " if hidden else ""
+    if hidden or not show_all:
+        parts.append(Text(f"\n{more}amity coach --all lists everyone", style="dim"))
     return Group(*parts)

@@ -37,6 +37,8 @@ class PersonHealthRow:
     source: str = ""
     tags: tuple[str, ...] = ()
     events: tuple[str, ...] = ()
+    last_contact_on: date | None = None
+    check_in_on: date | None = None  # when their check-in is due (None: none planned)
 
 
 LabelsOf = Callable[[PersonHealthRow], Iterable[str]]

@@ -31,7 +31,7 @@ from amity.store import Store, as_date
 def health_rows(store: Store, today: date) -> list[PersonHealthRow]:
     rows = store.db.query(
         "SELECT id, name, how_met, first_contact_on, last_contact_on, last_outbound_on, "
-        "interaction_count, inbound_count, outbound_count, depth_total FROM person "
+        "interaction_count, inbound_count, outbound_count, depth_total, next_due_on FROM person "
         "WHERE owner_id = ? AND deleted_on IS NULL AND archived = ?",
         (store.owner_id, False),
     )
@@ -73,6 +73,8 @@ def health_rows(store: Store, today: date) -> list[PersonHealthRow]:
                 sources.get(pid, ""),
                 tuple(tags.get(pid, ())),
                 tuple(events.get(pid, ())),
+                stats.last_contact_on,
+                as_date(row["next_due_on"]),
             )
         )
     return out
