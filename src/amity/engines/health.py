@@ -217,7 +217,7 @@ def _balance_phrase(gave: int, taken: int, net: int) -> str:
         return "you have given more than you have taken"
     if net <= -2:
         return "you have taken more than you have given"
-    return "give and take are even"
+    return "give and take is even"
 
 
 def yields(

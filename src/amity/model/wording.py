@@ -6,6 +6,9 @@ Pure and tiny, so every layer (engines, service, CLI, web templates) can use the
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 IRREGULAR = {
     "person": "people",
@@ -59,3 +62,23 @@ def names_and_more(names: Sequence[str], total: int, shown: int = 3) -> str:
     if len(first) == 2:
         return f"{first[0]} and {first[1]}"
     return ", ".join(first[:-1]) + f", and {first[-1]}"
+
+
+def short_day(day: date) -> str:
+    """'20 Nov 2026'."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def week_label(week: date) -> str:
+    """'3 Nov': what a week's bar is called in a chart's description."""
+    return f"{week.day} {MONTHS[week.month - 1]}"
+
+
+def week_axis(weeks: Sequence[date]) -> list[str]:
+    """Labels under one bar per week that never overlap: the month's short name under the
+    first week of each month ('Sep', 'Oct'), nothing under the others."""
+    labels = []
+    for n, week in enumerate(weeks):
+        new_month = n == 0 or week.month != weeks[n - 1].month
+        labels.append(MONTHS[week.month - 1] if new_month else "")
+    return labels
