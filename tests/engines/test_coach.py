@@ -214,7 +214,7 @@ def test_strong_ties_going_cold_only_when_their_check_in_is_due() -> None:
     assert names(finding) == ["Old Friend", "Mentor"]
     assert finding.evidence == (
         "2 strong ties are going cold: Old Friend and Mentor. "
-        "You last spoke with Old Friend 7 months ago."
+        "Your last contact with Old Friend was 7 months ago."
     )
     assert finding.advice.startswith("Check in with Old Friend this week")
     assert "Not Yet Due" not in finding.advice + finding.evidence

@@ -4,8 +4,8 @@ One finding per pattern: how many people it concerns, all of them (the most impo
 first), one sentence that states the pattern with its dates and counts and names the first
 three people, and one thing to do. Every fact is read from the history handed in: "never
 heard from you again" is said only of people with no interaction at all after the meeting.
-Findings are ranked by impact. The thresholds are module constants, explained in
-docs/coach.md.
+Findings are ranked by impact. The patterns about asking are in `amity.engines.coach_asks`;
+the thresholds are module constants, explained in docs/coach.md.
 """
 
 from __future__ import annotations
@@ -15,8 +15,12 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from amity.engines.coach_asks import contact_only_before_asks, early_asks, one_sided
 from amity.engines.coach_history import (
+    LATELY_DAYS,
+    LOOKBACK_DAYS,
     MONTH_NAMES,
+    SHOWN,
     CoachInput,
     Finding,
     FindingKind,
@@ -25,13 +29,19 @@ from amity.engines.coach_history import (
     Severity,
     Tie,
     Touch,
+    ago,
+    by_importance,
     format_day,
+    months_in,
+    names_of,
+    refs_of,
+    within,
 )
-from amity.engines.health import LedgerRow
-from amity.model.enums import Direction, LedgerDirection, LedgerKind
-from amity.model.wording import names_and_more, noun, plural
+from amity.model.enums import Direction
+from amity.model.wording import noun, plural
 
 __all__ = [
+    "LOOKBACK_DAYS",
     "MONTH_NAMES",
     "CoachInput",
     "Finding",
@@ -45,19 +55,12 @@ __all__ = [
     "format_day",
 ]
 
-LOOKBACK_DAYS = 180  # only history this recent is coached on
-LATELY_DAYS = 90  # "lately", for give and take and for new ties
-EARLY_ASK_DAYS = 14
 QUIET_DAYS = 14
-LEAN_ON_DAYS = 7  # outbound contact this close before an ask counts as "only when needed"
-MIN_TAKES = 3  # asks and help received, lately, before one-sidedness is worth saying
 FOLLOW_UP_DAYS = 1
 MIN_PEOPLE_FOR_CORE = 20
 MIN_CORE = 3
 MIN_NEW_TIES = 2  # fewer new people than this in LATELY_DAYS, in a network this big
 STRONG_PEAK = 40  # a cooling tie that was at least this strong (active) is worth saving
-BIG_ASKS = frozenset({LedgerKind.REFERRAL, LedgerKind.INTRODUCTION, LedgerKind.FAVOUR})
-SHOWN = 3  # people named in a finding's sentence
 
 _RANK = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
 _KIND_ORDER = {kind: n for n, kind in enumerate(FindingKind)}
@@ -87,103 +90,6 @@ def _impact(finding: Finding) -> tuple[int, int, int]:
     return (_RANK[finding.severity], -finding.size, _KIND_ORDER[finding.kind])
 
 
-def _within(day: date | None, today: date, days: int) -> bool:
-    return day is not None and today - timedelta(days=days) <= day <= today
-
-
-def _ago(days: int) -> str:
-    """'yesterday', '9 days ago', '3 weeks ago', '5 months ago'."""
-    if days <= 0:
-        return "today"
-    if days == 1:
-        return "yesterday"
-    if days < 14:
-        return f"{plural(days, 'day')} ago"
-    if days < 60:
-        return f"{plural(round(days / 7), 'week')} ago"
-    return f"{plural(round(days / 30.44), 'month')} ago"
-
-
-def _months(days: int) -> str:
-    return plural(max(1, round(days / 30.44)), "month")
-
-
-def _ranked(people: Sequence[PersonHistory]) -> list[PersonHistory]:
-    """The most important first: the strongest tie, then by name."""
-    return sorted(people, key=lambda p: (-p.strength, p.name.casefold(), p.person_id))
-
-
-def _refs(people: Sequence[PersonHistory | Tie]) -> tuple[PersonRef, ...]:
-    return tuple(PersonRef(p.person_id, p.name) for p in people)
-
-
-def _names(people: Sequence[PersonHistory | Tie]) -> str:
-    return names_and_more([p.name for p in people[: SHOWN + 1]], len(people), SHOWN)
-
-
-def _ask_phrase(kind: LedgerKind) -> str:
-    return {
-        LedgerKind.ADVICE: "advice",
-        LedgerKind.INTRODUCTION: "an introduction",
-        LedgerKind.REFERRAL: "a referral",
-        LedgerKind.RESOURCE: "a resource",
-        LedgerKind.FAVOUR: "a favour",
-    }[kind]
-
-
-def _asks_phrase(kinds: Counter[LedgerKind]) -> str:
-    """'for referrals', 'for referrals and an introduction', 'for advice'."""
-    parts = []
-    for kind, count in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])):
-        if count == 1:
-            parts.append(_ask_phrase(kind))
-        else:
-            parts.append("advice" if kind is LedgerKind.ADVICE else noun(count, kind.value))
-    if len(parts) == 1:
-        return f"for {parts[0]}"
-    return "for " + ", ".join(parts[:-1]) + f" and {parts[-1]}"
-
-
-def one_sided(
-    people: Sequence[PersonHistory], ledger: Sequence[LedgerRow], today: date
-) -> list[Finding]:
-    """Lately (LATELY_DAYS), at least MIN_TAKES asks and help received, and fewer than half
-    as many gives: the ledger's give and take leans one way."""
-    recent = [r for r in ledger if _within(r.occurred_on, today, LATELY_DAYS)]
-    asks = [r for r in recent if r.direction is LedgerDirection.ASKED]
-    got = [r for r in recent if r.direction is LedgerDirection.RECEIVED]
-    gives = [r for r in recent if r.direction is LedgerDirection.GAVE]
-    taken = len(asks) + len(got)
-    if taken < MIN_TAKES or len(gives) * 2 >= taken:
-        return []
-    known = {p.person_id: p for p in people}
-    takers: dict[int, PersonHistory] = {}
-    for row in [*asks, *got]:
-        takers.setdefault(row.person_id, known.get(row.person_id, PersonHistory(row.person_id, "")))
-    ranked = _ranked([p for p in takers.values() if p.name])
-    what = []
-    if asks:
-        asked = len({r.person_id for r in asks})
-        what.append(
-            f"asked {plural(asked, 'person')} {_asks_phrase(Counter(r.kind for r in asks))}"
-        )
-    if got:
-        what.append(f"got help from {plural(len({r.person_id for r in got}), 'person')}")
-    gave = {0: "nothing back", 1: "back only once"}.get(len(gives), f"back only {len(gives)} times")
-    evidence = (
-        f"In the last {_months(LATELY_DAYS)} you {', '.join(what)} and gave {gave}: "
-        f"{_names(ranked)}."
-    )
-    first = ranked[0].name if ranked else "one of them"
-    advice = (
-        f"Before the next ask, give: pass {first} a job lead, an introduction or something "
-        "you learned. People help those who help."
-    )
-    last = max(r.occurred_on for r in [*asks, *got])
-    severity = Severity.HIGH if not gives else Severity.MEDIUM
-    return [Finding(FindingKind.ONE_SIDED, severity, _refs(ranked), evidence, advice, last)]
-
-
 def going_cold(cooling: Sequence[Tie], today: date) -> list[Finding]:
     """Ties that were strong (STRONG_PEAK) and have cooled, whose check-in is due now."""
     due = [
@@ -200,15 +106,15 @@ def going_cold(cooling: Sequence[Tie], today: date) -> list[Finding]:
     assert top.last_contact_on is not None
     count = len(ranked)
     evidence = (
-        f"{plural(count, 'strong tie')} {noun(count, 'is')} going cold: {_names(ranked)}. "
-        f"You last spoke with {top.name} {_ago((today - top.last_contact_on).days)}."
+        f"{plural(count, 'strong tie')} {noun(count, 'is')} going cold: {names_of(ranked)}. "
+        f"Your last contact with {top.name} was {ago((today - top.last_contact_on).days)}."
     )
     advice = (
         f"Check in with {top.name} this week: ask about something they told you last time. "
         "Old ties warm up fast."
     )
     details = tuple(
-        f"{t.name}: last contact {_ago((today - t.last_contact_on).days)}"
+        f"{t.name}: last contact {ago((today - t.last_contact_on).days)}"
         for t in ranked
         if t.last_contact_on is not None
     )
@@ -216,58 +122,13 @@ def going_cold(cooling: Sequence[Tie], today: date) -> list[Finding]:
         Finding(
             FindingKind.GOING_COLD,
             Severity.HIGH if count >= 3 else Severity.MEDIUM,
-            _refs(ranked),
+            refs_of(ranked),
             evidence,
             advice,
             today,
             details,
         )
     ]
-
-
-def early_asks(
-    people: Sequence[PersonHistory], ledger: Sequence[LedgerRow], today: date
-) -> list[Finding]:
-    """Asks made within EARLY_ASK_DAYS of first meeting someone (in the lookback)."""
-    met = {p.person_id: p for p in people if p.first_met_on is not None}
-    found: dict[int, tuple[PersonHistory, LedgerRow, int]] = {}
-    for ask in ledger:
-        person = met.get(ask.person_id)
-        if ask.direction is not LedgerDirection.ASKED or person is None:
-            continue
-        if person.first_met_on is None or not _within(ask.occurred_on, today, LOOKBACK_DAYS):
-            continue
-        gap = (ask.occurred_on - person.first_met_on).days
-        if 0 <= gap <= EARLY_ASK_DAYS and person.person_id not in found:
-            found[person.person_id] = (person, ask, gap)
-    if not found:
-        return []
-    ranked = _ranked([person for person, _, _ in found.values()])
-    count = len(ranked)
-    evidence = (
-        f"You asked {plural(count, 'person')} for something within two weeks of meeting "
-        f"them: {_names(ranked)}."
-    )
-    details = tuple(_early_detail(*found[p.person_id]) for p in ranked)
-    advice = (
-        "Let a new tie grow before you ask: follow up, find out what they are working on, "
-        "and offer something useful first. Ask once they know you."
-    )
-    big = any(ask.kind in BIG_ASKS for _, ask, _ in found.values())
-    last = max(ask.occurred_on for _, ask, _ in found.values())
-    severity = Severity.HIGH if big else Severity.MEDIUM
-    return [
-        Finding(FindingKind.EARLY_ASK, severity, _refs(ranked), evidence, advice, last, details)
-    ]
-
-
-def _early_detail(person: PersonHistory, ask: LedgerRow, gap: int) -> str:
-    when = "the same day" if gap == 0 else f"{plural(gap, 'day')} later"
-    assert person.first_met_on is not None
-    return (
-        f"{person.name}: met on {format_day(person.first_met_on)}, asked for "
-        f"{_ask_phrase(ask.kind)} on {format_day(ask.occurred_on)}, {when}"
-    )
 
 
 def went_quiet(people: Sequence[PersonHistory], today: date) -> list[Finding]:
@@ -278,12 +139,12 @@ def went_quiet(people: Sequence[PersonHistory], today: date) -> list[Finding]:
         for p in people
         if p.first_met_on is not None
         and p.in_person
-        and _within(p.first_met_on, today - timedelta(days=QUIET_DAYS), LOOKBACK_DAYS - QUIET_DAYS)
+        and within(p.first_met_on, today - timedelta(days=QUIET_DAYS), LOOKBACK_DAYS - QUIET_DAYS)
         and not any(t.on > p.first_met_on for t in p.touches)
     ]
     if not quiet:
         return []
-    ranked = _ranked(quiet)
+    ranked = by_importance(quiet)
     places = Counter(p.met_at for p in ranked if p.met_at)
     count = len(ranked)
     days = {p.first_met_on for p in ranked}
@@ -292,12 +153,12 @@ def went_quiet(people: Sequence[PersonHistory], today: date) -> list[Finding]:
         (day,) = days if len(days) == 1 else (None,)
         where = f" at {place}" + (f" on {format_day(day)}" if day else "")
     else:
-        where = f" in the last {_months(LOOKBACK_DAYS)}"
+        where = f" in the last {months_in(LOOKBACK_DAYS)}"
         if places:
             groups = [f"{n} at {place}" for place, n in places.most_common(3)]
             where += f" ({', '.join(groups)})"
     evidence = (
-        f"{plural(count, 'person')} you met{where} never heard from you again: {_names(ranked)}."
+        f"{plural(count, 'person')} you met{where} never heard from you again: {names_of(ranked)}."
     )
     top = ranked[0]
     at = f"{top.met_at}" if top.met_at else "where you met"
@@ -316,7 +177,7 @@ def went_quiet(people: Sequence[PersonHistory], today: date) -> list[Finding]:
         Finding(
             FindingKind.WENT_QUIET,
             severity,
-            _refs(ranked),
+            refs_of(ranked),
             evidence,
             advice,
             last + timedelta(days=QUIET_DAYS),
@@ -325,63 +186,13 @@ def went_quiet(people: Sequence[PersonHistory], today: date) -> list[Finding]:
     ]
 
 
-def contact_only_before_asks(
-    people: Sequence[PersonHistory], ledger: Sequence[LedgerRow], today: date
-) -> list[Finding]:
-    """People you reach out to only in the LEAN_ON_DAYS before asking them for something."""
-    by_person: dict[int, list[date]] = {}
-    for row in ledger:
-        if row.direction is LedgerDirection.ASKED and _within(
-            row.occurred_on, today, LOOKBACK_DAYS
-        ):
-            by_person.setdefault(row.person_id, []).append(row.occurred_on)
-    leaned: list[PersonHistory] = []
-    for person in people:
-        asks = sorted(by_person.get(person.person_id, []))
-        outbound = [t.on for t in person.touches if t.direction is Direction.OUTBOUND]
-        if asks and outbound and all(_just_before_ask(day, asks) for day in outbound):
-            leaned.append(person)
-    if not leaned:
-        return []
-    ranked = _ranked(leaned)
-    count = len(ranked)
-    evidence = (
-        f"With {plural(count, 'person')} you get in touch only in the week before asking "
-        f"for something: {_names(ranked)}."
-    )
-    details = tuple(
-        f"{p.name}: asked on {', '.join(format_day(d) for d in sorted(by_person[p.person_id]))}"
-        for p in ranked
-    )
-    advice = (
-        f"Get in touch with {ranked[0].name} when you need nothing: congratulate, share "
-        "something they would like, or ask how their work is going."
-    )
-    last = max(max(by_person[p.person_id]) for p in ranked)
-    return [
-        Finding(
-            FindingKind.ONLY_WHEN_NEEDED,
-            Severity.MEDIUM,
-            _refs(ranked),
-            evidence,
-            advice,
-            last,
-            details,
-        )
-    ]
-
-
-def _just_before_ask(day: date, asks: Sequence[date]) -> bool:
-    return any(0 <= (ask - day).days <= LEAN_ON_DAYS for ask in asks)
-
-
 def late_follow_ups(people: Sequence[PersonHistory], today: date) -> list[Finding]:
     """First outbound contact more than FOLLOW_UP_DAYS after a first meeting (lookback)."""
     late: list[tuple[int, PersonHistory]] = []
     followed = 0
     for person in people:
         met_on = person.first_met_on
-        if met_on is None or not person.in_person or not _within(met_on, today, LOOKBACK_DAYS):
+        if met_on is None or not person.in_person or not within(met_on, today, LOOKBACK_DAYS):
             continue
         first = min(
             (t.on for t in person.touches if t.direction is Direction.OUTBOUND and t.on >= met_on),
@@ -396,13 +207,13 @@ def late_follow_ups(people: Sequence[PersonHistory], today: date) -> list[Findin
         return []
     median = statistics.median(d for d, _ in late)
     newest = sorted(late, key=lambda x: (-_met(x[1]).toordinal(), x[1].name))
-    ranked = _ranked([p for _, p in late])
+    ranked = by_importance([p for _, p in late])
     details = tuple(
         f"{p.name}: {plural(d, 'day')} after meeting on {format_day(_met(p))}" for d, p in newest
     )
     evidence = (
         f"{len(late)} of your last {plural(followed, 'follow-up')} went out more than a day "
-        f"after meeting ({_names(ranked)}); the median wait was {plural(round(median), 'day')}."
+        f"after meeting ({names_of(ranked)}); the median wait was {plural(round(median), 'day')}."
     )
     advice = (
         "Send the follow-up within 24 hours, while the conversation is fresh: two lines "
@@ -411,7 +222,9 @@ def late_follow_ups(people: Sequence[PersonHistory], today: date) -> list[Findin
     severity = Severity.MEDIUM if len(late) * 2 >= followed else Severity.LOW
     on = _met(newest[0][1])
     return [
-        Finding(FindingKind.LATE_FOLLOW_UP, severity, _refs(ranked), evidence, advice, on, details)
+        Finding(
+            FindingKind.LATE_FOLLOW_UP, severity, refs_of(ranked), evidence, advice, on, details
+        )
     ]
 
 
@@ -433,8 +246,8 @@ def no_core(
         "people you talk to often and have seen in the last three months."
     )
     if ranked:
-        evidence += f" Closest to it: {_names(ranked)}."
-        who = f"{_names(ranked[:SHOWN])}, the ties closest to it,"
+        evidence += f" Closest to it: {names_of(ranked)}."
+        who = f"{names_of(ranked[:SHOWN])}, the ties closest to it,"
     else:
         who = "three people you would like to know better"
     advice = (
@@ -445,7 +258,7 @@ def no_core(
         Finding(
             FindingKind.NO_CORE,
             Severity.MEDIUM,
-            _refs(ranked),
+            refs_of(ranked),
             evidence,
             advice,
             today,
@@ -457,13 +270,13 @@ def no_core(
 def few_new_ties(people: Sequence[PersonHistory], total_people: int, today: date) -> list[Finding]:
     """An established network (MIN_PEOPLE_FOR_CORE) that met fewer than MIN_NEW_TIES new
     people lately. Imported people are not new ties: only a first meeting counts."""
-    new = _ranked([p for p in people if _within(p.first_met_on, today, LATELY_DAYS)])
+    new = by_importance([p for p in people if within(p.first_met_on, today, LATELY_DAYS)])
     if total_people < MIN_PEOPLE_FOR_CORE or len(new) >= MIN_NEW_TIES:
         return []
-    months = _months(LATELY_DAYS)
+    months = months_in(LATELY_DAYS)
     if new:
         evidence = (
-            f"You met only {plural(len(new), 'new person')} in the last {months}: {_names(new)}."
+            f"You met only {plural(len(new), 'new person')} in the last {months}: {names_of(new)}."
         )
     else:
         evidence = f"You met nobody new in the last {months}."
@@ -471,4 +284,4 @@ def few_new_ties(people: Sequence[PersonHistory], total_people: int, today: date
         "Pick one event or community this month and go with a goal: meet two people and "
         "follow up the next day."
     )
-    return [Finding(FindingKind.FEW_NEW_TIES, Severity.LOW, _refs(new), evidence, advice, today)]
+    return [Finding(FindingKind.FEW_NEW_TIES, Severity.LOW, refs_of(new), evidence, advice, today)]

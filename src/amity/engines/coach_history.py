@@ -5,11 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from amity.engines.health import LedgerRow
 from amity.model.enums import Direction
+from amity.model.wording import names_and_more, plural
+
+LOOKBACK_DAYS = 180  # only history this recent is coached on
+LATELY_DAYS = 90  # "lately", for give and take and for new ties
+SHOWN = 3  # people named in a finding's sentence
 
 MONTH_NAMES = (
     "January",
@@ -128,3 +133,37 @@ class Finding:
 def format_day(day: date) -> str:
     """'3 March 2025': unambiguous in every locale."""
     return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def within(day: date | None, today: date, days: int) -> bool:
+    return day is not None and today - timedelta(days=days) <= day <= today
+
+
+def ago(days: int) -> str:
+    """'yesterday', '9 days ago', '3 weeks ago', '5 months ago'."""
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if days < 14:
+        return f"{plural(days, 'day')} ago"
+    if days < 60:
+        return f"{plural(round(days / 7), 'week')} ago"
+    return f"{plural(round(days / 30.44), 'month')} ago"
+
+
+def months_in(days: int) -> str:
+    return plural(max(1, round(days / 30.44)), "month")
+
+
+def by_importance(people: Sequence[PersonHistory]) -> list[PersonHistory]:
+    """The most important first: the strongest tie, then by name."""
+    return sorted(people, key=lambda p: (-p.strength, p.name.casefold(), p.person_id))
+
+
+def refs_of(people: Sequence[PersonHistory | Tie]) -> tuple[PersonRef, ...]:
+    return tuple(PersonRef(p.person_id, p.name) for p in people)
+
+
+def names_of(people: Sequence[PersonHistory | Tie]) -> str:
+    return names_and_more([p.name for p in people[: SHOWN + 1]], len(people), SHOWN)
