@@ -38,14 +38,14 @@ def coach_findings(store: Store, today: date) -> list[Finding]:
     """The coach reads the people first met recently and the people in the recent ledger,
     with every interaction since their first meeting (never all interactions)."""
     since = today - timedelta(days=LOOKBACK_DAYS + 30)
-    ledger = ledger_rows(store)
+    rows = health_rows(store, today)  # everyone alive and not archived
+    strength = {p.person_id: p.score for p in rows}
+    ledger = [r for r in ledger_rows(store) if r.person_id in strength]
     in_ledger = sorted({r.person_id for r in ledger if r.occurred_on >= since})
     meetings = {m.person_id: m for m in first_meetings_since(store, since)}
     for m in first_meetings_of(store, [pid for pid in in_ledger if pid not in meetings]):
         meetings[m.person_id] = m
     touches = touches_since(store, sorted(meetings), since)
-    rows = health_rows(store, today)
-    strength = {p.person_id: p.score for p in rows}
     people = [
         _history(m, touches.get(pid, []), strength.get(pid, 0))
         for pid, m in sorted(meetings.items())
