@@ -105,3 +105,25 @@ def test_coach_all_lists_every_person(amity: Amity) -> None:
     assert all(f"Guest Number{n}" in everyone for n in range(1, 8))
     data = _findings(amity, "2026-11-30")["went_quiet"]
     assert data["count"] == len(data["people"]) == 7
+
+
+def test_a_cold_strong_tie_is_named_only_when_the_agenda_has_their_check_in_due(
+    amity: Amity,
+) -> None:
+    """The coach and the agenda agree: 'check in with X' only once X's check-in is due."""
+    amity.ok("add", "Old Friend", "--circle", "close")
+    amity.ok("add", "Yearly Mentor", "--circle", "close", "--every", "400")
+    for name in ("Old Friend", "Yearly Mentor"):
+        for month in range(1, 13):
+            day = f"2025-{month:02d}-10"
+            amity.ok("log", name, "--kind", "coffee", "--on", day, today=day)
+    found = _findings(amity, "2026-07-01")
+    cold = found["going_cold"]
+    assert [p["name"] for p in cold["people"]] == ["Old Friend"]
+    assert "Yearly Mentor" not in cold["evidence"] + cold["advice"]
+    assert cold["evidence"].endswith("Your last contact with Old Friend was 7 months ago.")
+    assert cold["advice"].startswith("Check in with Old Friend this week")
+    agenda = amity.ok("today", "--json", "--no-drafts", today="2026-07-01").json()["items"]
+    assert "Yearly Mentor" not in {i["person"]["name"] for i in agenda}
+    amity.ok("log", "Old Friend", "--kind", "call", today="2026-06-30")
+    assert "going_cold" not in _findings(amity, "2026-07-01")  # a call yesterday warms it
