@@ -75,10 +75,10 @@ def week_label(week: date) -> str:
 
 
 def week_axis(weeks: Sequence[date]) -> list[str]:
-    """Labels under one bar per week that never overlap: the month's short name under the
-    first week of each month ('Sep', 'Oct'), nothing under the others."""
-    labels = []
-    for n, week in enumerate(weeks):
-        new_month = n == 0 or week.month != weeks[n - 1].month
-        labels.append(MONTHS[week.month - 1] if new_month else "")
-    return labels
+    """Labels under one bar per week that never crowd: the month's short name under the
+    first week of each month ('Sep', 'Oct'), nothing under the others. The first week is
+    named only when the next month's name is at least three weeks away."""
+    starts = [n for n, week in enumerate(weeks) if n > 0 and week.month != weeks[n - 1].month]
+    if weeks and (not starts or starts[0] >= 3):
+        starts.insert(0, 0)
+    return [MONTHS[week.month - 1] if n in starts else "" for n, week in enumerate(weeks)]
