@@ -242,6 +242,13 @@ def test_few_new_ties_in_an_established_network() -> None:
     assert finding.evidence == "You met only 1 new person in the last 3 months: Ana."
     two = [*one, history("Ben", 2, 10, (10, MUTUAL), (9, OUT))]
     assert coach(CoachInput(two, total_people=50, core_count=5), TODAY) == []
+    # A first coffee with a phone contact imported years ago is not a new tie.
+    old = PersonHistory(3, "Old Phone Contact", day(5), (Touch(day(5), MUTUAL),), imported=True)
+    finding = of_kind(
+        coach(CoachInput([*one, old], total_people=50, core_count=5), TODAY),
+        FindingKind.FEW_NEW_TIES,
+    )
+    assert [p.name for p in finding.people] == ["Ana"]
 
 
 def test_one_finding_per_kind_ranked_by_impact() -> None:

@@ -101,7 +101,7 @@ SHOWN_FINDINGS = 5  # a handful on screen; `coach --all` shows every finding and
 def coach_renderable(data: dict[str, Any], *, show_all: bool = False) -> Group:
     findings = data["findings"]
     if not findings:
-        return Group(Text("No habits to change found in your recent history. Keep it up."))
+        return Group(Text("Nothing to change in your last six months of history."))
     shown = findings if show_all else findings[:SHOWN_FINDINGS]
     parts: list[Any] = []
     for n, f in enumerate(shown, start=1):

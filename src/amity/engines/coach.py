@@ -270,7 +270,9 @@ def no_core(
 def few_new_ties(people: Sequence[PersonHistory], total_people: int, today: date) -> list[Finding]:
     """An established network (MIN_PEOPLE_FOR_CORE) that met fewer than MIN_NEW_TIES new
     people lately. Imported people are not new ties: only a first meeting counts."""
-    new = by_importance([p for p in people if within(p.first_met_on, today, LATELY_DAYS)])
+    new = by_importance(
+        [p for p in people if not p.imported and within(p.first_met_on, today, LATELY_DAYS)]
+    )
     if total_people < MIN_PEOPLE_FOR_CORE or len(new) >= MIN_NEW_TIES:
         return []
     months = months_in(LATELY_DAYS)

@@ -65,7 +65,8 @@ class PersonHistory:
     direction (a call logged yesterday is one). `strength` ranks who is named first;
     `met_at` is where you met (an event or a place), for grouping. `in_person` says the
     first contact was a meeting (met, coffee, meeting, event, video): only those call for a
-    follow-up, since a call or a message is itself the contact.
+    follow-up, since a call or a message is itself the contact. `imported` says they came
+    from an import (a phone contact, a LinkedIn connection): known before, so not a new tie.
     """
 
     person_id: int
@@ -75,6 +76,7 @@ class PersonHistory:
     strength: int = 0
     met_at: str = ""
     in_person: bool = True
+    imported: bool = False
 
 
 @dataclass(frozen=True, slots=True)

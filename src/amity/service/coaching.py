@@ -75,6 +75,7 @@ def _history(meeting: FirstMeeting, touches: list[Any], strength: int) -> Person
         strength,
         meeting.place if in_person else "",
         in_person,
+        meeting.imported,
     )
 
 

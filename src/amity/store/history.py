@@ -25,6 +25,7 @@ class FirstMeeting:
     on: date
     kind: str  # the interaction kind of that first meeting (met, coffee, call, ...)
     place: str  # the event's name, else the interaction's place, else where you met
+    imported: bool = False  # the person came from an import: known before this meeting
 
 
 def first_meetings_since(store: Store, since: date) -> list[FirstMeeting]:
@@ -60,7 +61,8 @@ def _meetings(store: Store, firsts: dict[int, date | None]) -> list[FirstMeeting
     ids = sorted(firsts)
     for chunk in _chunks(ids):
         rows = store.db.query(
-            "SELECT p.id, p.name, p.where_met, i.occurred_on, i.kind, i.place, e.name AS event "
+            "SELECT p.id, p.name, p.where_met, i.occurred_on, i.kind, i.place, e.name AS event, "
+            "EXISTS (SELECT 1 FROM source_record s WHERE s.person_id = p.id) AS imported "
             "FROM person p JOIN interaction_participant ip ON ip.person_id = p.id "
             "JOIN interaction i ON i.id = ip.interaction_id "
             "LEFT JOIN event e ON e.id = i.event_id "
@@ -74,7 +76,9 @@ def _meetings(store: Store, firsts: dict[int, date | None]) -> list[FirstMeeting
             if pid in found or day is None or day != firsts[pid]:
                 continue
             place = r["event"] or r["place"] or r["where_met"] or ""
-            found[pid] = FirstMeeting(pid, r["name"], day, r["kind"], " ".join(place.split()))
+            found[pid] = FirstMeeting(
+                pid, r["name"], day, r["kind"], " ".join(place.split()), bool(r["imported"])
+            )
     return [found[pid] for pid in ids if pid in found]
 
 
