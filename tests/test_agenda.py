@@ -161,7 +161,7 @@ def test_coach_flags_an_early_ask(amity: Amity) -> None:
     )
     findings = amity.ok("coach", "--json", today="2026-11-22").json()["findings"]
     early = [f for f in findings if f["kind"] == "early_ask"]
-    assert early and early[0]["person"]["name"] == "Quick Asker"
+    assert early and early[0]["people"] == [{"id": 1, "name": "Quick Asker"}]
 
 
 def test_draft_snapshot_is_deterministic(amity: Amity) -> None:

@@ -102,7 +102,7 @@ def test_balance_phrases() -> None:
     ask = LedgerRow(1, ASKED, LedgerKind.REFERRAL, days_ago(3))
     give = LedgerRow(1, GAVE, LedgerKind.ADVICE, days_ago(3))
     assert balance([]).phrase == "nothing given or asked yet"
-    assert balance([ask, give]).phrase == "give and take are even"
+    assert balance([ask, give]).phrase == "give and take is even"
     taker = balance([ask, ask, ask])
     assert taker.net == -3
     assert taker.phrase == "you have taken more than you have given"

@@ -10,6 +10,7 @@ import click
 
 from amity.cli.context import app, console, emit_json, json_option
 from amity.cli.terminal import echo
+from amity.model.wording import plural
 
 
 @click.command("import")
@@ -76,11 +77,15 @@ def _print_report(data: dict[str, Any]) -> None:
         f"{len(data['skipped'])} skipped"
     )
     if data["interactions"]:
-        echo(f"{data['interactions']} conversations added to timelines")
+        echo(f"{plural(data['interactions'], 'conversation')} added to timelines")
     if data["new_jobs"]:
-        echo(f"{data['new_jobs']} job changes spotted: see `amity today`")
+        echo(f"{plural(data['new_jobs'], 'job change')} spotted: see `amity today`")
     if data["missing"]:
-        echo(f"{data['missing']} connections are no longer in this export (kept, marked)")
+        missing = data["missing"]
+        echo(
+            f"{plural(missing, 'connection')} {'is' if missing == 1 else 'are'} no longer "
+            "in this export (kept, marked)"
+        )
     for merge in data["merges"][:20]:
         echo(
             f"  merged {merge['name']} into #{merge['person']['id']}: {', '.join(merge['reasons'])}"

@@ -12,6 +12,7 @@ from rich.table import Table
 
 from amity.cli.safe_text import SafeText as Text
 from amity.cli.terminal import plain
+from amity.model.wording import plural
 
 
 def people_table(rows: list[dict[str, Any]], total: int) -> Table:
@@ -39,7 +40,7 @@ def person_panel(view: dict[str, Any]) -> Panel:
         (
             "circle",
             view["circle"]
-            + (f" (every {view['cadence_days']} days)" if view["cadence_days"] else ""),
+            + (f" (every {plural(view['cadence_days'], 'day')})" if view["cadence_days"] else ""),
         ),
         ("tags", ", ".join(view["tags"])),
         ("email", ", ".join(view["emails"])),
@@ -62,9 +63,13 @@ def person_panel(view: dict[str, Any]) -> Panel:
             lines.append(Text.assemble((f"{label:>13}  ", "bold"), value))
     if view.get("strength_summary"):
         lines.append(Padding(Text(view["strength_summary"], style="dim"), (0, 0, 0, 15)))
+    if view.get("linkedin_missing"):
+        lines.append(Text(f"{'':>15}{view['linkedin_missing']}.", style="yellow"))
     if view["interactions"]:
         lines.append(Text(""))
-        lines.append(Text(f"Timeline ({view['interaction_count']} interactions)", style="bold"))
+        lines.append(
+            Text(f"Timeline ({plural(view['interaction_count'], 'interaction')})", style="bold")
+        )
         for item in view["interactions"]:
             note = item["note"] or item["summary"] or item["place"]
             lines.append(

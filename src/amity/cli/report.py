@@ -18,14 +18,15 @@ def report_command(as_json: bool) -> None:
     if as_json:
         emit_json(data)
         return
-    from amity.cli.render_agenda import report_renderable
+    from amity.cli.render_report import report_renderable
 
     console().print(report_renderable(data))
 
 
 @click.command("coach")
+@click.option("--all", "show_all", is_flag=True, help="Every finding, and every person in each.")
 @json_option
-def coach_command(as_json: bool) -> None:
+def coach_command(show_all: bool, as_json: bool) -> None:
     """Mistakes good networkers avoid, found in your own history, with what to do instead."""
     from amity.service.coaching import coach_report
 
@@ -34,6 +35,6 @@ def coach_command(as_json: bool) -> None:
     if as_json:
         emit_json(data)
         return
-    from amity.cli.render_agenda import coach_renderable
+    from amity.cli.render_report import coach_renderable
 
-    console().print(coach_renderable(data))
+    console().print(coach_renderable(data, show_all=show_all))

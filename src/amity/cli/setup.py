@@ -6,6 +6,7 @@ import click
 
 from amity.cli.context import app, emit_json, json_option
 from amity.cli.terminal import echo
+from amity.model.wording import plural
 
 
 @click.command("init")
@@ -26,7 +27,7 @@ def init_command(as_json: bool) -> None:
             }
         )
         return
-    echo(f"Amity is ready in {ctx.settings.home} ({int(people or 0)} people)")
+    echo(f"Amity is ready in {ctx.settings.home} ({plural(int(people or 0), 'person')})")
 
 
 @click.command("demo")

@@ -12,6 +12,7 @@ from amity.cli.context import app, emit_json, json_option
 from amity.cli.terminal import echo, plain
 from amity.errors import UsageError
 from amity.io.json_backup import Backup, parse
+from amity.model.wording import plural
 from amity.service.files import write_atomically
 
 EXPORT_KINDS = ("vcard", "csv", "json")
@@ -73,7 +74,8 @@ def restore_command(file: Path, as_json: bool) -> None:
         emit_json(counts)
         return
     echo(
-        f"Restored {counts['people']} people and {counts['interactions']} interactions from {file}"
+        f"Restored {plural(counts['people'], 'person')} and "
+        f"{plural(counts['interactions'], 'interaction')} from {file}"
     )
 
 

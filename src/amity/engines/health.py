@@ -37,6 +37,8 @@ class PersonHealthRow:
     source: str = ""
     tags: tuple[str, ...] = ()
     events: tuple[str, ...] = ()
+    last_contact_on: date | None = None
+    check_in_on: date | None = None  # when their check-in is due (None: none planned)
 
 
 LabelsOf = Callable[[PersonHealthRow], Iterable[str]]
@@ -215,7 +217,7 @@ def _balance_phrase(gave: int, taken: int, net: int) -> str:
         return "you have given more than you have taken"
     if net <= -2:
         return "you have taken more than you have given"
-    return "give and take are even"
+    return "give and take is even"
 
 
 def yields(

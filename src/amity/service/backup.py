@@ -20,6 +20,7 @@ from amity.io.json_backup import TABLES, Backup, build, unpack
 from amity.io.json_backup_columns import Table
 from amity.io.vcard import VCardVersion, export_vcards
 from amity.model import Person
+from amity.model.wording import plural
 from amity.store import Row, Store
 from amity.store.people import load_person, reindex_person
 from amity.store.restore import check_payload, parse_payload
@@ -132,7 +133,7 @@ def _refuse_unless_empty(store: Store) -> None:
     )
     if people:
         raise AmityError(
-            f"this home already has {people} people; restore only into an empty home "
+            f"this home already has {plural(people, 'person')}; restore only into an empty home "
             "(set AMITY_HOME or --db to a new one)"
         )
     for name in TABLES:

@@ -2,106 +2,107 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date, timedelta
 from typing import Any
 
-from amity.engines.coach import CoachInput, Finding, PersonHistory, Touch, coach
+from amity.engines.coach import (
+    LOOKBACK_DAYS,
+    CoachInput,
+    Finding,
+    PersonHistory,
+    Tie,
+    Touch,
+    coach,
+)
+from amity.engines.health import PersonHealthRow
 from amity.engines.strength import Tier
-from amity.model import Direction, LedgerDirection
+from amity.model import InteractionKind
 from amity.service.report import health_rows, ledger_rows
-from amity.store import Row, Store, as_date
+from amity.store import Store
+from amity.store.history import FirstMeeting, first_meetings_of, first_meetings_since, touches_since
 
-COACH_WINDOW_DAYS = 180
+# A first meeting in person, the kind that calls for a follow-up. A call or a message is
+# itself the contact: nobody "went quiet" after a call you made.
+IN_PERSON = frozenset(
+    {
+        InteractionKind.MET,
+        InteractionKind.COFFEE,
+        InteractionKind.MEETING,
+        InteractionKind.EVENT,
+        InteractionKind.VIDEO,
+    }
+)
 
 
 def coach_findings(store: Store, today: date) -> list[Finding]:
-    """The coach reads recent first meetings (their first month) and the people you asked
-    for something recently (their whole recent history), never all interactions."""
-    since = (today - timedelta(days=COACH_WINDOW_DAYS + 30)).isoformat()
-    ledger = ledger_rows(store)
-    askers = sorted(
-        {
-            r.person_id
-            for r in ledger
-            if r.direction is LedgerDirection.ASKED and r.occurred_on.isoformat() >= since
-        }
-    )
-    met_rows = store.db.query(
-        "SELECT p.id, p.name, p.first_contact_on FROM person p WHERE p.owner_id = ? "
-        "AND p.deleted_on IS NULL AND p.first_contact_on >= ?",
-        (store.owner_id, since),
-    )
-    touches = _first_month_touches(store, since)
-    for person_id, found in _touches_of(store, askers, since).items():
-        touches[person_id] = found
-    names = {int(r["id"]): (r["name"], as_date(r["first_contact_on"])) for r in met_rows}
-    for r in store.db.query(
-        "SELECT id, name, first_contact_on FROM person WHERE id IN "
-        f"({', '.join('?' * len(askers)) or 'NULL'})",
-        askers,
-    ):
-        names.setdefault(int(r["id"]), (r["name"], as_date(r["first_contact_on"])))
+    """The coach reads the people first met recently and the people in the recent ledger,
+    with every interaction since their first meeting (never all interactions)."""
+    since = today - timedelta(days=LOOKBACK_DAYS + 30)
+    rows = health_rows(store, today)  # everyone alive and not archived
+    strength = {p.person_id: p.score for p in rows}
+    ledger = [r for r in ledger_rows(store) if r.person_id in strength]
+    in_ledger = sorted({r.person_id for r in ledger if r.occurred_on >= since})
+    meetings = {m.person_id: m for m in first_meetings_since(store, since)}
+    for m in first_meetings_of(store, [pid for pid in in_ledger if pid not in meetings]):
+        meetings[m.person_id] = m
+    touches = touches_since(store, sorted(meetings), since)
     people = [
-        PersonHistory(pid, name, first, tuple(sorted(touches.get(pid, []), key=lambda t: t.on)))
-        for pid, (name, first) in sorted(names.items())
+        _history(m, touches.get(pid, []), strength.get(pid, 0))
+        for pid, m in sorted(meetings.items())
+        if pid in strength
     ]
-    rows = health_rows(store, today)
     core = sum(1 for p in rows if p.tier is Tier.CORE)
-    return coach(CoachInput(people, ledger, len(rows), core), today)
-
-
-def _first_month_touches(store: Store, since: str) -> dict[int, list[Touch]]:
-    month_end = store.db.plus_days("p.first_contact_on", 30)
-    return _collect(
-        store.db.query(
-            "SELECT ip.person_id, i.occurred_on, i.direction FROM person p "
-            "JOIN interaction_participant ip ON ip.person_id = p.id "
-            "JOIN interaction i ON i.id = ip.interaction_id "
-            f"WHERE p.owner_id = ? AND p.first_contact_on >= ? AND i.occurred_on <= {month_end}",
-            (store.owner_id, since),
-        )
+    return coach(
+        CoachInput(
+            people,
+            ledger,
+            len(rows),
+            core,
+            cooling=[_tie(p) for p in rows if p.tier is Tier.COOLING],
+            active=[_tie(p) for p in rows if p.tier is Tier.ACTIVE],
+        ),
+        today,
     )
 
 
-def _touches_of(store: Store, person_ids: list[int], since: str) -> dict[int, list[Touch]]:
-    found: dict[int, list[Touch]] = {}
-    for start in range(0, len(person_ids), 500):
-        chunk = person_ids[start : start + 500]
-        found.update(
-            _collect(
-                store.db.query(
-                    "SELECT ip.person_id, i.occurred_on, i.direction "
-                    "FROM interaction_participant ip "
-                    "JOIN interaction i ON i.id = ip.interaction_id "
-                    f"WHERE ip.person_id IN ({', '.join('?' * len(chunk))}) AND i.occurred_on >= ?",
-                    (*chunk, since),
-                )
-            )
-        )
-    return found
+def _history(meeting: FirstMeeting, touches: list[Any], strength: int) -> PersonHistory:
+    in_person = meeting.kind in IN_PERSON
+    return PersonHistory(
+        meeting.person_id,
+        meeting.name,
+        meeting.on,
+        tuple(Touch(day, direction) for day, direction in touches),
+        strength,
+        meeting.place if in_person else "",
+        in_person,
+        meeting.imported,
+    )
 
 
-def _collect(rows: list[Row]) -> dict[int, list[Touch]]:
-    touches: dict[int, list[Touch]] = defaultdict(list)
-    for r in rows:
-        day = as_date(r["occurred_on"])
-        if day:
-            touches[int(r["person_id"])].append(Touch(day, Direction(r["direction"])))
-    return touches
+def _tie(row: PersonHealthRow) -> Tie:
+    return Tie(
+        row.person_id,
+        row.name,
+        row.score,
+        row.previous_score or row.score,
+        row.last_contact_on,
+        row.check_in_on,
+    )
 
 
 def coach_report(store: Store, today: date) -> dict[str, Any]:
+    """`{"date", "findings": [{"kind", "count", "people", "advice", ...}]}`, one finding
+    per kind, each with every person it concerns (`{"id", "name"}`, most important first)."""
     return {
         "date": today.isoformat(),
         "findings": [
             {
                 "kind": f.kind.value,
-                "severity": f.severity.value,
-                "person": {"id": f.person_id, "name": f.person_name} if f.person_id else None,
-                "evidence": f.evidence,
+                "count": f.size,
+                "people": [{"id": p.person_id, "name": p.name} for p in f.people],
                 "advice": f.advice,
-                "on": f.on.isoformat(),
+                "evidence": f.evidence,
+                "severity": f.severity.value,
                 "details": list(f.details),
             }
             for f in coach_findings(store, today)

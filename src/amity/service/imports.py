@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from amity.errors import ImportFailed, UsageError
 from amity.model import InteractionDraft, PersonDraft, SkippedRow
+from amity.model.wording import plural
 from amity.service.import_people import ImportJournal, PeopleImporter
 from amity.service.import_report import ImportReport
 from amity.service.relationships import refresh_people
@@ -93,7 +94,7 @@ def run_import(
     if not data.people and not data.interactions and data.owner is None:
         raise ImportFailed(
             f"{path} holds no {kind} contacts Amity can read"
-            + (f" ({len(data.skipped)} rows skipped)" if data.skipped else "")
+            + (f" ({plural(len(data.skipped), 'row')} skipped)" if data.skipped else "")
         )
     try:
         with store.db.transaction():

@@ -25,13 +25,13 @@ from amity.model import LedgerDirection, LedgerKind
 from amity.service import preferences
 from amity.service.agenda import outbound_per_day
 from amity.service.relationships import relationship_stats
-from amity.store import Store, as_date
+from amity.store import Store, as_date, history
 
 
 def health_rows(store: Store, today: date) -> list[PersonHealthRow]:
     rows = store.db.query(
         "SELECT id, name, how_met, first_contact_on, last_contact_on, last_outbound_on, "
-        "interaction_count, inbound_count, outbound_count, depth_total FROM person "
+        "interaction_count, inbound_count, outbound_count, depth_total, next_due_on FROM person "
         "WHERE owner_id = ? AND deleted_on IS NULL AND archived = ?",
         (store.owner_id, False),
     )
@@ -73,6 +73,8 @@ def health_rows(store: Store, today: date) -> list[PersonHealthRow]:
                 sources.get(pid, ""),
                 tuple(tags.get(pid, ())),
                 tuple(events.get(pid, ())),
+                stats.last_contact_on,
+                as_date(row["next_due_on"]),
             )
         )
     return out
@@ -152,6 +154,7 @@ def report(store: Store, today: date) -> dict[str, Any]:
         "total": r.total,
         "tiers": tiers,
         "tiers_over_time": tier_history(store, today, tiers),
+        "growth": growth(store, today),
         "core": [{"id": p.person_id, "name": p.name, "strength": p.score} for p in r.core],
         "cooling": [
             {"id": p.person_id, "name": p.name, "strength": p.score, "was": p.previous_score}
@@ -180,6 +183,24 @@ def report(store: Store, today: date) -> dict[str, Any]:
         "sources": [_yield(y) for y in r.sources[:10]],
         "communities": [_yield(y) for y in r.communities[:10]],
         "events": [_yield(y) for y in r.events[:10]],
+    }
+
+
+def growth(store: Store, today: date, weeks: int = 12) -> dict[str, Any]:
+    """New people week by week: those you met or talked with for the first time (their first
+    interaction that was not imported). People an import created are counted apart, never
+    as growth: importing 240 LinkedIn connections is not meeting 240 people."""
+    first = week_start(today) - timedelta(weeks=weeks - 1)
+    per_week: Counter[date] = Counter()
+    for day, count in history.new_people_per_day(store, first).items():
+        if day <= today:
+            per_week[week_start(day)] += count
+    starts = [first + timedelta(weeks=n) for n in range(weeks)]
+    return {
+        "weeks": [{"week": w.isoformat(), "met": per_week.get(w, 0)} for w in starts],
+        "met": sum(per_week.values()),
+        "imported": history.imported_since(store, first),
+        "since": first.isoformat(),
     }
 
 

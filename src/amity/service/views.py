@@ -91,6 +91,7 @@ def show_person(
         "next_due": str(stats.get("next_due_on") or "") or None,
         "strength": int(stats.get("strength") or 0),
         **_strength_today(store, person_id, today),
+        **_linkedin_missing(store, person_id),
         "interaction_count": total,
         "interactions": [
             {
@@ -106,6 +107,24 @@ def show_person(
             }
             for i in timeline
         ],
+    }
+
+
+def _linkedin_missing(store: Store, person_id: int) -> dict[str, Any]:
+    """A LinkedIn connection a newer full export no longer holds: the day that export was
+    imported, and the line that says so (None while they are still connected)."""
+    from amity.model.wording import short_day
+    from amity.store.sources import missing_since
+
+    since = missing_since(store, person_id, "linkedin")
+    text = (
+        f"No longer in your LinkedIn connections since the export imported on {short_day(since)}"
+        if since
+        else None
+    )
+    return {
+        "linkedin_missing_since": since.isoformat() if since else None,
+        "linkedin_missing": text,
     }
 
 

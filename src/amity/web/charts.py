@@ -6,6 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from amity.model.wording import week_axis, week_label
+
+__all__ = ["Bar", "Chart", "columns", "rows", "stacked", "week_axis", "week_label"]
+
 WIDTH = 420
 BAR_GAP = 8
 LABEL_W = 170
@@ -40,9 +44,11 @@ def columns(
     *,
     tones: Sequence[str] = (),
     targets: Sequence[float] = (),
+    axis: Sequence[str] = (),
     height: int = 180,
 ) -> Chart:
-    """Vertical bars with labels under them (tiers, weeks, give and take)."""
+    """Vertical bars with labels under them (tiers, weeks, give and take). `axis`, when
+    given, replaces the labels under the bars; the description keeps the full labels."""
     top = max([v for _, v in items] + list(targets) + [1])
     plot = height - 40
     slot = WIDTH / max(1, len(items))
@@ -52,7 +58,7 @@ def columns(
         target = targets[n] if n < len(targets) else None
         bars.append(
             Bar(
-                label,
+                axis[n] if n < len(axis) else label,
                 value,
                 f"{value:g}",
                 n * slot + BAR_GAP / 2,
@@ -85,10 +91,12 @@ def stacked(
     items: Sequence[tuple[str, Sequence[tuple[str, float]]]],
     tones: dict[str, str],
     *,
+    axis: Sequence[str] = (),
     height: int = 180,
 ) -> Chart:
     """One column per period, its parts stacked (people per tier, week by week). The period's
-    label sits under the lowest part, its total above the highest."""
+    label (or `axis`'s, as in `columns`) sits under the lowest part, its total above the
+    highest."""
     top = max([sum(v for _, v in parts) for _, parts in items] + [1])
     plot = height - 40
     slot = WIDTH / max(1, len(items))
@@ -102,7 +110,7 @@ def stacked(
             last = k == len(parts) - 1
             bars.append(
                 Bar(
-                    label if k == 0 else "",
+                    (axis[n] if n < len(axis) else label) if k == 0 else "",
                     value,
                     f"{total:g}" if last else "",
                     n * slot + BAR_GAP / 2,

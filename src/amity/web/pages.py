@@ -12,6 +12,7 @@ import jinja2
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
+from amity.model import wording
 from amity.web.csrf import COOKIE, page_token
 
 NAV: tuple[tuple[str, str, str], ...] = (
@@ -37,6 +38,9 @@ def make_environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.globals["nav"] = NAV
+    # `{{ n | plural("interaction") }}` is "1 interaction"; `{{ n | noun("person") }}` "people".
+    env.filters["plural"] = wording.plural
+    env.filters["noun"] = wording.noun
     return env
 
 

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from amity.service.report import habit_weeks, report
 from amity.store import Store
-from amity.web.charts import Chart, columns, rows, stacked
+from amity.web.charts import Chart, columns, rows, stacked, week_axis, week_label
 from amity.web.deps import StoreDep, TodayDep
 from amity.web.pages import render
 
@@ -24,6 +24,7 @@ class ReportPage:
     data: dict[str, Any]
     tiers: Chart
     tier_history: Chart
+    growth: Chart
     habit: Chart
     give_take: Chart
     sources: Chart
@@ -33,25 +34,31 @@ class ReportPage:
 def build(store: Store, data: dict[str, Any], today: Any) -> ReportPage:
     weeks = habit_weeks(store, today, 12)
     balance = data["balance"]
+    history = [(date.fromisoformat(w["week"]), w) for w in data["tiers_over_time"]]
+    growth = [(date.fromisoformat(w["week"]), w["met"]) for w in data["growth"]["weeks"]]
     return ReportPage(
         data,
         columns("People per tier", list(data["tiers"].items()), tones=TIER_TONES),
         stacked(
             "People per tier, week by week",
             [
-                (
-                    date.fromisoformat(w["week"]).strftime("%-d/%-m"),
-                    [(t, w[t]) for t in ("core", "active", "cooling", "dormant")],
-                )
-                for w in data["tiers_over_time"]
+                (week_label(week), [(t, w[t]) for t in ("core", "active", "cooling", "dormant")])
+                for week, w in history
             ],
             dict(zip(("core", "active", "cooling", "dormant"), TIER_TONES, strict=True)),
+            axis=week_axis([week for week, _ in history]),
+        ),
+        columns(
+            "New people met per week (imports not counted)",
+            [(week_label(week), met) for week, met in growth],
+            axis=week_axis([week for week, _ in growth]),
         ),
         columns(
             "Check-ins per week, last 12 weeks",
-            [(w.week_start.strftime("%-d/%-m"), w.done) for w in weeks],
+            [(week_label(w.week_start), w.done) for w in weeks],
             tones=["a" if w.done >= w.target else "muted" for w in weeks],
             targets=[w.target for w in weeks],
+            axis=week_axis([w.week_start for w in weeks]),
         ),
         columns(
             "Give and take",
