@@ -71,7 +71,7 @@ def stored_items(store: Store, today: date) -> list[AgendaItem]:
                     int(row["person_id"]),
                     row["name"],
                     as_date(row["due_on"]) or today,
-                    promise_reason(row["reason"], happened, today),
+                    promise_reason(row["reason"], happened, today, as_date(row["due_on"])),
                     strength=strength,
                     detail=row["reason"] or "",
                 )

@@ -7,10 +7,11 @@ from datetime import date, timedelta
 
 from amity.engines.contact_points import name_key
 from amity.engines.dates import happened_on
-from amity.engines.follow_ups import parse_promises, promise_due, promise_key
+from amity.engines.follow_ups import parse_promises, promise_key
 from amity.errors import NotFound
 from amity.model import Direction, Interaction, InteractionKind, Person, ReminderKind
 from amity.service.choices import parse_choice
+from amity.service.natural_dates import promise_due_for
 from amity.service.people import clean_name
 from amity.service.relationships import refresh_people
 from amity.service.resolve import resolve_person, similar_names
@@ -152,7 +153,7 @@ def _record(
             promise_key(interaction_id, index),
             ReminderKind.PROMISE,
             person_id,
-            promise_due(day),
+            promise_due_for(promise, day),
             reason=promise,
             interaction_id=interaction_id,
         )
