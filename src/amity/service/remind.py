@@ -129,10 +129,13 @@ def commitments_of(store: Store, today: date, person_id: int | None) -> list[Com
     return [commitment(row, today) for row in store_commitments.open_commitments(store, person_id)]
 
 
-def cancel(store: Store, reminder_id: int, today: date) -> Commitment:
-    """Cancel an open promise or reminder (kept as skipped, so its number is never reused)."""
+def cancel(
+    store: Store, reminder_id: int, today: date, *, person_id: int | None = None
+) -> Commitment:
+    """Cancel an open promise or reminder (kept as skipped, so its number is never reused);
+    with `person_id`, only one of that person's."""
     row = store_commitments.commitment_by_id(store, reminder_id)
-    if row is None:
+    if row is None or (person_id is not None and int(row["person_id"]) != person_id):
         raise NotFound(
             f"no promise or reminder has id {reminder_id}; `amity remind --list` shows them"
         )
