@@ -79,7 +79,7 @@ def test_a_promise_logged_for_an_earlier_day_counts_from_that_day(amity_sqlite: 
     listed = cli.ok("remind", "--list", "--json", today="2026-12-01").json()["items"]
     assert [c["due"] for c in listed] == ["2026-11-28", "2026-11-30"]
     assert [c["when"] for c in listed] == [
-        "on the agenda from Saturday 28 Nov",
+        "on the agenda since Saturday 28 Nov",
         "due Monday 30 Nov, 1 day overdue",
     ]
 

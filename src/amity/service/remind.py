@@ -150,10 +150,7 @@ def commitment(row: Row, today: date) -> Commitment:
     due = as_date(row["due_on"]) or today
     reason = str(row["reason"] or "")
     dated = row["kind"] == ReminderKind.REMINDER.value or date_phrase(reason) is not None
-    if dated:
-        when = due_words(due, today)
-    else:  # an undated promise has no deadline: it waits on the agenda from its day
-        when = "on the agenda from " + due_words(due, today).removeprefix("due ").split(",")[0]
+    when = due_words(due, today) if dated else _waiting(due, today)
     return Commitment(
         id=int(row["id"]),
         key=str(row["key"]),
@@ -166,6 +163,12 @@ def commitment(row: Row, today: date) -> Commitment:
         state=str(row["state"]),
         promised_on=as_date(row["occurred_on"]),
     )
+
+
+def _waiting(due: date, today: date) -> str:
+    """An undated promise has no deadline: it waits on the agenda from its day."""
+    day = due_words(due, today).removeprefix("due ").split(",")[0]
+    return f"on the agenda since {day}" if due < today else f"on the agenda from {day}"
 
 
 def _shown(text: str) -> str:

@@ -127,7 +127,7 @@ def person_remind(
     try:
         check_lengths(text=text)
         made = remind(store, str(person_id), on, text, today)
-        message, error, status = f"I will remind you {made.when}: {made.text}", "", 200
+        message, error, status = f"Reminder set ({made.when}): {made.text}", "", 200
     except AmityError as exc:
         (status, error), message = form_error(request, exc), ""
     return _commitments(request, store, state, today, person_id, message, error, status, on, text)
