@@ -75,12 +75,15 @@ def test_cancel_takes_it_off_the_page_and_the_agenda(web: Web) -> None:
     web.post(f"/people/{pid}/remind", {"on": "2026-11-22", "text": "call today"}, htmx=True)
     assert "call today" in web.get("/").text
     page = web.get(f"/people/{pid}").text
-    found = re.search(rf"/people/{pid}/reminders/(\d+)/cancel", page)
+    assert f'action="/people/{pid}/reminders/cancel"' in page
+    found = re.search(r'name="id" value="(\d+)"', page)
     assert found
     rid = found.group(1)
-    elsewhere = web.post(f"/people/{other}/reminders/{rid}/cancel", htmx=True)
+    elsewhere = web.post(f"/people/{other}/reminders/cancel", {"id": rid}, htmx=True)
     assert elsewhere.status_code == 404  # not Ben's reminder
-    gone = web.post(f"/people/{pid}/reminders/{rid}/cancel", htmx=True)
+    bad = web.post(f"/people/{pid}/reminders/cancel", {"id": "x"}, htmx=True)
+    assert bad.status_code in (400, 422)
+    gone = web.post(f"/people/{pid}/reminders/cancel", {"id": rid}, htmx=True)
     assert gone.status_code == 200 and "Cancelled: call today" in gone.text
     assert "No open promises or reminders." in gone.text
     assert "call today" not in web.get("/").text

@@ -17,6 +17,7 @@ from amity.service.people import edit_person, forget_person
 from amity.service.remind import Commitment, cancel, commitments_of, remind
 from amity.service.views import show_person
 from amity.store import Store
+from amity.store.database import MAX_INTEGER
 from amity.web.csrf import csrf_protect
 from amity.web.deps import StateDep, StoreDep, TodayDep
 from amity.web.errors import form_error
@@ -133,14 +134,14 @@ def person_remind(
     return _commitments(request, store, state, today, person_id, message, error, status, on, text)
 
 
-@router.post("/people/{person_id:int}/reminders/{reminder_id:int}/cancel")
+@router.post("/people/{person_id:int}/reminders/cancel")
 def person_cancel_reminder(
     request: Request,
     person_id: int,
-    reminder_id: int,
     store: StoreDep,
     state: StateDep,
     today: TodayDep,
+    reminder_id: Annotated[int, Form(alias="id", ge=1, le=MAX_INTEGER)],
 ) -> Response:
     try:
         gone = cancel(store, reminder_id, today, person_id=person_id)
