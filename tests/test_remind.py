@@ -3,6 +3,7 @@ listed, cancelled, done from the agenda; bad input refused with nothing written.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -172,3 +173,17 @@ def test_list_of_one_person_and_an_empty_list(amity_sqlite: Amity) -> None:
     assert [c["text"] for c in only] == ["call Ana"]
     cli.ok("forget", "Ben")
     assert [c["text"] for c in _listed(cli)] == ["call Ana"]
+
+
+def test_the_calendar_and_the_digest_carry_the_reminder(
+    amity_sqlite: Amity, tmp_path: Path
+) -> None:
+    cli = amity_sqlite
+    cli.ok("add", "Ana Lima")
+    cli.ok("remind", "Ana", "--on", "2026-12-03", "ask about the offer", today="2026-12-01")
+    out = tmp_path / "agenda.ics"
+    cli.ok("calendar", "-o", str(out), "--days", "7", today="2026-12-01")
+    ics = out.read_text(encoding="utf-8")
+    assert "SUMMARY:Reminder about Ana Lima" in ics and "DTSTART;VALUE=DATE:20261203" in ics
+    digest = cli.ok("digest", today="2026-12-03").out
+    assert "ask about the offer" in digest
