@@ -67,6 +67,9 @@ def test_set_prints_what_was_set_and_takes_words_without_quotes(amity_sqlite: Am
     assert out == "Reminder #1 about Ana Lima, due Friday 4 Dec: ask about the offer\n"
     iso = cli.ok("remind", "Ana", "--on", "2026-12-01", "call her", today="2026-12-01").out
     assert "due today: call her" in iso
+    short = cli.ok("remind", "Ana", "--on", "2027-1-5", "x", "--json", today="2026-12-01")
+    assert short.json()["due"] == "2027-01-05"
+    cli.ok("remind", "--cancel", str(short.json()["id"]))
     listed = _listed(cli)
     assert [(c["due"], c["text"]) for c in listed] == [
         ("2026-12-01", "call her"),
@@ -114,7 +117,11 @@ def test_cancel_takes_it_off_the_agenda(amity_sqlite: Amity) -> None:
     [
         (("Ana", "--on", "2026-11-30", "call"), "2026-11-30 is in the past"),
         (("Ana", "--on", "yesterday", "call"), "2026-11-30 is in the past"),
-        (("Ana", "--on", "2026-02-30", "call"), "is not a real date"),
+        (("Ana", "--on", "2026-02-30", "call"), "is not a real day"),
+        (("Ana", "--on", "0000-00-00", "call"), "is not a real day"),
+        (("Ana", "--on", "1/2/2027", "call"), "is not a day Amity can read"),
+        (("Ana", "--on", "in 999 years", "call"), "more than two years ahead"),
+        (("Ana", "--on", "9999-12-31", "call"), "too far ahead"),
         (("Ana", "--on", "someday soon", "call"), "'someday soon' is not a day Amity can read"),
         (("Ana", "--on", "", "call"), "a reminder needs a day"),
         (("Ana", "--on", "x" * 500, "call"), "is not a day Amity can read"),

@@ -14,8 +14,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from amity.engines.dates import parse_iso
-from amity.engines.promise_dates import date_phrase, due_words, without_date_words
+from amity.engines.promise_dates import (
+    LONGEST_AHEAD,
+    date_phrase,
+    due_words,
+    without_date_words,
+)
 from amity.errors import NotFound, UsageError
 from amity.model import ReminderKind, ReminderState
 from amity.model.limits import LATEST_DAY, is_storable
@@ -64,13 +68,13 @@ def parse_remind_day(text: str, today: date) -> date:
     raw = " ".join(text.split())
     if not raw:
         raise UsageError(f"a reminder needs a day; {_EXPECTED}")
-    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", raw):
-        day = parse_iso(raw)
+    if iso := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", raw):
+        try:
+            day = date(*(int(part) for part in iso.groups()))
+        except ValueError:
+            raise UsageError(f"{_shown(raw)} is not a real day; {_EXPECTED}") from None
     else:
-        found = read_day(raw, today) if is_storable(raw) else None
-        if found is None:
-            raise UsageError(f"{_shown(raw)} is not a day Amity can read; {_EXPECTED}")
-        day = found
+        day = _day_in_words(raw, today)
     if day < today:
         raise UsageError(
             f"{day.isoformat()} is in the past; a reminder is for today or a day to come"
@@ -78,6 +82,21 @@ def parse_remind_day(text: str, today: date) -> date:
     if day > LATEST_DAY:
         raise UsageError(f"{day.isoformat()} is too far ahead; give a day up to {LATEST_DAY}")
     return day
+
+
+def _day_in_words(raw: str, today: date) -> date:
+    """Words, not figures ("1/2/2027" is January to some and February to others), read no
+    further than two years ahead: beyond that, the parser more likely misread them."""
+    readable = is_storable(raw) and re.search(r"[^\W\d_]", raw) is not None
+    found = read_day(raw, today) if readable else None
+    if found is None:
+        raise UsageError(f"{_shown(raw)} is not a day Amity can read; {_EXPECTED}")
+    if found > today + LONGEST_AHEAD:
+        raise UsageError(
+            f"{_shown(raw)} reads as {found.isoformat()}, more than two years ahead; "
+            "give the day as YYYY-MM-DD if you mean it"
+        )
+    return found
 
 
 def clean_text(text: str) -> str:
