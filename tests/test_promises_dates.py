@@ -129,3 +129,13 @@ def test_due_words_name_the_year_when_it_is_not_this_one() -> None:
     assert due_words(MET, MET) == "due today"
     assert due_words(NEXT_DAY, MET) == "due tomorrow"
     assert due_words(date(2026, 11, 30), MET) == "due Monday 30 Nov, 1 day overdue"
+
+
+@pytest.mark.parametrize("junk", ["from friday " * 10000, "friday's " * 12000, "1 " * 50000])
+def test_a_huge_promise_is_read_quickly(junk: str) -> None:
+    import time
+
+    start = time.perf_counter()
+    assert date_phrase(junk) is None
+    assert promise_due_for(junk, MET) == NEXT_DAY
+    assert time.perf_counter() - start < 2.0

@@ -99,7 +99,7 @@ def date_phrase(text: str) -> DatePhrase | None:
             continue
         if match.group("ordinal") and not lead:  # "the 3rd option" is no date
             continue
-        if not lead and _LOOKS_BACK.search(text[: match.start()]):
+        if not lead and _LOOKS_BACK.search(text[max(0, match.start() - 12) : match.start()]):
             continue
         return DatePhrase(
             words=match.group(0).strip(),
