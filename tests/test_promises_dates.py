@@ -46,6 +46,9 @@ TABLE = [
     ("send the report by 2026-11-20", "by 2026-11-20", NEXT_DAY),  # before the meeting
     ("write the foreword by 2030-01-01", "by 2030-01-01", NEXT_DAY),  # years away
     ("email Dana on 1 Dec", "on 1 Dec", MET),  # today, not next year
+    ("send the pitch by 15 Jan 2027", "by 15 Jan 2027", date(2027, 1, 15)),
+    ("send the pitch by January 15, 2028", "by January 15, 2028", date(2028, 1, 15)),
+    ("send the pitch by 15 Jan 2020", "by 15 Jan 2020", NEXT_DAY),  # a past year
     ("I may send it", None, NEXT_DAY),
     ("intro to Sam NEXT FRIDAY", "NEXT FRIDAY", date(2026, 12, 4)),
 ]

@@ -79,6 +79,17 @@ def test_set_prints_what_was_set_and_takes_words_without_quotes(amity_sqlite: Am
     assert "#2  reminder  Ana Lima: call her  (due today)" in text
 
 
+def test_without_on_the_text_says_the_day(amity_sqlite: Amity) -> None:
+    cli = amity_sqlite
+    cli.ok("add", "Ana Lima")
+    made = cli.ok(
+        "remind", "Ana", "ask about the offer on 15 Jan", "--json", today="2026-12-01"
+    ).json()
+    assert (made["due"], made["text"]) == ("2027-01-15", "ask about the offer")
+    before = cli.ok("remind", "Ana", "call", "before", "Friday", "--json", today="2026-12-01")
+    assert (before.json()["due"], before.json()["text"]) == ("2026-12-03", "call")
+
+
 def test_done_from_the_agenda_closes_it_and_keys_never_collide(amity_sqlite: Amity) -> None:
     cli = amity_sqlite
     cli.ok("add", "Ana Lima")
@@ -132,7 +143,9 @@ def test_cancel_takes_it_off_the_agenda(amity_sqlite: Amity) -> None:
         (("Ana", "--on", "friday", "x" * 1001), "at most 1000 characters"),
         (("Ana", "--on", "friday", "caf\udce9"), "is not valid UTF-8 text"),
         (("Ana", "--on", "fri\udce9", "call"), "is not valid UTF-8 text"),
-        (("Ana", "call"), "give the day with --on"),
+        (("Ana", "call"), "give the day with --on DATE, or in the text"),
+        (("Ana", "tomorrow"), "say what to be reminded of"),
+        (("Ana", "call", "her", "on", "1 Jan 2020"), "is in the past"),
         (("--on", "friday"), "give a person"),
         (("Ana", "--list", "--on", "friday"), "--list takes at most a person"),
         (("Ana", "--cancel", "1"), "--cancel takes only the id"),

@@ -35,6 +35,8 @@ def remind_command(
     """Remind yourself of something about PERSON on a day; it shows on the agenda that day.
 
     amity remind Ana --on "15 Jan" ask about the offer
+
+    Without --on, the text says the day: amity remind Ana ask about the offer on 15 Jan
     """
     if cancel is not None:
         if person or text or day or listing:
@@ -47,12 +49,10 @@ def remind_command(
     else:
         if not person:
             raise click.UsageError('give a person: amity remind PERSON --on DATE "TEXT"')
-        if day is None:
-            raise click.UsageError('give the day with --on: amity remind PERSON --on DATE "TEXT"')
         _set(person, day, " ".join(text), as_json)
 
 
-def _set(person: str, day: str, text: str, as_json: bool) -> None:
+def _set(person: str, day: str | None, text: str, as_json: bool) -> None:
     from amity.service.remind import remind
 
     ctx = app()

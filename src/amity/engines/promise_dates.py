@@ -7,7 +7,7 @@ words keeps the default: due the day after it was made.
 
 What counts as date words, and why:
 - a weekday ("Friday", "by Friday", "next Friday"), a day and month ("15 Jan", "January
-  15th"), an ISO day, "the 20th" after by/on/before/until;
+  15th", "15 Jan 2027"), an ISO day, "the 20th" after by/on/before/until;
 - "today", "tonight", "tomorrow", "next week", "next month", "in 3 days", "within a week",
   "end of the week" (Friday), "the weekend" (Saturday).
 - Not a date: a possessive ("notes on Friday's talk" is about a talk, not a deadline) or a
@@ -36,6 +36,7 @@ _ORDINAL = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)"
 _COUNT = (
     r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of|a\s+few)"
 )
+_YEAR = r"(?:,?\s+\d{4}\b)?"
 _UNIT = r"(?:days?|weeks?|months?)"
 _LEAD = r"(?:by|before|on|until|till|til|no\s+later\s+than|for|over)"
 
@@ -43,8 +44,8 @@ _LEAD = r"(?:by|before|on|until|till|til|no\s+later\s+than|for|over)"
 # same place (the longer first).
 _FORMS = (
     ("iso", r"\d{4}-\d{2}-\d{2}"),
-    ("day_month", rf"(?:the\s+)?{_DAY}(?:\s+of)?\s+(?:{_MONTHS})\b\.?"),
-    ("month_day", rf"(?:{_MONTHS})\.?\s+(?:the\s+)?{_DAY}\b"),
+    ("day_month", rf"(?:the\s+)?{_DAY}(?:\s+of)?\s+(?:{_MONTHS})\b\.?{_YEAR}"),
+    ("month_day", rf"(?:{_MONTHS})\.?\s+(?:the\s+)?{_DAY}\b{_YEAR}"),
     ("end_of_week", r"(?:the\s+)?end\s+of\s+(?:the|this)\s+week"),
     ("weekend", r"(?:this|the)\s+weekend"),
     ("weekday", rf"(?:(?:next|this|coming|the\s+coming)\s+)?(?:{_WEEKDAYS})"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from amity.engines.promise_dates import (
@@ -99,6 +99,22 @@ def _day_in_words(raw: str, today: date) -> date:
     return found
 
 
+def _day_in_text(words: str, today: date) -> tuple[date, str]:
+    """The day named in the text itself, and the text without it."""
+    phrase = date_phrase(words)
+    if phrase is None:
+        raise UsageError(
+            "give the day with --on DATE, or in the text: “ask about the offer on 15 Jan”"
+        )
+    day = parse_remind_day(phrase.date_text, today)
+    if phrase.before:
+        day = max(today, day - timedelta(days=1))
+    rest = without_date_words(words)
+    if rest == words:  # the day was all there was
+        raise UsageError("say what to be reminded of, e.g. “ask about the offer on 15 Jan”")
+    return day, clean_text(rest)
+
+
 def clean_text(text: str) -> str:
     """The reminder's text on one line; refused when empty, too long or unstorable."""
     cleaned = " ".join(text.split())
@@ -111,10 +127,14 @@ def clean_text(text: str) -> str:
     return cleaned
 
 
-def remind(store: Store, who: str, on: str, text: str, today: date) -> Commitment:
-    """Set a one-off reminder about a person on a day; nothing is written on bad input."""
+def remind(store: Store, who: str, on: str | None, text: str, today: date) -> Commitment:
+    """Set a one-off reminder about a person on a day: `on`, or else the day the text
+    names ("ask about the offer on 15 Jan"); nothing is written on bad input."""
     words = clean_text(text)
-    day = parse_remind_day(on, today)
+    if on is None:
+        day, words = _day_in_text(words, today)
+    else:
+        day = parse_remind_day(on, today)
     person_id, _ = resolve_person(store, who)
     return remind_person(store, person_id, day, words, today)
 
