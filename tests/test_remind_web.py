@@ -95,6 +95,9 @@ def test_a_promise_with_a_day_from_the_person_page(web: Web) -> None:
         f"/people/{pid}/log", {"what": "promise", "note": "send the paper by Friday"}, htmx=True
     )
     assert "Promise kept on your agenda: send the paper by Friday (due Friday 27 Nov)" in made.text
+    assert made.text.lstrip().startswith('<section id="activity"')  # and the promises card:
+    oob = made.text[made.text.index('<section id="commitments"') :]
+    assert 'hx-swap-oob="true"' in oob[:200] and "due Friday 27 Nov" in oob
     web.post(f"/people/{pid}/log", {"what": "promise", "note": "send the deck"}, htmx=True)
     page = web.get(f"/people/{pid}").text
     card = page[page.index('id="commitments"') :]

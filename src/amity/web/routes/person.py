@@ -111,8 +111,8 @@ def person_log(
     page.message, page.error = message, error
     if error:
         page.log = LogForm(note, on, kind)
-    template = "_activity.html" if is_htmx(request) else "person.html"
-    return render(request, template, page, status)
+    partial = "_activity_and_commitments.html" if what == "promise" else "_activity.html"
+    return render(request, partial if is_htmx(request) else "person.html", page, status)
 
 
 @router.post("/people/{person_id:int}/remind", response_class=HTMLResponse)
