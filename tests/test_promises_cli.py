@@ -122,3 +122,13 @@ def test_dateparser_is_loaded_only_for_a_promise_with_date_words(tmp_path: Path)
     assert not _loaded_after(home, "remind", "--list")
     assert _loaded_after(home, "met", "Eve", "--promise", "send the deck by Friday")
     assert not _loaded_after(home, "today")  # a dated promise on the agenda needs no parser
+
+
+def test_the_promise_draft_delivers_the_promise_without_its_date_words(
+    amity_sqlite: Amity,
+) -> None:
+    cli = amity_sqlite
+    cli.ok("met", "Fay Ito", "--promise", "send my resume by Friday", today="2026-12-01")
+    items = cli.ok("today", "--json", today="2026-12-04").json()["items"]
+    draft = next(i["draft"] for i in items if i["kind"] == "promise")
+    assert "send my resume" in draft and "Friday" not in draft

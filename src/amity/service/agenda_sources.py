@@ -15,6 +15,7 @@ from amity.engines.life_events import (
     birthday_item,
     new_job_item,
 )
+from amity.engines.promise_dates import without_date_words
 from amity.model import Circle, LifeEventKind, ReminderKind
 from amity.store import Row, Store, as_date
 
@@ -73,7 +74,7 @@ def stored_items(store: Store, today: date) -> list[AgendaItem]:
                     as_date(row["due_on"]) or today,
                     promise_reason(row["reason"], happened, today, as_date(row["due_on"])),
                     strength=strength,
-                    detail=row["reason"] or "",
+                    detail=without_date_words(row["reason"] or ""),  # the draft's "as promised"
                 )
             )
     return items
