@@ -31,6 +31,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "skip": ("amity.cli.agenda", "Drop an agenda item without doing it."),
     "draft": ("amity.cli.agenda", "Draft a follow-up, check-in, congrats, thanks or ask."),
     "life": ("amity.cli.agenda", "Record a life event: new job, promotion, moved..."),
+    "remind": ("amity.cli.remind", "Remind yourself about someone on a day (--list, --cancel)."),
     "gave": ("amity.cli.ledger", "Record something you gave someone."),
     "got": ("amity.cli.ledger", "Record something someone gave you."),
     "asked": ("amity.cli.ledger", "Record something you asked someone for."),

@@ -11,7 +11,8 @@ setting `follow_up_fade_days`); after that it is a gentler *reconnect* for three
 long again, ranked with the check-ins, and then it leaves the agenda. A new person who
 answered gets a second touch two to four weeks later (`second_touch_due`); after that
 their circle's cadence takes over. A promise ("send the article") stays on the agenda from
-the next day until done.
+the next day, or from the day its own words name ("by Friday", see `promise_dates`),
+until done.
 """
 
 from __future__ import annotations
@@ -21,10 +22,16 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from amity.engines.agenda import RECONNECT_DRAFT, AgendaItem, make_item, relative_day
+from amity.engines.promise_dates import (
+    PROMISE_AFTER,
+    date_phrase,
+    day_month,
+    due_words,
+    without_date_words,
+)
 from amity.model.enums import Direction, InteractionKind, ReminderKind
 
 FOLLOW_UP_AFTER = timedelta(days=1)
-PROMISE_AFTER = timedelta(days=1)
 # Days after the meeting during which a follow-up is still a follow-up (a setting).
 DEFAULT_FADE_DAYS = 7
 # A faded follow-up is offered as a reconnect for this many times the fade days more.
@@ -249,10 +256,21 @@ def promise_due(promised_on: date) -> date:
     return promised_on + PROMISE_AFTER
 
 
-def promise_reason(what: str, promised_on: date, today: date) -> str:
-    """`promised 3 days ago: send the article`."""
+def promise_reason(what: str, promised_on: date, today: date, due: date | None = None) -> str:
+    """`promised 3 days ago: send the article`. A promise with date words says when it is
+    due instead, and how late it is, without repeating the words:
+    `promised on 1 Dec: send my resume (due Friday 4 Dec, 3 days overdue)`. A promise
+    without them has no deadline to be late for: it is never called overdue."""
     when = relative_day(-max(0, (today - promised_on).days))
-    return f"promised {when}: {what.strip()}"
+    if due is None or date_phrase(what) is None:
+        return f"promised {when}: {what.strip()}"
+    if promised_on >= due:  # the day it was made is not known apart from its due day
+        said = "promised"
+    elif today > due:
+        said = f"promised on {day_month(promised_on, today)}"
+    else:
+        said = f"promised {when}"
+    return f"{said}: {without_date_words(what)} ({due_words(due, today)})"
 
 
 def promise_key(interaction_id: int, index: int = 0) -> str:

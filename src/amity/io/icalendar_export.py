@@ -22,6 +22,7 @@ UID_DOMAIN = "amity.local"
 _SUMMARY: dict[ReminderKind, str] = {
     ReminderKind.FOLLOW_UP: "Follow up with {name}",
     ReminderKind.PROMISE: "Keep your promise to {name}",
+    ReminderKind.REMINDER: "Reminder about {name}",
     ReminderKind.BIRTHDAY: "Wish {name} a happy birthday",
     ReminderKind.NEW_JOB: "Congratulate {name}",
     ReminderKind.ANNIVERSARY: "Congratulate {name} on the work anniversary",

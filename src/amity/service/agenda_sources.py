@@ -24,6 +24,7 @@ from amity.engines.life_events import (
     birthday_item,
     new_job_item,
 )
+from amity.engines.promise_dates import without_date_words
 from amity.model import Circle, InteractionKind, LifeEventKind, ReminderKind
 from amity.store import Row, Store, as_date
 
@@ -87,9 +88,9 @@ def stored_items(store: Store, today: date, fade_days: int = DEFAULT_FADE_DAYS) 
                     int(row["person_id"]),
                     row["name"],
                     as_date(row["due_on"]) or today,
-                    promise_reason(row["reason"], happened, today),
+                    promise_reason(row["reason"], happened, today, as_date(row["due_on"])),
                     strength=strength,
-                    detail=row["reason"] or "",
+                    detail=without_date_words(row["reason"] or ""),  # the draft's "as promised"
                 )
             )
     return items

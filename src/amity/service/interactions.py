@@ -12,12 +12,12 @@ from amity.engines.follow_ups import (
     follow_up_key,
     needs_follow_up,
     parse_promises,
-    promise_due,
     promise_key,
 )
 from amity.errors import NotFound
 from amity.model import Direction, Interaction, InteractionKind, Person, ReminderKind
 from amity.service.choices import parse_choice
+from amity.service.natural_dates import promise_due_for
 from amity.service.people import clean_name
 from amity.service.relationships import refresh_people
 from amity.service.resolve import resolve_person, similar_names
@@ -159,7 +159,7 @@ def _record(
             promise_key(interaction_id, index),
             ReminderKind.PROMISE,
             person_id,
-            promise_due(day),
+            promise_due_for(promise, day),
             reason=promise,
             interaction_id=interaction_id,
         )

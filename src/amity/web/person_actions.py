@@ -9,10 +9,12 @@ from datetime import date
 from typing import Any
 
 from amity.engines.dates import parse_day
+from amity.engines.promise_dates import due_words
 from amity.errors import UsageError
 from amity.model import InteractionKind, LedgerDirection, ReminderKind
 from amity.service import ledger
 from amity.service.interactions import Happening, log
+from amity.service.natural_dates import promise_due_for
 from amity.store import Store, reminders
 
 INTERACTIONS = ("met", "coffee", "call", "video", "message", "email", "meeting")
@@ -47,16 +49,18 @@ def _promise(store: Store, person_id: int, note: str, on: str | None, today: dat
     if not note.strip():
         raise UsageError("write what you promised in the note, e.g. “send the deck”")
     day = parse_day(on, today) if on else today
+    due = promise_due_for(note, day, default=day)  # no date words: on the agenda at once
     with store.db.transaction():
         reminders.add_reminder(
             store,
             f"promise:web:{secrets.token_hex(8)}",
             ReminderKind.PROMISE,
             person_id,
-            day,
+            due,
             reason=note.strip(),
         )
-    return f"Promise kept on your agenda: {note.strip()}"
+    when = f" ({due_words(due, today)})" if due != day else ""
+    return f"Promise kept on your agenda: {note.strip()}{when}"
 
 
 @dataclass(slots=True)

@@ -14,8 +14,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from amity.errors import AmityError
 from amity.model import Circle, LedgerKind
 from amity.service.people import edit_person, forget_person
+from amity.service.remind import Commitment, cancel, commitments_of, remind
 from amity.service.views import show_person
 from amity.store import Store
+from amity.store.database import MAX_INTEGER
 from amity.web.csrf import csrf_protect
 from amity.web.deps import StateDep, StoreDep, TodayDep
 from amity.web.errors import form_error
@@ -30,6 +32,7 @@ from amity.web.person_actions import (
     log_what,
 )
 from amity.web.person_facts import PersonFacts, person_facts
+from amity.web.state import WebState
 
 router = APIRouter(dependencies=[Depends(csrf_protect)])
 Text = Annotated[str, Form()]  # lengths checked in the handler, so the form comes back
@@ -40,6 +43,12 @@ class LogForm:
     note: str = ""
     on: str = ""
     kind: str = "advice"
+
+
+@dataclass(slots=True)
+class RemindForm:
+    on: str = ""
+    text: str = ""
 
 
 @dataclass(slots=True)
@@ -55,11 +64,17 @@ class PersonPage:
     gifts: tuple[str, ...] = tuple(LEDGER)
     ledger_kinds: tuple[str, ...] = tuple(k.value for k in LedgerKind)
     circles: tuple[str, ...] = tuple(c.value for c in Circle)
+    commitments: list[Commitment] = field(default_factory=list)
+    remind: RemindForm = field(default_factory=RemindForm)
+    remind_message: str = ""
+    remind_error: str = ""
 
 
 def load(store: Store, person_id: int, today: date, home: Path) -> PersonPage:
     view = show_person(store, str(person_id), interactions=50)
-    return PersonPage(view, person_facts(store, person_id, today, home), today)
+    page = PersonPage(view, person_facts(store, person_id, today, home), today)
+    page.commitments = commitments_of(store, today, person_id)
+    return page
 
 
 @router.get("/people/{person_id:int}", response_class=HTMLResponse)
@@ -96,7 +111,66 @@ def person_log(
     page.message, page.error = message, error
     if error:
         page.log = LogForm(note, on, kind)
-    template = "_activity.html" if is_htmx(request) else "person.html"
+    partial = "_activity_and_commitments.html" if what == "promise" else "_activity.html"
+    return render(request, partial if is_htmx(request) else "person.html", page, status)
+
+
+@router.post("/people/{person_id:int}/remind", response_class=HTMLResponse)
+def person_remind(
+    request: Request,
+    person_id: int,
+    store: StoreDep,
+    state: StateDep,
+    today: TodayDep,
+    on: Annotated[str, Form(max_length=80)] = "",
+    text: Text = "",
+) -> Response:
+    try:
+        check_lengths(text=text)
+        made = remind(store, str(person_id), on, text, today)
+        message, error, status = f"Reminder set ({made.when}): {made.text}", "", 200
+    except AmityError as exc:
+        (status, error), message = form_error(request, exc), ""
+    return _commitments(request, store, state, today, person_id, message, error, status, on, text)
+
+
+@router.post("/people/{person_id:int}/reminders/cancel")
+def person_cancel_reminder(
+    request: Request,
+    person_id: int,
+    store: StoreDep,
+    state: StateDep,
+    today: TodayDep,
+    reminder_id: Annotated[int, Form(alias="id", ge=1, le=MAX_INTEGER)],
+) -> Response:
+    try:
+        gone = cancel(store, reminder_id, today, person_id=person_id)
+        message, error, status = f"Cancelled: {gone.text}", "", 200
+    except AmityError as exc:
+        (status, error), message = form_error(request, exc), ""
+    return _commitments(request, store, state, today, person_id, message, error, status)
+
+
+def _commitments(
+    request: Request,
+    store: Store,
+    state: WebState,
+    today: date,
+    person_id: int,
+    message: str,
+    error: str,
+    status: int,
+    on: str = "",
+    text: str = "",
+) -> Response:
+    """The card again for htmx (with what was typed, on an error), else the page."""
+    if not is_htmx(request) and not error:
+        return RedirectResponse(f"/people/{person_id}", status_code=303)
+    page = load(store, person_id, today, state.settings.home)
+    page.remind_message, page.remind_error = message, error
+    if error:
+        page.remind = RemindForm(on, text)
+    template = "_commitments.html" if is_htmx(request) else "person.html"
     return render(request, template, page, status)
 
 
