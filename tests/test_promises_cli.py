@@ -131,4 +131,4 @@ def test_the_promise_draft_delivers_the_promise_without_its_date_words(
     cli.ok("met", "Fay Ito", "--promise", "send my resume by Friday", today="2026-12-01")
     items = cli.ok("today", "--json", today="2026-12-04").json()["items"]
     draft = next(i["draft"] for i in items if i["kind"] == "promise")
-    assert "send my resume" in draft and "Friday" not in draft
+    assert "Here is my resume, as promised." in draft and "Friday" not in draft
