@@ -19,6 +19,9 @@ from amity.model.enums import ReminderKind
 _Day = date  # `Agenda.date` shadows the type inside the class body
 
 DEFAULT_BUDGET = 5
+# What Amity writes as the summary of a message it logs when you mark an item done; drafts
+# never take it for something you talked about.
+FROM_THE_AGENDA = " (from the agenda)"
 
 # The order in which kinds of reminder come on the agenda (lower first).
 KIND_RANK: dict[ReminderKind, int] = {

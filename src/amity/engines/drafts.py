@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from amity.engines import draft_wording as w
+from amity.engines.agenda import FROM_THE_AGENDA
 from amity.engines.coach import MONTH_NAMES
 from amity.engines.draft_parts import (
     Parts,
@@ -142,6 +143,8 @@ def pick_topic(facts: DraftFacts) -> str:
     latest = sorted(facts.notes, key=lambda n: n.occurred_on, reverse=True)
     for note in latest:
         for text in (note.topic, note.summary, note.notes, note.learned):
+            if text.endswith(FROM_THE_AGENDA):
+                continue  # Amity's own record of a message, not something you talked about
             phrase = topic_phrase(text)
             if phrase:
                 return phrase

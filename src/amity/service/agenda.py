@@ -10,6 +10,7 @@ from typing import Any
 from amity.engines.agenda import (
     DONE,
     DRAFT_KIND,
+    FROM_THE_AGENDA,
     OPEN,
     SKIPPED,
     Agenda,
@@ -295,7 +296,7 @@ def _log_reached_out(store: Store, item: AgendaItem, today: date) -> None:
             today,
             Direction.OUTBOUND,
             [item.person_id],
-            summary=f"{note} (from the agenda)",
+            summary=f"{note}{FROM_THE_AGENDA}",
         ),
     )
     reminders.close_follow_ups(store, item.person_id, today)
