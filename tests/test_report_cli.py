@@ -109,3 +109,14 @@ def test_a_connection_missing_from_a_newer_export_is_shown_on_the_person(amity: 
         page = client.get(f"/people/{viktor['id']}").text
         assert line + "." in page
         assert "No longer in your LinkedIn" not in client.get(f"/people/{kept['id']}").text
+
+
+def test_the_tier_charts_show_new_people_in_their_own_colour(amity: Amity) -> None:
+    amity.ok("met", "Ana Lopez", "--at", "Career Fair", today="2026-11-09")
+    amity.ok("met", "Ben Ito", "--at", "Career Fair", today="2026-11-09")
+    amity.ok("report", today="2026-11-16")  # records this week's tiers
+    with web_of(amity, "2026-11-16") as client:
+        page = client.get("/report").text
+    week = re.search(r'aria-label="People per tier, week by week\. [^"]*"', page)
+    assert week is not None and "new 2" in week.group(0), week
+    assert 'class="bar bar-d"' in page  # new people are drawn, in a tone of their own

@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
+from amity.engines.strength import Tier
 from amity.service.report import habit_weeks, report
 from amity.store import Store
 from amity.web.charts import Chart, columns, rows, stacked, week_axis, week_label
@@ -16,7 +17,9 @@ from amity.web.deps import StoreDep, TodayDep
 from amity.web.pages import render
 
 router = APIRouter()
-TIER_TONES = ("a", "b", "c", "muted")
+TIER_NAMES = tuple(t.value for t in Tier)
+# One tone per tier, in the order of `Tier`: core, active, cooling, dormant, new.
+TIER_TONES = ("a", "b", "c", "muted", "d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,11 +44,8 @@ def build(store: Store, data: dict[str, Any], today: Any) -> ReportPage:
         columns("People per tier", list(data["tiers"].items()), tones=TIER_TONES),
         stacked(
             "People per tier, week by week",
-            [
-                (week_label(week), [(t, w[t]) for t in ("core", "active", "cooling", "dormant")])
-                for week, w in history
-            ],
-            dict(zip(("core", "active", "cooling", "dormant"), TIER_TONES, strict=True)),
+            [(week_label(week), [(t, w.get(t, 0)) for t in TIER_NAMES]) for week, w in history],
+            dict(zip(TIER_NAMES, TIER_TONES, strict=True)),
             axis=week_axis([week for week, _ in history]),
         ),
         columns(
