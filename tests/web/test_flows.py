@@ -118,6 +118,7 @@ def test_log_interaction_promise_and_gift_from_the_person_page(web: Web) -> None
         htmx=True,
     )
     assert "you gave" in gave.text and "intro to Ada" in gave.text
+    assert "“intro to Ada”. Give and take is even." in gave.text  # a sentence, capitalised
     empty = web.post(f"/people/{pid}/log", {"what": "promise", "note": ""}, htmx=True)
     assert empty.status_code == 400 and "write what you promised" in empty.text
     future = web.post(

@@ -8,6 +8,7 @@ from rich.console import Group
 from rich.padding import Padding
 
 from amity.cli.safe_text import SafeText as Text
+from amity.model.wording import plural
 from amity.service.agenda import TodayView
 
 _LABEL = {
@@ -57,7 +58,7 @@ def agenda_renderable(view: TodayView, *, show_drafts: bool = True) -> Group:
     habit = view.habit
     footer.append(
         f"this week: {habit.done_this_week}/{habit.goal} check-ins"
-        + (f", streak {habit.streak_weeks} weeks" if habit.streak_weeks else "")
+        + (f", streak {plural(habit.streak_weeks, 'week')}" if habit.streak_weeks else "")
     )
     parts.append(Text("\n" + " · ".join(footer), style="italic"))
     parts.append(Text("amity done N · amity snooze N DAYS · amity skip N", style="dim"))

@@ -19,6 +19,7 @@ from statistics import median
 from amity.engines.agenda import AgendaItem, make_item, relative_day
 from amity.errors import UsageError
 from amity.model.enums import DEFAULT_CADENCE_DAYS, Circle, ReminderKind
+from amity.model.wording import every, plural
 
 # Going cold: silent for more than COLD_FACTOR times the usual gap, and past the cadence.
 COLD_FACTOR = 1.5
@@ -110,13 +111,13 @@ def going_cold_key(person_id: int, last_contact_on: date) -> str:
 def check_in_reason(last_contact_on: date, cadence: int, today: date) -> str:
     """`last in touch 45 days ago; you aim for every 30 days`."""
     since = relative_day(-silence_days(last_contact_on, today))
-    return f"last in touch {since}; you aim for every {cadence} days"
+    return f"last in touch {since}; you aim for {every(cadence)}"
 
 
 def going_cold_reason(last_contact_on: date, typical_gap: int, today: date) -> str:
     """`no contact for 140 days; you usually talk every 40 days`."""
     silence = silence_days(last_contact_on, today)
-    return f"no contact for {silence} days; you usually talk every {typical_gap} days"
+    return f"no contact for {plural(silence, 'day')}; you usually talk {every(typical_gap)}"
 
 
 def keep_in_touch_item(

@@ -46,6 +46,11 @@ def noun(count: int, word: str, many: str | None = None) -> str:
     return many if many is not None else plural_of(word)
 
 
+def every(days: int) -> str:
+    """`every day`, `every 3 days`."""
+    return "every day" if days == 1 else f"every {days} days"
+
+
 def names_and_more(names: Sequence[str], total: int, shown: int = 3) -> str:
     """'Ana, Ben, Cy, and 9 more'; 'Ana, Ben, Cy, and Di'; 'Ana and Ben'; 'Ana'.
 

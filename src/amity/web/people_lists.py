@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 from amity.errors import UsageError
 from amity.model import Circle
+from amity.model.wording import every
 from amity.service.people import edit_person
 from amity.service.views import SOURCES, TIERS, ListRequest, list_people, search
 from amity.store import Store
@@ -152,11 +153,12 @@ def _change(action: str, value: str) -> dict[str, Any]:
 
 
 def _done(action: str, value: str) -> str:
+    if action == "every":
+        return f"Set the cadence to {every(int(value)) if value.isdecimal() else value}"
     return {
         "tag": f"Tagged “{value}”",
         "untag": f"Removed the tag “{value}”",
         "circle": f"Moved to the {value} circle",
-        "every": f"Set the cadence to every {value} days",
         "archive": "Archived",
         "unarchive": "Restored",
     }[action]

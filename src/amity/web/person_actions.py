@@ -41,7 +41,9 @@ def log_what(
         return _promise(store, person_id, note, day_text, today)
     if what in LEDGER:
         entry = ledger.record(store, str(person_id), LEDGER[what], kind, note, day_text, today)
-        return f"Noted: {what} {entry['kind']}, “{entry['what']}”. {entry['balance']['phrase']}"
+        phrase = str(entry["balance"]["phrase"])
+        balance = phrase[:1].upper() + phrase[1:]
+        return f"Noted: {what} {entry['kind']}, “{entry['what']}”. {balance}."
     raise UsageError(f"unknown action {what!r}; expected one of {', '.join(WHATS)}")
 
 
