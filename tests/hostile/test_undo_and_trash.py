@@ -164,6 +164,10 @@ def _show(amity: Amity, who: str) -> dict[str, Any]:
         (("met", "Ada Lovelace", "--note", "the engine"), "a first meeting on"),
         (("met", "Ada Lovelace", "--promise", "send the notes"), 'the promise "send the notes"'),
         (("gave", "Ada Lovelace", "advice", "a reading list"), "a ledger entry"),
+        (
+            ("remind", "Ada Lovelace", "--on", "2026-12-24", "ask about the engine"),
+            'the reminder "ask about the engine"',
+        ),
         (("edit", "Ada Lovelace", "--location", "London"), "edits to Ada Lovelace"),
         (("edit", "Ada Lovelace", "--add-tag", "math"), "edits to Ada Lovelace"),
     ],

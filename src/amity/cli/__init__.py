@@ -29,7 +29,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "done": ("amity.cli.agenda", "Mark an agenda item done."),
     "snooze": ("amity.cli.agenda", "Put an agenda item off for some days."),
     "skip": ("amity.cli.agenda", "Drop an agenda item without doing it."),
-    "draft": ("amity.cli.agenda", "Draft a follow-up, check-in, congrats, thanks or ask."),
+    "draft": ("amity.cli.agenda", "Draft a follow-up, check-in, congrats, thanks, ask or promise."),
     "life": ("amity.cli.agenda", "Record a life event: new job, promotion, moved..."),
     "remind": ("amity.cli.remind", "Remind yourself about someone on a day (--list, --cancel)."),
     "gave": ("amity.cli.ledger", "Record something you gave someone."),

@@ -62,7 +62,7 @@ def snooze_command(item: str, days: int) -> None:
 
 
 @click.command("draft")
-@click.argument("kind", metavar="followup|checkin|congrats|thanks|ask")
+@click.argument("kind", metavar="followup|reconnect|checkin|congrats|thanks|ask|promise")
 @click.argument("person")
 @click.option("--tone", type=click.Choice(["casual", "formal"]), help="Default: settings.")
 @json_option

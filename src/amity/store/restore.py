@@ -339,6 +339,8 @@ def _describe(store: Store, table: str, row: dict[str, Any]) -> str:
     if table == "reminder":
         if row["kind"] == "promise" and row.get("reason"):
             return f'the promise "{row["reason"]}"'
+        if row["kind"] == "reminder":
+            return f'the reminder "{row["reason"]}"' if row.get("reason") else "a reminder"
         return f"a {row['kind'].replace('_', '-')} reminder"
     return f"a {table.replace('_', ' ')}"
 
