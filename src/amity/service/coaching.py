@@ -14,24 +14,16 @@ from amity.engines.coach import (
     Touch,
     coach,
 )
+from amity.engines.follow_ups import MEETING_KINDS
 from amity.engines.health import PersonHealthRow
 from amity.engines.strength import Tier
-from amity.model import InteractionKind
 from amity.service.report import health_rows, ledger_rows
 from amity.store import Store
 from amity.store.history import FirstMeeting, first_meetings_of, first_meetings_since, touches_since
 
-# A first meeting in person, the kind that calls for a follow-up. A call or a message is
-# itself the contact: nobody "went quiet" after a call you made.
-IN_PERSON = frozenset(
-    {
-        InteractionKind.MET,
-        InteractionKind.COFFEE,
-        InteractionKind.MEETING,
-        InteractionKind.EVENT,
-        InteractionKind.VIDEO,
-    }
-)
+# A first meeting in person, the kind that calls for a follow-up (the agenda's rule). A
+# call or a message is itself the contact: nobody "went quiet" after a call you made.
+IN_PERSON = MEETING_KINDS
 
 
 def coach_findings(store: Store, today: date) -> list[Finding]:

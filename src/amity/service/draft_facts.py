@@ -9,6 +9,7 @@ from typing import Any
 
 from amity.engines.cadence import cadence_for
 from amity.engines.drafts import DraftFacts, LifeEventFacts, NoteFacts
+from amity.engines.follow_ups import MEETING_KINDS as FOLLOW_UP_KINDS
 from amity.errors import UsageError
 from amity.model import Circle, LifeEventKind
 from amity.service import preferences
@@ -16,7 +17,7 @@ from amity.store import Row, Store, as_date
 
 RECENT_NOTES = 5
 # Kinds of interaction that are a meeting: the draft says where and when you met.
-MEETING_KINDS = ("met", "coffee", "meeting", "event", "video")
+MEETING_KINDS = tuple(sorted(kind.value for kind in FOLLOW_UP_KINDS))
 
 
 def facts_for(store: Store, person_id: int, today: date) -> DraftFacts:
