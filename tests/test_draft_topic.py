@@ -32,6 +32,9 @@ NOTES = [
     ("offered to refer me", ""),
     ("PM at Stripe", ""),
     ("Great chat!", ""),
+    ("Congrats on the new role", ""),  # an imported message's words: a pleasantry
+    ("Thanks for the intro to Sam!", ""),
+    ("Hi Ana, hope you are well", ""),
     ("Very friendly, knows everyone at Ramp", ""),
     ("Chatted about hiring; she is growing the team", "hiring"),
     ("Spoke mostly about the Series A, because they close in May", "the Series A"),

@@ -243,7 +243,8 @@ def no_core(
     ranked = sorted(active, key=lambda t: (-t.strength, t.name.casefold(), t.person_id))
     evidence = (
         f"You know {plural(total_people, 'person')} but have {core}: "
-        "people you talk to often and have seen in the last three months."
+        "people you have known a while, talk with often and both ways, and were in touch "
+        "with in the last six months."
     )
     if ranked:
         evidence += f" Closest to it: {names_of(ranked)}."

@@ -81,6 +81,10 @@ _FINITE_VERBS = word_set(
 _VERDICTS = word_set(
     "great good nice lovely very super really fun cool awesome friendly helpful smart "
     "kind sharp brilliant amazing"
+    # what a message opens with ("Congrats on the new role", "Thanks for the intro"):
+    # a pleasantry, not something you talked about
+    " congrats congratulations thanks thank hi hey hello dear happy welcome sorry cheers"
+    " hope yes no ok okay sure"
 )
 _ROLES = word_set(
     "pm engineer recruiter manager founder co-founder cofounder cto ceo coo cfo vp "
