@@ -32,7 +32,9 @@ NOTES = [
     ("offered to refer me", ""),
     ("PM at Stripe", ""),
     ("Great chat!", ""),
-    ("Congrats on the new role", ""),  # an imported message's words: a pleasantry
+    ("Congrats on the new role", ""),
+    ("Loves bouldering", ""),  # a liking, not a topic ("telling me about Loves bouldering")
+    ("She's really into jazz", ""),  # an imported message's words: a pleasantry
     ("Thanks for the intro to Sam!", ""),
     ("Hi Ana, hope you are well", ""),
     ("Very friendly, knows everyone at Ramp", ""),

@@ -219,3 +219,16 @@ def test_second_touch_item_is_a_check_in_with_its_reason() -> None:
     assert item.key == "second_touch:interaction:5"
     assert item.reason == "met at the fair 21 days ago and they answered; time for a second hello"
     assert item.expires == _day(49) and not item.time_bound
+
+
+def test_a_second_touch_comes_before_routine_check_ins_that_are_older() -> None:
+    from amity.engines.agenda import make_item
+    from amity.model.enums import ReminderKind
+
+    routine = [
+        make_item(ReminderKind.CHECK_IN, f"check_in:person:{n}", n, f"Old {n}", _day(-90), "x")
+        for n in range(10, 16)
+    ]
+    touch = second_touch_item(5, 7, "Ana", "the fair", FAIR, _day(21), _day(21))
+    agenda = build_agenda([*routine, touch], _day(21), budget=2)
+    assert agenda.items[0].person_name == "Ana"

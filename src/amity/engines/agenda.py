@@ -84,6 +84,7 @@ class AgendaItem:
     expires: date | None = None  # after this day the moment has passed and the item drops
     detail: str = ""  # the user's own words, when the item has them (a promise's text)
     show_by: date | None = None  # on this day it is shown whatever fills the budget
+    new_tie: bool = False  # a second touch for someone new who answered: before routine
 
     @property
     def reminder_kind(self) -> ReminderKind:
@@ -182,11 +183,13 @@ def relative_day(delta_days: int) -> str:
     return f"{-delta_days} days ago"
 
 
-def rank_key(item: AgendaItem) -> tuple[int, date, int, str, str]:
-    """Kind first, then the oldest due date, the strongest tie, the name, the key."""
+def rank_key(item: AgendaItem) -> tuple[int, int, date, int, str, str]:
+    """Kind first (a new tie's second touch before routine check-ins), then the oldest due
+    date, the strongest tie, the name, the key."""
     kind = ReminderKind.CHECK_IN if item.faded else item.reminder_kind
     return (
         KIND_RANK[kind],
+        0 if item.new_tie else 1,
         item.due,
         -item.strength,
         item.person_name.casefold(),

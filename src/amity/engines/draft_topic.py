@@ -110,6 +110,8 @@ _DETERMINERS = word_set("a an the some this that these those")
 def topic_phrase(text: str) -> str:
     """The phrase a draft may use for this note, or "" when none reads well."""
     sentence = _SENTENCE_END.split(text.strip(), maxsplit=1)[0].strip()
+    if _LIKES.match(sentence):
+        return ""  # "Loves bouldering" is what they like, not what you talked about
     lead_in = _LEAD_IN.search(sentence)
     if lead_in:
         sentence = sentence[lead_in.end() :]

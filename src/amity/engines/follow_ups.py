@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, timedelta
 
 from amity.engines.agenda import RECONNECT_DRAFT, AgendaItem, make_item, relative_day
@@ -234,8 +235,9 @@ def second_touch_item(
     strength: int = 0,
     kind: InteractionKind | str = InteractionKind.MET,
 ) -> AgendaItem:
-    """The second touch as a check-in, offered for four weeks from its due day."""
-    return make_item(
+    """The second touch as a check-in, offered for four weeks from its due day, ranked
+    before routine check-ins: a new tie that answered is the one worth keeping warm."""
+    item = make_item(
         ReminderKind.CHECK_IN,
         second_touch_key(interaction_id),
         person_id,
@@ -245,6 +247,7 @@ def second_touch_item(
         strength=strength,
         expires=due + SECOND_TOUCH_OFFERED,
     )
+    return replace(item, new_tie=True)
 
 
 def parse_promises(text: str) -> list[str]:
