@@ -15,6 +15,8 @@ from amity.engines.dedupe import Candidate, match_against
 from amity.store import Store
 from amity.store.candidates import load_candidates
 
+_HELD = ("e:", "p:", "l:")
+
 
 def evidence_keys(candidate: Candidate) -> set[str]:
     keys = {f"e:{e}" for e in candidate.emails if e}
@@ -49,11 +51,14 @@ class SureMatcher:
 
     def best(self, incoming: Candidate) -> tuple[int, tuple[str, ...]] | None:
         self._load()
-        near = set().union(*(self._by_key.get(k, set()) for k in evidence_keys(incoming)))
+        keys = evidence_keys(incoming)
+        near = set().union(*(self._by_key.get(k, set()) for k in keys))
         near.discard(incoming.id)
         if not near:
             return None
-        match = match_against([self._candidates[i] for i in sorted(near)], incoming)
+        # how many people hold each contact key: a switchboard number is nobody's own
+        holders = {k: len(self._by_key.get(k, ())) + 1 for k in keys if k[:2] in _HELD}
+        match = match_against([self._candidates[i] for i in sorted(near)], incoming, holders)
         if match is None:
             return None
         other = match.b if match.a == incoming.id else match.a

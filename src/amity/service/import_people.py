@@ -340,6 +340,7 @@ def _candidate(person_id: int, draft: PersonDraft) -> Candidate:
         if c.kind in (ContactKind.URL, ContactKind.SOCIAL)
     ]
     linkedin = next((u for u in urls if is_linkedin_profile(u)), "")
+    address = next((c.value for c in draft.contacts if c.kind is ContactKind.ADDRESS), "")
     org = next((p.organization for p in draft.positions if p.end is None), "")
     return Candidate(
         id=person_id,
@@ -351,5 +352,5 @@ def _candidate(person_id: int, draft: PersonDraft) -> Candidate:
         linkedin=linkedin,
         organization=org,
         birthday=draft.birthday.iso() if draft.birthday else "",
-        location=draft.location,
+        location=normalize(ContactKind.ADDRESS, address) if address else draft.location,
     )
