@@ -9,7 +9,7 @@ from amity.store.database import Database, redact
 
 # The newest migration; `amity.store.open_store` compares it with the database's version
 # without importing Alembic, and migrates only when they differ.
-HEAD = "0005"
+HEAD = "0006"
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
 
