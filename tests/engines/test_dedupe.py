@@ -15,7 +15,6 @@ from amity.engines.dedupe import (
     match_against,
 )
 
-
 COLLEAGUES = (
     "Ann Lee",
     "Bo Chen",
@@ -133,7 +132,7 @@ def test_a_phone_of_the_two_alone_still_merges_the_same_name() -> None:
 
 
 def test_different_personal_emails_count_against() -> None:
-    same = dict(organization="Acme", location="Berlin")
+    same = {"organization": "Acme", "location": "Berlin"}
     alone = only_match([person(1, "Sam Kim", **same), person(2, "Sam Kim", **same)])
     apart = only_match(
         [
@@ -145,7 +144,7 @@ def test_different_personal_emails_count_against() -> None:
 
 
 def test_different_linkedin_profiles_count_against() -> None:
-    same = dict(organization="Acme", location="Berlin")
+    same = {"organization": "Acme", "location": "Berlin"}
     alone = only_match([person(1, "Sam Kim", **same), person(2, "Sam Kim", **same)])
     apart = only_match(
         [

@@ -13,8 +13,7 @@ from amity.errors import UsageError
 from amity.model import Circle
 from amity.service.relationships import refresh_people
 from amity.service.resolve import resolve_person
-from amity.store import Store
-from amity.store import dismissals
+from amity.store import Store, dismissals
 from amity.store import people as people_store
 from amity.store.candidates import load_candidates
 from amity.store.restore import owned
