@@ -43,6 +43,10 @@ def upgrade(url: str) -> None:
     engine = sqlalchemy.create_engine(sqlalchemy_url(url))
     try:
         with engine.begin() as connection:
+            if connection.dialect.name == "sqlite":
+                # Each DDL statement commits on its own here: checkpoint often, so a new
+                # home's write-ahead log stays small (a nearly full disk still gets one).
+                connection.exec_driver_sql("PRAGMA wal_autocheckpoint = 32")
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
     except sqlalchemy.exc.SQLAlchemyError as exc:
