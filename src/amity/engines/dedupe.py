@@ -35,8 +35,10 @@ from amity.engines.dedupe_names import (
 
 SURE_SCORE = 0.95
 """At or above this a pair is merged without asking (the importer's auto-merge, and
-`dedupe --apply` by default). Calibrated on FEBRL3 imported as vCards: the pairs at or above
-it are 99.9% right (tests/test_dedupe_febrl.py holds it at 99% or better)."""
+`dedupe --apply` by default). On FEBRL3 imported as vCards every pair at or above it is
+right (tests/test_dedupe_febrl.py holds it at 99% or better); FEBRL has no strangers who
+share a name, so the cut sits above what a name with a company and a city reach (0.87 to
+0.9): those are the false pairs of `bench/bench_dedupe.py`'s synthetic people."""
 
 MAX_BLOCK = 200
 """Blocks larger than this are skipped: a key shared by that many people tells nothing."""

@@ -66,8 +66,11 @@ def draft_fields(draft: PersonDraft) -> dict[str, Any]:
     }
 
 
+_ENCODER = json.JSONEncoder(sort_keys=True, ensure_ascii=False)  # one for every record
+
+
 def fingerprint(draft: PersonDraft) -> tuple[str, str]:
-    payload = json.dumps(draft_fields(draft), sort_keys=True, ensure_ascii=False)
+    payload = _ENCODER.encode(draft_fields(draft))  # = json.dumps(..., sort_keys=True, ...)
     return hashlib.sha256(payload.encode()).hexdigest()[:32], payload
 
 
