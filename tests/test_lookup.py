@@ -66,3 +66,15 @@ def test_met_with_a_name_two_people_share_asks_which(network: Amity) -> None:
     result = network("met", "ben o\u2019brien")  # neither name as typed, both when folded
     assert result.code != 0 and "matches 2 people" in result.err
     assert network.ok("list", "--json").json()["total"] == 6
+
+
+def test_a_new_person_with_a_close_name_is_pointed_out(network: Amity) -> None:
+    result = network.ok("met", "Ada Lovelase")
+    assert "New person: Ada Lovelase" in result.out
+    assert "note: Ada Lovelace (#5) has a very similar name" in result.err
+
+
+def test_a_new_person_with_an_unlike_name_is_not(network: Amity) -> None:
+    result = network.ok("met", "Nobody Here")
+    assert "New person: Nobody Here" in result.out
+    assert "similar" not in result.err
