@@ -4,7 +4,9 @@ back (the page's cached pairs notice both)."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
+from tests.conftest import TODAY
 from tests.web.conftest import Web
 
 
@@ -44,3 +46,14 @@ def test_dismissing_someone_gone_says_so(web: Web) -> None:
     web.get("/duplicates")
     gone = web.post("/duplicates/dismiss", {"a": a, "b": "999"}, htmx=True)
     assert gone.status_code == 404 and "no person has id 999" in gone.text
+
+
+def test_each_side_says_how_often_you_talked_in_words(web: Web, store: Any) -> None:
+    from amity.model import InteractionKind
+    from amity.service.interactions import Happening, log
+
+    a, _ = _two_john_smiths(web)
+    log(store, a, Happening(InteractionKind.CALL), TODAY)
+    page = web.get("/duplicates").text
+    assert f"once, last {TODAY.isoformat()}" in page and "<dd>never</dd>" in page
+    assert "1 times" not in page
