@@ -19,8 +19,9 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import TypeAlias
 
 from rapidfuzz import fuzz
 
@@ -109,10 +110,36 @@ def match_against(
     """The best sure match for `incoming` among `existing`, or None. `holders` counts the
     people (incoming included) who hold each contact key ("e:…", "p:…", "l:…"), when the
     caller knows more people than `existing`."""
-    index = MatchIndex()
-    for candidate in existing:
-        index.add(candidate)
-    return index.best_sure_match(incoming, holders)
+    return best_sure_among(incoming, [prepare(c) for c in existing], holders)
+
+
+def prepare(candidate: Candidate, person_id: int | None = None) -> Prepared:
+    """A candidate made ready for many comparisons (as person `person_id`, when its own id
+    is a placeholder): an importer prepares each person once, not once per comparison."""
+    profile = _profile(candidate)
+    if person_id is not None and person_id != profile.id:
+        profile = replace(profile, id=person_id)
+    return profile
+
+
+def best_sure_among(
+    incoming: Candidate,
+    existing: Iterable[Prepared],
+    holders: Mapping[str, int] | None = None,
+) -> Match | None:
+    """The highest-scoring sure match for `incoming` among prepared people (ties: lowest
+    id), or None; `holders` as for `match_against` (by default, each key is the pair's)."""
+    profile = _profile(incoming)
+    counts: Mapping[str, int] = holders if holders is not None else {}
+    best: tuple[float, tuple[str, ...], _Profile] | None = None
+    for other in sorted(existing, key=_by_id):
+        if other.id == profile.id:
+            continue
+        p, q = (profile, other) if profile.id < other.id else (other, profile)
+        score, reasons = _weigh(p, q, compare_names(p.name, q.name), counts)
+        if score >= SURE_SCORE and (best is None or score > best[0]):
+            best = (score, reasons, other)
+    return None if best is None else _match(profile, best[2], best[0], best[1])
 
 
 class MatchIndex:
@@ -141,13 +168,8 @@ class MatchIndex:
         profile = _profile(candidate)
         if holders is None:
             holders = {k: len(self._blocks.get(k, ())) + 1 for k in profile.identifiers}
-        best: tuple[float, tuple[str, ...], _Profile] | None = None
-        for other_id in sorted(self._neighbours(profile)):
-            p, q = sorted((profile, self._profiles[other_id]), key=_by_id)
-            score, reasons = _weigh(p, q, compare_names(p.name, q.name), holders)
-            if score >= SURE_SCORE and (best is None or score > best[0]):
-                best = (score, reasons, self._profiles[other_id])
-        return None if best is None else _match(profile, best[2], best[0], best[1])
+        others = (self._profiles[i] for i in self._neighbours(profile))
+        return best_sure_among(candidate, others, holders)
 
     def _neighbours(self, profile: _Profile) -> set[int]:
         found: set[int] = set()
@@ -192,6 +214,10 @@ class _Profile:
     birthday: str
     location: str
     address: bool  # the location has a number in it: a street address, not a town
+
+
+Prepared: TypeAlias = _Profile
+"""A candidate prepared for comparisons (see `prepare`); opaque outside this module."""
 
 
 def _profile(candidate: Candidate) -> _Profile:

@@ -9,10 +9,9 @@ the same company) is left for `amity dedupe`, where a person reviews it.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import replace
 
 from amity.engines.contact_points import name_key
-from amity.engines.dedupe import Candidate, match_against
+from amity.engines.dedupe import Candidate, Prepared, best_sure_among, prepare
 from amity.store import Store
 from amity.store.candidates import load_candidates
 
@@ -30,18 +29,15 @@ def evidence_keys(candidate: Candidate) -> set[str]:
     return keys
 
 
-def _as(candidate: Candidate, person_id: int) -> Candidate:
-    return candidate if candidate.id == person_id else replace(candidate, id=person_id)
-
-
 class SureMatcher:
-    """Existing people are loaded on the first record that is not already known."""
+    """Existing people are loaded on the first record that is not already known. Each
+    person with evidence keys is prepared for comparison once, when added."""
 
     def __init__(self, store: Store) -> None:
         self._store = store
         self._loaded = False
         self._by_key: defaultdict[str, set[int]] = defaultdict(set)
-        self._candidates: dict[int, Candidate] = {}
+        self._prepared: dict[int, Prepared] = {}
         self._last: tuple[Candidate, set[str]] | None = None
 
     def _load(self) -> None:
@@ -57,7 +53,7 @@ class SureMatcher:
         keys = self._keys(candidate)
         if not keys:
             return
-        self._candidates[person_id] = candidate
+        self._prepared[person_id] = prepare(candidate, person_id)
         for key in keys:
             self._by_key[key].add(person_id)
 
@@ -78,8 +74,7 @@ class SureMatcher:
             return None
         # how many people hold each contact key: a switchboard number is nobody's own
         holders = {k: len(self._by_key.get(k, ())) + 1 for k in keys if k[:2] in _HELD}
-        existing = [_as(self._candidates[i], i) for i in sorted(near)]
-        match = match_against(existing, incoming, holders)
+        match = best_sure_among(incoming, [self._prepared[i] for i in near], holders)
         if match is None:
             return None
         other = match.b if match.a == incoming.id else match.a
