@@ -30,13 +30,15 @@ def evidence_keys(candidate: Candidate) -> set[str]:
 
 
 class SureMatcher:
-    """Existing people are loaded on the first record that is not already known. Each
-    person with evidence keys is prepared for comparison once, when added."""
+    """Existing people are loaded on the first record that is not already known. A person
+    is prepared for comparison once, the first time a record shares a key with them (most
+    never do: a LinkedIn profile URL is one person's)."""
 
     def __init__(self, store: Store) -> None:
         self._store = store
         self._loaded = False
         self._by_key: defaultdict[str, set[int]] = defaultdict(set)
+        self._candidates: dict[int, Candidate] = {}
         self._prepared: dict[int, Prepared] = {}
         self._last: tuple[Candidate, set[str]] | None = None
 
@@ -53,7 +55,7 @@ class SureMatcher:
         keys = self._keys(candidate)
         if not keys:
             return
-        self._prepared[person_id] = prepare(candidate, person_id)
+        self._candidates[person_id] = candidate
         for key in keys:
             self._by_key[key].add(person_id)
 
@@ -65,6 +67,12 @@ class SureMatcher:
         self._last = (candidate, keys)
         return keys
 
+    def _prepare(self, person_id: int) -> Prepared:
+        found = self._prepared.get(person_id)
+        if found is None:
+            found = self._prepared[person_id] = prepare(self._candidates[person_id], person_id)
+        return found
+
     def best(self, incoming: Candidate) -> tuple[int, tuple[str, ...]] | None:
         self._load()
         keys = self._keys(incoming)
@@ -74,7 +82,7 @@ class SureMatcher:
             return None
         # how many people hold each contact key: a switchboard number is nobody's own
         holders = {k: len(self._by_key.get(k, ())) + 1 for k in keys if k[:2] in _HELD}
-        match = best_sure_among(incoming, [self._prepared[i] for i in near], holders)
+        match = best_sure_among(incoming, [self._prepare(i) for i in near], holders)
         if match is None:
             return None
         other = match.b if match.a == incoming.id else match.a
