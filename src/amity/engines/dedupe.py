@@ -33,6 +33,7 @@ from amity.engines.dedupe_names import (
     name_keys,
     parse_name,
 )
+from amity.engines.mailboxes import is_personal, is_role_mailbox
 
 SURE_SCORE = 0.95
 """At or above this a pair is merged without asking (the importer's auto-merge, and
@@ -230,7 +231,7 @@ def _profile(candidate: Candidate) -> _Profile:
         id=candidate.id,
         name=parse_name(candidate.name, candidate.given_name, candidate.family_name),
         identifiers=frozenset(identifiers),
-        personal=frozenset(e for e in candidate.emails if _is_personal(e)),
+        personal=frozenset(e for e in candidate.emails if is_personal(e)),
         linkedin=candidate.linkedin,
         organization=_organization_key(candidate.organization),
         organization_text=candidate.organization.strip(),
@@ -301,7 +302,7 @@ def _identifiers(
     exclusive = vouches = False
     for key in shared:
         kind = key[0]
-        own = holders.get(key, 2) <= 2 and not (kind == "e" and _is_role_mailbox(key[2:]))
+        own = holders.get(key, 2) <= 2 and not (kind == "e" and is_role_mailbox(key[2:]))
         weight = _IDENTIFIER_WEIGHTS[kind] if own else _SHARED_WIDELY
         weights[kind] = max(weights.get(kind, weight), weight)
         if own and (kind != "p" or not conflict):  # a line is shared; an inbox rarely is
@@ -318,16 +319,6 @@ def _identifier_reason(key: str) -> str:
     if kind == "l":
         return "same LinkedIn profile"
     return f"same {'email' if kind == 'e' else 'phone'} {value}"
-
-
-def _is_role_mailbox(email: str) -> bool:
-    local = email.partition("@")[0]
-    return local in _ROLE_MAILBOXES
-
-
-def _is_personal(email: str) -> bool:
-    local, _, domain = email.partition("@")
-    return domain in _FREE_MAIL and local not in _ROLE_MAILBOXES
 
 
 def _birthday(first: str, second: str) -> tuple[float, str]:
@@ -377,25 +368,6 @@ _IDENTIFIER_FLOOR = 0.55  # an email, phone or profile of the two alone is worth
 _CONFLICT_CAP = 0.85  # conflicting names: a shared inbox or a typo, never auto-merged
 _UNVOUCHED_CAP = 0.45  # conflicting names with only a phone or an address: two people
 _HELD = frozenset({"e:", "p:", "l:"})  # block keys that are contact points
-
-_ROLE_MAILBOXES = frozenset(
-    {
-        "info", "office", "contact", "hello", "hi", "team", "admin", "sales", "support",
-        "mail", "email", "enquiries", "inquiries", "reception", "frontdesk", "hr", "jobs",
-        "careers", "billing", "accounts", "accounting", "noreply", "no-reply", "help",
-        "service", "marketing", "press", "media", "general", "family", "home", "events",
-    }
-)  # fmt: skip
-_FREE_MAIL = frozenset(
-    {
-        "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "hotmail.co.uk",
-        "live.com", "msn.com", "yahoo.com", "yahoo.co.uk", "ymail.com", "icloud.com",
-        "me.com", "mac.com", "aol.com", "proton.me", "protonmail.com", "pm.me", "gmx.de",
-        "gmx.net", "gmx.com", "web.de", "t-online.de", "mail.ru", "yandex.ru", "yandex.com",
-        "fastmail.com", "hey.com", "zoho.com", "qq.com", "163.com", "orange.fr", "free.fr",
-        "libero.it", "laposte.net",
-    }
-)  # fmt: skip
 
 _ORGANIZATION_SUFFIXES = frozenset(
     {"inc", "llc", "ltd", "limited", "gmbh", "corp", "corporation", "co", "plc", "ag", "the"}
