@@ -170,3 +170,15 @@ def test_forgetting_a_person_for_good_takes_their_dismissals(store: Store) -> No
     with store.db.transaction():
         people_store.delete_person(store, ids[1])
     assert dismissed_pairs(store) == set()
+
+
+def test_apply_never_joins_two_people_through_a_third(amity: Amity) -> None:
+    """Ada 1 = Ada 2 (one email) and Ada 2 = Ada 3 (another), but 1 is not 3: one merge."""
+    amity.ok("add", "Ada Lovelace", "--email", "ada@one.example")
+    amity.ok("add", "Ada Lovelace", "--email", "ada@one.example", "--email", "ada@two.example")
+    amity.ok("add", "Ada Lovelace", "--email", "ada@two.example")
+    amity.ok("dedupe", "--dismiss", "1", "3")
+    result = amity.ok("dedupe", "--apply", "--json").json()
+    assert (result["count"], result["left_for_review"]) == (1, 0)
+    assert amity.ok("list", "--json").json()["total"] == 2
+    assert amity.ok("dedupe", "--json").json()["total"] == 0  # the one left is kept apart

@@ -122,11 +122,18 @@ def apply_pairs(store: Store, min_score: float | None, today: date) -> dict[str,
     undo reverses them. Says how many less sure pairs are left for review."""
     threshold = SURE_SCORE if min_score is None else min_score
     found = find_pairs(store, min(threshold, REVIEW_SCORE))
-    plan, merged = _plan([p for p in found if p["score"] >= threshold])
-    into = {gone: keep for keep, gone in plan}
-    left = sum(
-        1 for p in found if p["score"] < threshold and _root(into, p["a"]) != _root(into, p["b"])
-    )
+    planned = _Plan(dismissals.dismissed_pairs(store))
+    merged = []
+    for pair in (p for p in found if p["score"] >= threshold):
+        roots = planned.roots(pair["a"], pair["b"])
+        if roots is not None:
+            planned.merge(*roots)
+            merged.append(
+                {"kept": roots[0], "merged": roots[1], "score": pair["score"],
+                 "reasons": pair["reasons"]}
+            )  # fmt: skip
+    plan = planned.merges
+    left = sum(1 for p in found if planned.roots(p["a"], p["b"]) is not None)
     group = {"group": uuid.uuid4().hex, "group_summary": f"merged {len(plan)} duplicate pairs"}
     done: set[tuple[int, int]] = set()
     for start in range(0, len(plan), CHUNK):
@@ -138,21 +145,40 @@ def apply_pairs(store: Store, min_score: float | None, today: date) -> dict[str,
     return {"merged": merged, "count": len(merged), "left_for_review": left}
 
 
-def _plan(pairs: Sequence[dict[str, Any]]) -> tuple[list[tuple[int, int]], list[dict[str, Any]]]:
-    """Which person each merge keeps and which goes, following earlier merges."""
-    into: dict[int, int] = {}
-    plan, merged = [], []
-    for pair in pairs:
-        keep, gone = _root(into, pair["a"]), _root(into, pair["b"])
+class _Plan:
+    """Which person each merge keeps and which goes, following earlier merges. A merge that
+    would make one person of two the user said are different (A = B and B = C, but A is
+    not C) is left out."""
+
+    def __init__(self, apart: set[tuple[int, int]]) -> None:
+        self.into: dict[int, int] = {}
+        self.merges: list[tuple[int, int]] = []
+        self._members: dict[int, set[int]] = {}
+        self._others: dict[int, set[int]] = {}
+        for a, b in apart:
+            self._others.setdefault(a, set()).add(b)
+            self._others.setdefault(b, set()).add(a)
+
+    def roots(self, a: int, b: int) -> tuple[int, int] | None:
+        """The (keep, gone) a merge of `a` and `b` would be, or None when it cannot be."""
+        keep, gone = _root(self.into, a), _root(self.into, b)
         if keep == gone:
-            continue
-        keep, gone = min(keep, gone), max(keep, gone)
-        into[gone] = keep
-        plan.append((keep, gone))
-        merged.append(
-            {"kept": keep, "merged": gone, "score": pair["score"], "reasons": pair["reasons"]}
-        )
-    return plan, merged
+            return None
+        if self._others:  # who is in each group matters only when some pairs are apart
+            kept, going = self._group(keep), self._group(gone)
+            if any(not self._others.get(pid, set()).isdisjoint(going) for pid in kept):
+                return None
+        return min(keep, gone), max(keep, gone)
+
+    def merge(self, keep: int, gone: int) -> None:
+        self.into[gone] = keep
+        if self._others:
+            self._members[keep] = self._group(keep) | self._group(gone)
+            self._members.pop(gone, None)
+        self.merges.append((keep, gone))
+
+    def _group(self, root: int) -> set[int]:
+        return self._members.get(root, {root})
 
 
 def _root(into: dict[int, int], pid: int) -> int:
