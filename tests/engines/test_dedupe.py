@@ -281,3 +281,14 @@ def _febrl_candidate(position: int, row: object) -> Candidate:
         birthday=f"{dob[:4]}-{dob[4:6]}-{dob[6:]}" if len(dob) == 8 else "",
         location=address,
     )
+
+
+def test_a_prepared_person_answers_under_the_id_it_was_given() -> None:
+    from amity.engines.dedupe import best_sure_among, prepare
+
+    email = ("ada@example.org",)
+    placeholder = person(-1, "Ada Lovelace", emails=email)
+    prepared = [prepare(placeholder, 7), prepare(person(3, "Alan Turing", emails=("a@t.org",)))]
+    match = best_sure_among(person(9, "Ada King Lovelace", emails=email), prepared)
+    assert match is not None and (match.a, match.b) == (7, 9)
+    assert best_sure_among(person(9, "Grace Hopper"), prepared) is None
