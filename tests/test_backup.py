@@ -40,6 +40,7 @@ def _fresh(amity: Amity, home: Path) -> Amity:
 def _fill_every_table(amity: Amity) -> None:
     """The demo network, plus a row in each table the demo leaves empty, plus edge cases."""
     amity.ok("demo")
+    amity.ok("dedupe", "--dismiss", "1", "2")  # a "not the same person" pair
     with _store(amity) as store:
         db, owner = store.db, store.owner_id
         with db.transaction():

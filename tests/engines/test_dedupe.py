@@ -15,6 +15,17 @@ from amity.engines.dedupe import (
     match_against,
 )
 
+COLLEAGUES = (
+    "Ann Lee",
+    "Bo Chen",
+    "Cy Young",
+    "Di Patel",
+    "Ed Moss",
+    "Fay Wong",
+    "Gus Roy",
+    "Hal Ito",
+)
+
 
 def person(id: int, name: str, **fields: object) -> Candidate:
     return Candidate(id=id, name=name, **fields)  # type: ignore[arg-type]
@@ -73,11 +84,83 @@ def test_same_phone_or_linkedin_with_the_same_name_is_sure() -> None:
     assert "same LinkedIn profile" in by_profile.reasons
 
 
-def test_a_shared_inbox_between_two_people_is_shown_but_never_merged() -> None:
-    email = ("family@example.org",)
+def test_a_shared_inbox_between_two_names_is_shown_but_never_merged() -> None:
+    email = ("smiths@example.org",)
     household = [person(1, "John Smith", emails=email), person(2, "Jane Smith", emails=email)]
     match = only_match(household, min_score=0.5)
     assert not is_sure_match(match)
+
+
+def test_a_family_mailbox_alone_makes_no_pair() -> None:
+    email = ("family@example.org",)
+    household = [person(1, "John Smith", emails=email), person(2, "Jane Smith", emails=email)]
+    assert find_duplicates(household) == []
+
+
+@pytest.mark.parametrize("kind", ["phones", "emails"])
+def test_eight_colleagues_behind_one_switchboard_or_inbox_are_not_one_person(kind: str) -> None:
+    shared = ("+442079460000",) if kind == "phones" else ("hello@acme.example",)
+    office = [person(i, name, **{kind: shared}) for i, name in enumerate(COLLEAGUES, 1)]
+    assert find_duplicates(office) == []
+
+
+def test_a_household_sharing_a_line_and_an_address_is_not_one_person() -> None:
+    home = {"phones": ("+14155550100",), "location": "12 Elm Street, Springfield"}
+    family = [
+        person(1, "Ann Smith", birthday="1970-02-03", **home),
+        person(2, "Tom Smith", birthday="1968-07-30", **home),
+        person(3, "Lucy Smith", birthday="2004-11-12", **home),
+    ]
+    assert find_duplicates(family) == []
+
+
+def test_the_same_name_behind_a_switchboard_is_asked_about_not_merged() -> None:
+    line = ("+442079460000",)
+    office = [person(i, name, phones=line) for i, name in enumerate(COLLEAGUES[:6], 3)]
+    twins = [person(1, "John Smith", phones=line), person(2, "John Smith", phones=line)]
+    match = only_match(office + twins, min_score=0.5)
+    assert (match.a, match.b) == (1, 2) and not is_sure_match(match)
+
+
+def test_a_phone_of_the_two_alone_still_merges_the_same_name() -> None:
+    phone = ("+14155550123",)
+    crowd = [
+        person(i, name, phones=(f"+1415555{i:04d}",)) for i, name in enumerate(COLLEAGUES[:6], 3)
+    ]
+    pair = [person(1, "Grace Hopper", phones=phone), person(2, "Grace Hopper", phones=phone)]
+    assert is_sure_match(only_match(crowd + pair, min_score=0.5))
+
+
+def test_different_personal_emails_count_against() -> None:
+    same = {"organization": "Acme", "location": "Berlin"}
+    alone = only_match([person(1, "Sam Kim", **same), person(2, "Sam Kim", **same)])
+    apart = only_match(
+        [
+            person(1, "Sam Kim", emails=("sam.kim@gmail.com",), **same),
+            person(2, "Sam Kim", emails=("samkim77@outlook.com",), **same),
+        ]
+    )
+    assert apart.score < alone.score - 0.2
+
+
+def test_different_linkedin_profiles_count_against() -> None:
+    same = {"organization": "Acme", "location": "Berlin"}
+    alone = only_match([person(1, "Sam Kim", **same), person(2, "Sam Kim", **same)])
+    apart = only_match(
+        [
+            person(1, "Sam Kim", linkedin="https://www.linkedin.com/in/samkim", **same),
+            person(2, "Sam Kim", linkedin="https://www.linkedin.com/in/sam-kim-2", **same),
+        ]
+    )
+    assert apart.score < alone.score - 0.2
+
+
+def test_the_importer_weighs_a_switchboard_by_everyone_holding_it() -> None:
+    line = ("+442079460000",)
+    existing = [person(1, "John Smith", phones=line)]
+    incoming = person(9, "John Smith", phones=line)
+    assert match_against(existing, incoming) is not None  # the line is theirs alone
+    assert match_against(existing, incoming, holders={"p:" + line[0]: 8}) is None
 
 
 def test_blocking_finds_a_shared_email_between_totally_different_names() -> None:
@@ -198,3 +281,14 @@ def _febrl_candidate(position: int, row: object) -> Candidate:
         birthday=f"{dob[:4]}-{dob[4:6]}-{dob[6:]}" if len(dob) == 8 else "",
         location=address,
     )
+
+
+def test_a_prepared_person_answers_under_the_id_it_was_given() -> None:
+    from amity.engines.dedupe import best_sure_among, prepare
+
+    email = ("ada@example.org",)
+    placeholder = person(-1, "Ada Lovelace", emails=email)
+    prepared = [prepare(placeholder, 7), prepare(person(3, "Alan Turing", emails=("a@t.org",)))]
+    match = best_sure_among(person(9, "Ada King Lovelace", emails=email), prepared)
+    assert match is not None and (match.a, match.b) == (7, 9)
+    assert best_sure_among(person(9, "Grace Hopper"), prepared) is None

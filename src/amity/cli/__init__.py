@@ -45,7 +45,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "restore": ("amity.cli.transfer", "Restore a JSON backup into an empty home."),
     "dedupe": ("amity.cli.duplicates", "Find (and merge) people who are probably one person."),
     "merge": ("amity.cli.duplicates", "Merge two people into one."),
-    "undo": ("amity.cli.duplicates", "Undo the last merge or import."),
+    "undo": ("amity.cli.duplicates", "Undo the last merge, import or dismissal."),
     "serve": ("amity.cli.web", "Run the web app on this home."),
 }
 

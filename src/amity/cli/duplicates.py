@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
 
@@ -13,27 +14,48 @@ from amity.cli.terminal import echo
 @click.command("dedupe")
 @click.option(
     "--min-score",
-    default=0.5,
-    show_default=True,
-    type=float,
-    help="Only pairs at least this likely (0 to 1).",
+    type=click.FloatRange(0.0, 1.0),
+    help="Only pairs at least this likely, 0 to 1 [default: 0.5; with --apply, sure pairs "
+    "only, 0.95].",
 )
-@click.option("--apply", "apply_", is_flag=True, help="Merge every pair at or above --min-score.")
+@click.option(
+    "--apply", "apply_", is_flag=True, help="Merge every sure pair (or every pair at --min-score)."
+)
+@click.option(
+    "--dismiss",
+    nargs=2,
+    metavar="A B",
+    help="A and B are not the same person: never offer the pair again (`amity undo` takes it "
+    "back).",
+)
+@click.option("--undismiss", nargs=2, metavar="A B", help="Take back a --dismiss of A and B.")
 @click.option("--limit", type=NUMBER, help="Show at most this many pairs.")
 @json_option
-def dedupe_command(min_score: float, apply_: bool, limit: int | None, as_json: bool) -> None:
+def dedupe_command(
+    min_score: float | None,
+    apply_: bool,
+    dismiss: tuple[str, str] | None,
+    undismiss: tuple[str, str] | None,
+    limit: int | None,
+    as_json: bool,
+) -> None:
     """List people who are probably one person, best first, with the reasons."""
-    from amity.service.duplicates import apply_pairs, find_pairs
+    from amity.service.duplicates import REVIEW_SCORE, apply_pairs, find_pairs
 
     ctx = app()
+    if sum(bool(x) for x in (apply_, dismiss, undismiss)) > 1:
+        raise click.UsageError("use one of --apply, --dismiss and --undismiss at a time")
+    if dismiss or undismiss:
+        _dismissal(dismiss, undismiss, as_json)
+        return
     if apply_:
         result = apply_pairs(ctx.write_store, min_score, ctx.settings.today)
         if as_json:
             emit_json(result)
         else:
-            echo(f"Merged {result['count']} pairs; `amity undo` reverses them all")
+            echo(_applied(result["count"], result["left_for_review"]))
         return
-    pairs = find_pairs(ctx.store, min_score)
+    pairs = find_pairs(ctx.store, REVIEW_SCORE if min_score is None else min_score)
     shown = pairs if limit is None else pairs[:limit]
     if as_json:
         emit_json({"pairs": shown, "total": len(pairs)})
@@ -45,6 +67,45 @@ def dedupe_command(min_score: float, apply_: bool, limit: int | None, as_json: b
             f"{pair['score']:.2f}  #{pair['a']} {pair['a_name']}  =  "
             f"#{pair['b']} {pair['b_name']}  ({'; '.join(pair['reasons'])})"
         )
+
+
+def _dismissal(
+    dismiss: tuple[str, str] | None, undismiss: tuple[str, str] | None, as_json: bool
+) -> None:
+    from amity.service.duplicates import dismiss_pair, undismiss_pair
+
+    ctx = app()
+    if dismiss:
+        result = dismiss_pair(ctx.write_store, *dismiss, ctx.settings.today)
+        done = "Noted" if result["new"] else "Already noted"
+        text = f"{done}: {_pair(result)} are not the same person; `amity undo` takes it back"
+    else:
+        result = undismiss_pair(ctx.write_store, *(undismiss or ("", "")))
+        text = (
+            f"{_pair(result)} may be offered as duplicates again"
+            if result["removed"]
+            else f"{_pair(result)} were not marked as different people"
+        )
+    if as_json:
+        emit_json(result)
+    else:
+        echo(text)
+
+
+def _pair(result: dict[str, Any]) -> str:
+    a, b = result["a"], result["b"]
+    return f"{a['name']} (#{a['id']}) and {b['name']} (#{b['id']})"
+
+
+def _applied(count: int, left: int) -> str:
+    text = f"Merged {count} {'pair' if count == 1 else 'pairs'}"
+    if count:
+        text += "; `amity undo` reverses " + ("it" if count == 1 else "them all")
+    if left:
+        text += (
+            f". {left} less sure {'pair' if left == 1 else 'pairs'} left for review: `amity dedupe`"
+        )
+    return text + "."
 
 
 @click.command("merge")
@@ -83,7 +144,8 @@ def merge_command(keep: str, other: str, yes: bool, as_json: bool) -> None:
     help="Undo an import even though it deletes what you did since with people it created.",
 )
 def undo_command(force: bool) -> None:
-    """Undo the last merge or import; what you did since is kept (or undo says why not)."""
+    """Undo the last merge, import or dismissal; what you did since is kept (or undo says
+    why not)."""
     from amity.service.undo import undo_change
 
     ctx = app()

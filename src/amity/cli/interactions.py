@@ -8,7 +8,7 @@ from amity.cli.context import app, emit_json, json_option
 from amity.cli.terminal import echo
 
 
-def _report(logged: object, as_json: bool) -> None:
+def _report(logged: object, as_json: bool, *, met: bool = False) -> None:
     from amity.service.interactions import Logged
 
     assert isinstance(logged, Logged)
@@ -31,7 +31,8 @@ def _report(logged: object, as_json: bool) -> None:
                 "`amity merge` joins them if they are one person",
                 err=True,
             )
-    echo(f"Logged #{logged.interaction_id} with {logged.person_name}")
+    existing = "the existing " if met and not logged.created else ""  # no new person made
+    echo(f"Logged #{logged.interaction_id} with {existing}{logged.person_name}")
     if logged.follow_up_due:
         echo(f"Follow up by {logged.follow_up_due.isoformat()}")
     if logged.closed_follow_ups:
@@ -57,7 +58,7 @@ def met_command(
     what = Happening(
         InteractionKind.MET, on=day, note=note, topic=topic, promise=promise, place=place
     )
-    _report(met(ctx.write_store, name, what, ctx.settings.today), as_json)
+    _report(met(ctx.write_store, name, what, ctx.settings.today), as_json, met=True)
 
 
 @click.command("log")

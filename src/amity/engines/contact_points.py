@@ -89,3 +89,19 @@ def name_key(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.casefold().split())
+
+
+_JOINED = re.compile("['\u2018\u2019\u02bc\u0060\u00b4.]+")  # every apostrophe, and dots
+_APART = re.compile(r"[^\w\s]+|_+")
+_PLAIN = re.compile(r"[a-z0-9 ]*")
+
+
+@lru_cache(maxsize=65536)
+def fold_key(name: str) -> str:
+    """A name as a person would look it up: `name_key` without punctuation, so "Ben Obrien"
+    finds "Ben O'Brien" and "jean luc" finds "Jean-Luc". Apostrophes and dots join the
+    letters around them; other marks (hyphens, commas, slashes) separate words."""
+    key = name_key(name)
+    if _PLAIN.fullmatch(key):  # the common case: nothing to fold
+        return key
+    return " ".join(_APART.sub(" ", _JOINED.sub("", key)).split())

@@ -4,6 +4,13 @@ Evidence adds up as log-odds (a Fellegi-Sunter style model with hand-set weights
 email, phone or LinkedIn profile is strong; names count for what they are (same, nickname,
 swapped, transliterated, a typo); a birthday, a company and an address confirm or contradict.
 A name alone, however exact, never reaches the sure threshold: there are many John Smiths.
+
+Evidence has weight by how many people hold it. An email, phone or profile held by three
+people or more (an office switchboard, a household line) or a role mailbox (`info@`,
+`office@`) says little about any two of them, and a shared phone or address never makes
+two different names one person: when the names conflict, only an email or profile of the
+two alone, or the same birthday, keeps the pair worth a look. Different personal emails
+(two free-mail inboxes) and different LinkedIn profiles count against.
 """
 
 from __future__ import annotations
@@ -11,9 +18,10 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import TypeAlias
 
 from rapidfuzz import fuzz
 
@@ -25,9 +33,14 @@ from amity.engines.dedupe_names import (
     name_keys,
     parse_name,
 )
+from amity.engines.mailboxes import is_personal, is_role_mailbox
 
 SURE_SCORE = 0.95
-"""At or above this a pair is merged without asking (the importer's auto-merge)."""
+"""At or above this a pair is merged without asking (the importer's auto-merge, and
+`dedupe --apply` by default). On FEBRL3 imported as vCards every pair at or above it is
+right (tests/test_dedupe_febrl.py holds it at 99% or better); FEBRL has no strangers who
+share a name, so the cut sits above what a name with a company and a city reach (0.87 to
+0.9): those are the false pairs of `bench/bench_dedupe.py`'s synthetic people."""
 
 MAX_BLOCK = 200
 """Blocks larger than this are skipped: a key shared by that many people tells nothing."""
@@ -66,6 +79,7 @@ def find_duplicates(candidates: Sequence[Candidate], min_score: float = 0.5) -> 
     for position, profile in enumerate(profiles):
         for key in _block_keys(profile):
             blocks[key].append(position)
+    holders = {key: len(members) for key, members in blocks.items() if key[:2] in _HELD}
     matches = []
     names: dict[tuple[int, int], NameVerdict] = {}  # many pairs share the same two names
     for first, second in _pairs(blocks.values(), len(profiles)):
@@ -76,7 +90,7 @@ def find_duplicates(candidates: Sequence[Candidate], min_score: float = 0.5) -> 
         verdict = names.get(both)
         if verdict is None:
             verdict = names[both] = compare_names(p.name, q.name)
-        score, reasons = _weigh(p, q, verdict)
+        score, reasons = _weigh(p, q, verdict, holders)
         if score >= min_score:
             matches.append(_match(p, q, score, reasons))
     matches.sort(key=lambda m: (-m.score, m.a, m.b))
@@ -89,12 +103,44 @@ def is_sure_match(match: Match) -> bool:
     return match.score >= SURE_SCORE
 
 
-def match_against(existing: Sequence[Candidate], incoming: Candidate) -> Match | None:
-    """The best sure match for `incoming` among `existing`, or None."""
-    index = MatchIndex()
-    for candidate in existing:
-        index.add(candidate)
-    return index.best_sure_match(incoming)
+def match_against(
+    existing: Sequence[Candidate],
+    incoming: Candidate,
+    holders: Mapping[str, int] | None = None,
+) -> Match | None:
+    """The best sure match for `incoming` among `existing`, or None. `holders` counts the
+    people (incoming included) who hold each contact key ("e:…", "p:…", "l:…"), when the
+    caller knows more people than `existing`."""
+    return best_sure_among(incoming, [prepare(c) for c in existing], holders)
+
+
+def prepare(candidate: Candidate, person_id: int | None = None) -> Prepared:
+    """A candidate made ready for many comparisons (as person `person_id`, when its own id
+    is a placeholder): an importer prepares each person once, not once per comparison."""
+    profile = _profile(candidate)
+    if person_id is not None and person_id != profile.id:
+        profile = replace(profile, id=person_id)
+    return profile
+
+
+def best_sure_among(
+    incoming: Candidate,
+    existing: Iterable[Prepared],
+    holders: Mapping[str, int] | None = None,
+) -> Match | None:
+    """The highest-scoring sure match for `incoming` among prepared people (ties: lowest
+    id), or None; `holders` as for `match_against` (by default, each key is the pair's)."""
+    profile = _profile(incoming)
+    counts: Mapping[str, int] = holders if holders is not None else {}
+    best: tuple[float, tuple[str, ...], _Profile] | None = None
+    for other in sorted(existing, key=_by_id):
+        if other.id == profile.id:
+            continue
+        p, q = (profile, other) if profile.id < other.id else (other, profile)
+        score, reasons = _weigh(p, q, compare_names(p.name, q.name), counts)
+        if score >= SURE_SCORE and (best is None or score > best[0]):
+            best = (score, reasons, other)
+    return None if best is None else _match(profile, best[2], best[0], best[1])
 
 
 class MatchIndex:
@@ -116,16 +162,15 @@ class MatchIndex:
         for key in _block_keys(profile):
             self._blocks[key].append(candidate.id)
 
-    def best_sure_match(self, candidate: Candidate) -> Match | None:
+    def best_sure_match(
+        self, candidate: Candidate, holders: Mapping[str, int] | None = None
+    ) -> Match | None:
         """The highest-scoring sure match for `candidate` (ties: lowest id), or None."""
         profile = _profile(candidate)
-        best: tuple[float, tuple[str, ...], _Profile] | None = None
-        for other_id in sorted(self._neighbours(profile)):
-            p, q = sorted((profile, self._profiles[other_id]), key=_by_id)
-            score, reasons = _weigh(p, q, compare_names(p.name, q.name))
-            if score >= SURE_SCORE and (best is None or score > best[0]):
-                best = (score, reasons, self._profiles[other_id])
-        return None if best is None else _match(profile, best[2], best[0], best[1])
+        if holders is None:
+            holders = {k: len(self._blocks.get(k, ())) + 1 for k in profile.identifiers}
+        others = (self._profiles[i] for i in self._neighbours(profile))
+        return best_sure_among(candidate, others, holders)
 
     def _neighbours(self, profile: _Profile) -> set[int]:
         found: set[int] = set()
@@ -163,12 +208,17 @@ class _Profile:
     id: int
     name: PersonName
     identifiers: frozenset[str]  # "e:ada@x.org", "p:+44…", "l:https://…"
+    personal: frozenset[str]  # emails at a free-mail provider: one person's own inbox
     linkedin: str
     organization: str
     organization_text: str
     birthday: str
     location: str
     address: bool  # the location has a number in it: a street address, not a town
+
+
+Prepared: TypeAlias = _Profile
+"""A candidate prepared for comparisons (see `prepare`); opaque outside this module."""
 
 
 def _profile(candidate: Candidate) -> _Profile:
@@ -181,6 +231,7 @@ def _profile(candidate: Candidate) -> _Profile:
         id=candidate.id,
         name=parse_name(candidate.name, candidate.given_name, candidate.family_name),
         identifiers=frozenset(identifiers),
+        personal=frozenset(e for e in candidate.emails if is_personal(e)),
         linkedin=candidate.linkedin,
         organization=_organization_key(candidate.organization),
         organization_text=candidate.organization.strip(),
@@ -207,18 +258,25 @@ def _street(location: str) -> str:
     return number + "|" + (after[0][:3] if after else "")
 
 
-def _weigh(p: _Profile, q: _Profile, names: NameVerdict) -> tuple[float, tuple[str, ...]]:
-    """The pair's score in 0..1 and the reasons behind it, given how their names compare."""
+def _weigh(
+    p: _Profile, q: _Profile, names: NameVerdict, holders: Mapping[str, int]
+) -> tuple[float, tuple[str, ...]]:
+    """The pair's score in 0..1 and the reasons behind it, given how their names compare and
+    how many people hold each contact key."""
     log_odds, reasons, conflict = names
     log_odds += _PRIOR
     shared: tuple[str, ...] = ()
+    exclusive = vouches = False
     if not p.identifiers.isdisjoint(q.identifiers) or (p.linkedin and q.linkedin):
-        weight, shared = _identifiers(p, q)
+        weight, shared, exclusive, vouches = _identifiers(p, q, holders, conflict)
         log_odds += weight
+    if p.personal and q.personal and p.personal.isdisjoint(q.personal):
+        log_odds += _OTHER_PERSONAL_EMAIL
     if p.birthday and q.birthday:
         weight, reason = _birthday(p.birthday, q.birthday)
         log_odds += weight
         reasons += (reason,) if reason else ()
+        vouches = vouches or weight > 0
     if p.organization and p.organization == q.organization:
         log_odds += _SAME_ORGANIZATION
         reasons += (f"same company {p.organization_text}",)
@@ -227,19 +285,33 @@ def _weigh(p: _Profile, q: _Profile, names: NameVerdict) -> tuple[float, tuple[s
         log_odds += weight
         reasons += (reason,) if reason else ()
     score = 1.0 / (1.0 + math.exp(-log_odds))
-    if shared:
+    if exclusive:
         score = max(score, _IDENTIFIER_FLOOR)
     if conflict:
-        score = min(score, _CONFLICT_CAP)
+        score = min(score, _CONFLICT_CAP if vouches else _UNVOUCHED_CAP)
     return round(score, 4), shared + reasons
 
 
-def _identifiers(p: _Profile, q: _Profile) -> tuple[float, tuple[str, ...]]:
+def _identifiers(
+    p: _Profile, q: _Profile, holders: Mapping[str, int], conflict: bool
+) -> tuple[float, tuple[str, ...], bool, bool]:
+    """The weight of the contact keys the two share, their reasons, whether one is theirs
+    alone (worth a look whatever else), and whether one vouches for two different names."""
     shared = sorted(p.identifiers & q.identifiers)
-    weight = sum(_IDENTIFIER_WEIGHTS[kind] for kind in {key[0] for key in shared})
+    weights: dict[str, float] = {}
+    exclusive = vouches = False
+    for key in shared:
+        kind = key[0]
+        own = holders.get(key, 2) <= 2 and not (kind == "e" and is_role_mailbox(key[2:]))
+        weight = _IDENTIFIER_WEIGHTS[kind] if own else _SHARED_WIDELY
+        weights[kind] = max(weights.get(kind, weight), weight)
+        if own and (kind != "p" or not conflict):  # a line is shared; an inbox rarely is
+            exclusive = True
+        vouches = vouches or (own and kind != "p")
+    weight = sum(weights.values())
     if p.linkedin and q.linkedin and p.linkedin != q.linkedin:
         weight += _OTHER_LINKEDIN
-    return weight, tuple(_identifier_reason(key) for key in shared)
+    return weight, tuple(_identifier_reason(key) for key in shared), exclusive, vouches
 
 
 def _identifier_reason(key: str) -> str:
@@ -290,8 +362,12 @@ _SAME_BIRTHDAY, _SAME_BIRTHDAY_NO_YEAR, _NEAR_BIRTHDAY, _OTHER_BIRTHDAY = 6.0, 2
 _SAME_ORGANIZATION = 1.2
 _SAME_ADDRESS, _SAME_PLACE, _OTHER_PLACE = 3.5, 0.8, -0.8
 _LOCATION_FLOOR = 0.5  # token-set similarity at and below which places disagree
-_IDENTIFIER_FLOOR = 0.55  # a shared email, phone or profile is always worth a look
-_CONFLICT_CAP = 0.85  # conflicting names: a household or a shared inbox, never auto-merged
+_SHARED_WIDELY = 1.0  # a key three people or more hold, or a role mailbox such as info@
+_OTHER_PERSONAL_EMAIL = -3.0  # two free-mail inboxes, none shared: usually two people
+_IDENTIFIER_FLOOR = 0.55  # an email, phone or profile of the two alone is worth a look
+_CONFLICT_CAP = 0.85  # conflicting names: a shared inbox or a typo, never auto-merged
+_UNVOUCHED_CAP = 0.45  # conflicting names with only a phone or an address: two people
+_HELD = frozenset({"e:", "p:", "l:"})  # block keys that are contact points
 
 _ORGANIZATION_SUFFIXES = frozenset(
     {"inc", "llc", "ltd", "limited", "gmbh", "corp", "corporation", "co", "plc", "ag", "the"}

@@ -74,6 +74,7 @@ _SPECS = {
     "updated_on:date",
     "source_record": "id:int person_id:int? source source_key:key fingerprint payload "
     "first_seen_on:date last_seen_on:date missing_since:date?",
+    "dismissed_pair": "id:int person_a_id:int person_b_id:int dismissed_on:date",
     "change_set": "id:int kind summary created_at undone:bool payload",
     "setting": "key value",
 }
@@ -95,6 +96,7 @@ PLAIN_SECTIONS: dict[str, str] = {
     "opportunities": "opportunity",
     "introductions": "introduction",
     "sources": "source_record",  # only those linked to no person; the rest sit in "people"
+    "dismissed_pairs": "dismissed_pair",  # "not the same person" (`dedupe --dismiss`)
     "change_sets": "change_set",
 }
 # What each person carries: document key -> table (each row's person_id is the person).
@@ -104,6 +106,8 @@ PERSON_PARTS: dict[str, str] = {
     "sources": "source_record",
 }
 SECTIONS = ("people", "interactions", *PLAIN_SECTIONS, "settings")
+# Sections a backup written by an older Amity lacks: read as empty.
+OPTIONAL_SECTIONS = frozenset({"dismissed_pairs"})
 
 
 # --- rows -> document -----------------------------------------------------------------------
@@ -250,7 +254,11 @@ def unpack(document: Any) -> Backup:
             f"unsupported Amity backup version {document.get('version')!r}; "
             f"this Amity reads version {VERSION}"
         )
-    missing = [key for key in ("exported_for", *SECTIONS) if key not in document]
+    missing = [
+        key
+        for key in ("exported_for", *SECTIONS)
+        if key not in document and key not in OPTIONAL_SECTIONS
+    ]
     if missing:
         raise UsageError(
             f"not an Amity backup: {', '.join(missing)} missing (is the file complete?)"
@@ -259,11 +267,23 @@ def unpack(document: Any) -> Backup:
     _unpack_people(document["people"], tables)
     _unpack_interactions(document["interactions"], tables)
     for key, table in PLAIN_SECTIONS.items():
-        tables[table].extend(_rows(TABLES[table], document[key], key))
+        tables[table].extend(_rows(TABLES[table], document.get(key, []), key))
+    _check_dismissed(tables)
     tables["setting"] = _unpack_settings(document["settings"])
     tables["person_tag"] = _tag_links(document["people"], tables["tag"])
     account = _checked(ACCOUNT, document["exported_for"], "exported_for")
     return Backup(account, tables)
+
+
+def _check_dismissed(tables: Mapping[str, list[Row]]) -> None:
+    people = {row["id"] for row in tables["person"]}
+    for n, row in enumerate(tables["dismissed_pair"]):
+        a, b = row["person_a_id"], row["person_b_id"]
+        if not (a < b and a in people and b in people):
+            raise UsageError(
+                f"not an Amity backup: dismissed_pairs[{n}] should name two of its people, "
+                "the lower id first"
+            )
 
 
 def _rows(table: Table, items: Any, where: str, extra: Sequence[str] = ()) -> list[Row]:

@@ -1,4 +1,5 @@
-"""Duplicates: find them, merge them (one person per human), and undo."""
+"""Duplicates: find them, merge them (one person per human), keep apart the pairs the user
+said are two people, and undo."""
 
 from __future__ import annotations
 
@@ -7,12 +8,12 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from amity.engines.dedupe import find_duplicates
+from amity.engines.dedupe import SURE_SCORE, find_duplicates
 from amity.errors import UsageError
 from amity.model import Circle
 from amity.service.relationships import refresh_people
 from amity.service.resolve import resolve_person
-from amity.store import Store
+from amity.store import Store, dismissals
 from amity.store import people as people_store
 from amity.store.candidates import load_candidates
 from amity.store.restore import owned
@@ -47,11 +48,17 @@ _LINKS = (
 )  # fmt: skip
 
 
-def find_pairs(store: Store, min_score: float = 0.5) -> list[dict[str, Any]]:
+REVIEW_SCORE = 0.5
+"""Pairs at or above this are listed for review; `--apply` merges only sure ones."""
+
+
+def find_pairs(store: Store, min_score: float = REVIEW_SCORE) -> list[dict[str, Any]]:
+    """Likely pairs, best first, leaving out those the user said are two people."""
     if not 0.0 <= min_score <= 1.0:
         raise UsageError("--min-score must be between 0 and 1")
     candidates = load_candidates(store)
     names = {c.id: c.name for c in candidates}
+    apart = dismissals.dismissed_pairs(store)
     return [
         {
             "a": m.a,
@@ -62,7 +69,32 @@ def find_pairs(store: Store, min_score: float = 0.5) -> list[dict[str, Any]]:
             "reasons": list(m.reasons),
         }
         for m in find_duplicates(candidates, min_score)
+        if (m.a, m.b) not in apart
     ]
+
+
+def dismiss_pair(store: Store, first: str, second: str, today: date) -> dict[str, Any]:
+    """Remember that two people are not one: `dedupe` never offers the pair again, and
+    `amity undo` (or `undismiss_pair`) takes it back."""
+    a, a_name = resolve_person(store, first)
+    b, b_name = resolve_person(store, second)
+    if a == b:
+        raise UsageError(f"{a_name} (#{a}) is one person: name two different people")
+    with store.db.transaction():
+        new = dismissals.dismiss(store, a, b, today)
+        if new:
+            summary = f"marked {a_name} (#{a}) and {b_name} (#{b}) as not the same person"
+            record_change(store, "dismiss", summary, {"dismissed": sorted((a, b))})
+    return {"a": {"id": a, "name": a_name}, "b": {"id": b, "name": b_name}, "new": new}
+
+
+def undismiss_pair(store: Store, first: str, second: str) -> dict[str, Any]:
+    """Forget that two people were marked as not the same person."""
+    a, a_name = resolve_person(store, first)
+    b, b_name = resolve_person(store, second)
+    with store.db.transaction():
+        removed = dismissals.undismiss(store, a, b)
+    return {"a": {"id": a, "name": a_name}, "b": {"id": b, "name": b_name}, "removed": removed}
 
 
 def merge_people(store: Store, first: str, second: str, today: date) -> dict[str, Any]:
@@ -83,11 +115,25 @@ def undo_last(store: Store, today: date, *, force: bool = False) -> str:
     return undo_change(store, today, force=force).message()
 
 
-def apply_pairs(store: Store, min_score: float, today: date) -> dict[str, Any]:
-    """Merge every pair at or above `min_score`, best first, in chunks of `CHUNK` merges,
-    each its own transaction and journal entry; one undo reverses them all (the entries
-    share a group). Stopped halfway, the chunks done stay done, and undo reverses them."""
-    plan, merged = _plan(find_pairs(store, min_score))
+def apply_pairs(store: Store, min_score: float | None, today: date) -> dict[str, Any]:
+    """Merge every pair at or above `min_score` (sure pairs by default), best first, in
+    chunks of `CHUNK` merges, each its own transaction and journal entry; one undo reverses
+    them all (the entries share a group). Stopped halfway, the chunks done stay done, and
+    undo reverses them. Says how many less sure pairs are left for review."""
+    threshold = SURE_SCORE if min_score is None else min_score
+    found = find_pairs(store, min(threshold, REVIEW_SCORE))
+    planned = _Plan(dismissals.dismissed_pairs(store))
+    merged = []
+    for pair in (p for p in found if p["score"] >= threshold):
+        roots = planned.roots(pair["a"], pair["b"])
+        if roots is not None:
+            planned.merge(*roots)
+            merged.append(
+                {"kept": roots[0], "merged": roots[1], "score": pair["score"],
+                 "reasons": pair["reasons"]}
+            )  # fmt: skip
+    plan = planned.merges
+    left = sum(1 for p in found if planned.roots(p["a"], p["b"]) is not None)
     group = {"group": uuid.uuid4().hex, "group_summary": f"merged {len(plan)} duplicate pairs"}
     done: set[tuple[int, int]] = set()
     for start in range(0, len(plan), CHUNK):
@@ -96,24 +142,43 @@ def apply_pairs(store: Store, min_score: float, today: date) -> dict[str, Any]:
             summary = f"merged duplicate pairs {start + 1}-{start + len(chunk)} of {len(plan)}"
             done.update(_merge_chunk(store, chunk, today, summary, group))
     merged = [m for m in merged if (m["kept"], m["merged"]) in done]
-    return {"merged": merged, "count": len(merged)}
+    return {"merged": merged, "count": len(merged), "left_for_review": left}
 
 
-def _plan(pairs: Sequence[dict[str, Any]]) -> tuple[list[tuple[int, int]], list[dict[str, Any]]]:
-    """Which person each merge keeps and which goes, following earlier merges."""
-    into: dict[int, int] = {}
-    plan, merged = [], []
-    for pair in pairs:
-        keep, gone = _root(into, pair["a"]), _root(into, pair["b"])
+class _Plan:
+    """Which person each merge keeps and which goes, following earlier merges. A merge that
+    would make one person of two the user said are different (A = B and B = C, but A is
+    not C) is left out."""
+
+    def __init__(self, apart: set[tuple[int, int]]) -> None:
+        self.into: dict[int, int] = {}
+        self.merges: list[tuple[int, int]] = []
+        self._members: dict[int, set[int]] = {}
+        self._others: dict[int, set[int]] = {}
+        for a, b in apart:
+            self._others.setdefault(a, set()).add(b)
+            self._others.setdefault(b, set()).add(a)
+
+    def roots(self, a: int, b: int) -> tuple[int, int] | None:
+        """The (keep, gone) a merge of `a` and `b` would be, or None when it cannot be."""
+        keep, gone = _root(self.into, a), _root(self.into, b)
         if keep == gone:
-            continue
-        keep, gone = min(keep, gone), max(keep, gone)
-        into[gone] = keep
-        plan.append((keep, gone))
-        merged.append(
-            {"kept": keep, "merged": gone, "score": pair["score"], "reasons": pair["reasons"]}
-        )
-    return plan, merged
+            return None
+        if self._others:  # who is in each group matters only when some pairs are apart
+            kept, going = self._group(keep), self._group(gone)
+            if any(not self._others.get(pid, set()).isdisjoint(going) for pid in kept):
+                return None
+        return min(keep, gone), max(keep, gone)
+
+    def merge(self, keep: int, gone: int) -> None:
+        self.into[gone] = keep
+        if self._others:
+            self._members[keep] = self._group(keep) | self._group(gone)
+            self._members.pop(gone, None)
+        self.merges.append((keep, gone))
+
+    def _group(self, root: int) -> set[int]:
+        return self._members.get(root, {root})
 
 
 def _root(into: dict[int, int], pid: int) -> int:
@@ -156,6 +221,7 @@ def _merge_into(store: Store, keep: int, gone: int) -> None:
     a = db.one("SELECT * FROM person WHERE id = ?", (keep,)) or {}
     b = db.one("SELECT * FROM person WHERE id = ?", (gone,)) or {}
     people_store.update_person(store, keep, _fill(a, b))
+    dismissals.move_dismissals(store, keep, gone)  # before the generic move: pairs are ordered
     for table, condition in _LINKS:
         db.execute(f"DELETE FROM {table} WHERE person_id = ? AND {condition}", (gone, keep))
     for table, column in PERSON_TABLES:

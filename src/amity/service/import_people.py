@@ -9,13 +9,21 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from amity.engines.contact_points import name_key, normalize
+from amity.engines.contact_points import is_linkedin_profile, name_key, normalize
 from amity.engines.dedupe import Candidate
-from amity.model import ContactPoint, LifeEventKind, Person, PersonDraft, Position
+from amity.model import (
+    ContactDraft,
+    ContactKind,
+    ContactPoint,
+    LifeEventKind,
+    Person,
+    PersonDraft,
+    Position,
+)
 from amity.service.import_fit import fit_draft
 from amity.service.import_identity import RecordKeys, legacy_key
 from amity.service.import_matching import SureMatcher
@@ -58,8 +66,11 @@ def draft_fields(draft: PersonDraft) -> dict[str, Any]:
     }
 
 
+_ENCODER = json.JSONEncoder(sort_keys=True, ensure_ascii=False)  # one for every record
+
+
 def fingerprint(draft: PersonDraft) -> tuple[str, str]:
-    payload = json.dumps(draft_fields(draft), sort_keys=True, ensure_ascii=False)
+    payload = _ENCODER.encode(draft_fields(draft))  # = json.dumps(..., sort_keys=True, ...)
     return hashlib.sha256(payload.encode()).hexdigest()[:32], payload
 
 
@@ -135,7 +146,8 @@ class PeopleImporter:
         record = self.records.get(key) or self._legacy_record(draft, key, digest)
         if record is not None and record["person_id"] is not None:
             return self._known(draft, record, digest, payload)
-        candidate = _candidate(-1, draft) if self.matcher is not None else None
+        points = _normalized(draft)
+        candidate = _candidate(-1, draft, points) if self.matcher is not None else None
         match = self.matcher.best(candidate) if self.matcher and candidate else None
         if match is not None:
             person_id, reasons = match
@@ -153,9 +165,9 @@ class PeopleImporter:
                 }
             )
             return person_id
-        person_id = self._create(draft)
+        person_id = self._create(draft, points)
         if self.matcher is not None and candidate is not None:
-            self.matcher.add(replace(candidate, id=person_id))
+            self.matcher.add(candidate, person_id)
         self._record(key, person_id, digest, payload, record)
         self.report.created += 1
         return person_id
@@ -183,7 +195,7 @@ class PeopleImporter:
         self.report.updated += 1
         return person_id
 
-    def _create(self, draft: PersonDraft) -> int:
+    def _create(self, draft: PersonDraft, points: list[tuple[ContactDraft, str]]) -> int:
         person = Person(
             name=draft.name,
             given_name=draft.given_name,
@@ -196,8 +208,8 @@ class PeopleImporter:
             about=draft.about,
             tags=list(draft.tags),
             contact_points=[
-                ContactPoint(c.kind, c.value, normalize(c.kind, c.value), c.label)
-                for c in draft.contacts
+                ContactPoint(c.kind, c.value, normalized, c.label)
+                for c, normalized in points
                 if c.value.strip()
             ],
             positions=[
@@ -324,32 +336,43 @@ class PeopleImporter:
             self.report.missing += 1
 
 
-def _candidate(person_id: int, draft: PersonDraft) -> Candidate:
-    from amity.engines.contact_points import is_linkedin_profile
-    from amity.model import ContactKind
+_EMAIL, _PHONE, _ADDRESS = ContactKind.EMAIL, ContactKind.PHONE, ContactKind.ADDRESS
+_URLS = frozenset({ContactKind.URL, ContactKind.SOCIAL})  # members looked up once: in
+# Python 3.11 each `ContactKind.X` is a descriptor call, and this runs per imported record
 
-    emails = tuple(
-        normalize(c.kind, c.value) for c in draft.contacts if c.kind is ContactKind.EMAIL
-    )
-    phones = tuple(
-        normalize(c.kind, c.value) for c in draft.contacts if c.kind is ContactKind.PHONE
-    )
-    urls = [
-        normalize(c.kind, c.value)
-        for c in draft.contacts
-        if c.kind in (ContactKind.URL, ContactKind.SOCIAL)
-    ]
-    linkedin = next((u for u in urls if is_linkedin_profile(u)), "")
+
+def _normalized(draft: PersonDraft) -> list[tuple[ContactDraft, str]]:
+    """Each contact point with the form it is matched by, worked out once per record."""
+    return [(c, normalize(c.kind, c.value)) for c in draft.contacts]
+
+
+def _candidate(
+    person_id: int, draft: PersonDraft, points: list[tuple[ContactDraft, str]]
+) -> Candidate:
+    emails: list[str] = []
+    phones: list[str] = []
+    linkedin = address = ""
+    for contact, normalized in points:
+        kind = contact.kind
+        if kind is _EMAIL:
+            emails.append(normalized)
+        elif kind is _PHONE:
+            phones.append(normalized)
+        elif kind in _URLS:
+            if not linkedin and is_linkedin_profile(normalized):
+                linkedin = normalized
+        elif kind is _ADDRESS and not address:
+            address = normalized
     org = next((p.organization for p in draft.positions if p.end is None), "")
     return Candidate(
         id=person_id,
         name=draft.name,
         given_name=draft.given_name,
         family_name=draft.family_name,
-        emails=emails,
-        phones=phones,
+        emails=tuple(emails),
+        phones=tuple(phones),
         linkedin=linkedin,
         organization=org,
         birthday=draft.birthday.iso() if draft.birthday else "",
-        location=draft.location,
+        location=address or draft.location,
     )

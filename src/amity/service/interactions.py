@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from amity.engines.contact_points import name_key
 from amity.engines.dates import happened_on
 from amity.engines.follow_ups import (
     follow_up_due,
@@ -20,11 +19,10 @@ from amity.service.choices import parse_choice
 from amity.service.natural_dates import promise_due_for
 from amity.service.people import clean_name
 from amity.service.relationships import refresh_people
-from amity.service.resolve import resolve_person, similar_names
+from amity.service.resolve import person_named, resolve_person, similar_names
 from amity.store import Store, reminders
 from amity.store import interactions as interaction_store
 from amity.store import people as people_store
-from amity.store import people_query as q
 
 KINDS = ", ".join(k.value for k in InteractionKind)
 # Kinds that happen with both people present; the rest default to the user reaching out.
@@ -102,13 +100,12 @@ def log(store: Store, who: str, what: Happening, today: date) -> Logged:
 
 
 def _existing(store: Store, name: str) -> tuple[int, str] | None:
-    """`met` creates a new person unless the name is an id or someone's exact name."""
+    """`met` creates a new person unless the name is an id or one person's name, compared
+    without case, accents or punctuation ("Ben Obrien" is Ben O'Brien); several people of
+    that name raise Ambiguous with the candidates."""
     if name.removeprefix("#").isdecimal():
         return resolve_person(store, name)
-    rows = q.by_exact_name(store, name_key(name))
-    if len(rows) > 1:
-        return resolve_person(store, name)  # raises Ambiguous with the candidates
-    return (int(rows[0]["id"]), str(rows[0]["name"])) if rows else None
+    return person_named(store, name)
 
 
 def _record(

@@ -5,6 +5,7 @@ person they were made with (the kept person is restored, and keeps them). After 
 import, the same holds for people the import updated; work done since with people the
 import *created* has nowhere to go, so undo refuses and lists it, unless forced.
 A `dedupe --apply` is journalled in chunks that share a group: one undo reverses them all.
+A "not the same person" mark (`dedupe --dismiss`) is undone by forgetting it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from amity.errors import AmityError
 from amity.service.relationships import refresh_people
 from amity.store import Store
 from amity.store import people as people_store
+from amity.store.dismissals import undismiss
 from amity.store.restore import (
     UnsafeChange,
     check_payload,
@@ -57,7 +59,7 @@ def undo_change(store: Store, today: date, *, force: bool = False) -> Undone:
     """Reverse the last merge or import (all chunks of a `dedupe --apply`)."""
     change = last_change(store)
     if change is None:
-        raise AmityError("nothing to undo: no merge or import since the last undo")
+        raise AmityError("nothing to undo: no merge, import or dismissal since the last undo")
     group = change["payload"].get("group")
     done = Undone(str(change["payload"].get("group_summary") or change["summary"])[:200], 0)
     while change is not None:
@@ -74,6 +76,11 @@ def undo_change(store: Store, today: date, *, force: bool = False) -> Undone:
 def _undo_one(store: Store, change: dict[str, Any], today: date, force: bool) -> list[str]:
     payload = change["payload"]
     check_payload(store.owner_id, payload)
+    if change["kind"] == "dismiss" and "dismissed" in payload:
+        with store.db.transaction():
+            undismiss(store, *payload["dismissed"])
+            mark_undone(store, int(change["id"]))
+        return []
     if change["kind"] not in ("import", "merge"):
         raise UnsafeChange(f"an undo record of an unknown kind: {str(change['kind'])[:40]!r}")
     lost = later_work(store, payload) if change["kind"] == "import" else []

@@ -19,7 +19,8 @@ def load_candidates(store: Store, person_ids: list[int] | None = None) -> list[C
     points: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for row in store.db.query(
         "SELECT c.person_id, c.kind, c.normalized FROM contact_point c "
-        "WHERE c.owner_id = ? AND c.kind IN ('email', 'phone', 'url', 'social')",
+        "WHERE c.owner_id = ? AND c.kind IN ('email', 'phone', 'url', 'social', 'address') "
+        "ORDER BY c.id",
         (store.owner_id,),
     ):
         points[int(row["person_id"])][row["kind"]].append(row["normalized"])
@@ -31,6 +32,7 @@ def load_candidates(store: Store, person_ids: list[int] | None = None) -> list[C
             continue
         mine = points.get(pid, {})
         urls = [u for u in mine.get("url", []) + mine.get("social", []) if is_linkedin_profile(u)]
+        addresses = mine.get("address", [])
         out.append(
             Candidate(
                 id=pid,
@@ -42,7 +44,8 @@ def load_candidates(store: Store, person_ids: list[int] | None = None) -> list[C
                 linkedin=urls[0] if urls else "",
                 organization=row["organization"],
                 birthday=_birthday(row),
-                location=row["location"],
+                # a street address says more than a town; a vCard keeps it as an ADR
+                location=addresses[0] if addresses else row["location"],
             )
         )
     return out

@@ -9,7 +9,7 @@ from amity.store.database import Database, redact
 
 # The newest migration; `amity.store.open_store` compares it with the database's version
 # without importing Alembic, and migrates only when they differ.
-HEAD = "0005"
+HEAD = "0006"
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -43,6 +43,10 @@ def upgrade(url: str) -> None:
     engine = sqlalchemy.create_engine(sqlalchemy_url(url))
     try:
         with engine.begin() as connection:
+            if connection.dialect.name == "sqlite":
+                # Each DDL statement commits on its own here: checkpoint often, so a new
+                # home's write-ahead log stays small (a nearly full disk still gets one).
+                connection.exec_driver_sql("PRAGMA wal_autocheckpoint = 32")
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
     except sqlalchemy.exc.SQLAlchemyError as exc:

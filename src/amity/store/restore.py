@@ -63,6 +63,8 @@ def check_payload(owner_id: int | None, payload: dict[str, Any]) -> None:
     checking a backup, whose account gets its id on restore) or another person."""
     for key in ("created_people", "created_interactions", "missing_marked"):
         _ids(payload.get(key, []), key)
+    if len(_ids(payload.get("dismissed", [0, 1]), "dismissed")) != 2:
+        raise UnsafeChange("an undo record's dismissed pair is not two ids")
     if not isinstance(payload.get("organizations_before", 0), int):
         raise UnsafeChange("an undo record's organizations_before is not a number")
     owner = payload.get("owner_before")
@@ -334,6 +336,8 @@ def _describe(store: Store, table: str, row: dict[str, Any]) -> str:
             kind = str(found["kind"])
             return f"{_INTERACTION_NOUNS.get(kind, kind)} on {str(found['occurred_on'])[:10]}"
         return "an interaction"
+    if table == "dismissed_pair":
+        return 'a "not the same person" mark'
     if table == "ledger_entry":
         return f"a ledger entry ({row['direction']} {row['kind']}: {row['what']})"
     if table == "reminder":

@@ -35,6 +35,8 @@ PERSON_TABLES: tuple[tuple[str, str], ...] = (
     ("introduction", "person_a_id"),
     ("introduction", "person_b_id"),
     ("opportunity", "person_id"),
+    ("dismissed_pair", "person_a_id"),
+    ("dismissed_pair", "person_b_id"),
 )
 
 # Every column of every table a snapshot may name: the only names ever put into SQL from a
@@ -61,6 +63,7 @@ COLUMNS: dict[str, frozenset[str]] = {
         "tie": "id owner_id person_a_id person_b_id kind strength source since",
         "introduction": "id owner_id person_a_id person_b_id reason state created_on updated_on",
         "opportunity": "id owner_id title description organization person_id created_on closed",
+        "dismissed_pair": "id owner_id person_a_id person_b_id dismissed_on",
     }.items()
 }
 PERSON_COLUMNS: dict[str, tuple[str, ...]] = {}

@@ -1,4 +1,5 @@
-"""Duplicates: side-by-side review, merge, and undo of the last merge or import."""
+"""Duplicates: side-by-side review, merge, "not the same person", and undo of the last
+merge, import or dismissal."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from amity.errors import NotFound
-from amity.service.duplicates import merge_people, undo_last
+from amity.service.duplicates import dismiss_pair, merge_people, undo_last
 from amity.service.views import show_person
 from amity.store import Store
 from amity.web.csrf import csrf_protect
@@ -66,6 +67,22 @@ def merge(
 ) -> Response:
     merged = merge_people(store, str(keep), str(gone), today)
     message = f"Merged {merged['merged']['name']} into {merged['kept']['name']}."
+    return render_either(
+        request, "duplicates.html", "_duplicates.html", load(store, state, message)
+    )
+
+
+@router.post("/duplicates/dismiss", response_class=HTMLResponse)
+def dismiss(
+    request: Request,
+    store: StoreDep,
+    state: StateDep,
+    today: TodayDep,
+    a: Annotated[int, Form()],
+    b: Annotated[int, Form()],
+) -> Response:
+    done = dismiss_pair(store, str(a), str(b), today)
+    message = f"Noted: {done['a']['name']} and {done['b']['name']} are not the same person."
     return render_either(
         request, "duplicates.html", "_duplicates.html", load(store, state, message)
     )
