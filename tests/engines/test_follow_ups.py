@@ -232,3 +232,13 @@ def test_a_second_touch_comes_before_routine_check_ins_that_are_older() -> None:
     touch = second_touch_item(5, 7, "Ana", "the fair", FAIR, _day(21), _day(21))
     agenda = build_agenda([*routine, touch], _day(21), budget=2)
     assert agenda.items[0].person_name == "Ana"
+
+
+def test_a_meeting_written_down_after_its_moment_asks_for_no_follow_up() -> None:
+    from amity.engines.follow_ups import needs_follow_up
+
+    assert needs_follow_up(InteractionKind.COFFEE, True, _day(0), _day(2))  # two days late
+    assert needs_follow_up(InteractionKind.MET, False, _day(0), _day(7))  # still in the week
+    assert not needs_follow_up(InteractionKind.COFFEE, True, _day(0), _day(21))  # history
+    assert not needs_follow_up(InteractionKind.MET, True, _day(0), _day(9), fade_days=7)
+    assert needs_follow_up(InteractionKind.MET, True, _day(0), _day(9), fade_days=14)

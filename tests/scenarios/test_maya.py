@@ -16,7 +16,12 @@ NOVEMBER = FIXTURES / "Complete_LinkedInDataExport_11-20-2026.zip"
 FAIR = "the Plaid career fair"
 MET = {  # who she met between booths, and the one line she typed
     "Priya Raman": ("--note", "She is moving her team to Dagster"),
-    "Ben Okafor": ("--note", "Runs the new-grad interview loop"),
+    "Ben Okafor": (
+        "--note",
+        "Runs the new-grad interview loop",
+        "--promise",
+        "send my resume by Friday",
+    ),
     "Chen Wei": ("--topic", "observability at Plaid"),
     "Dana Levi": ("--note", "Hiring for the data platform team"),
     "Eli Park": ("--note", "Loves bouldering"),
@@ -34,7 +39,7 @@ def _open(view: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _count(amity: Amity, day: str) -> int:
-    return len(amity.ok("list", "--json", today=day).json())
+    return len(amity.ok("list", "--json", today=day).json()["results"])
 
 
 def test_maya_s_month(amity: Amity) -> None:
@@ -51,7 +56,6 @@ def test_maya_s_month(amity: Amity) -> None:
     # 5 Nov, Thursday: the fair; one promise with a day in it.
     for name, line in MET.items():
         amity.ok("met", name, "--at", FAIR, *line, today="2026-11-05")
-    amity.ok("log", "Ben Okafor", "--promise", "send my resume by Friday", today="2026-11-05")
 
     # 6 Nov: six follow-ups (over the budget of five), each naming the fair, none alike,
     # and the promise due today; the numbers hold while she works through them.
@@ -75,9 +79,8 @@ def test_maya_s_month(amity: Amity) -> None:
     again = amity.ok("done", "1", today="2026-11-06")
     assert "already done" in again.out and first_name in again.out
     assert all(i["state"] == "done" for i in _today(amity, "2026-11-06")["items"])
-    assert _open(_today(amity, "2026-11-07")) == [] or all(
-        i["kind"] not in ("follow_up", "promise") for i in _open(_today(amity, "2026-11-07"))
-    )
+    next_day = _open(_today(amity, "2026-11-07"))
+    assert not [i for i in next_day if i["kind"] in ("follow_up", "promise")]
 
     # Two answer; she asks four of them for referrals and gives nothing back.
     amity.ok("log", "Priya Raman", "--kind", "message", "--inbound", today="2026-11-08")

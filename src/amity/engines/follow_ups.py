@@ -61,9 +61,19 @@ _THEIRS = (Direction.INBOUND, Direction.MUTUAL)
 _PROMISE_SPLIT = re.compile(r"\s*(?:\n|;)\s*")
 
 
-def needs_follow_up(kind: InteractionKind | str, first_with_person: bool) -> bool:
+def needs_follow_up(
+    kind: InteractionKind | str,
+    first_with_person: bool,
+    met_on: date | None = None,
+    today: date | None = None,
+    fade_days: int = DEFAULT_FADE_DAYS,
+) -> bool:
     """Meeting someone new in person, or any `met`. A call or a message you made is the
-    contact itself, and a call with someone you know is no meeting: neither needs one."""
+    contact itself, and a call with someone you know is no meeting: neither needs one. A
+    meeting logged after its follow-up would have faded (`--on` three weeks back) is
+    history being written down, not a nudge to send: it needs none either."""
+    if met_on is not None and today is not None and has_faded(met_on, today, fade_days):
+        return False
     which = InteractionKind(kind)
     if which is InteractionKind.MET:
         return True

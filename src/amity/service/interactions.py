@@ -7,6 +7,7 @@ from datetime import date
 
 from amity.engines.dates import happened_on
 from amity.engines.follow_ups import (
+    DEFAULT_FADE_DAYS,
     follow_up_due,
     follow_up_key,
     needs_follow_up,
@@ -15,6 +16,7 @@ from amity.engines.follow_ups import (
 )
 from amity.errors import NotFound
 from amity.model import Direction, Interaction, InteractionKind, Person, ReminderKind
+from amity.service import preferences
 from amity.service.choices import parse_choice
 from amity.service.natural_dates import promise_due_for
 from amity.service.people import clean_name
@@ -135,7 +137,8 @@ def _record(
     )
     interaction_id = interaction_store.insert_interaction(store, interaction)
     logged = Logged(interaction_id, person_id, person_name)
-    if needs_follow_up(what.kind, first):
+    fade = int(preferences.get(store, "follow_up_fade_days") or DEFAULT_FADE_DAYS)
+    if needs_follow_up(what.kind, first, day, today, fade):
         due = follow_up_due(day)
         reminders.add_reminder(
             store,
