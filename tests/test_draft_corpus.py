@@ -95,6 +95,19 @@ SITUATIONS = [
         signature="",
     ),
     Situation(
+        "A note that says what they are looking for, formal",
+        DraftKind.FOLLOWUP,
+        FORMAL,
+        _fair(109, "Yuki Tanaka", notes=_note("Looking for a head of sales")),
+        signature="Aisha Khan",
+    ),
+    Situation(
+        "A note that says what they love",
+        DraftKind.FOLLOWUP,
+        CASUAL,
+        _fair(110, "Eli Marsh", notes=_note("Loves bouldering")),
+    ),
+    Situation(
         "Daniel sees an old colleague again at the offsite",
         DraftKind.FOLLOWUP,
         CASUAL,

@@ -32,9 +32,10 @@ NOTES = [
     ("offered to refer me", ""),
     ("PM at Stripe", ""),
     ("Great chat!", ""),
-    ("Congrats on the new role", ""),
-    ("Loves bouldering", ""),  # a liking, not a topic ("telling me about Loves bouldering")
-    ("She's really into jazz", ""),  # an imported message's words: a pleasantry
+    ("Congrats on the new role", ""),  # an imported message's words: a pleasantry
+    ("Loves bouldering", ""),  # a liking, asked about, never "telling me about Loves ..."
+    ("She's really into jazz", ""),
+    ("Looking for a head of sales", ""),  # a need, asked about instead
     ("Thanks for the intro to Sam!", ""),
     ("Hi Ana, hope you are well", ""),
     ("Very friendly, knows everyone at Ramp", ""),

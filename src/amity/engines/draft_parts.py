@@ -6,12 +6,19 @@ how long it has been against their cadence, what they need, like or gave you.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from amity.engines import draft_wording as w
 from amity.engines.draft_promise import promise_opening, promise_shape
-from amity.engines.draft_topic import first_item, first_need, to_second_person
+from amity.engines.draft_topic import (
+    first_item,
+    first_need,
+    liking_said,
+    need_said,
+    to_second_person,
+)
 from amity.engines.draft_types import DraftFacts, DraftKind, LifeEventFacts, Tone
 from amity.model.enums import LifeEventKind
 
@@ -152,7 +159,7 @@ def question_and_closing(p: Parts) -> tuple[str, str]:
         if shape == "deed":
             return p.pick(w.DEED_QUESTION, "question"), ""
         return p.pick(w.PROMISE_QUESTION, "question"), ""
-    need = first_need(facts.needs)
+    need = first_need(facts.needs) or _said(facts, need_said)
     if need:
         if need.split()[0].endswith("ing"):
             options = w.NEED_ACTIVITY
@@ -163,7 +170,7 @@ def question_and_closing(p: Parts) -> tuple[str, str]:
         return p.pick(w.THANKS_QUESTION[bool(facts.gave.strip())], "question"), ""
     if kind is DraftKind.CHECKIN:
         return _checkin_question(p), p.pick(w.CHECKIN_CLOSING, "closing")
-    interest = first_item(facts.interests)
+    interest = first_item(facts.interests) or _said(facts, liking_said)
     if kind is DraftKind.RECONNECT:
         if interest:
             asked = p.pick(w.INTEREST_KNOWN, "interest").format(interest=interest)
@@ -251,3 +258,12 @@ _KIND_QUESTIONS: dict[DraftKind, w.Pair] = {
     DraftKind.RECONNECT: w.RECONNECT_QUESTION[True],
     DraftKind.PROMISE: w.PROMISE_QUESTION,
 }
+
+
+def _said(facts: DraftFacts, reader: Callable[[str], str]) -> str:
+    """What the latest note says they need or like, when the profile does not say it."""
+    for note in sorted(facts.notes, key=lambda n: n.occurred_on, reverse=True)[:1]:
+        for text in (note.notes, note.summary):
+            if found := reader(text):
+                return found
+    return ""

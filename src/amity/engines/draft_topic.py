@@ -110,8 +110,8 @@ _DETERMINERS = word_set("a an the some this that these those")
 def topic_phrase(text: str) -> str:
     """The phrase a draft may use for this note, or "" when none reads well."""
     sentence = _SENTENCE_END.split(text.strip(), maxsplit=1)[0].strip()
-    if _LIKES.match(sentence):
-        return ""  # "Loves bouldering" is what they like, not what you talked about
+    if _LIKES.match(sentence) or _WANTS.match(sentence):
+        return ""  # "Loves bouldering", "Looking for a head of sales": about them, no topic
     lead_in = _LEAD_IN.search(sentence)
     if lead_in:
         sentence = sentence[lead_in.end() :]
@@ -229,6 +229,19 @@ def first_item(text: str, max_chars: int = 40) -> str:
         return ""
     item = to_second_person(item)
     return _lower_first_word(item) if len(item) <= max_chars else ""
+
+
+def need_said(text: str) -> str:
+    """A need written as a note ("Looking for a head of sales" -> "a head of sales"), or ""
+    when the note says something else."""
+    sentence = _SENTENCE_END.split(text.strip(), maxsplit=1)[0].strip()
+    return first_need(sentence) if _WANTS.match(sentence) else ""
+
+
+def liking_said(text: str) -> str:
+    """A liking written as a note ("Loves bouldering" -> "bouldering"), or ""."""
+    sentence = _SENTENCE_END.split(text.strip(), maxsplit=1)[0].strip()
+    return first_item(sentence) if _LIKES.match(sentence) else ""
 
 
 def first_need(text: str) -> str:
