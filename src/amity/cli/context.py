@@ -57,9 +57,12 @@ class AppContext:
     def write_store(self) -> Store:
         """The store for a command that writes: the account exists and the trash is purged
         by the real clock (a read, or `--today`, never deletes anything)."""
+        from amity.service.relationships import rescore_if_outdated
         from amity.store.session import prepare_writes
 
-        return prepare_writes(self.store)
+        store = prepare_writes(self.store)
+        rescore_if_outdated(store, self.settings.today)
+        return store
 
     @property
     def account_store(self) -> Store:

@@ -25,6 +25,27 @@ def cadence_defaults(store: Store) -> dict[Circle, int | None]:
     return circle_cadences(store)
 
 
+# Which strength model the stored scores come from. A home scored by an older one is
+# rescored once, at its first write (`list --tier` and `--sort strength` read the stored
+# scores; `show`, the report and the person page score today's).
+STRENGTH_MODEL = 2
+_MODEL_KEY = "strength_model"
+
+
+def rescore_if_outdated(store: Store, today: date) -> int:
+    """Rescore every person once after an upgrade changed the strength model; how many."""
+    from amity.service import preferences
+    from amity.store.people_query import living_ids
+
+    if preferences.get(store, _MODEL_KEY) == STRENGTH_MODEL:
+        return 0
+    with store.db.transaction():
+        ids = living_ids(store)
+        refresh_people(store, ids, today)
+        preferences.put(store, _MODEL_KEY, STRENGTH_MODEL)
+    return len(ids)
+
+
 # People refreshed per round trip: one grouped query and one batch of updates each.
 REFRESH_CHUNK = 500
 

@@ -217,3 +217,12 @@ def all_names(store: Store, *, deleted: bool = False) -> list[Row]:
         + ("NOT NULL" if deleted else "NULL"),
         (store.owner_id,),
     )
+
+
+def living_ids(store: Store) -> list[int]:
+    """Every person of the account not in the trash."""
+    rows = store.db.query(
+        "SELECT id FROM person WHERE owner_id = ? AND deleted_on IS NULL ORDER BY id",
+        (store.owner_id,),
+    )
+    return [int(row["id"]) for row in rows]

@@ -13,6 +13,7 @@ from typing import Any
 from amity.errors import StoreError
 from amity.service import agenda
 from amity.service.agenda import TodayView
+from amity.service.relationships import rescore_if_outdated
 from amity.service.settings import Settings
 from amity.store import Store, open_store
 from amity.store.session import NO_ACCOUNT, find_account, prepare_writes
@@ -75,6 +76,7 @@ def _prepare_writes(store: Store) -> None:
     failing here would throw the typed text away."""
     try:
         prepare_writes(store)
+        rescore_if_outdated(store, date.today())
     except StoreError:
         store.db.end_read()
 
