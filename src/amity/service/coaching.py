@@ -30,7 +30,7 @@ def coach_findings(store: Store, today: date) -> list[Finding]:
     """The coach reads the people first met recently and the people in the recent ledger,
     with every interaction since their first meeting (never all interactions)."""
     since = today - timedelta(days=LOOKBACK_DAYS + 30)
-    rows = health_rows(store, today)  # everyone alive and not archived
+    rows = health_rows(store, today, with_labels=False)  # everyone alive and not archived
     strength = {p.person_id: p.score for p in rows}
     ledger = [r for r in ledger_rows(store) if r.person_id in strength]
     in_ledger = sorted({r.person_id for r in ledger if r.occurred_on >= since})

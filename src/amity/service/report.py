@@ -28,13 +28,45 @@ from amity.service.relationships import relationship_stats
 from amity.store import Store, as_date, history
 
 
-def health_rows(store: Store, today: date) -> list[PersonHealthRow]:
+def health_rows(store: Store, today: date, *, with_labels: bool = True) -> list[PersonHealthRow]:
+    """Everyone alive and not archived, scored today; `with_labels` adds the tags, events
+    and import sources the report groups by (the coach needs none of them)."""
     rows = store.db.query(
         "SELECT id, name, how_met, first_contact_on, last_contact_on, last_outbound_on, "
         "interaction_count, inbound_count, outbound_count, depth_total, next_due_on FROM person "
         "WHERE owner_id = ? AND deleted_on IS NULL AND archived = ?",
         (store.owner_id, False),
     )
+    tags, events, sources = _labels(store) if with_labels else ({}, {}, {})
+    out = []
+    for row in rows:
+        stats = relationship_stats(row)
+        pid = int(row["id"])
+        points = score(stats, today) if stats.interaction_count else 0
+        judged = tier(points, stats, today)
+        out.append(
+            PersonHealthRow(
+                pid,
+                row["name"],
+                points,
+                judged,
+                # how strong a fading tie used to be: only the cooling list is ranked by it
+                peak_score(stats) if judged is Tier.COOLING else None,
+                _source(row["how_met"]),
+                sources.get(pid, ""),
+                tuple(tags.get(pid, ())),
+                tuple(events.get(pid, ())),
+                stats.last_contact_on,
+                as_date(row["next_due_on"]),
+            )
+        )
+    return out
+
+
+def _labels(
+    store: Store,
+) -> tuple[dict[int, list[str]], dict[int, list[str]], dict[int, str]]:
+    """Each person's tags, the events they were met at, and their first import source."""
     tags: dict[int, list[str]] = defaultdict(list)
     for r in store.db.query(
         "SELECT pt.person_id, t.name FROM person_tag pt JOIN tag t ON t.id = pt.tag_id "
@@ -57,27 +89,7 @@ def health_rows(store: Store, today: date) -> list[PersonHealthRow]:
             (store.owner_id,),
         )
     }
-    out = []
-    for row in rows:
-        stats = relationship_stats(row)
-        pid = int(row["id"])
-        points = score(stats, today) if stats.interaction_count else 0
-        out.append(
-            PersonHealthRow(
-                pid,
-                row["name"],
-                points,
-                tier(points, stats, today),
-                peak_score(stats) if stats.interaction_count else None,
-                _source(row["how_met"]),
-                sources.get(pid, ""),
-                tuple(tags.get(pid, ())),
-                tuple(events.get(pid, ())),
-                stats.last_contact_on,
-                as_date(row["next_due_on"]),
-            )
-        )
-    return out
+    return tags, events, sources
 
 
 def _source(how_met: str) -> str:

@@ -29,57 +29,73 @@ class FirstMeeting:
 
 
 def first_meetings_since(store: Store, since: date) -> list[FirstMeeting]:
-    """Everyone alive whose first non-imported interaction is on or after `since`."""
-    rows = store.db.query(
-        "SELECT ip.person_id, min(i.occurred_on) AS first_on FROM interaction_participant ip "
-        "JOIN interaction i ON i.id = ip.interaction_id "
-        f"WHERE i.owner_id = ? AND {_NOT_IMPORTED} GROUP BY ip.person_id "
-        "HAVING min(i.occurred_on) >= ?",
-        (store.owner_id, since.isoformat()),
-    )
-    firsts = {int(r["person_id"]): as_date(r["first_on"]) for r in rows}
-    return _meetings(store, firsts)
+    """Everyone alive whose first non-imported interaction is on or after `since`.
 
-
-def first_meetings_of(store: Store, person_ids: Sequence[int]) -> list[FirstMeeting]:
-    """The first non-imported interaction of each of these people (who have one)."""
-    firsts: dict[int, date | None] = {}
-    for chunk in _chunks(person_ids):
+    Only people in touch since then can qualify (the maintained, indexed last contact),
+    and of those only the ones with no non-imported interaction before it: an `EXISTS`
+    that stops at the first earlier row, instead of a minimum over every interaction."""
+    day = since.isoformat()
+    recent = [
+        int(r["id"])
         for r in store.db.query(
-            "SELECT ip.person_id, min(i.occurred_on) AS first_on FROM interaction_participant ip "
-            "JOIN interaction i ON i.id = ip.interaction_id "
-            f"WHERE i.owner_id = ? AND {_NOT_IMPORTED} "
-            f"AND ip.person_id IN ({', '.join('?' * len(chunk))}) GROUP BY ip.person_id",
-            (store.owner_id, *chunk),
-        ):
-            firsts[int(r["person_id"])] = as_date(r["first_on"])
-    return _meetings(store, firsts)
+            "SELECT id FROM person WHERE owner_id = ? AND deleted_on IS NULL "
+            "AND last_contact_on >= ?",
+            (store.owner_id, day),
+        )
+    ]
+    fresh: list[int] = []
+    for chunk in _chunks(recent):
+        fresh += [
+            int(r["id"])
+            for r in store.db.query(
+                f"SELECT p.id FROM person p WHERE p.id IN ({', '.join('?' * len(chunk))}) "
+                "AND NOT EXISTS (SELECT 1 FROM interaction_participant ip "
+                "JOIN interaction i ON i.id = ip.interaction_id WHERE ip.person_id = p.id "
+                f"AND i.occurred_on < ? AND {_NOT_IMPORTED})",
+                (*chunk, day),
+            )
+        ]
+    return first_meetings_of(store, fresh, since)
 
 
-def _meetings(store: Store, firsts: dict[int, date | None]) -> list[FirstMeeting]:
-    found: dict[int, FirstMeeting] = {}
-    ids = sorted(firsts)
-    for chunk in _chunks(ids):
+def first_meetings_of(
+    store: Store, person_ids: Sequence[int], since: date | None = None
+) -> list[FirstMeeting]:
+    """The first non-imported interaction of each of these people (who have one), one row
+    per person from the database; with `since`, the caller knows none of them has one
+    before that day, so only the interactions from then on are read."""
+    after, bound = ("AND i.occurred_on >= ? ", (since.isoformat(),)) if since else ("", ())
+    found: list[FirstMeeting] = []
+    for chunk in _chunks(sorted(set(person_ids))):
         rows = store.db.query(
-            "SELECT p.id, p.name, p.where_met, i.occurred_on, i.kind, i.place, e.name AS event, "
-            "EXISTS (SELECT 1 FROM source_record s WHERE s.person_id = p.id) AS imported "
+            "SELECT f.id, f.name, f.where_met, f.occurred_on, f.kind, f.place, f.event, "
+            "EXISTS (SELECT 1 FROM source_record s WHERE s.person_id = f.id) AS imported "
+            "FROM (SELECT p.id, p.name, p.where_met, i.occurred_on, i.kind, i.place, "
+            "e.name AS event, ROW_NUMBER() OVER "
+            "(PARTITION BY p.id ORDER BY i.occurred_on, i.id) AS n "
             "FROM person p JOIN interaction_participant ip ON ip.person_id = p.id "
             "JOIN interaction i ON i.id = ip.interaction_id "
             "LEFT JOIN event e ON e.id = i.event_id "
-            f"WHERE p.owner_id = ? AND p.deleted_on IS NULL AND {_NOT_IMPORTED} "
-            f"AND p.id IN ({', '.join('?' * len(chunk))}) ORDER BY p.id, i.occurred_on, i.id",
-            (store.owner_id, *chunk),
+            f"WHERE p.owner_id = ? AND p.deleted_on IS NULL AND {_NOT_IMPORTED} {after}"
+            f"AND p.id IN ({', '.join('?' * len(chunk))})) f WHERE f.n = 1 ORDER BY f.id",
+            (store.owner_id, *bound, *chunk),
         )
         for r in rows:
-            pid = int(r["id"])
             day = as_date(r["occurred_on"])
-            if pid in found or day is None or day != firsts[pid]:
+            if day is None:
                 continue
             place = r["event"] or r["place"] or r["where_met"] or ""
-            found[pid] = FirstMeeting(
-                pid, r["name"], day, r["kind"], " ".join(place.split()), bool(r["imported"])
+            found.append(
+                FirstMeeting(
+                    int(r["id"]),
+                    r["name"],
+                    day,
+                    r["kind"],
+                    " ".join(place.split()),
+                    bool(r["imported"]),
+                )
             )
-    return [found[pid] for pid in ids if pid in found]
+    return found
 
 
 def touches_since(
