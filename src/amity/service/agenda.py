@@ -34,6 +34,7 @@ from amity.service import agenda_sources as sources
 from amity.service import preferences
 from amity.service.relationships import refresh_people
 from amity.store import Store, as_date, reminders
+from amity.store import agenda as agenda_store
 from amity.store import interactions as interaction_store
 
 ACTIONS = ("done", "skip", "snooze")
@@ -227,13 +228,7 @@ def habit_progress(store: Store, today: date) -> Habit:
 
 def outbound_per_day(store: Store, today: date, weeks: int) -> dict[date, int]:
     """Outbound contacts per day over the last `weeks` weeks (from an index, not the rows)."""
-    since = (today - timedelta(days=7 * weeks)).isoformat()
-    rows = store.db.query(
-        "SELECT occurred_on, count(*) AS n FROM interaction WHERE owner_id = ? "
-        "AND direction = 'outbound' AND occurred_on >= ? AND occurred_on <= ? "
-        "GROUP BY occurred_on",
-        (store.owner_id, since, today.isoformat()),
-    )
+    rows = agenda_store.outbound_per_day(store, today - timedelta(days=7 * weeks), today)
     return {d: int(r["n"]) for r in rows if (d := as_date(r["occurred_on"])) is not None}
 
 

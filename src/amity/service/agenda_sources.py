@@ -27,26 +27,18 @@ from amity.engines.life_events import (
 from amity.engines.promise_dates import without_date_words
 from amity.model import Circle, InteractionKind, LifeEventKind, ReminderKind
 from amity.store import Row, Store, as_date
+from amity.store import agenda as agenda_store
 
 # At most this many due check-ins are planned at once (earliest due first); the rest are
 # counted, so a neglected network of 100,000 people still gives an agenda in milliseconds.
 KEEP_IN_TOUCH_CAP = 400
-_ALIVE = "p.deleted_on IS NULL AND p.archived = ?"
 
 
 def stored_items(store: Store, today: date, fade_days: int = DEFAULT_FADE_DAYS) -> list[AgendaItem]:
     """Follow-ups and promises: rows in the reminder table until done or skipped. A
     follow-up an earlier version kept for a call or a message (the contact itself) is
     left out; one past its moment is a reconnect, then gone (`follow_up_item`)."""
-    rows = store.db.query(
-        "SELECT r.key, r.kind, r.person_id, r.reason, r.due_on, r.interaction_id, "
-        "p.name, p.strength, i.occurred_on, i.place, i.kind AS met_kind FROM reminder r "
-        "JOIN person p ON p.id = r.person_id "
-        "LEFT JOIN interaction i ON i.id = r.interaction_id "
-        f"WHERE r.owner_id = ? AND r.state IN ('open', 'snoozed') AND {_ALIVE} "
-        "AND r.kind IN ('follow_up', 'promise', 'reminder')",
-        (store.owner_id, False),
-    )
+    rows = agenda_store.open_reminders_with_people(store)
     items = []
     for row in rows:
         happened = as_date(row["occurred_on"]) or as_date(row["due_on"]) or today
@@ -106,19 +98,8 @@ def second_touches(store: Store, today: date) -> list[AgendaItem]:
     the follow-ups done in the last weeks (an index range) and those people's interactions
     since the meeting, for meetings that were the first contact with the person."""
     since = today - SECOND_TOUCH_LOOKBACK
-    meetings = store.db.query(
-        "SELECT r.interaction_id, r.person_id, p.name, p.strength, i.occurred_on, i.place, "
-        "i.kind FROM reminder r JOIN person p ON p.id = r.person_id "
-        "JOIN interaction i ON i.id = r.interaction_id "
-        f"WHERE r.owner_id = ? AND r.state = 'done' AND r.due_on >= ? AND {_ALIVE} "
-        "AND r.kind = 'follow_up' AND p.first_contact_on >= i.occurred_on "
-        "AND i.occurred_on <= ?",
-        (
-            store.owner_id,
-            since.isoformat(),
-            False,
-            (today - SECOND_TOUCH_AFTER_MEETING).isoformat(),
-        ),
+    meetings = agenda_store.first_meetings_followed_up(
+        store, since, today - SECOND_TOUCH_AFTER_MEETING
     )
     if not meetings:
         return []
@@ -154,20 +135,11 @@ def _contacts_since(
 ) -> dict[int, list[tuple[int, date, str]]]:
     """Each person's interactions since `since`: (interaction id, day, direction)."""
     found: dict[int, list[tuple[int, date, str]]] = {}
-    ids = sorted(person_ids)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        for r in store.db.query(
-            "SELECT ip.person_id, i.id, i.occurred_on, i.direction FROM interaction_participant ip "
-            "JOIN interaction i ON i.id = ip.interaction_id "
-            f"WHERE ip.person_id IN ({', '.join('?' * len(chunk))}) AND i.owner_id = ? "
-            "AND i.occurred_on >= ?",
-            (*chunk, store.owner_id, since.isoformat()),
-        ):
-            if (day := as_date(r["occurred_on"])) is not None:
-                found.setdefault(int(r["person_id"]), []).append(
-                    (int(r["id"]), day, str(r["direction"]))
-                )
+    for r in agenda_store.contacts_since(store, sorted(person_ids), since):
+        if (day := as_date(r["occurred_on"])) is not None:
+            found.setdefault(int(r["person_id"]), []).append(
+                (int(r["id"]), day, str(r["direction"]))
+            )
     return found
 
 
@@ -190,13 +162,7 @@ def _window(today: date, horizon: int) -> list[tuple[int, int]]:
 
 
 def birthdays(store: Store, today: date, horizon: int) -> list[AgendaItem]:
-    codes = [month * 100 + day for month, day in _window(today, horizon)]
-    rows = store.db.query(
-        "SELECT p.id, p.name, p.birthday_month, p.birthday_day, p.birthday_year, p.strength "
-        f"FROM person p WHERE p.owner_id = ? AND {_ALIVE} AND p.birthday_month IS NOT NULL "
-        f"AND p.birthday_month * 100 + p.birthday_day IN ({', '.join('?' * len(codes))})",
-        (store.owner_id, False, *codes),
-    )
+    rows = agenda_store.birthdays_on(store, _window(today, horizon))
     items = []
     for row in rows:
         item = birthday_item(
@@ -215,16 +181,7 @@ def birthdays(store: Store, today: date, horizon: int) -> list[AgendaItem]:
 
 
 def anniversaries(store: Store, today: date, horizon: int) -> list[AgendaItem]:
-    codes = [store.db.month_day_key(month, day) for month, day in _window(today, horizon)]
-    month_day = store.db.month_day("pos.start_on")
-    rows = store.db.query(
-        "SELECT pos.id AS position_id, pos.start_on, o.name AS organization, p.id, p.name, "
-        "p.strength FROM position pos JOIN person p ON p.id = pos.person_id "
-        "JOIN organization o ON o.id = pos.organization_id "
-        f"WHERE pos.owner_id = ? AND {_ALIVE} AND pos.end_on IS NULL "
-        f"AND pos.start_on IS NOT NULL AND {month_day} IN ({', '.join('?' * len(codes))})",
-        (store.owner_id, False, *codes),
-    )
+    rows = agenda_store.positions_started_on(store, _window(today, horizon))
     items = []
     for row in rows:
         start = as_date(row["start_on"])
@@ -246,13 +203,7 @@ def anniversaries(store: Store, today: date, horizon: int) -> list[AgendaItem]:
 
 
 def new_jobs(store: Store, today: date) -> list[AgendaItem]:
-    since = (today - timedelta(days=NEW_JOB_WINDOW_DAYS)).isoformat()
-    rows = store.db.query(
-        "SELECT e.id AS event_id, e.kind, e.detail, e.occurred_on, p.id, p.name, p.strength "
-        "FROM life_event e JOIN person p ON p.id = e.person_id "
-        f"WHERE e.owner_id = ? AND {_ALIVE} AND e.kind IN (?, ?) AND e.occurred_on >= ?",
-        (store.owner_id, False, LifeEventKind.NEW_JOB.value, LifeEventKind.PROMOTION.value, since),
-    )
+    rows = agenda_store.job_changes_since(store, today - timedelta(days=NEW_JOB_WINDOW_DAYS))
     items = []
     for row in rows:
         item = new_job_item(
@@ -274,22 +225,9 @@ def keep_in_touch(
     store: Store, today: date, horizon: int, cadences: dict[Circle, int | None]
 ) -> tuple[list[AgendaItem], int]:
     """Check-ins and people going cold, from the maintained next-due date (indexed)."""
-    until = (today + timedelta(days=horizon)).isoformat()
-    where = f"p.owner_id = ? AND p.next_due_on <= ? AND {_ALIVE}"
-    # Archived and forgotten people have no next-due date, so the index alone counts.
-    total = int(
-        store.db.scalar(
-            "SELECT count(*) FROM person WHERE owner_id = ? AND next_due_on <= ?",
-            (store.owner_id, until),
-        )
-        or 0
-    )
-    rows = store.db.query(
-        "SELECT p.id, p.name, p.circle, p.cadence_days, p.first_contact_on, p.last_contact_on, "
-        f"p.interaction_count, p.strength FROM person p WHERE {where} "
-        "ORDER BY p.next_due_on, p.id LIMIT ?",
-        (store.owner_id, until, False, KEEP_IN_TOUCH_CAP),
-    )
+    until = today + timedelta(days=horizon)
+    total = agenda_store.count_due_by(store, until)
+    rows = agenda_store.due_by(store, until, KEEP_IN_TOUCH_CAP)
     return [item for row in rows if (item := _keep_in_touch(row, today, cadences))], total
 
 
@@ -322,24 +260,12 @@ def acted_on(store: Store, keys: list[str]) -> tuple[set[str], dict[str, date]]:
 def acted_states(store: Store, keys: list[str]) -> dict[str, tuple[str, date | None]]:
     """What the user did with each of these items (done, skipped, snoozed), with the day a
     snoozed one comes back; items still open are left out."""
-    states: dict[str, tuple[str, date | None]] = {}
-    for start in range(0, len(keys), 500):
-        chunk = keys[start : start + 500]
-        for r in store.db.query(
-            "SELECT key, state, snoozed_until FROM reminder WHERE owner_id = ? AND key IN "
-            f"({', '.join('?' * len(chunk))}) AND state <> 'open'",
-            (store.owner_id, *chunk),
-        ):
-            states[r["key"]] = (str(r["state"]), as_date(r["snoozed_until"]))
-    return states
+    return {
+        r["key"]: (str(r["state"]), as_date(r["snoozed_until"]))
+        for r in agenda_store.acted_reminders(store, keys)
+    }
 
 
 def has_people(store: Store) -> bool:
     """Whether the home holds anyone at all (an empty home gets a first-run agenda)."""
-    return (
-        store.db.scalar(
-            "SELECT 1 FROM person WHERE owner_id = ? AND deleted_on IS NULL LIMIT 1",
-            (store.owner_id,),
-        )
-        is not None
-    )
+    return agenda_store.has_people(store)

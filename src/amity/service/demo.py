@@ -39,7 +39,9 @@ from amity.service.demo_data import (
 )
 from amity.service.relationships import refresh_people
 from amity.store import Store, reminders
+from amity.store import demo as demo_store
 from amity.store import interactions as interaction_store
+from amity.store import ledger as ledger_store
 from amity.store import people as people_store
 
 MARKER = "demo_loaded"
@@ -62,11 +64,10 @@ def load_demo(store: Store, today: date) -> dict[str, Any]:
 
 
 def _counts(store: Store) -> dict[str, int]:
-    people = store.db.scalar("SELECT count(*) FROM person WHERE owner_id = ?", (store.owner_id,))
-    talks = store.db.scalar(
-        "SELECT count(*) FROM interaction WHERE owner_id = ?", (store.owner_id,)
-    )
-    return {"people": int(people or 0), "interactions": int(talks or 0)}
+    return {
+        "people": demo_store.count_people(store),
+        "interactions": demo_store.count_interactions(store),
+    }
 
 
 def _people(store: Store, rng: random.Random, today: date) -> list[tuple[int, Circle]]:
@@ -211,22 +212,15 @@ def _fresh_meetings(store: Store, ids: list[tuple[int, Circle]], today: date) ->
 
 def _new_job(store: Store, pid: int, day: date) -> None:
     """A recent job change that matches the person's current position."""
-    job = store.db.one("SELECT organization, title FROM person WHERE id = ?", (pid,)) or {}
-    store.db.execute(
-        "UPDATE position SET start_on = ? WHERE person_id = ? AND end_on IS NULL",
-        (day.isoformat(), pid),
-    )
-    store.db.execute(
-        "INSERT INTO life_event (owner_id, person_id, kind, occurred_on, detail, source) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        (
-            store.owner_id,
-            pid,
-            LifeEventKind.NEW_JOB.value,
-            day.isoformat(),
-            f"{job.get('title', '')} at {job.get('organization', '')}",
-            "demo",
-        ),
+    job = demo_store.current_job(store, pid) or {}
+    demo_store.start_current_position(store, pid, day)
+    ledger_store.add_life_event(
+        store,
+        pid,
+        LifeEventKind.NEW_JOB.value,
+        day,
+        f"{job.get('title', '')} at {job.get('organization', '')}",
+        source="demo",
     )
 
 
@@ -236,80 +230,57 @@ def _life(store: Store, rng: random.Random, ids: list[tuple[int, Circle]], today
             _new_job(store, pid, today - timedelta(days=rng.randint(1, 10)))
         if n % 6 == 0:
             direction = rng.choice(list(LedgerDirection))
-            store.db.execute(
-                "INSERT INTO ledger_entry (owner_id, person_id, direction, kind, what, "
-                "occurred_on) VALUES (?, ?, ?, ?, ?, ?)",
-                (
-                    store.owner_id,
-                    pid,
-                    direction.value,
-                    rng.choice(list(LedgerKind)).value,
-                    rng.choice(
-                        [
-                            "CV review",
-                            "intro to a hiring manager",
-                            "a book recommendation",
-                            "advice on a job offer",
-                            "referral for a backend role",
-                        ]
-                    ),
-                    (today - timedelta(days=rng.randint(5, 300))).isoformat(),
+            ledger_store.add_ledger_entry(
+                store,
+                pid,
+                direction.value,
+                rng.choice(list(LedgerKind)).value,
+                rng.choice(
+                    [
+                        "CV review",
+                        "intro to a hiring manager",
+                        "a book recommendation",
+                        "advice on a job offer",
+                        "referral for a backend role",
+                    ]
                 ),
+                today - timedelta(days=rng.randint(5, 300)),
             )
     # Birthdays this week for two inner-circle people.
     for offset, (pid, _) in enumerate(ids[:2]):
         soon = today + timedelta(days=offset + 1)
-        store.db.execute(
-            "UPDATE person SET birthday_month = ?, birthday_day = ? WHERE id = ?",
-            (soon.month, soon.day, pid),
-        )
+        demo_store.set_birthday(store, pid, soon.month, soon.day)
 
 
 def _events_goals_ties(
     store: Store, rng: random.Random, ids: list[tuple[int, Circle]], today: date
 ) -> None:
     for name, offset in (("Web Summit", -3), ("PyCon", -200), ("Fintech Founders Night", 12)):
-        event_id = store.db.insert(
-            "INSERT INTO event (owner_id, name, starts_on, place, purpose, goals, status) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                store.owner_id,
-                name,
-                (today + timedelta(days=offset)).isoformat(),
-                "Lisbon",
-                "meet people building payments infrastructure",
-                "talk to three hiring managers",
-                "attended" if offset < 0 else "planned",
-            ),
+        event_id = demo_store.add_event(
+            store,
+            name,
+            today + timedelta(days=offset),
+            "Lisbon",
+            "meet people building payments infrastructure",
+            "talk to three hiring managers",
+            "attended" if offset < 0 else "planned",
         )
         for pid, _ in rng.sample(ids, 5):
-            store.db.execute(
-                "INSERT INTO event_attendance (owner_id, event_id, person_id, role) "
-                "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                (store.owner_id, event_id, pid, "met" if offset < 0 else "target"),
-            )
-    store.db.execute(
-        "INSERT INTO goal (owner_id, title, detail, target_organization, due_on) "
-        "VALUES (?, ?, ?, ?, ?)",
-        (
-            store.owner_id,
-            "Backend role at a fintech",
-            "warm intros to two hiring managers",
-            "Plaid",
-            (today + timedelta(days=90)).isoformat(),
-        ),
+            demo_store.add_attendance(store, event_id, pid, "met" if offset < 0 else "target")
+    demo_store.add_goal(
+        store,
+        "Backend role at a fintech",
+        "warm intros to two hiring managers",
+        "Plaid",
+        today + timedelta(days=90),
     )
     for _ in range(120):
         (a, _ca), (b, _cb) = rng.sample(ids, 2)
-        store.db.execute(
-            "INSERT INTO tie (owner_id, person_a_id, person_b_id, kind, strength, source) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                store.owner_id,
-                min(a, b),
-                max(a, b),
-                rng.choice(["colleague", "friend", "knows"]),
-                rng.randint(20, 90),
-                "demo",
-            ),
+        demo_store.add_tie(
+            store,
+            min(a, b),
+            max(a, b),
+            rng.choice(["colleague", "friend", "knows"]),
+            rng.randint(20, 90),
+            "demo",
         )

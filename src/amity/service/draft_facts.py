@@ -14,6 +14,7 @@ from amity.errors import UsageError
 from amity.model import Circle, LifeEventKind
 from amity.service import preferences
 from amity.store import Row, Store, as_date
+from amity.store import draft_facts as facts_store
 
 RECENT_NOTES = 5
 # Kinds of interaction that are a meeting: the draft says where and when you met.
@@ -36,37 +37,13 @@ def facts_for_many(store: Store, ids: Sequence[int], today: date) -> dict[int, D
     return out
 
 
-def _in(ids: Sequence[int]) -> str:
-    return f"({', '.join('?' * len(ids))})"
-
-
 def _facts(store: Store, ids: list[int], today: date) -> dict[int, DraftFacts]:
-    people = store.db.query(
-        "SELECT id, name, given_name, nickname, where_met, organization, title, interests, "
-        "needs, circle, cadence_days, first_contact_on, last_contact_on FROM person "
-        f"WHERE owner_id = ? AND id IN {_in(ids)}",
-        (store.owner_id, *ids),
-    )
-    recent = _latest(store, ids, "", RECENT_NOTES)
-    kinds = ", ".join(f"'{kind}'" for kind in MEETING_KINDS)
-    meetings = _latest(store, ids, f"AND i.kind IN ({kinds})", 2)  # the latest, and one before
+    people = facts_store.people_for_drafts(store, ids)
+    recent = _latest(store, ids, (), RECENT_NOTES)
+    meetings = _latest(store, ids, MEETING_KINDS, 2)  # the latest, and one before
     cadences = preferences.circle_cadences(store)
-    gave = _first_per_person(
-        store.db.query(
-            "SELECT person_id, what FROM ledger_entry WHERE direction = 'received' "
-            "AND person_id IN "
-            f"{_in(ids)} ORDER BY occurred_on DESC, id DESC",
-            ids,
-        )
-    )
-    events = _first_per_person(
-        store.db.query(
-            "SELECT person_id, kind, detail FROM life_event WHERE kind IN "
-            f"('new_job', 'promotion', 'moved', 'other') AND person_id IN {_in(ids)} "
-            "ORDER BY occurred_on DESC, id DESC",
-            ids,
-        )
-    )
+    gave = _first_per_person(facts_store.received_newest_first(store, ids))
+    events = _first_per_person(facts_store.life_events_newest_first(store, ids))
     return {
         int(p["id"]): _one(
             p,
@@ -81,16 +58,8 @@ def _facts(store: Store, ids: list[int], today: date) -> dict[int, DraftFacts]:
     }
 
 
-def _latest(store: Store, ids: list[int], kind_filter: str, count: int) -> dict[int, list[Row]]:
-    rows = store.db.query(
-        "SELECT person_id, occurred_on, summary, notes, learned, place FROM ("
-        "SELECT ip.person_id, i.occurred_on, i.summary, i.notes, i.learned, i.place, "
-        "ROW_NUMBER() OVER (PARTITION BY ip.person_id ORDER BY i.occurred_on DESC, i.id DESC) "
-        "AS n FROM interaction_participant ip JOIN interaction i ON i.id = ip.interaction_id "
-        f"WHERE ip.person_id IN {_in(ids)} {kind_filter}) latest WHERE n <= ? "
-        "ORDER BY person_id, n",
-        (*ids, count),
-    )
+def _latest(store: Store, ids: list[int], kinds: Sequence[str], count: int) -> dict[int, list[Row]]:
+    rows = facts_store.latest_interactions(store, ids, count, kinds)
     grouped: dict[int, list[Row]] = defaultdict(list)
     for row in rows:
         grouped[int(row["person_id"])].append(row)

@@ -27,6 +27,7 @@ from amity.service.choices import parse_choice
 from amity.service.draft_facts import facts_for
 from amity.service.resolve import resolve_person
 from amity.store import Store, reminders
+from amity.store import people as people_store
 
 KINDS = ", ".join(k.value for k in DraftKind)
 _BUILTIN = Path(__file__).resolve().parent.parent / "templates" / "drafts"
@@ -110,8 +111,8 @@ def draft_for(
     if promise:
         facts = replace(facts, promise=promise)
     if occasion is not None and (facts.life_event is None or facts.life_event.kind != occasion):
-        org = store.db.scalar("SELECT organization FROM person WHERE id = ?", (person_id,))
-        facts = replace(facts, life_event=LifeEventFacts(occasion, str(org or "")))
+        org = people_store.organization_of(store, person_id)
+        facts = replace(facts, life_event=LifeEventFacts(occasion, org))
     if signature is None:
         signature = str(preferences.get(store, "signature") or "")
     context = draft_context(kind, facts, today, tone or parse_tone(None, store), signature)

@@ -13,6 +13,7 @@ from amity.service.choices import parse_choice
 from amity.service.relationships import refresh_people
 from amity.service.resolve import resolve_person
 from amity.store import Store
+from amity.store import ledger as ledger_store
 from amity.store import people as people_store
 
 LEDGER_KINDS = ", ".join(k.value for k in LedgerKind)
@@ -38,17 +39,8 @@ def record(
     if not what.strip():
         raise UsageError('say what it was, e.g. "intro to their CTO"')
     with store.db.transaction():
-        entry_id = store.db.insert(
-            "INSERT INTO ledger_entry (owner_id, person_id, direction, kind, what, occurred_on) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                store.owner_id,
-                person_id,
-                direction.value,
-                entry_kind.value,
-                what.strip(),
-                day.isoformat(),
-            ),
+        entry_id = ledger_store.add_ledger_entry(
+            store, person_id, direction.value, entry_kind.value, what.strip(), day
         )
     from amity.service.report import ledger_rows
 
@@ -96,11 +88,7 @@ def record_life_event(
     with store.db.transaction():
         if job:
             _update_job(store, person_id, company.strip(), title.strip(), day)
-        event_id = store.db.insert(
-            "INSERT INTO life_event (owner_id, person_id, kind, occurred_on, detail, source) "
-            "VALUES (?, ?, ?, ?, ?, 'manual')",
-            (store.owner_id, person_id, event_kind.value, day.isoformat(), text),
-        )
+        event_id = ledger_store.add_life_event(store, person_id, event_kind.value, day, text)
         people_store.reindex_person(store, person_id)
         refresh_people(store, [person_id], today)
     return {

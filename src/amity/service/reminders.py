@@ -11,7 +11,7 @@ from amity.errors import AmityError, UsageError
 from amity.service.agenda import plan, today_view
 from amity.service.config import SmtpSettings
 from amity.service.files import write_atomically
-from amity.store import Store, as_date
+from amity.store import Store, digests
 
 CATCH_UP_DAYS = 7
 
@@ -65,12 +65,7 @@ def digest_message(
 
 def pending_days(store: Store, today: date) -> list[date]:
     """Days up to today with no digest sent, back to the last one sent (at most a week)."""
-    last = as_date(
-        store.db.scalar(
-            "SELECT max(for_day) FROM reminder_delivery WHERE owner_id = ? AND channel = 'email'",
-            (store.owner_id,),
-        )
-    )
+    last = digests.last_digest_day(store)
     first = (
         today
         if last is None
@@ -105,11 +100,7 @@ def digest(store: Store, today: date, home: Path, *, send: bool) -> dict[str, An
     sent_at = datetime.now(UTC).isoformat(timespec="seconds")
     with store.db.transaction():
         for day in days:
-            store.db.execute(
-                "INSERT INTO reminder_delivery (owner_id, channel, for_day, sent_at, detail) "
-                "VALUES (?, 'email', ?, ?, ?) ON CONFLICT DO NOTHING",
-                (store.owner_id, day.isoformat(), sent_at, str(message["Subject"])),
-            )
+            digests.record_digest(store, day, sent_at, str(message["Subject"]))
     return {
         "sent": True,
         "to": message["To"],

@@ -344,3 +344,12 @@ def person_doc(person: Person) -> str:
         " ".join(c.value for c in person.contact_points if c.kind is not ContactKind.ADDRESS),
     ]
     return "\n".join(p for p in parts if p)
+
+
+def organization_of(store: Store, person_id: int) -> str:
+    """Where the person works now, or ""."""
+    org = store.db.scalar(
+        "SELECT organization FROM person WHERE owner_id = ? AND id = ?",
+        (store.owner_id, person_id),
+    )
+    return str(org or "")

@@ -1,0 +1,155 @@
+"""The agenda's candidate queries: indexed reads over maintained columns, never an
+aggregate over all interactions. The engines turn the rows into agenda items."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from amity.model import LifeEventKind
+from amity.store.database import Row
+from amity.store.session import Store
+
+_ALIVE = "p.deleted_on IS NULL AND p.archived = ?"
+_CHUNK = 500
+
+
+def _marks(values: Sequence[object]) -> str:
+    return ", ".join("?" * len(values))
+
+
+def open_reminders_with_people(store: Store) -> list[Row]:
+    """Open and snoozed follow-ups, promises and reminders of living people, with the
+    person's name and strength and the meeting they came from."""
+    return store.db.query(
+        "SELECT r.key, r.kind, r.person_id, r.reason, r.due_on, r.interaction_id, "
+        "p.name, p.strength, i.occurred_on, i.place, i.kind AS met_kind FROM reminder r "
+        "JOIN person p ON p.id = r.person_id "
+        "LEFT JOIN interaction i ON i.id = r.interaction_id "
+        f"WHERE r.owner_id = ? AND r.state IN ('open', 'snoozed') AND {_ALIVE} "
+        "AND r.kind IN ('follow_up', 'promise', 'reminder')",
+        (store.owner_id, False),
+    )
+
+
+def first_meetings_followed_up(store: Store, due_since: date, met_by: date) -> list[Row]:
+    """Follow-ups done, due since `due_since`, of meetings up to `met_by` that were the
+    first contact with a living person."""
+    return store.db.query(
+        "SELECT r.interaction_id, r.person_id, p.name, p.strength, i.occurred_on, i.place, "
+        "i.kind FROM reminder r JOIN person p ON p.id = r.person_id "
+        "JOIN interaction i ON i.id = r.interaction_id "
+        f"WHERE r.owner_id = ? AND r.state = 'done' AND r.due_on >= ? AND {_ALIVE} "
+        "AND r.kind = 'follow_up' AND p.first_contact_on >= i.occurred_on "
+        "AND i.occurred_on <= ?",
+        (store.owner_id, due_since.isoformat(), False, met_by.isoformat()),
+    )
+
+
+def contacts_since(store: Store, person_ids: Sequence[int], since: date) -> list[Row]:
+    """These people's interactions since `since`: person_id, id, occurred_on, direction."""
+    ids = sorted(person_ids)
+    rows: list[Row] = []
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        rows += store.db.query(
+            "SELECT ip.person_id, i.id, i.occurred_on, i.direction FROM interaction_participant ip "
+            "JOIN interaction i ON i.id = ip.interaction_id "
+            f"WHERE ip.person_id IN ({_marks(chunk)}) AND i.owner_id = ? "
+            "AND i.occurred_on >= ?",
+            (*chunk, store.owner_id, since.isoformat()),
+        )
+    return rows
+
+
+def birthdays_on(store: Store, days: Sequence[tuple[int, int]]) -> list[Row]:
+    """Living people whose birthday falls on one of these (month, day) pairs."""
+    codes = [month * 100 + day for month, day in days]
+    return store.db.query(
+        "SELECT p.id, p.name, p.birthday_month, p.birthday_day, p.birthday_year, p.strength "
+        f"FROM person p WHERE p.owner_id = ? AND {_ALIVE} AND p.birthday_month IS NOT NULL "
+        f"AND p.birthday_month * 100 + p.birthday_day IN ({_marks(codes)})",
+        (store.owner_id, False, *codes),
+    )
+
+
+def positions_started_on(store: Store, days: Sequence[tuple[int, int]]) -> list[Row]:
+    """Current positions of living people that started on one of these (month, day) pairs."""
+    codes = [store.db.month_day_key(month, day) for month, day in days]
+    month_day = store.db.month_day("pos.start_on")
+    return store.db.query(
+        "SELECT pos.id AS position_id, pos.start_on, o.name AS organization, p.id, p.name, "
+        "p.strength FROM position pos JOIN person p ON p.id = pos.person_id "
+        "JOIN organization o ON o.id = pos.organization_id "
+        f"WHERE pos.owner_id = ? AND {_ALIVE} AND pos.end_on IS NULL "
+        f"AND pos.start_on IS NOT NULL AND {month_day} IN ({_marks(codes)})",
+        (store.owner_id, False, *codes),
+    )
+
+
+def job_changes_since(store: Store, since: date) -> list[Row]:
+    """New jobs and promotions of living people since `since`."""
+    return store.db.query(
+        "SELECT e.id AS event_id, e.kind, e.detail, e.occurred_on, p.id, p.name, p.strength "
+        "FROM life_event e JOIN person p ON p.id = e.person_id "
+        f"WHERE e.owner_id = ? AND {_ALIVE} AND e.kind IN (?, ?) AND e.occurred_on >= ?",
+        (
+            store.owner_id,
+            False,
+            LifeEventKind.NEW_JOB.value,
+            LifeEventKind.PROMOTION.value,
+            since.isoformat(),
+        ),
+    )
+
+
+def count_due_by(store: Store, until: date) -> int:
+    """People due a check-in by `until`. Archived and forgotten people have no next-due
+    date, so the index alone counts."""
+    n = store.db.scalar(
+        "SELECT count(*) FROM person WHERE owner_id = ? AND next_due_on <= ?",
+        (store.owner_id, until.isoformat()),
+    )
+    return int(n or 0)
+
+
+def due_by(store: Store, until: date, limit: int) -> list[Row]:
+    """The first `limit` living people due a check-in by `until`, earliest due first."""
+    return store.db.query(
+        "SELECT p.id, p.name, p.circle, p.cadence_days, p.first_contact_on, p.last_contact_on, "
+        f"p.interaction_count, p.strength FROM person p WHERE p.owner_id = ? "
+        f"AND p.next_due_on <= ? AND {_ALIVE} ORDER BY p.next_due_on, p.id LIMIT ?",
+        (store.owner_id, until.isoformat(), False, limit),
+    )
+
+
+def acted_reminders(store: Store, keys: Sequence[str]) -> list[Row]:
+    """The reminders among these keys that are no longer open: key, state, snoozed_until."""
+    rows: list[Row] = []
+    for start in range(0, len(keys), _CHUNK):
+        chunk = keys[start : start + _CHUNK]
+        rows += store.db.query(
+            "SELECT key, state, snoozed_until FROM reminder WHERE owner_id = ? AND key IN "
+            f"({_marks(chunk)}) AND state <> 'open'",
+            (store.owner_id, *chunk),
+        )
+    return rows
+
+
+def has_people(store: Store) -> bool:
+    """Whether the account holds anyone not in the trash."""
+    found = store.db.scalar(
+        "SELECT 1 FROM person WHERE owner_id = ? AND deleted_on IS NULL LIMIT 1",
+        (store.owner_id,),
+    )
+    return found is not None
+
+
+def outbound_per_day(store: Store, since: date, until: date) -> list[Row]:
+    """Outbound contacts per day (occurred_on, n) from `since` to `until` (by the index)."""
+    return store.db.query(
+        "SELECT occurred_on, count(*) AS n FROM interaction WHERE owner_id = ? "
+        "AND direction = 'outbound' AND occurred_on >= ? AND occurred_on <= ? "
+        "GROUP BY occurred_on",
+        (store.owner_id, since.isoformat(), until.isoformat()),
+    )

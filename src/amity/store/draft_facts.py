@@ -1,0 +1,61 @@
+"""What a draft message could mention, read for many people in a few queries."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from amity.store.database import Row
+from amity.store.session import Store
+
+# Life events a draft mentions ("congrats on the new job", "how is the new city").
+DRAFT_LIFE_EVENTS = ("new_job", "promotion", "moved", "other")
+
+
+def _in(values: Sequence[object]) -> str:
+    return f"({', '.join('?' * len(values))})"
+
+
+def people_for_drafts(store: Store, ids: Sequence[int]) -> list[Row]:
+    """The fields of each person a draft speaks of."""
+    return store.db.query(
+        "SELECT id, name, given_name, nickname, where_met, organization, title, interests, "
+        "needs, circle, cadence_days, first_contact_on, last_contact_on FROM person "
+        f"WHERE owner_id = ? AND id IN {_in(ids)}",
+        (store.owner_id, *ids),
+    )
+
+
+def latest_interactions(
+    store: Store, ids: Sequence[int], count: int, kinds: Sequence[str] = ()
+) -> list[Row]:
+    """Each person's latest `count` interactions (of these kinds, if given), newest first,
+    grouped by person."""
+    kind_filter = f"AND i.kind IN {_in(kinds)}" if kinds else ""
+    return store.db.query(
+        "SELECT person_id, occurred_on, summary, notes, learned, place FROM ("
+        "SELECT ip.person_id, i.occurred_on, i.summary, i.notes, i.learned, i.place, "
+        "ROW_NUMBER() OVER (PARTITION BY ip.person_id ORDER BY i.occurred_on DESC, i.id DESC) "
+        "AS n FROM interaction_participant ip JOIN interaction i ON i.id = ip.interaction_id "
+        f"WHERE ip.owner_id = ? AND ip.person_id IN {_in(ids)} {kind_filter}) latest "
+        "WHERE n <= ? ORDER BY person_id, n",
+        (store.owner_id, *ids, *kinds, count),
+    )
+
+
+def received_newest_first(store: Store, ids: Sequence[int]) -> list[Row]:
+    """What these people gave you (person_id, what), newest first."""
+    return store.db.query(
+        "SELECT person_id, what FROM ledger_entry WHERE owner_id = ? AND direction = 'received' "
+        f"AND person_id IN {_in(ids)} ORDER BY occurred_on DESC, id DESC",
+        (store.owner_id, *ids),
+    )
+
+
+def life_events_newest_first(store: Store, ids: Sequence[int]) -> list[Row]:
+    """Their life events a draft mentions (person_id, kind, detail), newest first."""
+    return store.db.query(
+        "SELECT person_id, kind, detail FROM life_event WHERE owner_id = ? "
+        f"AND kind IN {_in(DRAFT_LIFE_EVENTS)} AND person_id IN {_in(ids)} "
+        "ORDER BY occurred_on DESC, id DESC",
+        (store.owner_id, *DRAFT_LIFE_EVENTS, *ids),
+    )
