@@ -22,7 +22,9 @@ from amity.io.vcard import VCardVersion, export_vcards
 from amity.model import Person
 from amity.model.wording import plural
 from amity.store import Row, Store
-from amity.store.people import load_person, reindex_person
+from amity.store import backup as backup_store
+from amity.store.people import count_people, load_person, reindex_person
+from amity.store.people_query import living_ids
 from amity.store.restore import check_payload, parse_payload
 from amity.store.search import interaction_doc_id, put_doc
 
@@ -34,9 +36,7 @@ VCARD_VERSIONS: tuple[VCardVersion, ...] = ("3.0", "4.0")
 
 def export_json(store: Store) -> dict[str, Any]:
     """The whole account as a backup document (see `amity.io.json_backup`)."""
-    account = store.db.one(
-        "SELECT name, email, created_at FROM account WHERE id = ?", (store.owner_id,)
-    )
+    account = backup_store.account_of(store)
     tables = {name: _rows_of(store, table) for name, table in TABLES.items()}
     # SMTP settings (with their password) live in config.toml; an older home may still
     # hold them in the database until its next settings write: never put them in a backup.
@@ -45,11 +45,7 @@ def export_json(store: Store) -> dict[str, Any]:
 
 
 def _rows_of(store: Store, table: Table) -> list[Row]:
-    return store.db.query(
-        f"SELECT {', '.join(table.names)} FROM {table.name} WHERE owner_id = ? "
-        f"ORDER BY {', '.join(table.order_by)}",
-        (store.owner_id,),
-    )
+    return backup_store.rows_of(store, table.name, table.names, table.order_by)
 
 
 def export_vcard(store: Store, version: str = "3.0") -> str:
@@ -70,22 +66,14 @@ def export_csv(store: Store) -> str:
 
 
 def exported_people(store: Store) -> list[Person]:
-    ids = store.db.query(
-        "SELECT id FROM person WHERE owner_id = ? AND deleted_on IS NULL ORDER BY id",
-        (store.owner_id,),
-    )
-    loaded = (load_person(store, int(r["id"])) for r in ids)
+    loaded = (load_person(store, person_id) for person_id in living_ids(store))
     return [p for p in loaded if p is not None]
 
 
 def _vcard_extras(store: Store) -> dict[int, list[str]]:
     """The vCard lines Amity has no field for, kept in each vCard source record."""
     extras: dict[int, list[str]] = {}
-    for record in store.db.query(
-        "SELECT person_id, payload FROM source_record WHERE owner_id = ? AND source = ? "
-        "AND person_id IS NOT NULL ORDER BY id",
-        (store.owner_id, "vcard"),
-    ):
+    for record in backup_store.vcard_records(store):
         lines = extras.setdefault(int(record["person_id"]), [])
         lines.extend(line for line in _extra_lines(record["payload"]) if line not in lines)
     return {pid: lines for pid, lines in extras.items() if lines}
@@ -119,7 +107,9 @@ def restore(store: Store, document: Mapping[str, Any] | Backup, today: date) -> 
         _link_met_through(store, backup.tables["person"])
         _reindex(store, backup)
         if store.db.dialect == "postgresql":
-            _reset_sequences(store)
+            backup_store.move_id_sequences(
+                store, [name for name, table in TABLES.items() if "id" in table.names]
+            )
     return {
         "people": backup.count("person"),
         "interactions": backup.count("interaction"),
@@ -128,18 +118,14 @@ def restore(store: Store, document: Mapping[str, Any] | Backup, today: date) -> 
 
 
 def _refuse_unless_empty(store: Store) -> None:
-    people = int(
-        store.db.scalar("SELECT count(*) FROM person WHERE owner_id = ?", (store.owner_id,)) or 0
-    )
+    people = count_people(store)
     if people:
         raise AmityError(
             f"this home already has {plural(people, 'person')}; restore only into an empty home "
             "(set AMITY_HOME or --db to a new one)"
         )
     for name in TABLES:
-        if name != "setting" and store.db.scalar(
-            f"SELECT 1 FROM {name} WHERE owner_id = ? LIMIT 1", (store.owner_id,)
-        ):
+        if name != "setting" and backup_store.has_rows(store, name):
             raise AmityError(
                 f"this home is not empty (it has {name} rows); restore only into an empty home "
                 "(set AMITY_HOME or --db to a new one)"
@@ -147,21 +133,18 @@ def _refuse_unless_empty(store: Store) -> None:
 
 
 def _put_account(store: Store, account: Row) -> None:
-    store.db.execute(
-        "UPDATE account SET name = ?, email = ?, created_at = ? WHERE id = ?",
-        (account["name"], account["email"], account["created_at"], store.owner_id),
-    )
+    backup_store.put_account(store, account["name"], account["email"], account["created_at"])
 
 
 def _insert(store: Store, table: Table, rows: Sequence[Row]) -> None:
-    names = table.names
-    columns = ", ".join(("owner_id", *names))
-    marks = ", ".join("?" * (len(names) + 1))
-    suffix = " ON CONFLICT (owner_id, key) DO UPDATE SET value = excluded.value"
-    sql = f"INSERT INTO {table.name} ({columns}) VALUES ({marks})"
-    if table.name == "setting":  # a home may already hold preferences: the backup's win
-        sql += suffix
-    store.db.executemany(sql, [(store.owner_id, *_values(table, row)) for row in rows])
+    backup_store.insert_rows(
+        store,
+        table.name,
+        table.names,
+        (_values(table, row) for row in rows),
+        # a home may already hold preferences: the backup's win
+        replace_settings=table.name == "setting",
+    )
 
 
 def _values(table: Table, row: Row) -> list[Any]:
@@ -172,9 +155,8 @@ def _values(table: Table, row: Row) -> list[Any]:
 
 
 def _link_met_through(store: Store, people: Sequence[Row]) -> None:
-    store.db.executemany(
-        "UPDATE person SET met_through_id = ? WHERE id = ?",
-        [(p["met_through_id"], p["id"]) for p in people if p["met_through_id"] is not None],
+    backup_store.link_met_through(
+        store, [(p["id"], p["met_through_id"]) for p in people if p["met_through_id"] is not None]
     )
 
 
@@ -196,14 +178,3 @@ def interaction_body(row: Row) -> str:
     """The searchable text of an interaction, as `store.interactions` writes it."""
     parts = (row["summary"], row["notes"], row["learned"], row["promises"], row["place"])
     return "\n".join(part for part in parts if part)
-
-
-def _reset_sequences(store: Store) -> None:
-    """Restored ids were given explicitly; the next new row must come after them."""
-    for name, table in TABLES.items():
-        if "id" in table.names:
-            store.db.scalar(
-                f"SELECT setval(pg_get_serial_sequence(?, 'id'), coalesce(max(id), 0) + 1, "
-                f"false) FROM {name}",
-                (name,),
-            )

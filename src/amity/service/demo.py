@@ -65,7 +65,7 @@ def load_demo(store: Store, today: date) -> dict[str, Any]:
 
 def _counts(store: Store) -> dict[str, int]:
     return {
-        "people": demo_store.count_people(store),
+        "people": people_store.count_people(store),
         "interactions": demo_store.count_interactions(store),
     }
 

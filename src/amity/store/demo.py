@@ -8,12 +8,6 @@ from amity.store.database import Row
 from amity.store.session import Store
 
 
-def count_people(store: Store) -> int:
-    """Everyone in the account, trash included."""
-    n = store.db.scalar("SELECT count(*) FROM person WHERE owner_id = ?", (store.owner_id,))
-    return int(n or 0)
-
-
 def count_interactions(store: Store) -> int:
     n = store.db.scalar("SELECT count(*) FROM interaction WHERE owner_id = ?", (store.owner_id,))
     return int(n or 0)

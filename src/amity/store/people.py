@@ -353,3 +353,9 @@ def organization_of(store: Store, person_id: int) -> str:
         (store.owner_id, person_id),
     )
     return str(org or "")
+
+
+def count_people(store: Store) -> int:
+    """Everyone in the account, the trash included."""
+    n = store.db.scalar("SELECT count(*) FROM person WHERE owner_id = ?", (store.owner_id,))
+    return int(n or 0)
