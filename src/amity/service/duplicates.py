@@ -14,11 +14,12 @@ from amity.model import Circle
 from amity.service.relationships import refresh_people
 from amity.service.resolve import resolve_person
 from amity.store import Store, dismissals
+from amity.store import duplicates as merge_store
 from amity.store import people as people_store
 from amity.store.candidates import load_candidates
 from amity.store.restore import owned
 from amity.store.search import delete_person_doc
-from amity.store.snapshots import PERSON_TABLES, capture_people, record_change
+from amity.store.snapshots import capture_people, record_change
 
 _CLOSENESS = [c.value for c in Circle]  # inner first
 _FILLABLE = (
@@ -37,15 +38,6 @@ _FILLABLE = (
 # Merges per transaction in `dedupe --apply`: each chunk commits on its own, so another
 # writer waits for one chunk (well under a second), never for the whole apply.
 CHUNK = 250
-# Link tables with a unique (thing, person) pair: the gone person's duplicate links go.
-_LINKS = (
-    ("contact_point", "EXISTS (SELECT 1 FROM contact_point k WHERE k.person_id = ? "
-     "AND k.kind = contact_point.kind AND k.normalized = contact_point.normalized)"),
-    ("person_tag", "tag_id IN (SELECT tag_id FROM person_tag WHERE person_id = ?)"),
-    ("interaction_participant",
-     "interaction_id IN (SELECT interaction_id FROM interaction_participant WHERE person_id = ?)"),
-    ("event_attendance", "event_id IN (SELECT event_id FROM event_attendance WHERE person_id = ?)"),
-)  # fmt: skip
 
 
 REVIEW_SCORE = 0.5
@@ -217,18 +209,13 @@ def _merge_chunk(
 
 
 def _merge_into(store: Store, keep: int, gone: int) -> None:
-    db = store.db
-    a = db.one("SELECT * FROM person WHERE id = ?", (keep,)) or {}
-    b = db.one("SELECT * FROM person WHERE id = ?", (gone,)) or {}
+    a = merge_store.person_row(store, keep) or {}
+    b = merge_store.person_row(store, gone) or {}
     people_store.update_person(store, keep, _fill(a, b))
     dismissals.move_dismissals(store, keep, gone)  # before the generic move: pairs are ordered
-    for table, condition in _LINKS:
-        db.execute(f"DELETE FROM {table} WHERE person_id = ? AND {condition}", (gone, keep))
-    for table, column in PERSON_TABLES:
-        db.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (keep, gone))
-    db.execute("DELETE FROM tie WHERE person_a_id = ? AND person_b_id = ?", (keep, keep))
+    merge_store.move_rows(store, keep, gone)
     delete_person_doc(store, gone)
-    db.execute("DELETE FROM person WHERE id = ? AND owner_id = ?", (gone, store.owner_id))
+    merge_store.delete_merged(store, gone)
 
 
 def _fill(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
@@ -250,19 +237,6 @@ def _fill(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
 def _relink_met_through(store: Store, merges: Sequence[tuple[int, int]]) -> None:
     """People met through someone merged away were met through the one kept."""
     into = {gone: keep for keep, gone in merges}
-    gone = sorted(into)
-    for start in range(0, len(gone), 500):
-        chunk = gone[start : start + 500]
-        rows = store.db.query(  # by the met-through index; the owner is checked below
-            f"SELECT id, owner_id, met_through_id FROM person WHERE met_through_id IN "
-            f"({', '.join('?' * len(chunk))})",
-            chunk,
-        )
-        for row in rows:
-            if row["owner_id"] != store.owner_id:
-                continue
-            root = _root(into, int(row["met_through_id"]))
-            store.db.execute(
-                "UPDATE person SET met_through_id = ? WHERE id = ?",
-                (None if root == row["id"] else root, row["id"]),
-            )
+    for row in merge_store.met_through_any(store, sorted(into)):
+        root = _root(into, int(row["met_through_id"]))
+        merge_store.set_met_through(store, row["id"], None if root == row["id"] else root)

@@ -22,9 +22,10 @@ def current_job(store: Store, person_id: int) -> Row | None:
 
 
 def start_current_position(store: Store, person_id: int, day: date) -> None:
-    """Date the person's open position(s) from this day."""
+    """Date the person's open position(s) from this day (by the person index: `+owner_id`
+    only filters)."""
     store.db.execute(
-        "UPDATE position SET start_on = ? WHERE owner_id = ? AND person_id = ? AND end_on IS NULL",
+        "UPDATE position SET start_on = ? WHERE +owner_id = ? AND person_id = ? AND end_on IS NULL",
         (day.isoformat(), store.owner_id, person_id),
     )
 

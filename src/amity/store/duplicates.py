@@ -1,0 +1,74 @@
+"""Merging one person into another: every row of the one that goes moves to the one kept.
+
+Person-keyed statements filter on `+owner_id`: the unary plus keeps the planner on the
+person index (a merge touches a few rows), never on an index that reads the account."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from amity.store.database import Row
+from amity.store.session import Store
+from amity.store.snapshots import PERSON_TABLES
+
+# Link tables with a unique (thing, person) pair: the gone person's duplicate links go.
+_LINKS = (
+    ("contact_point", "EXISTS (SELECT 1 FROM contact_point k WHERE k.person_id = ? "
+     "AND k.kind = contact_point.kind AND k.normalized = contact_point.normalized)"),
+    ("person_tag", "tag_id IN (SELECT tag_id FROM person_tag WHERE person_id = ?)"),
+    ("interaction_participant",
+     "interaction_id IN (SELECT interaction_id FROM interaction_participant WHERE person_id = ?)"),
+    ("event_attendance", "event_id IN (SELECT event_id FROM event_attendance WHERE person_id = ?)"),
+)  # fmt: skip
+
+
+def person_row(store: Store, person_id: int) -> Row | None:
+    """Every column of the person."""
+    return store.db.one(
+        "SELECT * FROM person WHERE owner_id = ? AND id = ?", (store.owner_id, person_id)
+    )
+
+
+def move_rows(store: Store, keep: int, gone: int) -> None:
+    """Give `keep` every row of `gone`: links both had go first, then the rest moves, and
+    a tie of `keep` with itself (they knew each other) goes."""
+    db = store.db
+    for table, condition in _LINKS:
+        db.execute(
+            f"DELETE FROM {table} WHERE +owner_id = ? AND person_id = ? AND {condition}",
+            (store.owner_id, gone, keep),
+        )
+    for table, column in PERSON_TABLES:
+        db.execute(
+            f"UPDATE {table} SET {column} = ? WHERE +owner_id = ? AND {column} = ?",
+            (keep, store.owner_id, gone),
+        )
+    db.execute(
+        "DELETE FROM tie WHERE +owner_id = ? AND person_a_id = ? AND person_b_id = ?",
+        (store.owner_id, keep, keep),
+    )
+
+
+def delete_merged(store: Store, gone: int) -> None:
+    store.db.execute("DELETE FROM person WHERE id = ? AND owner_id = ?", (gone, store.owner_id))
+
+
+def met_through_any(store: Store, person_ids: Sequence[int]) -> list[Row]:
+    """The people met through any of these (id, met_through_id), by the met-through index."""
+    rows: list[Row] = []
+    ids = list(person_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows += store.db.query(
+            "SELECT id, met_through_id FROM person WHERE +owner_id = ? AND met_through_id IN "
+            f"({', '.join('?' * len(chunk))})",
+            (store.owner_id, *chunk),
+        )
+    return rows
+
+
+def set_met_through(store: Store, person_id: int, through: int | None) -> None:
+    store.db.execute(
+        "UPDATE person SET met_through_id = ? WHERE owner_id = ? AND id = ?",
+        (through, store.owner_id, person_id),
+    )
