@@ -106,10 +106,9 @@ def restore(store: Store, document: Mapping[str, Any] | Backup, today: date) -> 
             _insert(store, table, backup.tables[name])
         _link_met_through(store, backup.tables["person"])
         _reindex(store, backup)
-        if store.db.dialect == "postgresql":
-            backup_store.move_id_sequences(
-                store, [name for name, table in TABLES.items() if "id" in table.names]
-            )
+        backup_store.move_id_sequences(
+            store, [name for name, table in TABLES.items() if "id" in table.names]
+        )
     return {
         "people": backup.count("person"),
         "interactions": backup.count("interaction"),

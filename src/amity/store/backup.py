@@ -79,7 +79,9 @@ def vcard_records(store: Store) -> list[Row]:
 def move_id_sequences(store: Store, tables: Iterable[str]) -> None:
     """PostgreSQL: move each table's id sequence past its highest id. A sequence is shared
     by every account, so this reads the whole table on purpose: the next id of any account
-    must not collide with a restored one."""
+    must not collide with a restored one. SQLite needs nothing: its next id is max + 1."""
+    if store.db.dialect != "postgresql":
+        return
     for table in tables:
         store.db.scalar(
             "SELECT setval(pg_get_serial_sequence(?, 'id'), coalesce(max(id), 0) + 1, "

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+from amity.model import Interaction, InteractionKind
+from amity.store import Store
+from amity.store import draft_facts as facts_store
+from amity.store import interactions as interaction_store
+from amity.store import ledger as ledger_store
+from tests.conftest import TODAY
+from tests.store.conftest import add_person
+
+
+def _history(owner: Store, pid: int, what: str) -> None:
+    for days, kind in ((30, InteractionKind.MET), (10, InteractionKind.CALL)):
+        interaction_store.insert_interaction(
+            owner,
+            Interaction(kind, TODAY - timedelta(days=days), person_ids=[pid], summary=what),
+        )
+    ledger_store.add_ledger_entry(owner, pid, "received", "advice", what, TODAY)
+    ledger_store.add_life_event(owner, pid, "promotion", TODAY, what)
+    ledger_store.add_life_event(owner, pid, "birthday", TODAY, "not for drafts")
+
+
+def test_draft_facts_come_from_the_account_only(store: Store, other: Store) -> None:
+    mine = add_person(store, "Priya Raman", organization="Plaid")
+    theirs = add_person(other, "Tom Becker")
+    _history(store, mine, "mine")
+    _history(other, theirs, "theirs")
+    both = [mine, theirs]
+
+    assert [r["id"] for r in facts_store.people_for_drafts(store, both)] == [mine]
+    latest = facts_store.latest_interactions(store, both, 5)
+    assert [str(r["occurred_on"]) for r in latest] == [
+        (TODAY - timedelta(days=10)).isoformat(),
+        (TODAY - timedelta(days=30)).isoformat(),
+    ]
+    met = facts_store.latest_interactions(store, both, 2, ["met"])
+    assert [(r["person_id"], r["summary"]) for r in met] == [(mine, "mine")]
+    received = facts_store.received_newest_first(store, both)
+    assert [(r["person_id"], r["what"]) for r in received] == [(mine, "mine")]
+    events = facts_store.life_events_newest_first(store, both)
+    assert [(r["person_id"], r["kind"], r["detail"]) for r in events] == [
+        (mine, "promotion", "mine")
+    ]
