@@ -1,5 +1,5 @@
 """What the Person page shows beyond `show_person`: strength reasons, ledger, life events,
-ties and drafts. Thin reads of the store and calls of the engines and services."""
+ties and drafts, gathered from the services and the engines (no SQL here)."""
 
 from __future__ import annotations
 
