@@ -13,11 +13,12 @@ from amity.model.wording import plural
 @json_option
 def init_command(as_json: bool) -> None:
     """Create the Amity home and its database; safe to run again."""
+    from amity.service.people import people_count
     from amity.store.database import redact
 
     ctx = app()
     store = ctx.write_store  # migrates to the newest schema, creates the account
-    people = store.db.scalar("SELECT count(*) FROM person WHERE owner_id = ?", (store.owner_id,))
+    people = people_count(store)
     if as_json:
         emit_json(
             {

@@ -209,8 +209,8 @@ def _merge_chunk(
 
 
 def _merge_into(store: Store, keep: int, gone: int) -> None:
-    a = merge_store.person_row(store, keep) or {}
-    b = merge_store.person_row(store, gone) or {}
+    a = people_store.person_row(store, keep) or {}
+    b = people_store.person_row(store, gone) or {}
     people_store.update_person(store, keep, _fill(a, b))
     dismissals.move_dismissals(store, keep, gone)  # before the generic move: pairs are ordered
     merge_store.move_rows(store, keep, gone)

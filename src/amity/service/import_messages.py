@@ -10,8 +10,10 @@ from amity.model.limits import fit_name
 from amity.service.import_people import ImportJournal, PeopleImporter
 from amity.service.import_report import ImportReport
 from amity.store import Store
+from amity.store import imports as import_store
 from amity.store import interactions as interaction_store
 from amity.store import people as people_store
+from amity.store import sources as sources_store
 
 # People who only appear in messages (recruiters, InMail) are kept under their own source,
 # so a newer connections list never marks them missing.
@@ -30,31 +32,12 @@ class MessageImporter:
     ) -> None:
         self.store, self.source, self.today = store, source, today
         self.report, self.journal, self.people = report, journal, people
-        self.known = {
-            r["source_key"]
-            for r in store.db.query(
-                "SELECT source_key FROM interaction WHERE owner_id = ? AND source = ?",
-                (store.owner_id, source),
-            )
-        }
-        self.by_url: dict[str, int] = {}
-        for r in store.db.query(
-            "SELECT source_key, person_id FROM source_record WHERE owner_id = ? "
-            "AND source IN (?, ?) AND person_id IS NOT NULL",
-            (store.owner_id, source, MESSAGE_SOURCE),
-        ):
-            self.by_url[r["source_key"]] = int(r["person_id"])
-        for r in store.db.query(
-            "SELECT normalized, person_id FROM contact_point WHERE owner_id = ? "
-            "AND kind IN ('url', 'social')",
-            (store.owner_id,),
-        ):
+        self.known = interaction_store.source_keys(store, source)
+        self.by_url = sources_store.people_by_key(store, (source, MESSAGE_SOURCE))
+        for r in import_store.profile_urls(store):
             self.by_url.setdefault(r["normalized"], int(r["person_id"]))
         self.by_name: dict[str, int] = {}
-        for r in store.db.query(
-            "SELECT id, name_key FROM person WHERE owner_id = ? AND deleted_on IS NULL ORDER BY id",
-            (store.owner_id,),
-        ):
+        for r in import_store.living_name_keys(store):
             self.by_name.setdefault(r["name_key"], int(r["id"]))
 
     def apply_all(self, drafts: list[InteractionDraft]) -> None:
@@ -110,18 +93,7 @@ class MessageImporter:
         person.given_name, person.family_name = parts[0], " ".join(parts[1:])
         pid = people_store.insert_person(self.store, person, self.today)
         key = url or f"name:{name_key(name)}"
-        self.store.db.execute(
-            "INSERT INTO source_record (owner_id, person_id, source, source_key, fingerprint, "
-            "payload, first_seen_on, last_seen_on) VALUES (?, ?, ?, ?, '', '{}', ?, ?)",
-            (
-                self.store.owner_id,
-                pid,
-                MESSAGE_SOURCE,
-                key,
-                self.today.isoformat(),
-                self.today.isoformat(),
-            ),
-        )
+        sources_store.add_bare_record(self.store, pid, MESSAGE_SOURCE, key, self.today)
         self.journal.created_people.append(pid)
         if url:
             self.by_url[url] = pid

@@ -29,7 +29,10 @@ from amity.service.import_identity import RecordKeys, legacy_key
 from amity.service.import_matching import SureMatcher
 from amity.service.import_report import ImportReport
 from amity.store import Row, Store
+from amity.store import imports as import_store
+from amity.store import ledger as ledger_store
 from amity.store import people as people_store
+from amity.store import sources as sources_store
 from amity.store.bulk import NewPeople
 from amity.store.snapshots import capture_person
 
@@ -118,12 +121,7 @@ class PeopleImporter:
         self.matcher = SureMatcher(store) if merge else None
         self.batch = NewPeople(store, today)
         self.records: dict[str, Row] = {
-            r["source_key"]: r
-            for r in store.db.query(
-                "SELECT id, person_id, source_key, fingerprint, payload, missing_since "
-                "FROM source_record WHERE owner_id = ? AND source = ?",
-                (store.owner_id, source),
-            )
+            r["source_key"]: r for r in sources_store.records_of(store, source)
         }
         self.keys = RecordKeys()
         # People changed after their creation or already there: reindexed and refreshed at
@@ -177,21 +175,14 @@ class PeopleImporter:
         person_id = int(record["person_id"])
         if record["missing_since"] is not None:
             self.journal.touch(self.store, person_id)
-            self.store.db.execute(
-                "UPDATE source_record SET missing_since = NULL WHERE id = ?", (record["id"],)
-            )
-            self.store.db.execute(
-                "UPDATE person SET missing_since = NULL WHERE id = ?", (person_id,)
-            )
+            sources_store.mark_record_missing(self.store, int(record["id"]), None)
+            import_store.mark_missing(self.store, person_id, None)
         if record["fingerprint"] == digest:
             self.report.unchanged += 1
             return person_id
         self.journal.touch(self.store, person_id)
         self._enrich(person_id, draft, job_news=self.source in JOB_SOURCES)
-        self.store.db.execute(
-            "UPDATE source_record SET fingerprint = ?, payload = ?, last_seen_on = ? WHERE id = ?",
-            (digest, payload, self.today.isoformat(), record["id"]),
-        )
+        sources_store.record_seen(self.store, int(record["id"]), digest, payload, self.today)
         self.report.updated += 1
         return person_id
 
@@ -229,9 +220,7 @@ class PeopleImporter:
         record = self.records.get(old) if old and old not in self.keys else None
         if record is None or record["fingerprint"] != digest:
             return None
-        self.store.db.execute(
-            "UPDATE source_record SET source_key = ? WHERE id = ?", (key, record["id"])
-        )
+        sources_store.rekey_record(self.store, int(record["id"]), key)
         del self.records[str(old)]
         self.records[key] = record
         return record
@@ -240,10 +229,8 @@ class PeopleImporter:
         self, key: str, person_id: int, digest: str, payload: str, record: Row | None
     ) -> None:
         if record is not None:  # a record whose person was forgotten for good
-            self.store.db.execute(
-                "UPDATE source_record SET person_id = ?, fingerprint = ?, payload = ?, "
-                "last_seen_on = ? WHERE id = ?",
-                (person_id, digest, payload, self.today.isoformat(), record["id"]),
+            sources_store.relink_record(
+                self.store, int(record["id"]), person_id, digest, payload, self.today
             )
             return
         self.batch.record(person_id, self.source, key, digest, payload)
@@ -302,17 +289,8 @@ class PeopleImporter:
         )
         kind = LifeEventKind.PROMOTION if same_org else LifeEventKind.NEW_JOB
         detail = " at ".join(x for x in (new.title, new.organization) if x)
-        self.store.db.execute(
-            "INSERT INTO life_event (owner_id, person_id, kind, occurred_on, detail, source) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                self.store.owner_id,
-                person_id,
-                kind.value,
-                self.today.isoformat(),
-                detail,
-                self.source,
-            ),
+        ledger_store.add_life_event(
+            self.store, person_id, kind.value, self.today, detail, source=self.source
         )
         self.report.new_jobs += 1
 
@@ -324,14 +302,8 @@ class PeopleImporter:
             if record["person_id"] is None:
                 continue
             self.journal.touch(self.store, int(record["person_id"]))
-            self.store.db.execute(
-                "UPDATE source_record SET missing_since = ? WHERE id = ?",
-                (self.today.isoformat(), record["id"]),
-            )
-            self.store.db.execute(
-                "UPDATE person SET missing_since = ? WHERE id = ? AND missing_since IS NULL",
-                (self.today.isoformat(), record["person_id"]),
-            )
+            sources_store.mark_record_missing(self.store, int(record["id"]), self.today)
+            import_store.mark_missing(self.store, int(record["person_id"]), self.today)
             self.journal.missing_marked.append(int(record["id"]))
             self.report.missing += 1
 

@@ -19,7 +19,9 @@ from amity.service.import_people import ImportJournal, PeopleImporter
 from amity.service.import_report import ImportReport
 from amity.service.relationships import refresh_people
 from amity.store import Store
+from amity.store import imports as import_store
 from amity.store import people as people_store
+from amity.store import settings as settings_store
 from amity.store.snapshots import record_change
 
 Source = Literal["linkedin", "vcard", "csv"]
@@ -119,12 +121,7 @@ def _apply(
     journal = ImportJournal()
     if data.owner is not None:
         journal.owner_before = _remember_owner(store, data.owner)
-    journal.organizations_before = int(
-        store.db.scalar(
-            "SELECT coalesce(max(id), 0) FROM organization WHERE owner_id = ?", (store.owner_id,)
-        )
-        or 0
-    )
+    journal.organizations_before = import_store.last_organization_id(store)
     importer = PeopleImporter(store, source, today, report, journal, merge=merge)
     total = len(people) + len(interactions)
     for n, draft in enumerate(people, start=1):
@@ -157,7 +154,7 @@ def _remember_owner(store: Store, owner: PersonDraft) -> dict[str, Any]:
     from amity.service import preferences
     from amity.service.import_people import draft_fields
 
-    account = store.db.one("SELECT name, email FROM account WHERE id = ?", (store.owner_id,))
+    account = settings_store.account_contact(store)
     before = {"profile": preferences.get(store, "profile"), **(account or {})}
 
     fields = draft_fields(owner)
@@ -167,8 +164,5 @@ def _remember_owner(store: Store, owner: PersonDraft) -> dict[str, Any]:
         {k: fields[k] for k in ("name", "headline", "location", "contacts", "positions")},
     )
     emails = [c.value for c in owner.contacts if c.kind.value == "email"]
-    store.db.execute(
-        "UPDATE account SET name = ?, email = ? WHERE id = ?",
-        (owner.name, emails[0] if emails else "", store.owner_id),
-    )
+    settings_store.set_account_contact(store, owner.name, emails[0] if emails else "")
     return before

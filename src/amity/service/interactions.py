@@ -95,9 +95,7 @@ def log(store: Store, who: str, what: Happening, today: date) -> Logged:
     person_id, person_name = resolve_person(store, who)
     day = happened_on(what.on, today)
     with store.db.transaction():
-        first = not store.db.scalar(
-            "SELECT count(*) FROM interaction_participant WHERE person_id = ?", (person_id,)
-        )
+        first = not interaction_store.count_for_person(store, person_id)
         return _record(store, person_id, person_name, what, day, today, first=first)
 
 
@@ -170,11 +168,7 @@ def _record(
 def _event_id(store: Store, place: str) -> int | None:
     if not place.strip():
         return None
-    found = store.db.scalar(
-        "SELECT id FROM event WHERE owner_id = ? AND lower(name) = ? ORDER BY starts_on DESC",
-        (store.owner_id, place.strip().lower()),
-    )
-    return None if found is None else int(found)
+    return interaction_store.event_named(store, place.strip().lower())
 
 
 def person_or_none(store: Store, who: str) -> tuple[int, str] | None:

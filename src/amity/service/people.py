@@ -186,7 +186,7 @@ def _change_job(
     person = people_store.load_person(store, person_id)
     current = person.current_position if person else None
     if current and current.id is not None and (company is None or company == current.organization):
-        store.db.execute("UPDATE position SET title = ? WHERE id = ?", (title or "", current.id))
+        people_store.set_position_title(store, current.id, title or "")
         people_store.refresh_current_position(store, person_id)
         return
     if current and current.id is not None:
@@ -228,3 +228,13 @@ def unforget_person(store: Store, who: str, today: date) -> tuple[int, str]:
         people_store.set_deleted(store, person_id, None)
         refresh_people(store, [person_id], today)
     return person_id, name
+
+
+def people_count(store: Store) -> int:
+    """Everyone the home holds, the trash and the archive included."""
+    return people_store.count_people(store)
+
+
+def all_tags(store: Store) -> list[str]:
+    """The account's tag names, alphabetically (the first 500)."""
+    return people_store.tag_names(store)

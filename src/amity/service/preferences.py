@@ -7,6 +7,7 @@ from typing import Any
 
 from amity.model import DEFAULT_CADENCE_DAYS, Circle
 from amity.store import Store
+from amity.store import settings as settings_store
 
 DEFAULTS: dict[str, Any] = {
     "daily_budget": 5,
@@ -19,9 +20,7 @@ DEFAULTS: dict[str, Any] = {
 
 
 def get(store: Store, key: str) -> Any:
-    raw = store.db.scalar(
-        "SELECT value FROM setting WHERE owner_id = ? AND key = ?", (store.owner_id, key)
-    )
+    raw = settings_store.setting_value(store, key)
     if raw is None:
         return DEFAULTS.get(key)
     return json.loads(raw)
@@ -29,22 +28,16 @@ def get(store: Store, key: str) -> Any:
 
 def stored(store: Store, key: str) -> Any:
     """The saved value, or None when the home never saved one (no default)."""
-    raw = store.db.scalar(
-        "SELECT value FROM setting WHERE owner_id = ? AND key = ?", (store.owner_id, key)
-    )
+    raw = settings_store.setting_value(store, key)
     return None if raw is None else json.loads(raw)
 
 
 def remove(store: Store, key: str) -> None:
-    store.db.execute("DELETE FROM setting WHERE owner_id = ? AND key = ?", (store.owner_id, key))
+    settings_store.delete_setting(store, key)
 
 
 def put(store: Store, key: str, value: Any) -> None:
-    store.db.execute(
-        "INSERT INTO setting (owner_id, key, value) VALUES (?, ?, ?) "
-        "ON CONFLICT (owner_id, key) DO UPDATE SET value = excluded.value",
-        (store.owner_id, key, json.dumps(value, sort_keys=True)),
-    )
+    settings_store.put_setting(store, key, json.dumps(value, sort_keys=True))
 
 
 def circle_cadences(store: Store) -> dict[Circle, int | None]:

@@ -16,6 +16,7 @@ from amity.engines.strength import (
 )
 from amity.model import Circle
 from amity.store import Row, Store, as_date
+from amity.store import people as people_store
 from amity.store.interactions import aggregates_for
 
 
@@ -68,11 +69,7 @@ def refresh_person(
 def _refresh_chunk(
     store: Store, person_ids: list[int], today: date, defaults: dict[Circle, int | None]
 ) -> None:
-    people = store.db.query(
-        "SELECT id, circle, cadence_days, archived, deleted_on FROM person "
-        f"WHERE id IN ({', '.join('?' * len(person_ids))})",
-        person_ids,
-    )
+    people = people_store.derived_inputs(store, person_ids)
     found = aggregates_for(store, person_ids, DEPTH_WEIGHTS)
     updates = []
     for person in people:
@@ -99,12 +96,7 @@ def _refresh_chunk(
             )
         )
     if updates:
-        store.db.executemany(
-            "UPDATE person SET first_contact_on = ?, last_contact_on = ?, last_outbound_on = ?, "
-            "interaction_count = ?, inbound_count = ?, outbound_count = ?, depth_total = ?, "
-            "next_due_on = ?, strength = ? WHERE id = ?",
-            updates,
-        )
+        people_store.set_derived(store, updates)
 
 
 def _stats(agg: Row) -> RelationshipStats:
@@ -138,7 +130,7 @@ def relationship_stats(row: Row) -> RelationshipStats:
 
 def strength_now(store: Store, person_id: int, today: date) -> tuple[Strength, Tier]:
     """One relationship's strength today, with its reasons, and its tier."""
-    row = store.db.one("SELECT * FROM person WHERE id = ?", (person_id,)) or {}
+    row = people_store.person_row(store, person_id) or {}
     stats = relationship_stats(row) if row else RelationshipStats()
     scored = strength(stats, today)
     return scored, tier(scored.score, stats, today)

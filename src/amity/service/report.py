@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from datetime import date, timedelta
 from typing import Any
 
@@ -26,17 +26,15 @@ from amity.service import preferences
 from amity.service.agenda import outbound_per_day
 from amity.service.relationships import relationship_stats
 from amity.store import Store, as_date, history
+from amity.store import people as people_store
+from amity.store import report as report_store
+from amity.store import sources as sources_store
 
 
 def health_rows(store: Store, today: date, *, with_labels: bool = True) -> list[PersonHealthRow]:
     """Everyone alive and not archived, scored today; `with_labels` adds the tags, events
     and import sources the report groups by (the coach needs none of them)."""
-    rows = store.db.query(
-        "SELECT id, name, how_met, first_contact_on, last_contact_on, last_outbound_on, "
-        "interaction_count, inbound_count, outbound_count, depth_total, next_due_on FROM person "
-        "WHERE owner_id = ? AND deleted_on IS NULL AND archived = ?",
-        (store.owner_id, False),
-    )
+    rows = report_store.living_stats(store)
     tags, events, sources = _labels(store) if with_labels else ({}, {}, {})
     out = []
     for row in rows:
@@ -67,29 +65,11 @@ def _labels(
     store: Store,
 ) -> tuple[dict[int, list[str]], dict[int, list[str]], dict[int, str]]:
     """Each person's tags, the events they were met at, and their first import source."""
-    tags: dict[int, list[str]] = defaultdict(list)
-    for r in store.db.query(
-        "SELECT pt.person_id, t.name FROM person_tag pt JOIN tag t ON t.id = pt.tag_id "
-        "WHERE pt.owner_id = ?",
-        (store.owner_id,),
-    ):
-        tags[int(r["person_id"])].append(r["name"])
-    events: dict[int, list[str]] = defaultdict(list)
-    for r in store.db.query(
-        "SELECT a.person_id, e.name FROM event_attendance a JOIN event e ON e.id = a.event_id "
-        "WHERE a.owner_id = ? AND a.role = 'met'",
-        (store.owner_id,),
-    ):
-        events[int(r["person_id"])].append(r["name"])
-    sources = {
-        int(r["person_id"]): r["source"]
-        for r in store.db.query(
-            "SELECT person_id, min(source) AS source FROM source_record WHERE owner_id = ? "
-            "AND person_id IS NOT NULL GROUP BY person_id",
-            (store.owner_id,),
-        )
-    }
-    return tags, events, sources
+    return (
+        people_store.tags_by_person(store),
+        report_store.events_met_by_person(store),
+        sources_store.first_source_by_person(store),
+    )
 
 
 def _source(how_met: str) -> str:
@@ -98,7 +78,6 @@ def _source(how_met: str) -> str:
 
 
 def ledger_rows(store: Store, person_id: int | None = None) -> list[LedgerRow]:
-    extra, params = ("AND person_id = ?", (person_id,)) if person_id else ("", ())
     return [
         LedgerRow(
             int(r["person_id"]),
@@ -107,22 +86,12 @@ def ledger_rows(store: Store, person_id: int | None = None) -> list[LedgerRow]:
             as_date(r["occurred_on"]) or date.min,
             r["what"],
         )
-        for r in store.db.query(
-            "SELECT person_id, direction, kind, occurred_on, what FROM ledger_entry "
-            f"WHERE owner_id = ? {extra} ORDER BY occurred_on, id",
-            (store.owner_id, *params),
-        )
+        for r in report_store.ledger_entries(store, person_id)
     ]
 
 
 def follow_up_rows(store: Store, today: date) -> list[FollowUpRow]:
-    since = (today - timedelta(days=120)).isoformat()
-    rows = store.db.query(
-        "SELECT r.person_id, r.state, r.closed_on, i.occurred_on FROM reminder r "
-        "JOIN interaction i ON i.id = r.interaction_id "
-        "WHERE r.owner_id = ? AND r.kind = 'follow_up' AND i.occurred_on >= ?",
-        (store.owner_id, since),
-    )
+    rows = report_store.follow_ups_since(store, today - timedelta(days=120))
     return [
         FollowUpRow(
             int(r["person_id"]),

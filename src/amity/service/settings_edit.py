@@ -23,6 +23,7 @@ from amity.model.limits import (
 from amity.service import preferences
 from amity.service.config import SMTP_KEYS, SmtpSettings, put_smtp, set_smtp, smtp_settings
 from amity.store import Store
+from amity.store import people as people_store
 
 KEYS = (
     "daily_budget",
@@ -147,11 +148,5 @@ def _set_cadence(store: Store, circle: str, value: str, today: date) -> None:
     preferences.put(store, "cadence", current)
     from amity.service.relationships import refresh_people
 
-    ids = [
-        int(r["id"])
-        for r in store.db.query(
-            "SELECT id FROM person WHERE owner_id = ? AND circle = ? AND cadence_days IS NULL",
-            (store.owner_id, which.value),
-        )
-    ]
+    ids = people_store.ids_on_circle_default(store, which.value)
     refresh_people(store, ids, today)

@@ -16,6 +16,8 @@ from amity.engines.strength import DEPTH_WEIGHTS, RelationshipStats, Tier, score
 from amity.errors import StoreError
 from amity.service import preferences
 from amity.store import Store, as_date
+from amity.store import people as people_store
+from amity.store import tiers as tiers_store
 
 KEY = "tier_history"
 WEEKS = 12
@@ -50,32 +52,13 @@ def tier_history(store: Store, today: date, current: dict[str, int]) -> list[dic
 
 
 def _small(store: Store) -> bool:
-    people = store.db.scalar("SELECT count(*) FROM person WHERE owner_id = ?", (store.owner_id,))
-    return int(people or 0) <= BACKFILL_MAX_PEOPLE
+    return people_store.count_people(store) <= BACKFILL_MAX_PEOPLE
 
 
 def tiers_on(store: Store, day: date) -> dict[str, int]:
     """How many people were in each tier on `day`, from the interactions up to then."""
-    case = " ".join(f"WHEN '{k.value}' THEN {float(w)}" for k, w in DEPTH_WEIGHTS.items())
-    rows = store.db.query(
-        "SELECT ip.person_id, min(i.occurred_on) AS first_on, max(i.occurred_on) AS last_on, "
-        "count(*) AS n, sum(CASE WHEN i.direction = 'inbound' THEN 1 ELSE 0 END) AS inbound, "
-        "sum(CASE WHEN i.direction = 'outbound' THEN 1 ELSE 0 END) AS outbound, "
-        f"sum(CASE i.kind {case} ELSE 1.0 END) AS depth "
-        "FROM interaction_participant ip JOIN interaction i ON i.id = ip.interaction_id "
-        "JOIN person p ON p.id = ip.person_id "
-        "WHERE i.owner_id = ? AND i.occurred_on <= ? AND p.deleted_on IS NULL "
-        "AND p.archived = ? AND p.created_on <= ? GROUP BY ip.person_id",
-        (store.owner_id, day.isoformat(), False, day.isoformat()),
-    )
-    known = int(
-        store.db.scalar(
-            "SELECT count(*) FROM person WHERE owner_id = ? AND deleted_on IS NULL "
-            "AND archived = ? AND created_on <= ?",
-            (store.owner_id, False, day.isoformat()),
-        )
-        or 0
-    )
+    rows = tiers_store.aggregates_on(store, day, DEPTH_WEIGHTS)
+    known = tiers_store.known_on(store, day)
     counts: Counter[str] = Counter()
     for r in rows:
         stats = RelationshipStats(

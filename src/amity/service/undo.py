@@ -17,7 +17,10 @@ from typing import Any
 from amity.errors import AmityError
 from amity.service.relationships import refresh_people
 from amity.store import Store
+from amity.store import imports as import_store
+from amity.store import interactions as interaction_store
 from amity.store import people as people_store
+from amity.store import settings as settings_store
 from amity.store.dismissals import undismiss
 from amity.store.restore import (
     UnsafeChange,
@@ -119,28 +122,16 @@ def _undo_import_extras(store: Store, payload: dict[str, Any]) -> None:
         from amity.service import preferences
 
         if owner.get("profile") is None:
-            store.db.execute(
-                "DELETE FROM setting WHERE owner_id = ? AND key = 'profile'", (store.owner_id,)
-            )
+            preferences.remove(store, "profile")
         else:
             preferences.put(store, "profile", owner["profile"])
-        store.db.execute(
-            "UPDATE account SET name = ?, email = ? WHERE id = ?",
-            (owner["name"], owner["email"], store.owner_id),
-        )
+        settings_store.set_account_contact(store, owner["name"], owner["email"])
     for interaction_id in owned(store, "interaction", payload.get("created_interactions", [])):
         delete_doc(store, interaction_doc_id(interaction_id))
-        store.db.execute(
-            "DELETE FROM interaction WHERE id = ? AND owner_id = ?",
-            (interaction_id, store.owner_id),
-        )
+        interaction_store.delete_interaction(store, interaction_id)
     for person_id in owned(store, "person", payload.get("created_people", [])):
         people_store.delete_person(store, person_id)
 
 
 def _drop_new_organizations(store: Store, organizations_before: int) -> None:
-    store.db.execute(
-        "DELETE FROM organization WHERE owner_id = ? AND id > ? AND NOT EXISTS "
-        "(SELECT 1 FROM position p WHERE p.organization_id = organization.id)",
-        (store.owner_id, organizations_before),
-    )
+    import_store.drop_unused_organizations_after(store, organizations_before)

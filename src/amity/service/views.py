@@ -10,7 +10,7 @@ from typing import Any
 from amity.errors import NotFound, UsageError
 from amity.model import ContactKind
 from amity.service.resolve import resolve_person
-from amity.store import Row, Store
+from amity.store import Row, Store, as_date
 from amity.store import interactions as interaction_store
 from amity.store import people as people_store
 from amity.store import people_query as q
@@ -42,7 +42,7 @@ def show_person(
     person = people_store.load_person(store, person_id)
     if person is None:  # resolved a moment ago in the same connection
         raise NotFound(f"no person has id {person_id}")
-    stats = store.db.one("SELECT * FROM person WHERE id = ?", (person_id,)) or {}
+    stats = people_store.person_row(store, person_id) or {}
     current = person.current_position
     met_through = None
     if person.met_through_id:
@@ -236,3 +236,19 @@ def search(store: Store, query: str, limit: int = 20, today: date | None = None)
         "total": total,
         "capped": hits.capped,
     }
+
+
+def person_life_events(store: Store, person_id: int) -> list[dict[str, Any]]:
+    """The person page's last 20 life events, newest first."""
+    return [
+        {"kind": r["kind"], "on": as_date(r["occurred_on"]), "detail": r["detail"]}
+        for r in people_store.life_events(store, person_id)
+    ]
+
+
+def person_ties(store: Store, person_id: int) -> list[dict[str, Any]]:
+    """The person page's 30 strongest ties to living people."""
+    return [
+        {"id": int(r["id"]), "name": r["name"], "kind": r["kind"], "strength": int(r["strength"])}
+        for r in people_store.ties_of(store, person_id)
+    ]

@@ -22,13 +22,6 @@ _LINKS = (
 )  # fmt: skip
 
 
-def person_row(store: Store, person_id: int) -> Row | None:
-    """Every column of the person."""
-    return store.db.one(
-        "SELECT * FROM person WHERE owner_id = ? AND id = ?", (store.owner_id, person_id)
-    )
-
-
 def move_rows(store: Store, keep: int, gone: int) -> None:
     """Give `keep` every row of `gone`: links both had go first, then the rest moves, and
     a tie of `keep` with itself (they knew each other) goes."""

@@ -112,3 +112,36 @@ def aggregates_for(
         list(person_ids),
     )
     return {int(r["person_id"]): r for r in rows}
+
+
+def source_keys(store: Store, source: str) -> set[str]:
+    """The keys of every interaction `source` imported."""
+    rows = store.db.query(
+        "SELECT source_key FROM interaction WHERE owner_id = ? AND source = ?",
+        (store.owner_id, source),
+    )
+    return {r["source_key"] for r in rows}
+
+
+def count_for_person(store: Store, person_id: int) -> int:
+    """How many interactions this person took part in."""
+    found = store.db.scalar(
+        "SELECT count(*) FROM interaction_participant WHERE owner_id = ? AND person_id = ?",
+        (store.owner_id, person_id),
+    )
+    return int(found or 0)
+
+
+def delete_interaction(store: Store, interaction_id: int) -> None:
+    store.db.execute(
+        "DELETE FROM interaction WHERE id = ? AND owner_id = ?", (interaction_id, store.owner_id)
+    )
+
+
+def event_named(store: Store, name: str) -> int | None:
+    """The latest event of this name, compared without case (`name` already lowercased)."""
+    found = store.db.scalar(
+        "SELECT id FROM event WHERE owner_id = ? AND lower(name) = ? ORDER BY starts_on DESC",
+        (store.owner_id, name),
+    )
+    return None if found is None else int(found)

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from amity.errors import UsageError
 from amity.model import Circle
 from amity.model.wording import every
-from amity.service.people import edit_person
+from amity.service.people import all_tags, edit_person
 from amity.service.views import SOURCES, TIERS, ListRequest, list_people, search
 from amity.store import Store
 
@@ -113,13 +113,6 @@ def _search_text(query: PeopleQuery) -> str:
         if value:
             parts.append(f'{key}:"{value}"' if " " in value else f"{key}:{value}")
     return " ".join(parts)
-
-
-def all_tags(store: Store) -> list[str]:
-    rows = store.db.query(
-        "SELECT name FROM tag WHERE owner_id = ? ORDER BY name LIMIT 500", (store.owner_id,)
-    )
-    return [str(r["name"]) for r in rows]
 
 
 def bulk_edit(store: Store, ids: list[int], action: str, value: str, today: date) -> str:

@@ -1,5 +1,5 @@
 """What the Person page shows beyond `show_person`: strength reasons, ledger, life events,
-ties and drafts. Thin reads of the store and calls of the engines and services."""
+ties and drafts, gathered from the services and the engines (no SQL here)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from amity.engines.health import balance
 from amity.engines.strength import Strength
 from amity.service.relationships import strength_now
 from amity.service.report import ledger_rows
-from amity.store import Store, as_date
+from amity.service.views import person_life_events, person_ties
+from amity.store import Store
 
 DRAFTS: tuple[tuple[DraftKind, str], ...] = (
     (DraftKind.CHECKIN, "Check in"),
@@ -49,35 +50,10 @@ def person_facts(store: Store, person_id: int, today: date, home: Path) -> Perso
             for e in reversed(entries)
         ],
         balance=balance(entries).phrase,
-        life_events=life_events(store, person_id),
-        ties=ties(store, person_id),
+        life_events=person_life_events(store, person_id),
+        ties=person_ties(store, person_id),
         drafts=drafts(store, person_id, today, home),
     )
-
-
-def life_events(store: Store, person_id: int) -> list[dict[str, Any]]:
-    rows = store.db.query(
-        "SELECT kind, occurred_on, detail FROM life_event WHERE owner_id = ? AND person_id = ? "
-        "ORDER BY occurred_on DESC, id DESC LIMIT 20",
-        (store.owner_id, person_id),
-    )
-    return [
-        {"kind": r["kind"], "on": as_date(r["occurred_on"]), "detail": r["detail"]} for r in rows
-    ]
-
-
-def ties(store: Store, person_id: int) -> list[dict[str, Any]]:
-    rows = store.db.query(
-        "SELECT p.id, p.name, t.kind, t.strength FROM tie t JOIN person p ON p.id = "
-        "CASE WHEN t.person_a_id = ? THEN t.person_b_id ELSE t.person_a_id END "
-        "WHERE t.owner_id = ? AND (t.person_a_id = ? OR t.person_b_id = ?) "
-        "AND p.deleted_on IS NULL ORDER BY t.strength DESC, p.name LIMIT 30",
-        (person_id, store.owner_id, person_id, person_id),
-    )
-    return [
-        {"id": int(r["id"]), "name": r["name"], "kind": r["kind"], "strength": int(r["strength"])}
-        for r in rows
-    ]
 
 
 def drafts(store: Store, person_id: int, today: date, home: Path) -> list[tuple[str, str]]:
