@@ -126,8 +126,9 @@ def _missing_arguments(command: click.Command, text: str) -> list[str]:
 
 
 def _flags_named(path: str, text: str) -> Iterator[tuple[str, str]]:
-    """(command, flag) for each flag the section's code spans name, attributed to the command
-    written before it in the same span (`amity X ...` or a span starting `X --flag`)."""
+    """(command, flag) for each flag the section names: in a code span, the command written
+    before it in the same span (`amity X ...`, or a span starting `X --flag`), else the
+    section's own command."""
     top_level = {name for name in COMMANDS if " " not in name}
     for span in CODE_SPAN.findall(text):
         owner = path
@@ -141,6 +142,8 @@ def _flags_named(path: str, text: str) -> Iterator[tuple[str, str]]:
                     owner = f"{owner} {words[index + 2]}"
             for flag in FLAG.findall(word):
                 yield owner, flag
+    for flag in FLAG.findall(CODE_SPAN.sub("", text)):  # a flag in the prose is the section's
+        yield path, flag
 
 
 @pytest.mark.parametrize("path", sorted(COMMANDS))
@@ -176,7 +179,16 @@ def test_the_checks_see_a_missing_option() -> None:
     text = "`amity x WHO [--kept] [--on]` and `--shiny-newer`\n"
     assert _missing_options(command, text) == ["--shiny-new", "--off"]
     assert _missing_arguments(command, "`amity x [--kept]`") == ["WHO"]
-    assert list(_flags_named("undo", "`amity undo [--force]`, `dedupe --dismiss`")) == [
+    named = "`amity undo [--force]`, `dedupe --dismiss`, `amity merge A B` and --yes"
+    assert list(_flags_named("undo", named)) == [
         ("undo", "--force"),
         ("dedupe", "--dismiss"),
+        ("undo", "--yes"),
     ]
+
+
+def test_a_group_s_subcommands_are_checked_too() -> None:
+    group = click.Group("db", commands=[click.Command("upgrade", params=[click.Option(["--to"])])])
+    walked = dict(_walk("db", group, click.Context(click.Group("amity"), info_name="amity")))
+    assert list(walked) == ["db", "db upgrade"]
+    assert _flags(walked["db upgrade"]) == {"--to"}
