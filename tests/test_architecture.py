@@ -102,3 +102,190 @@ def test_today_does_not_import_jinja2_fastapi_or_uvicorn(tmp_path: Path) -> None
     loaded = _modules_after(code)
     for heavy in ("jinja2", "fastapi", "uvicorn", "sqlalchemy"):
         assert heavy not in loaded, f"amity today imported {heavy}"
+
+
+# Layer order (README "How it is built", DESIGN.md): each layer imports only the ones before it.
+# model -> engines -> store -> io -> service -> the interfaces (cli, web). The interfaces call the
+# service (DESIGN.md: "The CLI, the web app and the API call only this layer") and speak its
+# types, which are the model's (STYLE.md 17: ids and enums in, frozen dataclasses out).
+# `amity.errors` is the one error hierarchy (STYLE.md 4): every layer may raise and catch it, and
+# it imports nothing of Amity. The package itself (`amity/__init__.py`, the Python API) sits with
+# the interfaces, over the service; `amity/__main__.py` runs the CLI. Lazy imports inside
+# functions and `TYPE_CHECKING` imports count as much as the ones at the top.
+LAYER_ORDER = ("model", "engines", "store", "io", "service")
+SHARED = "errors"
+MAY_IMPORT: dict[str, set[str]] = {
+    **{layer: set(LAYER_ORDER[: index + 1]) for index, layer in enumerate(LAYER_ORDER)},
+    "cli": {"cli", "service", "model"},
+    "web": {"web", "service", "model"},
+    "package": {"package", "service", "model"},
+    "main": {"cli"},
+    SHARED: set(),
+}
+
+# Permanent: `amity serve` starts the web app, the one place an interface runs the other.
+# And `Store` is the handle every service function takes: an interface may hold one (never query
+# it), as it holds the account it works on.
+BRIDGES: dict[str, set[str]] = {"amity.cli.web": {"web"}}
+HANDLES = {"amity.store.Store"}
+
+# Today's exceptions: interfaces that reach below the service. This list can only shrink: a new
+# entry needs a reason here, and an entry nothing imports any more fails the test below.
+BELOW_THE_SERVICE: dict[str, set[str]] = {
+    # A database password is never printed: the redaction lives with the URL handling.
+    "amity.cli": {"amity.store.database.redact"},
+    "amity.cli.crash": {"amity.store.database.redact"},
+    "amity.cli.setup": {"amity.store.database.redact"},
+    # The CLI opens its home (store, account, write preparation) itself: belongs in a service
+    # `open_home`; MAX_INTEGER bounds a typed id and belongs in `amity.model.limits`.
+    "amity.cli.context": {
+        "amity.store.open_store",
+        "amity.store.database.MAX_INTEGER",
+        "amity.store.session.prepare_writes",
+        "amity.store.session.NO_ACCOUNT",
+        "amity.store.session.ensure_account",
+    },
+    # export/restore parse and write the backup format in the CLI: belongs in `service.backup`.
+    "amity.cli.transfer": {
+        "amity.io.json_backup.Backup",
+        "amity.io.json_backup.dumps",
+        "amity.io.json_backup.parse",
+    },
+    # The web app opens its home itself, as the CLI does: the same service `open_home`.
+    "amity.web.state": {
+        "amity.store.open_store",
+        "amity.store.session.NO_ACCOUNT",
+        "amity.store.session.find_account",
+        "amity.store.session.prepare_writes",
+    },
+    # The web's promise writer (STYLE.md: "a use case and a write inside the web layer").
+    "amity.web.person_actions": {
+        "amity.engines.dates.parse_day",
+        "amity.engines.promise_dates.due_words",
+        "amity.store.reminders",
+    },
+    # Person facts computed in the web: a service result for the person page.
+    "amity.web.person_facts": {
+        "amity.engines.drafts.DraftKind",
+        "amity.engines.health.balance",
+        "amity.engines.strength.Strength",
+        "amity.store.as_date",
+    },
+    # The person form's id bound: belongs in `amity.model.limits` as the other limits do.
+    "amity.web.routes.person": {"amity.store.database.MAX_INTEGER"},
+    # The report page names the tiers: `Tier` belongs with the service's report types.
+    "amity.web.routes.report": {"amity.engines.strength.Tier"},
+}
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(SRC.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _amity_imports(module: str, source: str) -> list[tuple[int, str]]:
+    """(line, name) for every import of Amity in `source`: `amity.x.y` for a module, and
+    `amity.x.y.Name` for each name taken `from` one; relative imports are resolved."""
+    is_package = module.count(".") == 0 or (SRC.parent / module.replace(".", "/")).is_dir()
+    package = module if is_package else module.rsplit(".", 1)[0]
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - (node.level - 1)]
+                base = ".".join(anchor + ([node.module] if node.module else []))
+            found += [(node.lineno, f"{base}.{alias.name}") for alias in node.names]
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute | ast.Name)
+            and getattr(node.func, "attr", getattr(node.func, "id", "")) == "import_module"
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            found.append((node.lineno, node.args[0].value))
+    return [(line, name) for line, name in found if name == "amity" or name.startswith("amity.")]
+
+
+def _layer(name: str) -> str:
+    """The layer of a module or of a name imported from one."""
+    parts = name.split(".")
+    if len(parts) == 1:
+        return "package"
+    top = parts[1]
+    if top in MAY_IMPORT and top not in ("package", "main"):
+        return top
+    if top == "__main__":
+        return "main"
+    if (SRC / top).is_dir() or (SRC / f"{top}.py").exists():
+        return f"unplaced {top}"  # a new top-level module: give it a layer above
+    return "package"  # a name that `amity/__init__.py` exports
+
+
+def _upward_imports(module: str, source: str) -> list[str]:
+    own = _layer(module)
+    allowed = set() if own == SHARED else MAY_IMPORT.get(own, set()) | {SHARED}
+    bad = []
+    for line, name in _amity_imports(module, source):
+        layer = _layer(name)
+        if layer in allowed or layer in BRIDGES.get(module, set()):
+            continue
+        if own in ("cli", "web") and (name in HANDLES or name in BELOW_THE_SERVICE.get(module, ())):
+            continue
+        bad.append(f"{module}:{line} ({own}) imports {name} ({layer})")
+    return bad
+
+
+def _package_modules() -> list[tuple[str, str]]:
+    return [
+        (_module_name(path), path.read_text(encoding="utf-8")) for path in sorted(SRC.rglob("*.py"))
+    ]
+
+
+def test_layers_import_only_the_layers_before_them() -> None:
+    unplaced = [module for module, _ in _package_modules() if _layer(module) not in MAY_IMPORT]
+    assert not unplaced, f"give these modules a layer in MAY_IMPORT: {unplaced}"
+    bad = [
+        line for module, source in _package_modules() for line in _upward_imports(module, source)
+    ]
+    assert not bad, "imports against the layer order:\n" + "\n".join(bad)
+
+
+def test_the_allow_list_only_shrinks() -> None:
+    """An exception nothing uses any more is removed from BELOW_THE_SERVICE."""
+    imported = {
+        (module, name)
+        for module, source in _package_modules()
+        for _line, name in _amity_imports(module, source)
+    }
+    unused = sorted(
+        f"{module}: {name}"
+        for module, names in BELOW_THE_SERVICE.items()
+        for name in names
+        if (module, name) not in imported
+    )
+    assert not unused, "remove from BELOW_THE_SERVICE, no longer imported: " + ", ".join(unused)
+
+
+def test_the_layer_check_sees_an_upward_import() -> None:
+    """The rule itself can fail: lazy, relative and cross-interface imports are all caught."""
+    lazy = "def f():\n    from amity.store import people\n"
+    assert _upward_imports("amity.engines.x", lazy) == [
+        "amity.engines.x:2 (engines) imports amity.store.people (store)"
+    ]
+    assert _upward_imports("amity.model.x", "from ..engines import agenda\n") == [
+        "amity.model.x:1 (model) imports amity.engines.agenda (engines)"
+    ]
+    assert _upward_imports("amity.web.x", "import amity.cli.render\n") == [
+        "amity.web.x:1 (web) imports amity.cli.render (cli)"
+    ]
+    assert _upward_imports("amity.cli.x", "from amity.store import people\n") == [
+        "amity.cli.x:1 (cli) imports amity.store.people (store)"
+    ]
+    assert _upward_imports("amity.errors", "from amity.model import Person\n")
+    allowed = "from amity.errors import UsageError\nfrom amity.model import Circle\n"
+    assert _upward_imports("amity.store.x", allowed) == []
+    assert _upward_imports("amity.cli.x", allowed + "from amity.store import Store\n") == []
