@@ -169,7 +169,6 @@ BELOW_THE_SERVICE: dict[str, set[str]] = {
         "amity.engines.drafts.DraftKind",
         "amity.engines.health.balance",
         "amity.engines.strength.Strength",
-        "amity.store.as_date",
     },
     # The person form's id bound: belongs in `amity.model.limits` as the other limits do.
     "amity.web.routes.person": {"amity.store.database.MAX_INTEGER"},

@@ -19,8 +19,8 @@ def test_a_merge_moves_the_accounts_rows_only(store: Store, other: Store) -> Non
     ledger_store.add_ledger_entry(store, gone, "gave", "intro", "intro", TODAY)
     ledger_store.add_ledger_entry(other, theirs, "gave", "intro", "theirs", TODAY)
 
-    assert merge_store.person_row(store, theirs) is None
-    row = merge_store.person_row(store, gone)
+    assert people_store.person_row(store, theirs) is None
+    row = people_store.person_row(store, gone)
     assert row is not None and row["name"] == "Priya R."
     assert [(r["id"], r["met_through_id"]) for r in merge_store.met_through_any(store, [gone])] == [
         (friend, gone)
@@ -35,5 +35,5 @@ def test_a_merge_moves_the_accounts_rows_only(store: Store, other: Store) -> Non
     ledger = store.db.query("SELECT person_id, what FROM ledger_entry ORDER BY id")
     assert [(r["person_id"], r["what"]) for r in ledger] == [(keep, "intro"), (theirs, "theirs")]
     assert merge_store.met_through_any(store, [keep]) == [{"id": friend, "met_through_id": keep}]
-    assert merge_store.person_row(other, theirs) is not None
-    assert merge_store.person_row(store, gone) is None
+    assert people_store.person_row(other, theirs) is not None
+    assert people_store.person_row(store, gone) is None
