@@ -76,3 +76,17 @@ def test_example_runs_and_prints_what_the_page_says(
         code = compile(example.code, f"{DOC.name}:{example.line}", "exec")
         exec(code, {"__name__": "__doc__"})  # noqa: S102 - running the page's own examples
     assert printed.getvalue() == example.output
+
+
+def test_every_function_the_api_exports_is_on_the_page() -> None:
+    import inspect
+
+    from amity import api
+
+    text = DOC.read_text(encoding="utf-8")
+    functions = [n for n in api.__all__ if inspect.isfunction(getattr(api, n))]
+    missing = [name for name in functions if f"`{name}(" not in text]
+    assert not missing, f"docs/api.md does not describe {missing}"
+    results = [n for n in api.__all__ if inspect.isclass(getattr(api, n))]
+    unnamed = [name for name in results if not re.search(rf"\b{name}\b", text)]
+    assert not unnamed, f"docs/api.md never names {unnamed}"
