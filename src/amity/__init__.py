@@ -7,11 +7,13 @@ it `amity --help`, stays as light as it was: no database driver, no service, no 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 __version__ = "0.1.0"
 
+# Not `typing.TYPE_CHECKING`: importing `typing` would cost `import amity` several ms.
+TYPE_CHECKING = False
 if TYPE_CHECKING:  # the type checker sees the real names; the runtime loads them on use
+    from typing import Any
+
     from amity.api import (
         Added,
         AgendaEntry,
