@@ -56,6 +56,13 @@ def test_add_person_returns_the_id_and_the_cleaned_name(home: amity.Home) -> Non
     )
 
 
+def test_one_string_is_one_value_not_its_letters(home: amity.Home) -> None:
+    amity.add_person(home, "Ada Lovelace", tags="mentor", emails="ada@example.org")
+    [ada] = amity.search(home, "tag:mentor").people
+    assert ada.tags == ("mentor",)
+    assert amity.search(home, "ada@example.org").total == 1
+
+
 def test_add_person_mentions_a_very_similar_name(home: amity.Home) -> None:
     first = amity.add_person(home, "Jonathan Smith")
     second = amity.add_person(home, "Jonathon Smith", met_through=first.id)

@@ -279,11 +279,11 @@ def add_person(
 
     new = NewPerson(
         name=name,
-        emails=list(emails),
-        phones=list(phones),
+        emails=_texts(emails),
+        phones=_texts(phones),
         company=company,
         title=title,
-        tags=list(tags),
+        tags=_texts(tags),
         circle=str(circle) if circle is not None else None,
         every=every,
         how_met=how_met,
@@ -293,6 +293,11 @@ def add_person(
     )
     person_id, similar = add(home.write_store, new, home.today)
     return Added(person_id, clean_name(name), _refs(similar))
+
+
+def _texts(values: Iterable[str]) -> list[str]:
+    """A list of values; one string is one value (`tags="mentor"`), not its letters."""
+    return [values] if isinstance(values, str) else list(values)
 
 
 def _refs(people: Iterable[tuple[int, str]]) -> tuple[PersonRef, ...]:
