@@ -45,6 +45,16 @@ def test_a_write_transaction_bumps_the_revision_once(store: Store) -> None:
     assert revision(store) == before + 2
 
 
+def test_a_write_outside_a_transaction_counts_once_committed(store: Store) -> None:
+    before = revision(store)
+    store.db.execute("INSERT INTO tag (owner_id, name) VALUES (?, 'x')", (store.owner_id,))
+    if store.db.dialect == "postgresql":  # psycopg holds it until the next commit
+        assert revision(store) == before
+        with store.db.transaction():
+            pass
+    assert revision(store) == before + 1  # SQLite committed it at once (autocommit)
+
+
 def test_reads_and_empty_writes_leave_the_revision_alone(store: Store) -> None:
     _meet(store, "Grace Hopper")
     before = revision(store)

@@ -23,11 +23,13 @@ if TYPE_CHECKING:
 REVISION_KEY = "revision"
 """The `setting` key of the counter. Internal: never exported in a backup nor restored."""
 
-# One statement on both engines: every account gets its row, or has it incremented.
-# (SQLite's upsert after INSERT ... SELECT needs a WHERE clause to parse unambiguously.)
+# One statement on both engines: every account gets its row, or has it incremented. In
+# account order, so two PostgreSQL writers lock the rows in the same order (no deadlock);
+# it runs last in its transaction, so nothing waits on it but another commit. (SQLite's
+# upsert after INSERT ... SELECT needs a WHERE clause to parse unambiguously.)
 BUMP = (
     "INSERT INTO setting (owner_id, key, value) "
-    f"SELECT id, '{REVISION_KEY}', '1' FROM account WHERE id IS NOT NULL "
+    f"SELECT id, '{REVISION_KEY}', '1' FROM account WHERE id IS NOT NULL ORDER BY id "
     "ON CONFLICT (owner_id, key) DO UPDATE "
     "SET value = CAST(CAST(setting.value AS BIGINT) + 1 AS TEXT)"
 )
