@@ -26,6 +26,7 @@ from amity.store import backup as backup_store
 from amity.store.people import count_people, load_person, reindex_person
 from amity.store.people_query import living_ids
 from amity.store.restore import check_payload, parse_payload
+from amity.store.revision import REVISION_KEY
 from amity.store.search import interaction_doc_id, put_doc
 
 VCARD_VERSIONS: tuple[VCardVersion, ...] = ("3.0", "4.0")
@@ -40,7 +41,9 @@ def export_json(store: Store) -> dict[str, Any]:
     tables = {name: _rows_of(store, table) for name, table in TABLES.items()}
     # SMTP settings (with their password) live in config.toml; an older home may still
     # hold them in the database until its next settings write: never put them in a backup.
-    tables["setting"] = [r for r in tables.get("setting", []) if r.get("key") != "smtp"]
+    # Nor the database's revision (`amity.store.revision`), which belongs to this database.
+    internal = ("smtp", REVISION_KEY)
+    tables["setting"] = [r for r in tables.get("setting", []) if r.get("key") not in internal]
     return build(account or {"name": "", "email": "", "created_at": ""}, tables)
 
 
@@ -136,6 +139,8 @@ def _put_account(store: Store, account: Row) -> None:
 
 
 def _insert(store: Store, table: Table, rows: Sequence[Row]) -> None:
+    if table.name == "setting":  # the home keeps its own revision counter
+        rows = [r for r in rows if r.get("key") != REVISION_KEY]
     backup_store.insert_rows(
         store,
         table.name,

@@ -93,6 +93,9 @@ class Database:
         self.dialect: Dialect = url.dialect
         self._conn = connection
         self._depth = 0
+        self._wrote = False  # the open transaction changed something: bump the revision
+        self._has_revision = False  # the `setting` table exists (a blank database has none)
+        self._cursors = 0
 
     # -- opening -----------------------------------------------------------------
     @classmethod
@@ -117,6 +120,8 @@ class Database:
             cur = self._conn.execute(self._sql(sql), tuple(params))
         except Exception as exc:  # the driver's errors differ; map them to one type
             raise self._error(exc) from exc
+        if cur.rowcount != 0:  # -1 (a statement that does not count rows) may have written
+            self._note_write()
         return int(cur.rowcount or 0)
 
     def executemany(self, sql: str, rows: Sequence[Params]) -> None:
@@ -130,6 +135,7 @@ class Database:
                     cur.executemany(self._sql(sql), rows)
         except Exception as exc:
             raise self._error(exc) from exc
+        self._note_write()
 
     def query(self, sql: str, params: Params = ()) -> list[Row]:
         try:
@@ -137,6 +143,43 @@ class Database:
             return list(cur.fetchall())
         except Exception as exc:
             raise self._error(exc) from exc
+
+    def rows(
+        self, sql: str, params: Params = (), *, batch: int = 2000
+    ) -> Iterator[tuple[Any, ...]]:
+        """The result as plain tuples (columns in the SELECT's order), fetched `batch` rows
+        at a time: for a loader of many rows that would only unpack a dict per row. The
+        statement runs now (a bad one fails here); the rows come as the caller iterates.
+        PostgreSQL streams through a server-side cursor, which lives as long as the read or
+        transaction it runs in: iterate before the transaction ends."""
+        try:
+            if self.dialect == "sqlite":
+                cur = self._conn.cursor()
+                cur.row_factory = None
+                cur.execute(sql, tuple(params))
+            else:
+                from psycopg.rows import tuple_row
+
+                self._cursors += 1
+                cur = self._conn.cursor(name=f"amity_rows_{self._cursors}", row_factory=tuple_row)
+                cur.itersize = batch
+                cur.execute(self._sql(sql), tuple(params))
+        except Exception as exc:
+            raise self._error(exc) from exc
+        return self._fetch(cur, batch)
+
+    def _fetch(self, cur: Any, batch: int) -> Iterator[tuple[Any, ...]]:
+        try:
+            while True:
+                try:
+                    chunk = cur.fetchmany(batch)
+                except Exception as exc:
+                    raise self._error(exc) from exc
+                if not chunk:
+                    return
+                yield from chunk
+        finally:
+            cur.close()
 
     def one(self, sql: str, params: Params = ()) -> Row | None:
         rows = self.query(sql, params)
@@ -156,10 +199,12 @@ class Database:
                 cur.close()
             except sqlite3.Error as exc:
                 raise self._error(exc) from exc
+            self._note_write()
             return int(found[0])
         row = self.one(sql + " RETURNING id", params)
         if row is None:  # pragma: no cover - RETURNING always yields a row on INSERT
             raise StoreError("the database did not return the new row's id")
+        self._note_write()
         return int(row["id"])
 
     def month_day(self, column: str) -> str:
@@ -199,37 +244,55 @@ class Database:
         self._depth = 1
         try:
             yield self
+            if self._wrote:  # in the same transaction: the rows and the revision go together
+                self._bump_revision()
         except BaseException:
             self._depth = 0
+            self._wrote = False
             self._conn.rollback()
             raise
         self._depth = 0
+        self._wrote = False
         try:
             self._conn.commit()
         except Exception as exc:
             raise self._error(exc) from exc
 
-    def change_marker(self) -> tuple[int, ...] | None:
-        """Something that changes whenever anyone commits to this database, for caches of
-        derived views: the SQLite file's and its WAL's modification time and size. None
-        where no such cheap marker exists (PostgreSQL, memory): do not cache there."""
-        if self.dialect != "sqlite" or self.url.target == ":memory:":
-            return None
-        marker: list[int] = []
-        for suffix in ("", "-wal"):
-            try:
-                stat = Path(self.url.target + suffix).stat()
-            except OSError:
-                marker += [0, 0]
-                continue
-            marker += [stat.st_mtime_ns, stat.st_size]
-        return tuple(marker)
+    def _note_write(self) -> None:
+        """A statement changed rows: bump the revision (`amity.store.revision`) once, when
+        they are committed. SQLite commits a write outside a transaction at once (autocommit),
+        so its bump follows it; psycopg holds one until the next commit, which bumps then."""
+        if self._depth or self.dialect == "postgresql":
+            self._wrote = True
+        else:
+            self._bump_revision()
+
+    def _bump_revision(self) -> None:
+        from amity.store.revision import BUMP
+
+        if not self._has_revision:
+            self._has_revision = self._table_exists("setting")
+            if not self._has_revision:  # a database Amity has not migrated: nothing to bump
+                return
+        try:
+            self._conn.execute(BUMP)
+        except Exception as exc:
+            raise self._error(exc) from exc
+
+    def _table_exists(self, name: str) -> bool:
+        if self.dialect == "sqlite":
+            sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
+        else:
+            sql = "SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = ?"
+        return bool(self.query(sql, (name,)))
 
     def end_read(self) -> None:
         """End the snapshot a read opened (psycopg starts a transaction on the first SELECT),
-        so an idle connection holds no lock. SQLite reads run in autocommit: nothing to do."""
+        so an idle connection holds no lock. SQLite reads run in autocommit: nothing to do.
+        (A write made outside `transaction()` on PostgreSQL is rolled back here with it.)"""
         if self.dialect == "postgresql" and not self._depth:
             self._conn.rollback()
+            self._wrote = False
 
     def _begin(self) -> None:
         if self.dialect == "sqlite":

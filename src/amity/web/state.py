@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,6 +17,7 @@ from amity.service.agenda import TodayView
 from amity.service.relationships import rescore_if_outdated
 from amity.service.settings import Settings
 from amity.store import Store, open_store
+from amity.store.revision import revision
 from amity.store.session import NO_ACCOUNT, find_account, prepare_writes
 
 
@@ -85,9 +87,36 @@ def _end_read(store: Store) -> None:
     store.db.end_read()
 
 
+def cache_key(store: Store) -> tuple[int, int]:
+    """What a cached view of the database is valid for: the database's revision (bumped by
+    every committed write, from any connection or process, on SQLite and PostgreSQL; see
+    `amity.store.revision`) and the account it was computed for. Taken before computing:
+    a write made meanwhile leaves the view under the older key, so the next request redoes
+    it."""
+    return (revision(store), store.owner_id)
+
+
+def templates_state(home: Path) -> tuple[tuple[str, int, int], ...]:
+    """The user's own draft templates (`AMITY_HOME/templates/drafts/`) as names, sizes and
+    modification times: a cached Today view holds drafts written from them."""
+    try:
+        entries = list(os.scandir(home / "templates" / "drafts"))
+    except OSError:
+        return ()
+    state = []
+    for entry in entries:
+        try:
+            stat = entry.stat()
+        except OSError:
+            continue
+        state.append((entry.name, stat.st_size, stat.st_mtime_ns))
+    return tuple(sorted(state))
+
+
 class TodayViews:
-    """The last Today view, kept while the database is unchanged (the agenda is a pure
-    function of the data and the day): a busy Today page costs a file check, not a plan."""
+    """The last Today view, kept while nothing it was computed from changed: the data (the
+    revision), the account, the day, the home and the user's templates (the agenda is a pure
+    function of them). A busy Today page costs two small lookups, not a plan."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -95,10 +124,9 @@ class TodayViews:
         self._view: TodayView | None = None
 
     def get(self, store: Store, today: date, home: Path) -> TodayView:
-        marker = store.db.change_marker()  # taken first: a write during the plan misses
-        key = (today, str(home), marker)
+        key = (*cache_key(store), today, str(home), templates_state(home))
         with self._lock:
-            if marker is not None and key == self._key and self._view is not None:
+            if key == self._key and self._view is not None:
                 return self._view
         view = agenda.today_view(store, today, home)
         with self._lock:
@@ -107,24 +135,25 @@ class TodayViews:
 
 
 class PairsCache:
-    """The duplicate pairs, kept while the database is unchanged: finding them reads every
-    person (seconds at 100,000 people), reviewing them should not pay that on every click."""
+    """The duplicate pairs, kept while the data and the account are unchanged: finding them
+    reads every person (seconds at 100,000 people), reviewing them should not pay that on
+    every click."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._key: tuple[int, ...] | None = None
+        self._key: tuple[object, ...] | None = None
         self._pairs: list[dict[str, Any]] = []
 
     def get(self, store: Store, min_score: float) -> list[dict[str, Any]]:
         from amity.service.duplicates import find_pairs
 
-        marker = store.db.change_marker()
+        key = (*cache_key(store), min_score)
         with self._lock:
-            if marker is not None and marker == self._key:
+            if key == self._key:
                 return self._pairs
         pairs = find_pairs(store, min_score)
         with self._lock:
-            self._key, self._pairs = marker, pairs
+            self._key, self._pairs = key, pairs
         return pairs
 
 
