@@ -163,6 +163,7 @@ BELOW_THE_SERVICE: dict[str, set[str]] = {
     # The web app opens its home itself, as the CLI does: the same service `open_home`.
     "amity.web.state": {
         "amity.store.open_store",
+        "amity.store.revision.revision",
         "amity.store.session.NO_ACCOUNT",
         "amity.store.session.find_account",
         "amity.store.session.prepare_writes",

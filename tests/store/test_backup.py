@@ -52,6 +52,10 @@ def test_a_restore_writes_into_the_account_only(store: Store, other: Store) -> N
     backup_store.insert_rows(
         store, "setting", ("key", "value"), [("tone", '"brief"')], replace_settings=True
     )
-    rows = backup_store.rows_of(store, "setting", ("key", "value"), ("key",))
-    assert rows == [{"key": "tone", "value": '"brief"'}]
-    assert backup_store.rows_of(other, "setting", ("key", "value"), ("key",)) == []
+
+    def preferences(owner: Store) -> list[dict[str, object]]:  # the revision counter aside
+        rows = backup_store.rows_of(owner, "setting", ("key", "value"), ("key",))
+        return [dict(r) for r in rows if r["key"] != "revision"]
+
+    assert preferences(store) == [{"key": "tone", "value": '"brief"'}]
+    assert preferences(other) == []
