@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -300,3 +301,44 @@ def test_the_layer_check_sees_an_upward_import() -> None:
     allowed = "from amity.errors import UsageError\nfrom amity.model import Circle\n"
     assert _upward_imports("amity.store.x", allowed) == []
     assert _upward_imports("amity.cli.x", allowed + "from amity.store import Store\n") == []
+
+
+_SQL = re.compile(
+    r"^\s*(SELECT|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|WITH\s+\w+\s+AS)\b", re.I
+)
+# What an interface or the service may call on `store.db`: transactions and read boundaries,
+# never a statement.
+_DB_CALLS_OUTSIDE_THE_STORE = {"transaction", "end_read"}
+
+
+def _sql_outside_the_store(module: str, source: str) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            if _SQL.match(node.value):
+                found.append(f"{module}:{node.lineno} SQL {node.value[:40]!r}")
+        elif (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Attribute)
+            and node.value.attr == "db"
+            and node.attr not in _DB_CALLS_OUTSIDE_THE_STORE
+        ):
+            found.append(f"{module}:{node.lineno} calls .db.{node.attr}")
+    return found
+
+
+def test_every_sql_statement_lives_in_the_store() -> None:
+    found = [
+        line
+        for module, source in _package_modules()
+        if not module.startswith("amity.store")
+        for line in _sql_outside_the_store(module, source)
+    ]
+    assert not found, "SQL belongs in amity.store:\n" + "\n".join(found)
+
+
+def test_the_sql_check_sees_a_statement_and_a_query_call() -> None:
+    source = 'def f(store):\n    return store.db.query(f"SELECT id FROM person WHERE x = {1}")\n'
+    found = _sql_outside_the_store("amity.service.example", source)
+    assert any(".db.query" in line for line in found)
+    assert any("SQL" in line for line in found)
