@@ -61,8 +61,8 @@ def move_dismissals(store: Store, keep: int, gone: int) -> None:
     of the two themselves goes (the user merged them after all)."""
     rows = store.db.query(
         "SELECT id, person_a_id, person_b_id, dismissed_on FROM dismissed_pair "
-        "WHERE person_a_id = ? OR person_b_id = ?",
-        (gone, gone),
+        "WHERE (person_a_id = ? OR person_b_id = ?) AND +owner_id = ?",
+        (gone, gone, store.owner_id),
     )
     for row in rows:
         other = int(row["person_b_id"] if row["person_a_id"] == gone else row["person_a_id"])

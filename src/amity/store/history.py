@@ -49,10 +49,10 @@ def first_meetings_since(store: Store, since: date) -> list[FirstMeeting]:
             int(r["id"])
             for r in store.db.query(
                 f"SELECT p.id FROM person p WHERE p.id IN ({', '.join('?' * len(chunk))}) "
-                "AND NOT EXISTS (SELECT 1 FROM interaction_participant ip "
+                "AND +p.owner_id = ? AND NOT EXISTS (SELECT 1 FROM interaction_participant ip "
                 "JOIN interaction i ON i.id = ip.interaction_id WHERE ip.person_id = p.id "
                 f"AND i.occurred_on < ? AND {_NOT_IMPORTED})",
-                (*chunk, day),
+                (*chunk, store.owner_id, day),
             )
         ]
     return first_meetings_of(store, fresh, since)

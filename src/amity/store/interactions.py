@@ -77,8 +77,8 @@ def for_person(store: Store, person_id: int, limit: int | None = 50) -> list[Int
     page = f" LIMIT {int(limit)}" if limit is not None else ""
     rows = store.db.query(
         "SELECT i.* FROM interaction_participant ip JOIN interaction i ON i.id = ip.interaction_id "
-        "WHERE ip.person_id = ? ORDER BY i.occurred_on DESC, i.id DESC" + page,
-        (person_id,),
+        "WHERE ip.person_id = ? AND +ip.owner_id = ? ORDER BY i.occurred_on DESC, i.id DESC" + page,
+        (person_id, store.owner_id),
     )
     return [interaction_from_row(r, [person_id]) for r in rows]
 
@@ -108,8 +108,9 @@ def aggregates_for(
         "max(CASE WHEN i.direction = 'outbound' THEN i.occurred_on END) AS last_outbound_on, "
         f"sum(CASE i.kind {case} ELSE 1.0 END) AS depth "
         "FROM interaction_participant ip JOIN interaction i ON i.id = ip.interaction_id "
-        f"WHERE ip.person_id IN ({', '.join('?' * len(person_ids))}) GROUP BY ip.person_id",
-        list(person_ids),
+        f"WHERE ip.person_id IN ({', '.join('?' * len(person_ids))}) AND +ip.owner_id = ? "
+        "GROUP BY ip.person_id",
+        (*person_ids, store.owner_id),
     )
     return {int(r["person_id"]): r for r in rows}
 

@@ -116,8 +116,9 @@ def add_contact_point(
         return False
     normalized = normalize(kind, value)
     exists = store.db.scalar(
-        "SELECT count(*) FROM contact_point WHERE person_id = ? AND kind = ? AND normalized = ?",
-        (person_id, kind.value, normalized),
+        "SELECT count(*) FROM contact_point WHERE person_id = ? AND +owner_id = ? AND kind = ? "
+        "AND normalized = ?",
+        (person_id, store.owner_id, kind.value, normalized),
     )
     if exists:
         return False
@@ -173,16 +174,17 @@ def refresh_current_position(store: Store, person_id: int) -> None:
     current = store.db.one(
         "SELECT o.name AS organization, p.title FROM position p "
         "JOIN organization o ON o.id = p.organization_id "
-        "WHERE p.person_id = ? AND p.end_on IS NULL "
+        "WHERE p.person_id = ? AND +p.owner_id = ? AND p.end_on IS NULL "
         "ORDER BY p.start_on IS NULL, p.start_on DESC, p.id DESC LIMIT 1",
-        (person_id,),
+        (person_id, store.owner_id),
     )
     store.db.execute(
-        "UPDATE person SET organization = ?, title = ? WHERE id = ?",
+        "UPDATE person SET organization = ?, title = ? WHERE id = ? AND owner_id = ?",
         (
             current["organization"] if current else "",
             current["title"] if current else "",
             person_id,
+            store.owner_id,
         ),
     )
 
@@ -230,13 +232,15 @@ def delete_person(store: Store, person_id: int) -> None:
 
     solo = store.db.query(
         "SELECT ip.interaction_id AS id FROM interaction_participant ip WHERE ip.person_id = ? "
-        "AND NOT EXISTS (SELECT 1 FROM interaction_participant o "
+        "AND +ip.owner_id = ? AND NOT EXISTS (SELECT 1 FROM interaction_participant o "
         "WHERE o.interaction_id = ip.interaction_id AND o.person_id <> ip.person_id)",
-        (person_id,),
+        (person_id, store.owner_id),
     )
     for row in solo:
         delete_doc(store, interaction_doc_id(int(row["id"])))
-        store.db.execute("DELETE FROM interaction WHERE id = ?", (row["id"],))
+        store.db.execute(
+            "DELETE FROM interaction WHERE id = ? AND owner_id = ?", (row["id"], store.owner_id)
+        )
     delete_person_doc(store, person_id)
     store.db.execute(
         "DELETE FROM person WHERE id = ? AND owner_id = ?", (person_id, store.owner_id)
@@ -256,7 +260,8 @@ def load_person(store: Store, person_id: int, *, include_deleted: bool = False) 
     person.contact_points = [
         ContactPoint(ContactKind(r["kind"]), r["value"], r["normalized"], r["label"], r["id"])
         for r in store.db.query(
-            "SELECT * FROM contact_point WHERE person_id = ? ORDER BY id", (person_id,)
+            "SELECT * FROM contact_point WHERE person_id = ? AND +owner_id = ? ORDER BY id",
+            (person_id, store.owner_id),
         )
     ]
     person.positions = [
@@ -271,8 +276,8 @@ def load_person(store: Store, person_id: int, *, include_deleted: bool = False) 
         for r in store.db.query(
             "SELECT p.*, o.name AS organization FROM position p "
             "JOIN organization o ON o.id = p.organization_id WHERE p.person_id = ? "
-            "ORDER BY p.start_on IS NULL, p.start_on, p.id",
-            (person_id,),
+            "AND +p.owner_id = ? ORDER BY p.start_on IS NULL, p.start_on, p.id",
+            (person_id, store.owner_id),
         )
     ]
     return person
@@ -310,8 +315,8 @@ def tags_of(store: Store, person_id: int) -> list[str]:
         r["name"]
         for r in store.db.query(
             "SELECT t.name FROM person_tag pt JOIN tag t ON t.id = pt.tag_id "
-            "WHERE pt.person_id = ? ORDER BY t.name",
-            (person_id,),
+            "WHERE pt.person_id = ? AND +pt.owner_id = ? ORDER BY t.name",
+            (person_id, store.owner_id),
         )
     ]
 

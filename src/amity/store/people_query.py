@@ -170,8 +170,9 @@ def with_tags(store: Store, rows: list[Row]) -> list[Row]:
         chunk = ids[start : start + 900]
         for row in store.db.query(
             "SELECT pt.person_id, t.name FROM person_tag pt JOIN tag t ON t.id = pt.tag_id "
-            f"WHERE pt.person_id IN ({', '.join('?' * len(chunk))}) ORDER BY t.name",
-            chunk,
+            f"WHERE pt.person_id IN ({', '.join('?' * len(chunk))}) AND +pt.owner_id = ? "
+            "ORDER BY t.name",
+            (*chunk, store.owner_id),
         ):
             tags[int(row["person_id"])].append(row["name"])
     for row in rows:
