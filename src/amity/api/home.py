@@ -7,55 +7,17 @@ from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
 
+from amity.service.home import HomeStore
 from amity.service.settings import Settings, home_database_url
-from amity.store import Store
 
 
-class Home:
-    """An open Amity home: its settings (folder, database, today) and its store. Use it as
-    a context manager, or call `close()`."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-        self._store: Store | None = None
+class Home(HomeStore):
+    """An open Amity home: its settings (folder, database, today) and its store, prepared
+    for writes as the CLI prepares them. Use it as a context manager, or call `close()`."""
 
     @property
     def today(self) -> date:
         return self.settings.today
-
-    @property
-    def store(self) -> Store:
-        """The store for reading: opening it writes nothing."""
-        if self._store is None:
-            from amity.store import open_store
-
-            self._store = open_store(self.settings.database_url)
-        return self._store
-
-    @property
-    def write_store(self) -> Store:
-        """The store for a write, prepared as the CLI prepares it (`amity.cli.context`)."""
-        from amity.service.relationships import rescore_if_outdated
-        from amity.store.session import prepare_writes
-
-        store = prepare_writes(self.store)
-        rescore_if_outdated(store, self.today)
-        return store
-
-    @property
-    def account_store(self) -> Store:
-        """The store with an account and nothing purged: for a dry run, rolled back."""
-        from amity.store.session import NO_ACCOUNT, ensure_account
-
-        store = self.store
-        if store.owner_id == NO_ACCOUNT:
-            store.owner_id = ensure_account(store.db)
-        return store
-
-    def close(self) -> None:
-        if self._store is not None:
-            self._store.close()
-            self._store = None
 
     def __enter__(self) -> Home:
         return self

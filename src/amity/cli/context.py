@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from amity.service.home import HomeStore
 from amity.service.settings import Settings
 from amity.store import Store
 from amity.store.database import MAX_INTEGER
@@ -31,7 +32,7 @@ class AppContext:
         self._today = today
         self._url = database_url
         self._settings: Settings | None = None
-        self._store: Store | None = None
+        self._opened: HomeStore | None = None
 
     @property
     def settings(self) -> Settings:
@@ -45,40 +46,29 @@ class AppContext:
         return self._settings
 
     @property
+    def _home(self) -> HomeStore:
+        if self._opened is None:
+            self._opened = HomeStore(self.settings)
+        return self._opened
+
+    @property
     def store(self) -> Store:
         """The store for reading: opening it writes nothing."""
-        if self._store is None:
-            from amity.store import open_store
-
-            self._store = open_store(self.settings.database_url)
-        return self._store
+        return self._home.store
 
     @property
     def write_store(self) -> Store:
-        """The store for a command that writes: the account exists and the trash is purged
-        by the real clock (a read, or `--today`, never deletes anything)."""
-        from amity.service.relationships import rescore_if_outdated
-        from amity.store.session import prepare_writes
-
-        store = prepare_writes(self.store)
-        rescore_if_outdated(store, self.settings.today)
-        return store
+        """The store for a command that writes (see `amity.service.home`)."""
+        return self._home.write_store
 
     @property
     def account_store(self) -> Store:
-        """The store with an account (created on a new home), nothing purged: for a dry
-        run, whose writes are rolled back."""
-        from amity.store.session import NO_ACCOUNT, ensure_account
-
-        store = self.store
-        if store.owner_id == NO_ACCOUNT:
-            store.owner_id = ensure_account(store.db)
-        return store
+        """The store with an account, nothing purged: for a dry run."""
+        return self._home.account_store
 
     def close(self) -> None:
-        if self._store is not None:
-            self._store.close()
-            self._store = None
+        if self._opened is not None:
+            self._opened.close()
 
 
 def app() -> AppContext:
