@@ -4,8 +4,11 @@ from datetime import date
 
 from amity.model import Circle, Person, Position
 from amity.store import Store, as_date
+from amity.store import derived as derived_store
 from amity.store import ledger as ledger_store
 from amity.store import people as people_store
+from amity.store import tags as tags_store
+from amity.store import ties as ties_store
 from tests.store.accounts import second_account
 
 TODAY = date(2026, 3, 2)
@@ -20,11 +23,11 @@ def test_counts_rows_and_circles_are_the_accounts_own(store: Store) -> None:
         bob = people_store.insert_person(theirs, Person(name="Bob", circle=Circle.CLOSE), TODAY)
     assert people_store.count_people(store) == 2
     assert people_store.count_people(theirs) == 1
-    assert people_store.ids_on_circle_default(store, Circle.CLOSE.value) == [ada]
+    assert derived_store.ids_on_circle_default(store, Circle.CLOSE.value) == [ada]
     row = people_store.person_row(store, ada)
     assert row is not None and row["name"] == "Ada"
     assert people_store.person_row(store, bob) is None
-    assert [int(r["id"]) for r in people_store.derived_inputs(store, [ada, bob])] == [ada]
+    assert [int(r["id"]) for r in derived_store.derived_inputs(store, [ada, bob])] == [ada]
 
 
 def test_derived_columns_and_titles_are_written_in_the_account_only(store: Store) -> None:
@@ -34,7 +37,7 @@ def test_derived_columns_and_titles_are_written_in_the_account_only(store: Store
         bob = people_store.insert_person(theirs, Person(name="Bob"), TODAY)
         day = TODAY.isoformat()
         for person in (ada, bob):  # Bob belongs to the other account: left alone
-            people_store.set_derived(store, [(day, day, day, 3, 1, 2, 4.5, day, 61, person)])
+            derived_store.set_derived(store, [(day, day, day, 3, 1, 2, 4.5, day, 61, person)])
         mine = people_store.add_position(store, ada, Position("Acme", "Engineer", TODAY))
         their_job = people_store.add_position(theirs, bob, Position("Other", "Chef", TODAY))
         people_store.set_position_title(store, mine, "CTO")
@@ -64,14 +67,14 @@ def test_tags_life_events_and_ties_are_the_accounts_own(store: Store) -> None:
                 "VALUES (?, ?, ?, 70)",
                 (owner.owner_id, a, b),
             )
-    assert people_store.tag_names(store) == ["climbing", "rust"]
-    assert {k: sorted(v) for k, v in people_store.tags_by_person(store).items()} == {
+    assert tags_store.tag_names(store) == ["climbing", "rust"]
+    assert {k: sorted(v) for k, v in tags_store.tags_by_person(store).items()} == {
         ada: ["climbing", "rust"]
     }
-    events = people_store.life_events(store, ada)
+    events = ledger_store.life_events(store, ada)
     assert [(r["kind"], as_date(r["occurred_on"]), r["detail"]) for r in events] == [
         ("new_job", TODAY, "CTO at Acme")
     ]
-    assert people_store.life_events(store, bob) == []
-    assert [(r["id"], r["strength"]) for r in people_store.ties_of(store, grace)] == [(ada, 70)]
-    assert [int(r["id"]) for r in people_store.ties_of(store, ada)] == [grace]
+    assert ledger_store.life_events(store, bob) == []
+    assert [(r["id"], r["strength"]) for r in ties_store.ties_of(store, grace)] == [(ada, 70)]
+    assert [int(r["id"]) for r in ties_store.ties_of(store, ada)] == [grace]

@@ -16,6 +16,7 @@ from amity.service.relationships import refresh_people
 from amity.service.resolve import resolve_person, similar_names
 from amity.store import Store
 from amity.store import people as people_store
+from amity.store import tags as tags_store
 
 CIRCLES = ", ".join(c.value for c in Circle)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -237,4 +238,4 @@ def people_count(store: Store) -> int:
 
 def all_tags(store: Store) -> list[str]:
     """The account's tag names, alphabetically (the first 500)."""
-    return people_store.tag_names(store)
+    return tags_store.tag_names(store)

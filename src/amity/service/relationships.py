@@ -16,6 +16,7 @@ from amity.engines.strength import (
 )
 from amity.model import Circle
 from amity.store import Row, Store, as_date
+from amity.store import derived as derived_store
 from amity.store import people as people_store
 from amity.store.interactions import aggregates_for
 
@@ -69,7 +70,7 @@ def refresh_person(
 def _refresh_chunk(
     store: Store, person_ids: list[int], today: date, defaults: dict[Circle, int | None]
 ) -> None:
-    people = people_store.derived_inputs(store, person_ids)
+    people = derived_store.derived_inputs(store, person_ids)
     found = aggregates_for(store, person_ids, DEPTH_WEIGHTS)
     updates = []
     for person in people:
@@ -96,7 +97,7 @@ def _refresh_chunk(
             )
         )
     if updates:
-        people_store.set_derived(store, updates)
+        derived_store.set_derived(store, updates)
 
 
 def _stats(agg: Row) -> RelationshipStats:

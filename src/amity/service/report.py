@@ -26,9 +26,9 @@ from amity.service import preferences
 from amity.service.agenda import outbound_per_day
 from amity.service.relationships import relationship_stats
 from amity.store import Store, as_date, history
-from amity.store import people as people_store
 from amity.store import report as report_store
 from amity.store import sources as sources_store
+from amity.store import tags as tags_store
 
 
 def health_rows(store: Store, today: date, *, with_labels: bool = True) -> list[PersonHealthRow]:
@@ -66,7 +66,7 @@ def _labels(
 ) -> tuple[dict[int, list[str]], dict[int, list[str]], dict[int, str]]:
     """Each person's tags, the events they were met at, and their first import source."""
     return (
-        people_store.tags_by_person(store),
+        tags_store.tags_by_person(store),
         report_store.events_met_by_person(store),
         sources_store.first_source_by_person(store),
     )

@@ -23,7 +23,7 @@ from amity.model.limits import (
 from amity.service import preferences
 from amity.service.config import SMTP_KEYS, SmtpSettings, put_smtp, set_smtp, smtp_settings
 from amity.store import Store
-from amity.store import people as people_store
+from amity.store import derived as derived_store
 
 KEYS = (
     "daily_budget",
@@ -148,5 +148,5 @@ def _set_cadence(store: Store, circle: str, value: str, today: date) -> None:
     preferences.put(store, "cadence", current)
     from amity.service.relationships import refresh_people
 
-    ids = people_store.ids_on_circle_default(store, which.value)
+    ids = derived_store.ids_on_circle_default(store, which.value)
     refresh_people(store, ids, today)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from amity.store.database import Row
 from amity.store.session import Store
 
 
@@ -32,4 +33,13 @@ def add_life_event(
         "INSERT INTO life_event (owner_id, person_id, kind, occurred_on, detail, source) "
         "VALUES (?, ?, ?, ?, ?, ?)",
         (store.owner_id, person_id, kind, occurred_on.isoformat(), detail, source),
+    )
+
+
+def life_events(store: Store, person_id: int, limit: int = 20) -> list[Row]:
+    """A person's life events, newest first: `kind`, `occurred_on`, `detail`."""
+    return store.db.query(
+        "SELECT kind, occurred_on, detail FROM life_event WHERE owner_id = ? AND person_id = ? "
+        "ORDER BY occurred_on DESC, id DESC LIMIT ?",
+        (store.owner_id, person_id, limit),
     )

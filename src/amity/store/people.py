@@ -373,77 +373,8 @@ def person_row(store: Store, person_id: int) -> Row | None:
     )
 
 
-def ids_on_circle_default(store: Store, circle: str) -> list[int]:
-    """People of `circle` who follow its cadence (no cadence of their own)."""
-    rows = store.db.query(
-        "SELECT id FROM person WHERE owner_id = ? AND circle = ? AND cadence_days IS NULL",
-        (store.owner_id, circle),
-    )
-    return [int(r["id"]) for r in rows]
-
-
 def set_position_title(store: Store, position_id: int, title: str) -> None:
     store.db.execute(
         "UPDATE position SET title = ? WHERE owner_id = ? AND id = ?",
         (title, store.owner_id, position_id),
-    )
-
-
-def tag_names(store: Store, limit: int = 500) -> list[str]:
-    rows = store.db.query(
-        "SELECT name FROM tag WHERE owner_id = ? ORDER BY name LIMIT ?", (store.owner_id, limit)
-    )
-    return [str(r["name"]) for r in rows]
-
-
-def tags_by_person(store: Store) -> dict[int, list[str]]:
-    """Every tagged person's tag names."""
-    tags: dict[int, list[str]] = {}
-    for r in store.db.query(
-        "SELECT pt.person_id, t.name FROM person_tag pt JOIN tag t ON t.id = pt.tag_id "
-        "WHERE pt.owner_id = ?",
-        (store.owner_id,),
-    ):
-        tags.setdefault(int(r["person_id"]), []).append(r["name"])
-    return tags
-
-
-def life_events(store: Store, person_id: int, limit: int = 20) -> list[Row]:
-    """A person's life events, newest first: `kind`, `occurred_on`, `detail`."""
-    return store.db.query(
-        "SELECT kind, occurred_on, detail FROM life_event WHERE owner_id = ? AND person_id = ? "
-        "ORDER BY occurred_on DESC, id DESC LIMIT ?",
-        (store.owner_id, person_id, limit),
-    )
-
-
-def ties_of(store: Store, person_id: int, limit: int = 30) -> list[Row]:
-    """The living people tied to this one, strongest first: `id`, `name`, `kind`, `strength`."""
-    return store.db.query(
-        "SELECT p.id, p.name, t.kind, t.strength FROM tie t JOIN person p ON p.id = "
-        "CASE WHEN t.person_a_id = ? THEN t.person_b_id ELSE t.person_a_id END "
-        "WHERE t.owner_id = ? AND (t.person_a_id = ? OR t.person_b_id = ?) "
-        "AND p.deleted_on IS NULL ORDER BY t.strength DESC, p.name LIMIT ?",
-        (person_id, store.owner_id, person_id, person_id, limit),
-    )
-
-
-def derived_inputs(store: Store, person_ids: list[int]) -> list[Row]:
-    """What the derived columns depend on besides the interactions: `id`, `circle`,
-    `cadence_days`, `archived`, `deleted_on`."""
-    return store.db.query(
-        "SELECT id, circle, cadence_days, archived, deleted_on FROM person "
-        f"WHERE owner_id = ? AND id IN ({', '.join('?' * len(person_ids))})",
-        [store.owner_id, *person_ids],
-    )
-
-
-def set_derived(store: Store, updates: list[tuple[Any, ...]]) -> None:
-    """Each tuple: first contact, last contact, last outbound, count, inbound, outbound,
-    depth, next due, strength, person id."""
-    store.db.executemany(
-        "UPDATE person SET first_contact_on = ?, last_contact_on = ?, last_outbound_on = ?, "
-        "interaction_count = ?, inbound_count = ?, outbound_count = ?, depth_total = ?, "
-        "next_due_on = ?, strength = ? WHERE owner_id = ? AND id = ?",
-        [(*row[:-1], store.owner_id, row[-1]) for row in updates],
     )

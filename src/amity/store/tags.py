@@ -1,0 +1,24 @@
+"""The account's tags, across people (a person's own tags are read with the person)."""
+
+from __future__ import annotations
+
+from amity.store.session import Store
+
+
+def tag_names(store: Store, limit: int = 500) -> list[str]:
+    rows = store.db.query(
+        "SELECT name FROM tag WHERE owner_id = ? ORDER BY name LIMIT ?", (store.owner_id, limit)
+    )
+    return [str(r["name"]) for r in rows]
+
+
+def tags_by_person(store: Store) -> dict[int, list[str]]:
+    """Every tagged person's tag names."""
+    tags: dict[int, list[str]] = {}
+    for r in store.db.query(
+        "SELECT pt.person_id, t.name FROM person_tag pt JOIN tag t ON t.id = pt.tag_id "
+        "WHERE pt.owner_id = ?",
+        (store.owner_id,),
+    ):
+        tags.setdefault(int(r["person_id"]), []).append(r["name"])
+    return tags
