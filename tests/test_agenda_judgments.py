@@ -249,3 +249,17 @@ def test_an_empty_home_says_how_to_start(amity: Amity) -> None:
     amity.ok("add", "Someone")
     assert "A good day to reach out" in amity.ok("today").out
     assert _today(amity, "2026-11-22")["first_run"] is False
+
+
+def test_keeping_a_promise_is_the_follow_up_to_the_same_person(amity_sqlite: Amity) -> None:
+    cli = amity_sqlite
+    cli.ok("met", "Ana Lima", "--promise", "send the deck", today="2026-12-01")
+    items = cli.ok("today", "--json", today="2026-12-02").json()["items"]
+    promise = next(i for i in items if i["kind"] == "promise")
+    cli.ok("done", str(promise["number"]), today="2026-12-02")
+    still_open = [
+        i["kind"]
+        for i in cli.ok("today", "--json", today="2026-12-03").json()["items"]
+        if i["state"] == "open"
+    ]
+    assert still_open == []  # the deck went with a note: no separate follow-up nags

@@ -234,7 +234,7 @@ def outbound_per_day(store: Store, today: date, weeks: int) -> dict[date, int]:
 
 def act(store: Store, which: str, action: str, today: date, days: int | None = None) -> str:
     """Mark an item done, skip it, or snooze it; `which` is its number today, its id, or
-    the person's name. Done on anything but a promise logs that you reached out.
+    the person's name. Done logs that you reached out (a kept promise too).
 
     Today's numbers hold all day: an item acted on stays on today's list at its number.
     Doing the same again says so and changes nothing; another action on an item already
@@ -260,7 +260,7 @@ def act(store: Store, which: str, action: str, today: date, days: int | None = N
             return f"Snoozed until {until.isoformat()}: {item.person_name} ({item.reason})"
         state = ReminderState.DONE if action == "done" else ReminderState.SKIPPED
         reminders.set_state(store, item.key, state, on=today)
-        if action == "done" and item.kind != ReminderKind.PROMISE.value:
+        if action == "done":  # a promise kept is a message sent too: it is the follow-up
             _log_reached_out(store, item, today)
     verb = "Done" if action == "done" else "Skipped"
     return f"{verb}: {item.person_name} ({item.reason})"
@@ -283,6 +283,7 @@ def _log_reached_out(store: Store, item: AgendaItem, today: date) -> None:
         "birthday": "birthday wishes",
         "new_job": "congratulated",
         "anniversary": "congratulated",
+        "promise": "kept a promise",
     }.get(item.kind, "reached out")
     interaction_store.insert_interaction(
         store,
