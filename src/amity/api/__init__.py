@@ -17,21 +17,12 @@ from datetime import date, datetime
 from pathlib import Path
 
 from amity.api.home import Home, open_home
-from amity.api.results import (
-    Added,
-    Imported,
-    Logged,
-    Merge,
-    PersonRef,
-    PersonSummary,
-    PersonView,
-    SearchResults,
-    Skipped,
-)
+from amity.api.results import Added, Imported, Logged, Merge, Skipped
 from amity.errors import NotFound, UsageError
 from amity.model import Circle, Direction, InteractionKind
 from amity.service import interactions
 from amity.service.agenda import AgendaEntry, TodayView
+from amity.service.people_views import PersonRef, PersonSummary, PersonView, SearchResults
 
 __all__ = [
     "Added",

@@ -10,19 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from amity.service.people_views import PersonRef, PersonSummary, PersonView, SearchResults
-
-__all__ = [
-    "Added",
-    "Imported",
-    "Logged",
-    "Merge",
-    "PersonRef",
-    "PersonSummary",
-    "PersonView",
-    "SearchResults",
-    "Skipped",
-]
+from amity.service.people_views import PersonRef
 
 
 @dataclass(frozen=True, slots=True)
