@@ -9,13 +9,13 @@ from typing import Any
 import pytest
 
 from amity.engines.drafts import DraftKind, Tone
-from amity.model import InteractionKind, LedgerDirection
+from amity.model import Circle, InteractionKind, LedgerDirection
 from amity.service import preferences
 from amity.service.draft_facts import facts_for, facts_for_many
 from amity.service.drafts import draft_for
 from amity.service.interactions import Happening, log, met
 from amity.service.ledger import record
-from amity.service.people import edit_person
+from amity.service.people import PersonChanges, edit_person
 from amity.store import Store
 from tests.conftest import Amity
 
@@ -44,8 +44,9 @@ def test_facts_say_who_was_known_their_cadence_needs_and_gifts(store: Store) -> 
     ids["Irene Adler"] = met(store, "Irene Adler", old, date(2026, 6, 1)).person_id
     again = Happening(InteractionKind.MEETING, on=FAIR_DAY.isoformat(), place="the offsite")
     log(store, "Irene Adler", again, FAIR_DAY)
-    edit_person(store, "Irene Adler", {"circle": "inner"}, FAIR_DAY)
-    edit_person(store, "Priya", {"needs": "a junior data engineer", "interests": "climbing"}, TODAY)
+    edit_person(store, ids["Irene Adler"], PersonChanges(circle=Circle.INNER), FAIR_DAY)
+    priya = PersonChanges(needs="a junior data engineer", interests="climbing")
+    edit_person(store, ids["Priya Raman"], priya, TODAY)
     received = LedgerDirection.RECEIVED
     record(store, "Farah", received, "referral", "the referral to the data team", None, TODAY)
 

@@ -123,9 +123,9 @@ def test_the_web_reads_never_purge_and_its_writes_purge_by_the_real_clock(
 ) -> None:
     from amity.service.people import NewPerson, add_person, forget_person
 
-    for name in ("Dennis Ritchie", "Ken Thompson"):
-        add_person(store, NewPerson(name=name), date.today())
-    forget_person(store, "dennis", date.today())
+    dennis, _ = add_person(store, NewPerson(name="Dennis Ritchie"), date.today())
+    add_person(store, NewPerson(name="Ken Thompson"), date.today())
+    forget_person(store, dennis, date.today())
     with store.db.transaction():
         store.db.execute(
             "UPDATE person SET deleted_on = ? WHERE name = 'Dennis Ritchie'",

@@ -93,9 +93,9 @@ def test_bulk_tag_circle_and_archive(web: Web, store: Store) -> None:
     assert "Tagged “alumni” for 2 people" in tagged.text
     web.post("/people/bulk", {"action": "circle", "value": "close", "ids": ids})
     web.post("/people/bulk", {"action": "archive", "ids": [ids[2]]})
-    people = list_people(store, ListRequest(include_archived=False))["results"]
-    assert {p["id"] for p in people if "alumni" in p["tags"]} == set(ids[:2])
-    assert all(p["circle"] == "close" for p in people) and len(people) == 2
+    people = list_people(store, ListRequest(include_archived=False)).people
+    assert {p.id for p in people if "alumni" in p.tags} == set(ids[:2])
+    assert all(p.circle == "close" for p in people) and len(people) == 2
     none = web.post("/people/bulk", {"action": "tag", "value": "x"}, htmx=True)
     assert none.status_code == 400 and "tick at least one person" in none.text
     bad = web.post("/people/bulk", {"action": "circle", "value": "cosmic", "ids": ids}, htmx=True)

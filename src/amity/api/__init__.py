@@ -15,23 +15,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 from amity.api.home import Home, open_home
-from amity.api.results import (
-    Added,
-    Imported,
-    Logged,
-    Merge,
-    PersonRef,
-    PersonSummary,
-    SearchResults,
-    Skipped,
-)
+from amity.api.results import Added, Imported, Logged, Merge, Skipped
 from amity.errors import NotFound, UsageError
 from amity.model import Circle, Direction, InteractionKind
 from amity.service import interactions
 from amity.service.agenda import AgendaEntry, TodayView
+from amity.service.people_views import PersonRef, PersonSummary, PersonView, SearchResults
 
 __all__ = [
     "Added",
@@ -45,6 +36,7 @@ __all__ = [
     "Merge",
     "PersonRef",
     "PersonSummary",
+    "PersonView",
     "SearchResults",
     "Skipped",
     "TodayView",
@@ -56,6 +48,7 @@ __all__ = [
     "met",
     "open_home",
     "search",
+    "show_person",
     "skip",
     "snooze",
     "today",
@@ -84,6 +77,14 @@ def find_person(home: Home, person: int | str) -> PersonRef:
 
     person_id, name = resolve_person(home.store, _who(person))
     return PersonRef(person_id, name)
+
+
+def show_person(home: Home, person: int | str, *, interactions: int = 20) -> PersonView:
+    """Everything `amity show` shows about someone: profile, jobs, strength scored today
+    with its reasons, and the `interactions` most recent interactions."""
+    from amity.service.views import show_person as show
+
+    return show(home.store, find_person(home, person).id, interactions, home.today)
 
 
 def add_person(
@@ -240,27 +241,7 @@ def search(home: Home, text: str, limit: int = 20) -> SearchResults:
     """Ranked search over everything Amity knows, with filters (`company:acme tag:mentor`)."""
     from amity.service.views import search as search_people
 
-    found = search_people(home.store, text, limit, home.today)
-    return SearchResults(
-        str(found["query"]),
-        tuple(_summary(row) for row in found["results"]),
-        int(found["total"]),
-        bool(found.get("capped", False)),
-    )
-
-
-def _summary(row: dict[str, Any]) -> PersonSummary:
-    last = row["last_interaction"]
-    return PersonSummary(
-        int(row["id"]),
-        str(row["name"]),
-        str(row["circle"]),
-        tuple(row["tags"]),
-        str(row["organization"] or ""),
-        str(row["title"] or ""),
-        date.fromisoformat(last) if last else None,
-        int(row["strength"]),
-    )
+    return search_people(home.store, text, limit, home.today)
 
 
 def import_file(

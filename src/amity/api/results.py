@@ -1,7 +1,8 @@
 """What the Python API returns: frozen dataclasses with plain fields (ids, names, dates).
 
-`TodayView` and `AgendaEntry` come from `amity.service.agenda` as they are; the rest are
-made here from the service's results, which keep the shapes the CLI prints.
+`TodayView` and `AgendaEntry` come from `amity.service.agenda`, and `PersonRef`,
+`PersonSummary`, `SearchResults` and `PersonView` from `amity.service.people_views`, as
+they are; the rest are made here from the service's results.
 """
 
 from __future__ import annotations
@@ -9,13 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-
-@dataclass(frozen=True, slots=True)
-class PersonRef:
-    """Someone in the network, by id and name."""
-
-    id: int
-    name: str
+from amity.service.people_views import PersonRef
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,28 +32,6 @@ class Logged:
     similar: tuple[PersonRef, ...] = ()
     follow_up_due: date | None = None
     closed_follow_ups: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class PersonSummary:
-    """One line of a search: who, where they work, when you last spoke, how strong the tie."""
-
-    id: int
-    name: str
-    circle: str
-    tags: tuple[str, ...]
-    organization: str
-    title: str
-    last_interaction: date | None
-    strength: int
-
-
-@dataclass(frozen=True, slots=True)
-class SearchResults:
-    query: str
-    people: tuple[PersonSummary, ...]
-    total: int  # all the matches, of which `people` holds at most the limit
-    capped: bool = False  # the text matched more people than a search ranks
 
 
 @dataclass(frozen=True, slots=True)

@@ -116,17 +116,18 @@ def _applied(count: int, left: int) -> str:
 def merge_command(keep: str, other: str, yes: bool, as_json: bool) -> None:
     """Merge OTHER into KEEP: one person with both histories. `amity undo` reverses it."""
     from amity.service.duplicates import merge_people
+    from amity.service.resolve import resolve_person
     from amity.service.views import show_person
 
     ctx = app()
     if not yes and sys.stdin.isatty() and not as_json:
-        a, b = show_person(ctx.store, keep, 3), show_person(ctx.store, other, 3)
+        a, b = (show_person(ctx.store, resolve_person(ctx.store, w)[0], 3) for w in (keep, other))
         for side in (a, b):
             echo(
-                f"#{side['id']} {side['name']} · {side['organization']} · "
-                f"{', '.join(side['emails'])} · {side['interaction_count']} interactions"
+                f"#{side.id} {side.name} · {side.organization} · "
+                f"{', '.join(side.emails)} · {side.interaction_count} interactions"
             )
-        click.confirm(f"Merge #{b['id']} into #{a['id']}?", abort=True)
+        click.confirm(f"Merge #{b.id} into #{a.id}?", abort=True)
     result = merge_people(ctx.write_store, keep, other, ctx.settings.today)
     if as_json:
         emit_json(result)

@@ -69,12 +69,14 @@ def add_command(
 @json_option
 def show_command(person: str, limit: int, as_json: bool) -> None:
     """Show a person: profile, contact points, strength and recent interactions."""
+    from amity.service.resolve import resolve_person
     from amity.service.views import show_person
 
     ctx = app()
-    view = show_person(ctx.store, person, limit, ctx.settings.today)
+    person_id, _ = resolve_person(ctx.store, person)
+    view = show_person(ctx.store, person_id, limit, ctx.settings.today)
     if as_json:
-        emit_json(view)
+        emit_json(view.as_dict())
         return
     from amity.cli.render import person_panel
 
@@ -135,11 +137,11 @@ def list_command(
         ),
     )
     if as_json:
-        emit_json(result)
+        emit_json(result.as_dict())
         return
     from amity.cli.render import people_table
 
-    console().print(people_table(result["results"], result["total"]))
+    console().print(people_table(result.people, result.total))
 
 
 @click.command("search")
@@ -155,11 +157,11 @@ def search_command(query: tuple[str, ...], limit: int, as_json: bool) -> None:
     ctx = app()
     result = search(ctx.store, " ".join(query), limit, ctx.settings.today)
     if as_json:
-        emit_json(result)
+        emit_json(result.as_dict())
         return
     from amity.cli.render import people_table
 
-    console().print(people_table(result["results"], result["total"]))
+    console().print(people_table(result.people, result.total))
 
 
 @click.command("edit")
@@ -187,11 +189,13 @@ def search_command(query: tuple[str, ...], limit: int, as_json: bool) -> None:
 @click.option("--archive/--unarchive", "archived", default=None, help="Archive or restore.")
 def edit_command(person: str, **changes: Any) -> None:
     """Change a person's fields: amity edit ada --circle inner --add-tag mentor."""
-    from amity.service.people import edit_person
+    from amity.service.people import edit_person, read_changes
+    from amity.service.resolve import resolve_person
 
     ctx = app()
-    changes = {k: (list(v) if isinstance(v, tuple) else v) for k, v in changes.items()}
-    person_id = edit_person(ctx.write_store, person, changes, ctx.settings.today)
+    store = ctx.write_store
+    person_id, _ = resolve_person(store, person)
+    edit_person(store, person_id, read_changes(store, changes), ctx.settings.today)
     echo(f"updated #{person_id}")
 
 
@@ -200,9 +204,12 @@ def edit_command(person: str, **changes: Any) -> None:
 def forget_command(person: str) -> None:
     """Move a person to the trash; they are deleted for good after 30 days."""
     from amity.service.people import forget_person
+    from amity.service.resolve import resolve_person
 
     ctx = app()
-    person_id, name = forget_person(ctx.write_store, person, ctx.settings.today)
+    store = ctx.write_store
+    person_id, _ = resolve_person(store, person)
+    name = forget_person(store, person_id, ctx.settings.today)
     echo(
         f"{name} (#{person_id}) is in the trash for 30 days; `amity unforget {person_id}`"
         " brings them back"
@@ -213,8 +220,10 @@ def forget_command(person: str) -> None:
 @click.argument("person")
 def unforget_command(person: str) -> None:
     """Bring a forgotten person back from the trash."""
-    from amity.service.people import unforget_person
+    from amity.service.people import resolve_forgotten, unforget_person
 
     ctx = app()
-    person_id, name = unforget_person(ctx.write_store, person, ctx.settings.today)
+    store = ctx.write_store
+    person_id, _ = resolve_forgotten(store, person)
+    name = unforget_person(store, person_id, ctx.settings.today)
     echo(f"{name} (#{person_id}) is back")

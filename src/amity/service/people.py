@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from amity.engines.dates import parse_birthday
 from amity.errors import NotFound, UsageError
-from amity.model import Circle, ContactKind, ContactPoint, Person, Position
+from amity.model import Birthday, Circle, ContactKind, ContactPoint, Person, Position
 from amity.model.limits import cadence_problem, indexed_problem, is_storable, name_problem
 from amity.service.choices import parse_choice
 from amity.service.relationships import refresh_people
 from amity.service.resolve import resolve_person, similar_names
-from amity.store import Store
+from amity.store import Store, people_query
 from amity.store import people as people_store
 from amity.store import tags as tags_store
 
@@ -124,30 +125,93 @@ def add_person(store: Store, new: NewPerson, today: date) -> tuple[int, list[tup
 # -- edit ---------------------------------------------------------------------------
 
 
-def edit_person(store: Store, who: str, changes: dict[str, Any], today: date) -> int:
-    """Apply `--field value` edits. Keys are option names; values already typed by the CLI."""
-    person_id, _ = resolve_person(store, who)
-    fields: dict[str, Any] = {}
-    tags_add = [_short(t, "a tag") for t in changes.pop("add_tag", []) or []]
-    tags_remove: list[str] = changes.pop("remove_tag", []) or []
-    emails: list[str] = changes.pop("email", []) or []
-    phones: list[str] = changes.pop("phone", []) or []
-    company = changes.pop("company", None)
-    if company:
-        _short(company, "a company")
-    title = changes.pop("title", None)
-    for key, value in changes.items():
+@dataclass(frozen=True, slots=True)
+class PersonChanges:
+    """What `edit_person` changes: a field left None (a list left empty) stays as it is.
+
+    Free text (the name, notes, a company, tags, emails and phones) is checked by
+    `edit_person`; `read_changes` turns the CLI's and the web's options into this."""
+
+    name: str | None = None
+    nickname: str | None = None
+    headline: str | None = None
+    location: str | None = None
+    circle: Circle | None = None
+    every: int | None = None  # days between check-ins; 0 goes back to the circle's default
+    birthday: Birthday | None = None
+    clear_birthday: bool = False
+    how_met: str | None = None
+    where_met: str | None = None
+    met_through: int | None = None  # the id of the person who introduced you
+    about: str | None = None
+    needs: str | None = None
+    offers: str | None = None
+    interests: str | None = None
+    company: str | None = None  # a new current company (the old job ends)
+    title: str | None = None  # the current job's title
+    emails: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()
+    add_tags: tuple[str, ...] = ()
+    remove_tags: tuple[str, ...] = ()
+    archived: bool | None = None
+
+
+_NOTES: tuple[str, ...] = ("nickname", "headline", "location", "how_met", "where_met")
+_NOTES += ("about", "needs", "offers", "interests")  # free text, stored as typed
+_LISTS = {"email": "emails", "phone": "phones", "add_tag": "add_tags", "remove_tag": "remove_tags"}
+
+
+def read_changes(store: Store, options: Mapping[str, object]) -> PersonChanges:
+    """`--field value` options as `amity edit` and the web's editor name them (`every`,
+    `add_tag`, `birthday` 'none' to clear it, `met_through` a name or an id), typed.
+
+    The one place the edit vocabulary is read from text, so both say the same on bad input;
+    None leaves a field as it is."""
+    typed: dict[str, Any] = {}
+    for key, value in options.items():
         if value is None:
             continue
-        fields.update(_edit_field(store, key, value))
-    emails = [check_email(e) for e in emails]
-    phones = [check_phone(p) for p in phones]
-    if not (fields or tags_add or tags_remove or emails or phones or company or title):
+        if key in _LISTS:
+            values = value if isinstance(value, list | tuple) else [value]
+            typed[_LISTS[key]] = tuple(str(v) for v in values)
+        elif key == "circle":
+            typed["circle"] = parse_circle(str(value))
+        elif key == "every":
+            typed["every"] = int(str(value))
+        elif key == "birthday":
+            if str(value).strip().lower() in ("", "none"):
+                typed["clear_birthday"] = True
+            else:
+                typed["birthday"] = parse_birthday(str(value))
+        elif key == "met_through":
+            typed["met_through"] = resolve_person(store, str(value))[0]
+        elif key == "archived":
+            typed["archived"] = bool(value)
+        elif key in ("name", "company", "title", *_NOTES):
+            typed[key] = str(value)
+        else:
+            raise UsageError(f"unknown field {key!r}")
+    return PersonChanges(**typed)
+
+
+def edit_person(store: Store, person_id: int, changes: PersonChanges, today: date) -> None:
+    """Apply the changes, all or nothing, after checking every one."""
+    _named(store, person_id)
+    if changes.met_through is not None:
+        _named(store, changes.met_through)
+    fields = _fields(changes)
+    tags_add = [_short(t, "a tag") for t in changes.add_tags]
+    if changes.company:
+        _short(changes.company, "a company")
+    emails = [check_email(e) for e in changes.emails]
+    phones = [check_phone(p) for p in changes.phones]
+    company, title = changes.company, changes.title
+    if not (fields or tags_add or changes.remove_tags or emails or phones or company or title):
         raise UsageError("nothing to change; give at least one --field value")
     with store.db.transaction():
         people_store.update_person(store, person_id, fields)
         people_store.add_tags(store, person_id, tags_add)
-        people_store.remove_tags(store, person_id, tags_remove)
+        people_store.remove_tags(store, person_id, list(changes.remove_tags))
         for e in emails:
             people_store.add_contact_point(store, person_id, ContactKind.EMAIL, e)
         for p in phones:
@@ -157,28 +221,30 @@ def edit_person(store: Store, who: str, changes: dict[str, Any], today: date) ->
         if {"circle", "cadence_days", "archived"} & set(fields):
             refresh_people(store, [person_id], today)
         people_store.reindex_person(store, person_id)
-    return person_id
 
 
-def _edit_field(store: Store, key: str, value: Any) -> dict[str, Any]:
-    if key == "name":
-        return {"name": clean_name(str(value))}
-    if key == "circle":
-        return {"circle": parse_circle(str(value)).value}
-    if key == "every":
-        return {"cadence_days": parse_cadence(int(value)) if int(value) else None}
-    if key == "birthday":
-        if str(value).strip().lower() in ("", "none"):
-            return {"birthday_month": None, "birthday_day": None, "birthday_year": None}
-        b = parse_birthday(str(value))
-        return {"birthday_month": b.month, "birthday_day": b.day, "birthday_year": b.year}
-    if key == "met_through":
-        return {"met_through_id": resolve_person(store, str(value))[0]}
-    if key == "archived":
-        return {"archived": bool(value)}
-    if key in people_store.EDITABLE:
-        return {key: _text(str(value), f"--{key.replace('_', '-')}")}
-    raise UsageError(f"unknown field {key!r}")
+def _fields(changes: PersonChanges) -> dict[str, object]:
+    """The person's own columns that change, checked."""
+    fields: dict[str, object] = {}
+    if changes.name is not None:
+        fields["name"] = clean_name(changes.name)
+    for key in _NOTES:
+        value = getattr(changes, key)
+        if value is not None:
+            fields[key] = _text(value, f"--{key.replace('_', '-')}")
+    if changes.circle is not None:
+        fields["circle"] = changes.circle.value
+    if changes.every is not None:
+        fields["cadence_days"] = parse_cadence(changes.every) if changes.every else None
+    if changes.clear_birthday:
+        fields |= {"birthday_month": None, "birthday_day": None, "birthday_year": None}
+    elif (b := changes.birthday) is not None:
+        fields |= {"birthday_month": b.month, "birthday_day": b.day, "birthday_year": b.year}
+    if changes.met_through is not None:
+        fields["met_through_id"] = changes.met_through
+    if changes.archived is not None:
+        fields["archived"] = changes.archived
+    return fields
 
 
 def _change_job(
@@ -200,8 +266,36 @@ def _change_job(
 # -- forget / unforget ------------------------------------------------------------------
 
 
+def _named(store: Store, person_id: int, *, deleted: bool = False) -> str:
+    """The name of the person with this id (in the trash with `deleted`); NotFound if none."""
+    row = people_query.by_id(store, person_id, deleted=deleted)
+    if row is None:
+        raise NotFound(f"no person has id {person_id}")
+    return str(row["name"])
+
+
+def forget_person(store: Store, person_id: int, today: date) -> str:
+    """Move someone to the trash; returns their name."""
+    name = _named(store, person_id)
+    with store.db.transaction():
+        # The trash counts real days (as its purge does): a what-if `today` in the past
+        # must not make someone expire sooner.
+        people_store.set_deleted(store, person_id, date.today())
+        refresh_people(store, [person_id], today)
+    return name
+
+
+def resolve_forgotten(store: Store, who: str) -> tuple[int, str]:
+    """The one person in the trash `who` names (as `resolve_person` reads text); for
+    someone who was never forgotten, say so rather than "not found"."""
+    try:
+        return resolve_person(store, who, deleted=True)
+    except NotFound:
+        _refuse_if_present(store, who)
+        raise
+
+
 def _refuse_if_present(store: Store, who: str) -> None:
-    """`unforget` of someone who was never forgotten: say so, rather than "not found"."""
     try:
         person_id, name = resolve_person(store, who)
     except UsageError:
@@ -209,26 +303,13 @@ def _refuse_if_present(store: Store, who: str) -> None:
     raise NotFound(f"{name} (#{person_id}) is not in the trash; nothing to bring back")
 
 
-def forget_person(store: Store, who: str, today: date) -> tuple[int, str]:
-    person_id, name = resolve_person(store, who)
-    with store.db.transaction():
-        # The trash counts real days (as its purge does): a what-if `today` in the past
-        # must not make someone expire sooner.
-        people_store.set_deleted(store, person_id, date.today())
-        refresh_people(store, [person_id], today)
-    return person_id, name
-
-
-def unforget_person(store: Store, who: str, today: date) -> tuple[int, str]:
-    try:
-        person_id, name = resolve_person(store, who, deleted=True)
-    except NotFound:
-        _refuse_if_present(store, who)
-        raise
+def unforget_person(store: Store, person_id: int, today: date) -> str:
+    """Bring someone back from the trash; returns their name."""
+    name = _named(store, person_id, deleted=True)
     with store.db.transaction():
         people_store.set_deleted(store, person_id, None)
         refresh_people(store, [person_id], today)
-    return person_id, name
+    return name
 
 
 def people_count(store: Store) -> int:

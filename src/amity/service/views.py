@@ -1,15 +1,26 @@
-"""What the read commands show: a person, a list, search results, as JSON-ready dicts."""
+"""What the read commands show: a person, a list, search results (the types are in
+`amity.service.people_views`)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from amity.errors import NotFound, UsageError
-from amity.model import ContactKind
-from amity.service.resolve import resolve_person
+from amity.model import Circle, ContactKind
+from amity.service.people_views import (
+    LifeEventLine,
+    PeopleList,
+    PersonRef,
+    PersonSummary,
+    PersonView,
+    PositionView,
+    SearchResults,
+    StrengthToday,
+    TieLine,
+    TimelineEntry,
+)
 from amity.store import Row, Store, as_date
 from amity.store import interactions as interaction_store
 from amity.store import ledger as ledger_store
@@ -17,131 +28,101 @@ from amity.store import people as people_store
 from amity.store import people_query as q
 from amity.store import ties as ties_store
 from amity.store.search import search_people
+from amity.store.sources import missing_since
 
 SORTS = ("name", "last", "strength")
 
 
-def summary(row: Row) -> dict[str, Any]:
-    last = row.get("last_contact_on")
-    return {
-        "id": int(row["id"]),
-        "name": row["name"],
-        "circle": row["circle"],
-        "tags": list(row.get("tags", [])),
-        "organization": row["organization"],
-        "title": row["title"],
-        "last_interaction": last.isoformat() if last else None,
-        "strength": int(row["strength"]),
-    }
+def summary(row: Row) -> PersonSummary:
+    """One list or search line from a `people_query` row (with its `tags`)."""
+    return PersonSummary(
+        int(row["id"]),
+        str(row["name"]),
+        Circle(row["circle"]),
+        tuple(row.get("tags", [])),
+        str(row["organization"]),
+        str(row["title"]),
+        row.get("last_contact_on"),
+        int(row["strength"]),
+    )
 
 
 def show_person(
-    store: Store, who: str, interactions: int = 20, today: date | None = None
-) -> dict[str, Any]:
+    store: Store, person_id: int, interactions: int = 20, today: date | None = None
+) -> PersonView:
     """A person as `amity show` prints them; with `today`, the strength is scored for that
     day with its top reasons (the stored score is as of the last change)."""
-    person_id, _ = resolve_person(store, who)
     person = people_store.load_person(store, person_id)
-    if person is None:  # resolved a moment ago in the same connection
+    if person is None:
         raise NotFound(f"no person has id {person_id}")
     stats = people_store.person_row(store, person_id) or {}
     current = person.current_position
     met_through = None
     if person.met_through_id:
         row = q.by_id(store, person.met_through_id)
-        met_through = {"id": person.met_through_id, "name": row["name"]} if row else None
+        met_through = PersonRef(person.met_through_id, str(row["name"])) if row else None
     timeline = interaction_store.for_person(store, person_id, limit=interactions)
-    total = int(stats.get("interaction_count") or 0)
-    return {
-        "id": person_id,
-        "name": person.name,
-        "nickname": person.nickname,
-        "headline": person.headline,
-        "location": person.location,
-        "circle": person.circle.value,
-        "cadence_days": person.cadence_days,
-        "tags": person.tags,
-        "organization": current.organization if current else "",
-        "title": current.title if current else "",
-        "emails": person.emails(),
-        "phones": person.phones(),
-        "urls": [
+    return PersonView(
+        id=person_id,
+        name=person.name,
+        nickname=person.nickname,
+        headline=person.headline,
+        location=person.location,
+        circle=person.circle,
+        cadence_days=person.cadence_days,
+        tags=tuple(person.tags),
+        organization=current.organization if current else "",
+        title=current.title if current else "",
+        emails=tuple(person.emails()),
+        phones=tuple(person.phones()),
+        urls=tuple(
             c.value
             for c in person.contact_points
             if c.kind in (ContactKind.URL, ContactKind.SOCIAL)
-        ],
-        "birthday": person.birthday.iso() if person.birthday else None,
-        "how_met": person.how_met,
-        "where_met": person.where_met,
-        "met_through": met_through,
-        "about": person.about,
-        "needs": person.needs,
-        "offers": person.offers,
-        "interests": person.interests,
-        "archived": person.archived,
-        "positions": [
-            {
-                "organization": p.organization,
-                "title": p.title,
-                "start": p.start.isoformat() if p.start else None,
-                "end": p.end.isoformat() if p.end else None,
-                "source": p.source,
-            }
+        ),
+        birthday=person.birthday.iso() if person.birthday else None,
+        how_met=person.how_met,
+        where_met=person.where_met,
+        met_through=met_through,
+        about=person.about,
+        needs=person.needs,
+        offers=person.offers,
+        interests=person.interests,
+        archived=person.archived,
+        positions=tuple(
+            PositionView(p.organization, p.title, p.start, p.end, p.source)
             for p in person.positions
-        ],
-        "last_interaction": person.last_contact_on.isoformat() if person.last_contact_on else None,
-        "next_due": str(stats.get("next_due_on") or "") or None,
-        "strength": int(stats.get("strength") or 0),
-        **_strength_today(store, person_id, today),
-        **_linkedin_missing(store, person_id),
-        "interaction_count": total,
-        "interactions": [
-            {
-                "id": i.id,
-                "kind": i.kind.value,
-                "direction": i.direction.value,
-                "date": i.occurred_on.isoformat(),
-                "note": i.notes or i.summary,
-                "summary": i.summary,
-                "learned": i.learned,
-                "promises": i.promises,
-                "place": i.place,
-            }
+        ),
+        last_interaction=person.last_contact_on,
+        next_due=as_date(stats.get("next_due_on")),
+        stored_strength=int(stats.get("strength") or 0),
+        scored=_strength_today(store, person_id, today),
+        linkedin_missing_since=missing_since(store, person_id, "linkedin"),
+        interaction_count=int(stats.get("interaction_count") or 0),
+        interactions=tuple(
+            TimelineEntry(
+                i.id,
+                i.kind.value,
+                i.direction.value,
+                i.occurred_on,
+                i.notes or i.summary,
+                i.summary,
+                i.learned,
+                i.promises,
+                i.place,
+            )
             for i in timeline
-        ],
-    }
-
-
-def _linkedin_missing(store: Store, person_id: int) -> dict[str, Any]:
-    """A LinkedIn connection a newer full export no longer holds: the day that export was
-    imported, and the line that says so (None while they are still connected)."""
-    from amity.model.wording import short_day
-    from amity.store.sources import missing_since
-
-    since = missing_since(store, person_id, "linkedin")
-    text = (
-        f"No longer in your LinkedIn connections since the export imported on {short_day(since)}"
-        if since
-        else None
+        ),
     )
-    return {
-        "linkedin_missing_since": since.isoformat() if since else None,
-        "linkedin_missing": text,
-    }
 
 
-def _strength_today(store: Store, person_id: int, today: date | None) -> dict[str, Any]:
+def _strength_today(store: Store, person_id: int, today: date | None) -> StrengthToday | None:
     if today is None:
-        return {}
+        return None
     from amity.service.relationships import strength_now
 
     scored, level = strength_now(store, person_id, today)
-    return {
-        "strength": scored.score,
-        "tier": level.value,
-        "strength_reasons": scored.reasons,
-        "strength_summary": scored.summary,
-    }
+    return StrengthToday(scored.score, level.value, tuple(scored.reasons), scored.summary)
 
 
 @dataclass(slots=True)
@@ -162,7 +143,7 @@ TIERS = ("core", "active", "new", "cooling", "dormant")
 SOURCES = ("linkedin", "vcard", "csv", "manual")
 
 
-def list_people(store: Store, req: ListRequest) -> dict[str, Any]:
+def list_people(store: Store, req: ListRequest) -> PeopleList:
     if req.sort not in SORTS:
         raise UsageError(f"unknown sort {req.sort!r}; expected one of {', '.join(SORTS)}")
     if req.limit is not None and req.limit < 0:
@@ -186,13 +167,13 @@ def list_people(store: Store, req: ListRequest) -> dict[str, Any]:
         today=req.today,
     )
     rows, total = q.list_people(store, where, req.sort, req.limit, req.offset)  # type: ignore[arg-type]
-    return {"results": [summary(r) for r in rows], "total": total}
+    return PeopleList(tuple(summary(r) for r in rows), total)
 
 
 _FILTER = re.compile(r"\b(company|tag|circle|name|org|tier|source):(\"[^\"]*\"|\S+)", re.IGNORECASE)
 
 
-def search(store: Store, query: str, limit: int = 20, today: date | None = None) -> dict[str, Any]:
+def search(store: Store, query: str, limit: int = 20, today: date | None = None) -> SearchResults:
     """Ranked full-text search with field filters (`company:stripe tag:mentor rust`)."""
     if limit < 1:
         raise UsageError("--limit must be at least 1")
@@ -225,32 +206,27 @@ def search(store: Store, query: str, limit: int = 20, today: date | None = None)
         raise UsageError("search needs words or a filter such as company:acme or tag:mentor")
     if not text:
         rows, total = q.list_people(store, where, "strength", limit)
-        return {"query": query, "results": [summary(r) for r in rows], "total": total}
+        return SearchResults(query, tuple(summary(r) for r in rows), total, ranked=False)
     hits = search_people(store, text)
     where.ids = hits.person_ids
     allowed = set(q.matching_ids(store, where))
     ranked = [pid for pid in hits.person_ids if pid in allowed]
     total = len(ranked)
     rows = q.summaries(store, ranked[:limit])
-    return {
-        "query": query,
-        "results": [summary(r) for r in rows],
-        "total": total,
-        "capped": hits.capped,
-    }
+    return SearchResults(query, tuple(summary(r) for r in rows), total, hits.capped)
 
 
-def person_life_events(store: Store, person_id: int) -> list[dict[str, Any]]:
+def person_life_events(store: Store, person_id: int) -> list[LifeEventLine]:
     """The person page's last 20 life events, newest first."""
     return [
-        {"kind": r["kind"], "on": as_date(r["occurred_on"]), "detail": r["detail"]}
+        LifeEventLine(str(r["kind"]), as_date(r["occurred_on"]), str(r["detail"]))
         for r in ledger_store.life_events(store, person_id)
     ]
 
 
-def person_ties(store: Store, person_id: int) -> list[dict[str, Any]]:
+def person_ties(store: Store, person_id: int) -> list[TieLine]:
     """The person page's 30 strongest ties to living people."""
     return [
-        {"id": int(r["id"]), "name": r["name"], "kind": r["kind"], "strength": int(r["strength"])}
+        TieLine(int(r["id"]), str(r["name"]), str(r["kind"]), int(r["strength"]))
         for r in ties_store.ties_of(store, person_id)
     ]

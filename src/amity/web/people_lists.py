@@ -3,6 +3,7 @@ bulk edits. Thin calls of `amity.service.views` and `amity.service.people`."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -11,7 +12,8 @@ from urllib.parse import urlencode
 from amity.errors import UsageError
 from amity.model import Circle
 from amity.model.wording import every
-from amity.service.people import all_tags, edit_person
+from amity.service.people import PersonChanges, all_tags, edit_person, parse_circle
+from amity.service.people_views import PersonSummary
 from amity.service.views import SOURCES, TIERS, ListRequest, list_people, search
 from amity.store import Store
 
@@ -54,7 +56,7 @@ class PeopleQuery:
 @dataclass(slots=True)
 class PeoplePage:
     query: PeopleQuery
-    results: list[dict[str, Any]]
+    results: Sequence[PersonSummary]
     total: int
     tags: list[str]
     message: str = ""
@@ -82,7 +84,7 @@ def people_page(store: Store, query: PeopleQuery, today: date) -> PeoplePage:
     offset = (query.page - 1) * PAGE_SIZE
     if query.q.strip():
         found = search(store, _search_text(query), limit=offset + PAGE_SIZE, today=today)
-        results, total = found["results"][offset:], int(found["total"])
+        results, total = found.people[offset:], found.total
     else:
         request = ListRequest(
             tags=(query.tag,) if query.tag else (),
@@ -97,7 +99,7 @@ def people_page(store: Store, query: PeopleQuery, today: date) -> PeoplePage:
             today=today,
         )
         listed = list_people(store, request)
-        results, total = listed["results"], int(listed["total"])
+        results, total = listed.people, listed.total
     return PeoplePage(query, results, total, all_tags(store))
 
 
@@ -124,25 +126,25 @@ def bulk_edit(store: Store, ids: list[int], action: str, value: str, today: date
     change = _change(action, value.strip())
     with store.db.transaction():
         for person_id in ids:
-            edit_person(store, str(person_id), dict(change), today)
+            edit_person(store, person_id, change, today)
     noun = "person" if len(ids) == 1 else "people"
     return f"{_done(action, value.strip())} for {len(ids)} {noun}."
 
 
-def _change(action: str, value: str) -> dict[str, Any]:
+def _change(action: str, value: str) -> PersonChanges:
     if action in ("tag", "untag", "circle", "every") and not value:
         raise UsageError(f"{action} needs a value")
     if action == "every" and not value.isdigit():
         raise UsageError(f"cadence must be a number of days, not {value!r}")
-    changes: dict[str, dict[str, Any]] = {
-        "tag": {"add_tag": [value]},
-        "untag": {"remove_tag": [value]},
-        "circle": {"circle": value},
-        "every": {"every": int(value) if value.isdigit() else 0},
-        "archive": {"archived": True},
-        "unarchive": {"archived": False},
-    }
-    return changes[action]
+    if action == "tag":
+        return PersonChanges(add_tags=(value,))
+    if action == "untag":
+        return PersonChanges(remove_tags=(value,))
+    if action == "circle":
+        return PersonChanges(circle=parse_circle(value))
+    if action == "every":
+        return PersonChanges(every=int(value))
+    return PersonChanges(archived=action == "archive")
 
 
 def _done(action: str, value: str) -> str:

@@ -15,6 +15,7 @@ from amity.model import InteractionKind, LedgerDirection, ReminderKind
 from amity.service import ledger
 from amity.service.interactions import Happening, log
 from amity.service.natural_dates import promise_due_for
+from amity.service.people_views import PersonView
 from amity.store import Store, reminders
 
 INTERACTIONS = ("met", "coffee", "call", "video", "message", "email", "meeting")
@@ -89,20 +90,21 @@ class ProfileForm:
     phone: str = ""
 
     @classmethod
-    def from_view(cls, view: dict[str, Any]) -> ProfileForm:
+    def from_view(cls, view: PersonView) -> ProfileForm:
         form = cls()
         for f in fields(cls):
-            value = view.get(f.name)
+            value = getattr(view, f.name, None)
             if isinstance(value, str):
                 setattr(form, f.name, value)
-        form.company = str(view.get("organization") or "")
-        form.every = str(view.get("cadence_days") or "")
-        form.birthday = str(view.get("birthday") or "")
-        form.tags = ", ".join(view.get("tags") or [])
+        form.circle = view.circle.value
+        form.company = view.organization
+        form.every = str(view.cadence_days or "")
+        form.birthday = view.birthday or ""
+        form.tags = ", ".join(view.tags)
         return form
 
 
-def changes(view: dict[str, Any], form: ProfileForm) -> dict[str, Any]:
+def changes(view: PersonView, form: ProfileForm) -> dict[str, Any]:
     """Only what differs from the person now, in `edit_person`'s vocabulary."""
     before = ProfileForm.from_view(view)
     out: dict[str, Any] = {}

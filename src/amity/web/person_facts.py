@@ -11,6 +11,7 @@ from typing import Any
 from amity.engines.drafts import DraftKind
 from amity.engines.health import balance
 from amity.engines.strength import Strength
+from amity.service.people_views import LifeEventLine, TieLine
 from amity.service.relationships import strength_now
 from amity.service.report import ledger_rows
 from amity.service.views import person_life_events, person_ties
@@ -29,8 +30,8 @@ class PersonFacts:
     tier: str
     ledger: list[dict[str, Any]]
     balance: str
-    life_events: list[dict[str, Any]]
-    ties: list[dict[str, Any]]
+    life_events: list[LifeEventLine]
+    ties: list[TieLine]
     drafts: list[tuple[str, str]]
 
 

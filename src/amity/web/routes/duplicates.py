@@ -4,13 +4,14 @@ merge, import or dismissal."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from amity.errors import NotFound
 from amity.service.duplicates import dismiss_pair, merge_people, undo_last
+from amity.service.people_views import PersonView
 from amity.service.views import show_person
 from amity.store import Store
 from amity.web.csrf import csrf_protect
@@ -24,8 +25,8 @@ SHOWN = 20
 
 @dataclass(slots=True)
 class Pair:
-    a: dict[str, Any]
-    b: dict[str, Any]
+    a: PersonView
+    b: PersonView
     score: float
     reasons: list[str]
 
@@ -43,8 +44,8 @@ def load(store: Store, state: WebState, message: str = "") -> DuplicatesPage:
     pairs = []
     for pair in found[:SHOWN]:
         try:
-            a = show_person(store, str(pair["a"]), interactions=0)
-            b = show_person(store, str(pair["b"]), interactions=0)
+            a = show_person(store, int(pair["a"]), interactions=0)
+            b = show_person(store, int(pair["b"]), interactions=0)
         except NotFound:  # merged away a moment ago by another tab
             continue
         pairs.append(Pair(a, b, float(pair["score"]), list(pair["reasons"])))

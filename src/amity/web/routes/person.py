@@ -6,14 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from amity.errors import AmityError
 from amity.model import Circle, LedgerKind
-from amity.service.people import edit_person, forget_person
+from amity.service.people import edit_person, forget_person, read_changes
+from amity.service.people_views import PersonView
 from amity.service.remind import Commitment, cancel, commitments_of, remind
 from amity.service.views import show_person
 from amity.store import Store
@@ -53,7 +54,7 @@ class RemindForm:
 
 @dataclass(slots=True)
 class PersonPage:
-    person: dict[str, Any]
+    person: PersonView
     facts: PersonFacts
     today: date
     log: LogForm = field(default_factory=LogForm)
@@ -71,7 +72,7 @@ class PersonPage:
 
 
 def load(store: Store, person_id: int, today: date, home: Path) -> PersonPage:
-    view = show_person(store, str(person_id), interactions=50)
+    view = show_person(store, person_id, interactions=50)
     page = PersonPage(view, person_facts(store, person_id, today, home), today)
     page.commitments = commitments_of(store, today, person_id)
     return page
@@ -83,7 +84,7 @@ def person_page(
 ) -> Response:
     page = load(store, person_id, today, state.settings.home)
     if request.query_params.get("added"):
-        page.message = f"Added {page.person['name']}."
+        page.message = f"Added {page.person.name}."
     return render(request, "person.html", page)
 
 
@@ -205,7 +206,7 @@ def person_edit(
         check_form(form)
         change = changes(page.person, form)
         if has_changes(change):
-            edit_person(store, str(person_id), change, today)
+            edit_person(store, person_id, read_changes(store, change), today)
     except AmityError as exc:
         status, page.error = form_error(request, exc)
         page.edit = form
@@ -221,5 +222,5 @@ def person_edit(
 
 @router.post("/people/{person_id:int}/forget")
 def person_forget(person_id: int, store: StoreDep, today: TodayDep) -> Response:
-    forget_person(store, str(person_id), today)
+    forget_person(store, person_id, today)
     return RedirectResponse("/people", status_code=303)
