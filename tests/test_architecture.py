@@ -170,8 +170,6 @@ BELOW_THE_SERVICE: dict[str, set[str]] = {
     },
     # The person form's id bound: belongs in `amity.model.limits` as the other limits do.
     "amity.web.routes.person": {"amity.store.database.MAX_INTEGER"},
-    # The report page names the tiers: `Tier` belongs with the service's report types.
-    "amity.web.routes.report": {"amity.engines.strength.Tier"},
 }
 
 

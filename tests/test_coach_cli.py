@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from rich.console import Console
 
 from amity.cli.render_report import SHOWN_FINDINGS, coach_renderable
+from amity.engines.coach import FindingKind, Severity
+from amity.service.coaching import CoachFinding, CoachReport
+from amity.service.person_ref import PersonRef
 from tests.conftest import Amity
 
 FAIR = ("Ana Lopez", "Ben Ito", "Cy Park", "Dee Ray", "Eve Zhu", "Fay Wu")
@@ -67,32 +71,45 @@ def test_maya_three_weeks_after_the_fair(amity: Amity) -> None:
 
 
 def test_a_handful_on_screen_and_all_with_all() -> None:
-    people = [{"id": n, "name": f"Person {n}"} for n in range(1, 13)]
-    data = {
-        "findings": [
-            {
-                "kind": f"kind_{n}",
-                "count": 12,
-                "people": people,
-                "advice": f"advice {n}",
-                "evidence": f"evidence {n}: Person 1, Person 2, Person 3, and 9 more.",
-                "severity": "medium",
-                "details": [],
-            }
-            for n in range(1, 8)
-        ]
-    }
+    people = tuple(PersonRef(n, f"Person {n}") for n in range(1, 13))
+    kinds = list(FindingKind)[:7]
+    data = CoachReport(
+        date(2026, 11, 22),
+        tuple(
+            CoachFinding(
+                kind,
+                12,
+                people,
+                f"advice {n}",
+                f"evidence {n}: Person 1, Person 2, Person 3, and 9 more.",
+                Severity.MEDIUM,
+                (),
+            )
+            for n, kind in enumerate(kinds, start=1)
+        ),
+    )
+    named = [kind.value.replace("_", " ") for kind in kinds]
     console = Console(width=120, record=True)
     console.print(coach_renderable(data))
     short = console.export_text()
-    assert f"{SHOWN_FINDINGS}. kind {SHOWN_FINDINGS}" in short and "kind 6" not in short
+    assert f"{SHOWN_FINDINGS}. {named[SHOWN_FINDINGS - 1]}" in short
+    assert named[SHOWN_FINDINGS] not in short
     assert "2 more findings · amity coach --all lists everyone" in short
     assert "Person 12" not in short
     console = Console(width=120, record=True)
     console.print(coach_renderable(data, show_all=True))
     everything = console.export_text()
-    assert "7. kind 7" in everything and "· Person 12" in everything
+    assert f"7. {named[6]}" in everything and "· Person 12" in everything
     assert "--all" not in everything
+    assert data.as_dict()["findings"][0] == {
+        "kind": kinds[0].value,
+        "count": 12,
+        "people": [{"id": n, "name": f"Person {n}"} for n in range(1, 13)],
+        "advice": "advice 1",
+        "evidence": "evidence 1: Person 1, Person 2, Person 3, and 9 more.",
+        "severity": "medium",
+        "details": [],
+    }
 
 
 def test_coach_all_lists_every_person(amity: Amity) -> None:

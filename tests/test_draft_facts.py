@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from amity.engines.drafts import DraftKind, Tone
-from amity.model import Circle, InteractionKind, LedgerDirection
+from amity.model import Circle, InteractionKind, LedgerDirection, LedgerKind
 from amity.service import preferences
 from amity.service.draft_facts import facts_for, facts_for_many
 from amity.service.drafts import draft_for
@@ -48,7 +48,8 @@ def test_facts_say_who_was_known_their_cadence_needs_and_gifts(store: Store) -> 
     priya = PersonChanges(needs="a junior data engineer", interests="climbing")
     edit_person(store, ids["Priya Raman"], priya, TODAY)
     received = LedgerDirection.RECEIVED
-    record(store, "Farah", received, "referral", "the referral to the data team", None, TODAY)
+    gift = "the referral to the data team"
+    record(store, ids["Farah Aziz"], received, LedgerKind.REFERRAL, gift, TODAY, TODAY)
 
     facts = facts_for_many(store, list(ids.values()), TODAY)
     priya, irene, farah = (

@@ -477,5 +477,5 @@ def test_dedupe_apply_skips_pairs_another_writer_removed_between_chunks(
 
     monkeypatch.setattr(duplicates, "_merge_chunk", another_writer_first)
     result = duplicates.apply_pairs(store, 0.9, TODAY)
-    assert result["count"] == 2
+    assert result.count == 2
     assert store.db.scalar("SELECT count(*) FROM person") == 3

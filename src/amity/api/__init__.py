@@ -22,7 +22,8 @@ from amity.errors import NotFound, UsageError
 from amity.model import Circle, Direction, InteractionKind
 from amity.service import interactions
 from amity.service.agenda import AgendaEntry, TodayView
-from amity.service.people_views import PersonRef, PersonSummary, PersonView, SearchResults
+from amity.service.people_views import PersonSummary, PersonView, SearchResults
+from amity.service.person_ref import PersonRef
 
 __all__ = [
     "Added",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from amity.service.people_views import PersonRef
+from amity.service.person_ref import PersonRef
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import click
 
 from amity.cli.context import NUMBER, app, console, emit_json, json_option
@@ -68,14 +66,17 @@ def snooze_command(item: str, days: int) -> None:
 @json_option
 def draft_command(kind: str, person: str, tone: str | None, as_json: bool) -> None:
     """Draft a ready-to-send message from what Amity knows about PERSON."""
-    from amity.service.drafts import draft
+    from amity.service.drafts import draft, parse_kind, parse_tone
+    from amity.service.resolve import resolve_person
 
     ctx = app()
-    result = draft(ctx.store, ctx.settings.home, kind, person, ctx.settings.today, tone)
+    draft_kind, chosen = parse_kind(kind), parse_tone(tone, ctx.store)
+    person_id, _ = resolve_person(ctx.store, person)
+    result = draft(ctx.store, ctx.settings.home, person_id, draft_kind, ctx.settings.today, chosen)
     if as_json:
-        emit_json(result)
+        emit_json(result.as_dict())
         return
-    echo(result["text"], nl=False)
+    echo(result.text, nl=False)
 
 
 @click.command("life")
@@ -90,20 +91,18 @@ def life_command(
     person: str, kind: str, company: str, title: str, detail: str, day: str | None, as_json: bool
 ) -> None:
     """Record a life event; it becomes a timely prompt to reach out."""
-    from amity.service.ledger import record_life_event
+    from amity.service.choices import parse_happened_on
+    from amity.service.ledger import parse_life_kind, record_life_event
+    from amity.service.resolve import resolve_person
 
     ctx = app()
-    result: dict[str, Any] = record_life_event(
-        ctx.write_store,
-        person,
-        kind,
-        ctx.settings.today,
-        company=company,
-        title=title,
-        detail=detail,
-        on=day,
+    store, today = ctx.write_store, ctx.settings.today
+    person_id, _ = resolve_person(store, person)
+    event_kind, on = parse_life_kind(kind), parse_happened_on(day, today)
+    event = record_life_event(
+        store, person_id, event_kind, on, today, company=company, title=title, detail=detail
     )
     if as_json:
-        emit_json(result)
+        emit_json(event.as_dict())
         return
-    echo(f"Recorded {result['kind']} for {result['person']['name']}: {result['detail']}")
+    echo(f"Recorded {event.kind.value} for {event.person.name}: {event.detail}")

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from amity.cli.context import NUMBER, app, emit_json, json_option
 from amity.cli.terminal import echo
+
+if TYPE_CHECKING:
+    from amity.service.duplicates import Dismissal, Undismissal
 
 
 @click.command("dedupe")
@@ -51,21 +54,21 @@ def dedupe_command(
     if apply_:
         result = apply_pairs(ctx.write_store, min_score, ctx.settings.today)
         if as_json:
-            emit_json(result)
+            emit_json(result.as_dict())
         else:
-            echo(_applied(result["count"], result["left_for_review"]))
+            echo(_applied(result.count, result.left_for_review))
         return
     pairs = find_pairs(ctx.store, REVIEW_SCORE if min_score is None else min_score)
     shown = pairs if limit is None else pairs[:limit]
     if as_json:
-        emit_json({"pairs": shown, "total": len(pairs)})
+        emit_json({"pairs": [pair.as_dict() for pair in shown], "total": len(pairs)})
         return
     if not pairs:
         echo("No likely duplicates.")
     for pair in shown:
         echo(
-            f"{pair['score']:.2f}  #{pair['a']} {pair['a_name']}  =  "
-            f"#{pair['b']} {pair['b_name']}  ({'; '.join(pair['reasons'])})"
+            f"{pair.score:.2f}  #{pair.a.id} {pair.a.name}  =  "
+            f"#{pair.b.id} {pair.b.name}  ({'; '.join(pair.reasons)})"
         )
 
 
@@ -73,28 +76,32 @@ def _dismissal(
     dismiss: tuple[str, str] | None, undismiss: tuple[str, str] | None, as_json: bool
 ) -> None:
     from amity.service.duplicates import dismiss_pair, undismiss_pair
+    from amity.service.resolve import resolve_person
 
     ctx = app()
+    store = ctx.write_store
+    a, b = (resolve_person(store, who)[0] for who in dismiss or undismiss or ("", ""))
+    result: Dismissal | Undismissal
     if dismiss:
-        result = dismiss_pair(ctx.write_store, *dismiss, ctx.settings.today)
-        done = "Noted" if result["new"] else "Already noted"
+        result = dismiss_pair(store, a, b, ctx.settings.today)
+        done = "Noted" if result.new else "Already noted"
         text = f"{done}: {_pair(result)} are not the same person; `amity undo` takes it back"
     else:
-        result = undismiss_pair(ctx.write_store, *(undismiss or ("", "")))
+        result = undismiss_pair(store, a, b)
         text = (
             f"{_pair(result)} may be offered as duplicates again"
-            if result["removed"]
+            if result.removed
             else f"{_pair(result)} were not marked as different people"
         )
     if as_json:
-        emit_json(result)
+        emit_json(result.as_dict())
     else:
         echo(text)
 
 
-def _pair(result: dict[str, Any]) -> str:
-    a, b = result["a"], result["b"]
-    return f"{a['name']} (#{a['id']}) and {b['name']} (#{b['id']})"
+def _pair(result: Dismissal | Undismissal) -> str:
+    a, b = result.a, result.b
+    return f"{a.name} (#{a.id}) and {b.name} (#{b.id})"
 
 
 def _applied(count: int, left: int) -> str:
@@ -128,13 +135,15 @@ def merge_command(keep: str, other: str, yes: bool, as_json: bool) -> None:
                 f"{', '.join(side.emails)} · {side.interaction_count} interactions"
             )
         click.confirm(f"Merge #{b.id} into #{a.id}?", abort=True)
-    result = merge_people(ctx.write_store, keep, other, ctx.settings.today)
+    store = ctx.write_store
+    keep_id, other_id = resolve_person(store, keep)[0], resolve_person(store, other)[0]
+    result = merge_people(store, keep_id, other_id, ctx.settings.today)
     if as_json:
-        emit_json(result)
+        emit_json(result.as_dict())
         return
     echo(
-        f"Merged {result['merged']['name']} (#{result['merged']['id']}) into "
-        f"{result['kept']['name']} (#{result['kept']['id']})"
+        f"Merged {result.merged.name} (#{result.merged.id}) into "
+        f"{result.kept.name} (#{result.kept.id})"
     )
 
 

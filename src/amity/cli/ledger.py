@@ -14,20 +14,22 @@ def _record(
     person: str, direction: str, kind: str, what: str, day: str | None, as_json: bool
 ) -> None:
     from amity.model import LedgerDirection
-    from amity.service.ledger import record
+    from amity.service.choices import parse_happened_on
+    from amity.service.ledger import parse_ledger_kind, record
+    from amity.service.resolve import resolve_person
 
     ctx = app()
-    result = record(
-        ctx.write_store, person, LedgerDirection(direction), kind, what, day, ctx.settings.today
-    )
+    store, today = ctx.write_store, ctx.settings.today
+    person_id, _ = resolve_person(store, person)
+    entry_kind, on = parse_ledger_kind(kind), parse_happened_on(day, today)
+    entry = record(store, person_id, LedgerDirection(direction), entry_kind, what, on, today)
     if as_json:
-        emit_json(result)
+        emit_json(entry.as_dict())
         return
-    b = result["balance"]
+    b = entry.balance
     echo(
-        f"Recorded: {result['direction']} {result['kind']} ({result['what']}) — "
-        f"with {result['person']['name']}: gave {b['gave']}, received {b['received']}, "
-        f"asked {b['asked']}"
+        f"Recorded: {entry.direction.value} {entry.kind.value} ({entry.what}) — "
+        f"with {entry.person.name}: gave {b.gave}, received {b.received}, asked {b.asked}"
     )
 
 

@@ -41,13 +41,13 @@ def digest_command(send: bool, as_json: bool) -> None:
     store = ctx.write_store if send else ctx.store
     result = digest(store, ctx.settings.today, ctx.settings.home, send=send)
     if as_json:
-        emit_json(result)
-    elif result.get("sent"):
-        click.echo(f'Sent "{result["subject"]}" to {result["to"]}')
-    elif "preview" in result:
-        click.echo(result["preview"])
+        emit_json(result.as_dict())
+    elif result.sent:
+        click.echo(f'Sent "{result.subject}" to {result.to}')
+    elif result.preview is not None:
+        click.echo(result.preview)
     else:
-        click.echo(f"Not sent: {result['reason']}")
+        click.echo(f"Not sent: {result.reason}")
 
 
 @click.command("settings")

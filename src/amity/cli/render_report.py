@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Group
 
 from amity.cli.safe_text import SafeText as Text
 from amity.model.wording import plural, week_axis
+
+if TYPE_CHECKING:
+    from amity.service.coaching import CoachReport
+    from amity.service.report_types import Report, WeekCount
 
 
 def bar(value: int, total: int, width: int = 30) -> str:
@@ -20,16 +24,16 @@ SPARKS = " ▁▂▃▄▅▆▇█"
 COLUMN = 3  # characters per week in the terminal chart
 
 
-def week_chart(weeks: list[dict[str, Any]], key: str) -> list[str]:
+def week_chart(weeks: Sequence[WeekCount]) -> list[str]:
     """Two lines: one block per week, as tall as its count, and the months under them
     ('Sep', 'Oct'), each under the first week of its month and never overlapping."""
-    top = max([w[key] for w in weeks] + [1])
+    top = max([w.met for w in weeks] + [1])
     blocks = "".join(
-        SPARKS[0 if not w[key] else max(1, round(8 * w[key] / top))].center(COLUMN) for w in weeks
+        SPARKS[0 if not w.met else max(1, round(8 * w.met / top))].center(COLUMN) for w in weeks
     )
     axis = [" "] * (len(weeks) * COLUMN)
     last_end = -1
-    for n, label in enumerate(week_axis([date.fromisoformat(w["week"]) for w in weeks])):
+    for n, label in enumerate(week_axis([w.week for w in weeks])):
         start = n * COLUMN
         if label and start > last_end:
             axis[start : start + len(label)] = label
@@ -37,69 +41,69 @@ def week_chart(weeks: list[dict[str, Any]], key: str) -> list[str]:
     return [blocks.rstrip(), "".join(axis).rstrip()]
 
 
-def report_renderable(data: dict[str, Any]) -> Group:
+def report_renderable(data: Report) -> Group:
     parts: list[Any] = [
-        Text(f"Your network on {data['date']}: {plural(data['total'], 'person')}", style="bold")
+        Text(f"Your network on {data.day}: {plural(data.total, 'person')}", style="bold")
     ]
-    for tier, count in data["tiers"].items():
-        parts.append(Text(f"  {tier:<8} {bar(count, data['total'])} {count}"))
-    if data["core"]:
-        names = ", ".join(p["name"] for p in data["core"][:15])
+    for tier, count in data.tiers.items():
+        parts.append(Text(f"  {tier.value:<8} {bar(count, data.total)} {count}"))
+    if data.core:
+        names = ", ".join(p.name for p in data.core[:15])
         parts.append(Text.assemble(("\nMeaningful core: ", "bold"), names))
-    if data["cooling"]:
-        names = ", ".join(p["name"] for p in data["cooling"][:10])
+    if data.cooling:
+        names = ", ".join(p.name for p in data.cooling[:10])
         parts.append(Text.assemble(("Cooling: ", "bold"), names))
-    g = data["growth"]
-    imported = f"; {g['imported']} imported, not counted" if g["imported"] else ""
+    g = data.growth
+    imported = f"; {g.imported} imported, not counted" if g.imported else ""
     parts.append(
         Text(
-            f"\nNew people met or talked with, week by week: {g['met']} in "
-            f"{plural(len(g['weeks']), 'week')}{imported}"
+            f"\nNew people met or talked with, week by week: {g.met} in "
+            f"{plural(len(g.weeks), 'week')}{imported}"
         )
     )
-    if g["met"]:
-        parts.extend(Text(f"  {line}") for line in week_chart(g["weeks"], "met"))
-    fu = data["follow_up"]
-    rate = "n/a" if fu["rate"] is None else f"{fu['rate']:.0%}"
+    if g.met:
+        parts.extend(Text(f"  {line}") for line in week_chart(g.weeks))
+    fu = data.follow_up
+    rate = "n/a" if fu.rate is None else f"{fu.rate:.0%}"
     parts.append(
         Text(
-            f"\n24-hour follow-up rate: {rate} ({fu['on_time']} of {fu['due']}, "
-            f"last {plural(fu['window_days'], 'day')})"
+            f"\n24-hour follow-up rate: {rate} ({fu.on_time} of {fu.due}, "
+            f"last {plural(fu.window_days, 'day')})"
         )
     )
-    b = data["balance"]
+    b = data.balance
     parts.append(
         Text(
-            f"Give and take: gave {b['gave']}, received {b['received']}, "
-            f"asked {b['asked']}. {b['phrase'][:1].upper()}{b['phrase'][1:]}."
+            f"Give and take: gave {b.gave}, received {b.received}, "
+            f"asked {b.asked}. {b.phrase[:1].upper()}{b.phrase[1:]}."
         )
     )
-    h = data["habit"]
+    h = data.habit
     parts.append(
         Text(
-            f"Weekly habit: {h['this_week']}/{h['goal']} this week, streak "
-            f"{plural(h['streak_weeks'], 'week')}, goal met {h['weeks_met']} of "
-            f"{plural(h['weeks_total'], 'week')}"
+            f"Weekly habit: {h.this_week}/{h.goal} this week, streak "
+            f"{plural(h.streak_weeks, 'week')}, goal met {h.weeks_met} of "
+            f"{plural(h.weeks_total, 'week')}"
         )
     )
-    for title, key in (
-        ("Where meaningful ties came from", "sources"),
-        ("Communities", "communities"),
-        ("Events", "events"),
+    for title, yields in (
+        ("Where meaningful ties came from", data.sources),
+        ("Communities", data.communities),
+        ("Events", data.events),
     ):
-        rows = [y for y in data[key] if y["meaningful"]][:5]
+        rows = [y for y in yields if y.meaningful][:5]
         if rows:
             parts.append(Text(f"\n{title}:", style="bold"))
             for y in rows:
-                parts.append(Text(f"  {y['label'][:40]:<40} {y['meaningful']} of {y['total']}"))
+                parts.append(Text(f"  {y.label[:40]:<40} {y.meaningful} of {y.total}"))
     return Group(*parts)
 
 
 SHOWN_FINDINGS = 5  # a handful on screen; `coach --all` shows every finding and person
 
 
-def coach_renderable(data: dict[str, Any], *, show_all: bool = False) -> Group:
-    findings = data["findings"]
+def coach_renderable(data: CoachReport, *, show_all: bool = False) -> Group:
+    findings = data.findings
     if not findings:
         return Group(Text("Nothing to change in your last six months of history."))
     shown = findings if show_all else findings[:SHOWN_FINDINGS]
@@ -107,15 +111,15 @@ def coach_renderable(data: dict[str, Any], *, show_all: bool = False) -> Group:
     for n, f in enumerate(shown, start=1):
         parts.append(
             Text.assemble(
-                (f"{n}. {f['kind'].replace('_', ' ')}", "bold"),
-                (f" [{f['severity']}]", "magenta"),
+                (f"{n}. {f.kind.value.replace('_', ' ')}", "bold"),
+                (f" [{f.severity.value}]", "magenta"),
             )
         )
-        parts.append(Text(f"   {f['evidence']}"))
+        parts.append(Text(f"   {f.evidence}"))
         if show_all:
-            lines = f["details"] or [p["name"] for p in f["people"]]
+            lines = f.details or tuple(p.name for p in f.people)
             parts.extend(Text(f"     · {line}", style="dim") for line in lines)
-        parts.append(Text(f"   → {f['advice']}", style="green"))
+        parts.append(Text(f"   → {f.advice}", style="green"))
     hidden = len(findings) - len(shown)
     more = f"{plural(hidden, 'more finding')} · " if hidden else ""
     if hidden or not show_all:

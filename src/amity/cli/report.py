@@ -16,7 +16,7 @@ def report_command(as_json: bool) -> None:
     ctx = app()
     data = report(ctx.store, ctx.settings.today)
     if as_json:
-        emit_json(data)
+        emit_json(data.as_dict())
         return
     from amity.cli.render_report import report_renderable
 
@@ -33,7 +33,7 @@ def coach_command(show_all: bool, as_json: bool) -> None:
     ctx = app()
     data = coach_report(ctx.store, ctx.settings.today)
     if as_json:
-        emit_json(data)
+        emit_json(data.as_dict())
         return
     from amity.cli.render_report import coach_renderable
 

@@ -38,14 +38,11 @@ def demo_command(as_json: bool) -> None:
     from amity.service.demo import load_demo
 
     ctx = app()
-    result = load_demo(ctx.write_store, ctx.settings.today)
+    loaded = load_demo(ctx.write_store, ctx.settings.today)
     if as_json:
-        emit_json(result)
+        emit_json(loaded.as_dict())
         return
-    if result["created"]:
-        echo(
-            f"Loaded the demo network: {result['people']} people, "
-            f"{result['interactions']} interactions"
-        )
+    if loaded.created:
+        echo(f"Loaded the demo network: {loaded.people} people, {loaded.interactions} interactions")
     else:
-        echo(f"The demo network is already loaded ({result['people']} people)")
+        echo(f"The demo network is already loaded ({loaded.people} people)")

@@ -37,9 +37,11 @@ def happened_on(text: str | None, today: date) -> date:
     """The day something happened (`--on` of log, met, gave, got, asked, life): today
     unless given; never in the future (tomorrow included), never before 1900, and an
     empty `--on ''` is a mistake, not today."""
-    if text is None:
-        return today
-    day = parse_day(text, today)
+    return today if text is None else check_happened(parse_day(text, today), today)
+
+
+def check_happened(day: date, today: date) -> date:
+    """`day`, when something can have happened then: not after `today`, not before 1900."""
     if day > today:
         raise UsageError(f"{day.isoformat()} is in the future; log what already happened")
     if day < EARLIEST_DAY:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -9,7 +10,9 @@ from amity.engines.coach import (
     LOOKBACK_DAYS,
     CoachInput,
     Finding,
+    FindingKind,
     PersonHistory,
+    Severity,
     Tie,
     Touch,
     coach,
@@ -17,6 +20,7 @@ from amity.engines.coach import (
 from amity.engines.follow_ups import MEETING_KINDS
 from amity.engines.health import PersonHealthRow
 from amity.engines.strength import Tier
+from amity.service.person_ref import PersonRef
 from amity.service.report import health_rows, ledger_rows
 from amity.store import Store
 from amity.store.history import FirstMeeting, first_meetings_of, first_meetings_since, touches_since
@@ -82,21 +86,57 @@ def _tie(row: PersonHealthRow) -> Tie:
     )
 
 
-def coach_report(store: Store, today: date) -> dict[str, Any]:
-    """`{"date", "findings": [{"kind", "count", "people", "advice", ...}]}`, one finding
-    per kind, each with every person it concerns (`{"id", "name"}`, most important first)."""
-    return {
-        "date": today.isoformat(),
-        "findings": [
-            {
-                "kind": f.kind.value,
-                "count": f.size,
-                "people": [{"id": p.person_id, "name": p.name} for p in f.people],
-                "advice": f.advice,
-                "evidence": f.evidence,
-                "severity": f.severity.value,
-                "details": list(f.details),
-            }
+@dataclass(frozen=True, slots=True)
+class CoachFinding:
+    """One habit to change: how many people it concerns (all of them in `people`, the most
+    important first), the evidence, the advice, and one line per person in `details` where
+    there is more to say about each."""
+
+    kind: FindingKind
+    count: int
+    people: tuple[PersonRef, ...]
+    advice: str
+    evidence: str
+    severity: Severity
+    details: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind.value,
+            "count": self.count,
+            "people": [p.as_dict() for p in self.people],
+            "advice": self.advice,
+            "evidence": self.evidence,
+            "severity": self.severity.value,
+            "details": list(self.details),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CoachReport:
+    """What `amity coach` found on `day`: one finding per kind, the most pressing first."""
+
+    day: date
+    findings: tuple[CoachFinding, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"date": self.day.isoformat(), "findings": [f.as_dict() for f in self.findings]}
+
+
+def coach_report(store: Store, today: date) -> CoachReport:
+    """The coach's findings in the user's own recent history (`amity coach`)."""
+    return CoachReport(
+        today,
+        tuple(
+            CoachFinding(
+                f.kind,
+                f.size,
+                tuple(PersonRef(p.person_id, p.name) for p in f.people),
+                f.advice,
+                f.evidence,
+                f.severity,
+                tuple(f.details),
+            )
             for f in coach_findings(store, today)
-        ],
-    }
+        ),
+    )

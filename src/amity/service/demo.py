@@ -6,6 +6,7 @@ The same `today` always gives the same network, so screenshots and snapshots are
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -47,10 +48,22 @@ from amity.store import people as people_store
 MARKER = "demo_loaded"
 
 
-def load_demo(store: Store, today: date) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class DemoLoaded:
+    """Whether this call loaded the demo network, and how big the home is now."""
+
+    created: bool
+    people: int
+    interactions: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"created": self.created, "people": self.people, "interactions": self.interactions}
+
+
+def load_demo(store: Store, today: date) -> DemoLoaded:
     """Load the demo network once; a second call changes nothing."""
     if preferences.get(store, MARKER):
-        return {"created": False, **_counts(store)}
+        return _loaded(store, created=False)
     rng = random.Random(20261122)
     with store.db.transaction():
         ids = _people(store, rng, today)
@@ -60,14 +73,13 @@ def load_demo(store: Store, today: date) -> dict[str, Any]:
         _events_goals_ties(store, rng, ids, today)
         refresh_people(store, [pid for pid, _ in ids], today)
         preferences.put(store, MARKER, True)
-    return {"created": True, **_counts(store)}
+    return _loaded(store, created=True)
 
 
-def _counts(store: Store) -> dict[str, int]:
-    return {
-        "people": people_store.count_people(store),
-        "interactions": demo_store.count_interactions(store),
-    }
+def _loaded(store: Store, *, created: bool) -> DemoLoaded:
+    return DemoLoaded(
+        created, people_store.count_people(store), demo_store.count_interactions(store)
+    )
 
 
 def _people(store: Store, rng: random.Random, today: date) -> list[tuple[int, Circle]]:

@@ -6,7 +6,7 @@ name in `AMITY_HOME/templates/drafts/`.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -25,7 +25,8 @@ from amity.model import LifeEventKind, ReminderKind
 from amity.service import preferences
 from amity.service.choices import parse_choice
 from amity.service.draft_facts import facts_for
-from amity.service.resolve import resolve_person
+from amity.service.person_ref import PersonRef
+from amity.service.resolve import person_by_id
 from amity.store import Store, reminders
 from amity.store import people as people_store
 
@@ -127,17 +128,36 @@ def open_promise(store: Store, person_id: int) -> str:
     return ""
 
 
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A message ready to send to someone, of a kind and in a tone."""
+
+    person: PersonRef
+    kind: DraftKind
+    tone: Tone
+    text: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "person": self.person.as_dict(),
+            "kind": self.kind.value,
+            "tone": self.tone.value,
+            "text": self.text,
+        }
+
+
 def draft(
-    store: Store, home: Path, kind: str, who: str, today: date, tone: str | None = None
-) -> dict[str, Any]:
-    draft_kind = parse_kind(kind)
-    chosen = parse_tone(tone, store)
-    person_id, name = resolve_person(store, who)
-    promise = open_promise(store, person_id) if draft_kind is DraftKind.PROMISE else ""
-    text = draft_for(store, home, person_id, draft_kind, today, chosen, promise=promise)
-    return {
-        "person": {"id": person_id, "name": name},
-        "kind": draft_kind.value,
-        "tone": chosen.value,
-        "text": text,
-    }
+    store: Store,
+    home: Path,
+    person_id: int,
+    kind: DraftKind,
+    today: date,
+    tone: Tone | None = None,
+) -> Draft:
+    """A draft for this person (`amity draft`); a promise draft is about their earliest
+    open promise. The tone is the user's default unless given."""
+    person = PersonRef(*person_by_id(store, person_id))
+    chosen = tone or parse_tone(None, store)
+    promise = open_promise(store, person.id) if kind is DraftKind.PROMISE else ""
+    text = draft_for(store, home, person.id, kind, today, chosen, promise=promise)
+    return Draft(person, kind, chosen, text)

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from amity.engines.dedupe import SURE_SCORE, find_duplicates
 from amity.errors import UsageError
 from amity.model import Circle
+from amity.service.person_ref import PersonRef
 from amity.service.relationships import refresh_people
-from amity.service.resolve import resolve_person
+from amity.service.resolve import person_by_id
 from amity.store import Store, dismissals
 from amity.store import duplicates as merge_store
 from amity.store import people as people_store
@@ -44,7 +46,99 @@ REVIEW_SCORE = 0.5
 """Pairs at or above this are listed for review; `--apply` merges only sure ones."""
 
 
-def find_pairs(store: Store, min_score: float = REVIEW_SCORE) -> list[dict[str, Any]]:
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Two people who are probably one, how likely (0 to 1), and why."""
+
+    a: PersonRef
+    b: PersonRef
+    score: float
+    reasons: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "a": self.a.id,
+            "b": self.b.id,
+            "a_name": self.a.name,
+            "b_name": self.b.name,
+            "score": self.score,
+            "reasons": list(self.reasons),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Dismissal:
+    """Two people marked as not the same person; `new` is False when they already were."""
+
+    a: PersonRef
+    b: PersonRef
+    new: bool
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"a": self.a.as_dict(), "b": self.b.as_dict(), "new": self.new}
+
+
+@dataclass(frozen=True, slots=True)
+class Undismissal:
+    """A dismissal taken back; `removed` is False when the two were never marked."""
+
+    a: PersonRef
+    b: PersonRef
+    removed: bool
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"a": self.a.as_dict(), "b": self.b.as_dict(), "removed": self.removed}
+
+
+@dataclass(frozen=True, slots=True)
+class Merged:
+    """One person now: `kept` has `merged`'s history, `merged` is gone."""
+
+    kept: PersonRef
+    merged: PersonRef
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"kept": self.kept.as_dict(), "merged": self.merged.as_dict()}
+
+
+@dataclass(frozen=True, slots=True)
+class MergedPair:
+    """One merge of `dedupe --apply`: the ids kept and merged away, and why."""
+
+    kept: int
+    merged: int
+    score: float
+    reasons: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "kept": self.kept,
+            "merged": self.merged,
+            "score": self.score,
+            "reasons": list(self.reasons),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Applied:
+    """What `dedupe --apply` merged, best first, and how many less sure pairs are left."""
+
+    merged: tuple[MergedPair, ...]
+    left_for_review: int
+
+    @property
+    def count(self) -> int:
+        return len(self.merged)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "merged": [m.as_dict() for m in self.merged],
+            "count": self.count,
+            "left_for_review": self.left_for_review,
+        }
+
+
+def find_pairs(store: Store, min_score: float = REVIEW_SCORE) -> list[Pair]:
     """Likely pairs, best first, leaving out those the user said are two people."""
     if not 0.0 <= min_score <= 1.0:
         raise UsageError("--min-score must be between 0 and 1")
@@ -52,52 +146,52 @@ def find_pairs(store: Store, min_score: float = REVIEW_SCORE) -> list[dict[str, 
     names = {c.id: c.name for c in candidates}
     apart = dismissals.dismissed_pairs(store)
     return [
-        {
-            "a": m.a,
-            "b": m.b,
-            "a_name": names[m.a],
-            "b_name": names[m.b],
-            "score": round(m.score, 3),
-            "reasons": list(m.reasons),
-        }
+        Pair(
+            PersonRef(m.a, names[m.a]),
+            PersonRef(m.b, names[m.b]),
+            round(m.score, 3),
+            tuple(m.reasons),
+        )
         for m in find_duplicates(candidates, min_score)
         if (m.a, m.b) not in apart
     ]
 
 
-def dismiss_pair(store: Store, first: str, second: str, today: date) -> dict[str, Any]:
+def _person(store: Store, person_id: int) -> PersonRef:
+    return PersonRef(*person_by_id(store, person_id))
+
+
+def dismiss_pair(store: Store, first: int, second: int, today: date) -> Dismissal:
     """Remember that two people are not one: `dedupe` never offers the pair again, and
     `amity undo` (or `undismiss_pair`) takes it back."""
-    a, a_name = resolve_person(store, first)
-    b, b_name = resolve_person(store, second)
-    if a == b:
-        raise UsageError(f"{a_name} (#{a}) is one person: name two different people")
+    a, b = _person(store, first), _person(store, second)
+    if a.id == b.id:
+        raise UsageError(f"{a.name} (#{a.id}) is one person: name two different people")
     with store.db.transaction():
-        new = dismissals.dismiss(store, a, b, today)
+        new = dismissals.dismiss(store, a.id, b.id, today)
         if new:
-            summary = f"marked {a_name} (#{a}) and {b_name} (#{b}) as not the same person"
-            record_change(store, "dismiss", summary, {"dismissed": sorted((a, b))})
-    return {"a": {"id": a, "name": a_name}, "b": {"id": b, "name": b_name}, "new": new}
+            summary = f"marked {a.name} (#{a.id}) and {b.name} (#{b.id}) as not the same person"
+            record_change(store, "dismiss", summary, {"dismissed": sorted((a.id, b.id))})
+    return Dismissal(a, b, new)
 
 
-def undismiss_pair(store: Store, first: str, second: str) -> dict[str, Any]:
+def undismiss_pair(store: Store, first: int, second: int) -> Undismissal:
     """Forget that two people were marked as not the same person."""
-    a, a_name = resolve_person(store, first)
-    b, b_name = resolve_person(store, second)
+    a, b = _person(store, first), _person(store, second)
     with store.db.transaction():
-        removed = dismissals.undismiss(store, a, b)
-    return {"a": {"id": a, "name": a_name}, "b": {"id": b, "name": b_name}, "removed": removed}
+        removed = dismissals.undismiss(store, a.id, b.id)
+    return Undismissal(a, b, removed)
 
 
-def merge_people(store: Store, first: str, second: str, today: date) -> dict[str, Any]:
-    keep, keep_name = resolve_person(store, first)
-    gone, gone_name = resolve_person(store, second)
-    if keep == gone:
-        raise UsageError(f"{keep_name} (#{keep}) is one person already")
+def merge_people(store: Store, keep: int, gone: int, today: date) -> Merged:
+    """Merge `gone` into `keep`: one person with both histories; `amity undo` reverses it."""
+    kept, merged = _person(store, keep), _person(store, gone)
+    if kept.id == merged.id:
+        raise UsageError(f"{kept.name} (#{kept.id}) is one person already")
     with store.db.transaction():
-        summary = f"merged {gone_name} (#{gone}) into {keep_name} (#{keep})"
-        _merge_chunk(store, [(keep, gone)], today, summary, {})
-    return {"kept": {"id": keep, "name": keep_name}, "merged": {"id": gone, "name": gone_name}}
+        summary = f"merged {merged.name} (#{merged.id}) into {kept.name} (#{kept.id})"
+        _merge_chunk(store, [(kept.id, merged.id)], today, summary, {})
+    return Merged(kept, merged)
 
 
 def undo_last(store: Store, today: date, *, force: bool = False) -> str:
@@ -107,7 +201,7 @@ def undo_last(store: Store, today: date, *, force: bool = False) -> str:
     return undo_change(store, today, force=force).message()
 
 
-def apply_pairs(store: Store, min_score: float | None, today: date) -> dict[str, Any]:
+def apply_pairs(store: Store, min_score: float | None, today: date) -> Applied:
     """Merge every pair at or above `min_score` (sure pairs by default), best first, in
     chunks of `CHUNK` merges, each its own transaction and journal entry; one undo reverses
     them all (the entries share a group). Stopped halfway, the chunks done stay done, and
@@ -116,16 +210,13 @@ def apply_pairs(store: Store, min_score: float | None, today: date) -> dict[str,
     found = find_pairs(store, min(threshold, REVIEW_SCORE))
     planned = _Plan(dismissals.dismissed_pairs(store))
     merged = []
-    for pair in (p for p in found if p["score"] >= threshold):
-        roots = planned.roots(pair["a"], pair["b"])
+    for pair in (p for p in found if p.score >= threshold):
+        roots = planned.roots(pair.a.id, pair.b.id)
         if roots is not None:
             planned.merge(*roots)
-            merged.append(
-                {"kept": roots[0], "merged": roots[1], "score": pair["score"],
-                 "reasons": pair["reasons"]}
-            )  # fmt: skip
+            merged.append(MergedPair(*roots, pair.score, pair.reasons))
     plan = planned.merges
-    left = sum(1 for p in found if planned.roots(p["a"], p["b"]) is not None)
+    left = sum(1 for p in found if planned.roots(p.a.id, p.b.id) is not None)
     group = {"group": uuid.uuid4().hex, "group_summary": f"merged {len(plan)} duplicate pairs"}
     done: set[tuple[int, int]] = set()
     for start in range(0, len(plan), CHUNK):
@@ -133,8 +224,7 @@ def apply_pairs(store: Store, min_score: float | None, today: date) -> dict[str,
         with store.db.transaction():
             summary = f"merged duplicate pairs {start + 1}-{start + len(chunk)} of {len(plan)}"
             done.update(_merge_chunk(store, chunk, today, summary, group))
-    merged = [m for m in merged if (m["kept"], m["merged"]) in done]
-    return {"merged": merged, "count": len(merged), "left_for_review": left}
+    return Applied(tuple(m for m in merged if (m.kept, m.merged) in done), left)
 
 
 class _Plan:

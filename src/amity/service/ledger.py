@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
-from amity.engines.dates import happened_on
-from amity.engines.health import balance
+from amity.engines.dates import check_happened
+from amity.engines.health import Balance, balance
 from amity.errors import UsageError
 from amity.model import LedgerDirection, LedgerKind, LifeEventKind, Position
 from amity.service.choices import parse_choice
+from amity.service.person_ref import PersonRef
 from amity.service.relationships import refresh_people
-from amity.service.resolve import resolve_person
+from amity.service.resolve import person_by_id
 from amity.store import Store
 from amity.store import ledger as ledger_store
 from amity.store import people as people_store
@@ -20,46 +22,77 @@ LEDGER_KINDS = ", ".join(k.value for k in LedgerKind)
 LIFE_KINDS = ", ".join(k.value for k in LifeEventKind)
 
 
+@dataclass(frozen=True, slots=True)
+class LedgerEntry:
+    """Something given, received or asked for, and where the give and take with that person
+    stands now."""
+
+    id: int
+    person: PersonRef
+    direction: LedgerDirection
+    kind: LedgerKind
+    what: str
+    on: date
+    balance: Balance
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "person": self.person.as_dict(),
+            "direction": self.direction.value,
+            "kind": self.kind.value,
+            "what": self.what,
+            "date": self.on.isoformat(),
+            "balance": asdict(self.balance),  # gave, received, asked, net, phrase
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class LifeEvent:
+    """A life event just recorded: a new job, a move, a birthday..."""
+
+    id: int
+    person: PersonRef
+    kind: LifeEventKind
+    on: date
+    detail: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "person": self.person.as_dict(),
+            "kind": self.kind.value,
+            "date": self.on.isoformat(),
+            "detail": self.detail,
+        }
+
+
 def parse_ledger_kind(text: str) -> LedgerKind:
     return parse_choice(LedgerKind, text.replace("favor", "favour"), "kind")
 
 
 def record(
     store: Store,
-    who: str,
+    person_id: int,
     direction: LedgerDirection,
-    kind: str,
+    kind: LedgerKind,
     what: str,
-    on: str | None,
+    on: date,
     today: date,
-) -> dict[str, Any]:
-    person_id, name = resolve_person(store, who)
-    entry_kind = parse_ledger_kind(kind)
-    day = happened_on(on, today)
+) -> LedgerEntry:
+    """Note what was given, received or asked for on the day `on` (not after `today`)."""
+    person = PersonRef(*person_by_id(store, person_id))
+    day = check_happened(on, today)
     if not what.strip():
         raise UsageError('say what it was, e.g. "intro to their CTO"')
     with store.db.transaction():
         entry_id = ledger_store.add_ledger_entry(
-            store, person_id, direction.value, entry_kind.value, what.strip(), day
+            store, person.id, direction.value, kind.value, what.strip(), day
         )
     from amity.service.report import ledger_rows
 
-    b = balance(ledger_rows(store, person_id))
-    return {
-        "id": entry_id,
-        "person": {"id": person_id, "name": name},
-        "direction": direction.value,
-        "kind": entry_kind.value,
-        "what": what.strip(),
-        "date": day.isoformat(),
-        "balance": {
-            "gave": b.gave,
-            "received": b.received,
-            "asked": b.asked,
-            "net": b.net,
-            "phrase": b.phrase,
-        },
-    }
+    now = balance(ledger_rows(store, person.id))
+    return LedgerEntry(entry_id, person, direction, kind, what.strip(), day, now)
 
 
 def parse_life_kind(text: str) -> LifeEventKind:
@@ -68,36 +101,29 @@ def parse_life_kind(text: str) -> LifeEventKind:
 
 def record_life_event(
     store: Store,
-    who: str,
-    kind: str,
+    person_id: int,
+    kind: LifeEventKind,
+    on: date,
     today: date,
     *,
     company: str = "",
     title: str = "",
     detail: str = "",
-    on: str | None = None,
-) -> dict[str, Any]:
+) -> LifeEvent:
     """A life event; a new job or promotion also becomes the person's current position."""
-    person_id, name = resolve_person(store, who)
-    event_kind = parse_life_kind(kind)
-    day = happened_on(on, today)
-    job = event_kind in (LifeEventKind.NEW_JOB, LifeEventKind.PROMOTION)
+    person = PersonRef(*person_by_id(store, person_id))
+    day = check_happened(on, today)
+    job = kind in (LifeEventKind.NEW_JOB, LifeEventKind.PROMOTION)
     if job and not (company or title):
-        raise UsageError(f"{event_kind.value} needs --company or --title")
+        raise UsageError(f"{kind.value} needs --company or --title")
     text = detail.strip() or " at ".join(x for x in (title.strip(), company.strip()) if x)
     with store.db.transaction():
         if job:
-            _update_job(store, person_id, company.strip(), title.strip(), day)
-        event_id = ledger_store.add_life_event(store, person_id, event_kind.value, day, text)
-        people_store.reindex_person(store, person_id)
-        refresh_people(store, [person_id], today)
-    return {
-        "id": event_id,
-        "person": {"id": person_id, "name": name},
-        "kind": event_kind.value,
-        "date": day.isoformat(),
-        "detail": text,
-    }
+            _update_job(store, person.id, company.strip(), title.strip(), day)
+        event_id = ledger_store.add_life_event(store, person.id, kind.value, day, text)
+        people_store.reindex_person(store, person.id)
+        refresh_people(store, [person.id], today)
+    return LifeEvent(event_id, person, kind, day, text)
 
 
 def _update_job(store: Store, person_id: int, company: str, title: str, day: date) -> None:

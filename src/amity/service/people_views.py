@@ -12,21 +12,11 @@ from datetime import date
 from typing import Any
 
 from amity.model import Circle
+from amity.service.person_ref import PersonRef
 
 
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
-
-
-@dataclass(frozen=True, slots=True)
-class PersonRef:
-    """Someone in the network, by id and name."""
-
-    id: int
-    name: str
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name}
 
 
 @dataclass(frozen=True, slots=True)

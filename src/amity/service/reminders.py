@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from email.message import EmailMessage
 from pathlib import Path
@@ -74,26 +75,40 @@ def pending_days(store: Store, today: date) -> list[date]:
     return [first + timedelta(days=n) for n in range((today - first).days + 1)]
 
 
-def digest(store: Store, today: date, home: Path, *, send: bool) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class Digest:
+    """What `amity digest` did for `days` (today, and missed days it catches up): sent it
+    to `to`, or not (`reason`; without `--send`, the `preview` of the email)."""
+
+    sent: bool
+    days: tuple[date, ...]
+    reason: str = ""
+    preview: str | None = None
+    to: str = ""
+    subject: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        if self.sent:
+            said: dict[str, Any] = {"sent": True, "to": self.to, "subject": self.subject}
+        elif self.preview is not None:
+            said = {"sent": False, "preview": self.preview}
+        else:
+            said = {"sent": False, "reason": self.reason}
+        return {**said, "days": [d.isoformat() for d in self.days]}
+
+
+def digest(store: Store, today: date, home: Path, *, send: bool) -> Digest:
     from amity.service.settings_edit import current_smtp, move_legacy_smtp
 
     if send:
         move_legacy_smtp(store, home)
     settings = current_smtp(store, home)
-    days = pending_days(store, today)
+    days = tuple(pending_days(store, today))
     if not days:
-        return {
-            "sent": False,
-            "reason": f"the digest for {today.isoformat()} was already sent",
-            "days": [],
-        }
+        return Digest(False, (), reason=f"the digest for {today.isoformat()} was already sent")
     message = digest_message(store, today, home, settings, [d for d in days if d != today])
     if not send:
-        return {
-            "sent": False,
-            "preview": message.as_string(),
-            "days": [d.isoformat() for d in days],
-        }
+        return Digest(False, days, preview=message.as_string())
     if not settings.host:
         raise UsageError("no SMTP server set; `amity settings smtp.host HOST` (see docs/cli.md)")
     _send(settings, message)
@@ -101,12 +116,7 @@ def digest(store: Store, today: date, home: Path, *, send: bool) -> dict[str, An
     with store.db.transaction():
         for day in days:
             digests.record_digest(store, day, sent_at, str(message["Subject"]))
-    return {
-        "sent": True,
-        "to": message["To"],
-        "subject": message["Subject"],
-        "days": [d.isoformat() for d in days],
-    }
+    return Digest(True, days, to=str(message["To"]), subject=str(message["Subject"]))
 
 
 def _send(settings: SmtpSettings, message: EmailMessage) -> None:

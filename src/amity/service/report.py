@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date, timedelta
-from typing import Any
 
 from amity.engines.cadence import week_start
 from amity.engines.health import (
@@ -25,6 +24,14 @@ from amity.model import LedgerDirection, LedgerKind
 from amity.service import preferences
 from amity.service.agenda import outbound_per_day
 from amity.service.relationships import relationship_stats
+from amity.service.report_types import (
+    CoolingTie,
+    CoreTie,
+    Growth,
+    Habit,
+    Report,
+    WeekCount,
+)
 from amity.store import Store, as_date, history
 from amity.store import report as report_store
 from amity.store import sources as sources_store
@@ -125,49 +132,37 @@ def network_health(store: Store, today: date) -> NetworkReport:
     )
 
 
-def report(store: Store, today: date) -> dict[str, Any]:
+def report(store: Store, today: date) -> Report:
+    """How the network is doing today (`amity report`); records this week's tier counts."""
     from amity.service.tier_history import tier_history
 
     r = network_health(store, today)
-    tiers = {t.value: r.tiers.get(t, 0) for t in Tier}
-    return {
-        "date": today.isoformat(),
-        "total": r.total,
-        "tiers": tiers,
-        "tiers_over_time": tier_history(store, today, tiers),
-        "growth": growth(store, today),
-        "core": [{"id": p.person_id, "name": p.name, "strength": p.score} for p in r.core],
-        "cooling": [
-            {"id": p.person_id, "name": p.name, "strength": p.score, "was": p.previous_score}
-            for p in r.cooling
-        ],
-        "follow_up": {
-            "on_time": r.follow_up.on_time,
-            "due": r.follow_up.due,
-            "rate": r.follow_up.rate,
-            "window_days": r.follow_up.window_days,
-        },
-        "balance": {
-            "gave": r.balance.gave,
-            "received": r.balance.received,
-            "asked": r.balance.asked,
-            "net": r.balance.net,
-            "phrase": r.balance.phrase,
-        },
-        "habit": {
-            "this_week": r.habits.this_week.done if r.habits and r.habits.this_week else 0,
-            "goal": r.habits.this_week.target if r.habits and r.habits.this_week else 0,
-            "streak_weeks": r.habits.streak_weeks if r.habits else 0,
-            "weeks_met": r.habits.weeks_met if r.habits else 0,
-            "weeks_total": r.habits.weeks_total if r.habits else 0,
-        },
-        "sources": [_yield(y) for y in r.sources[:10]],
-        "communities": [_yield(y) for y in r.communities[:10]],
-        "events": [_yield(y) for y in r.events[:10]],
-    }
+    tiers = {t: r.tiers.get(t, 0) for t in Tier}
+    this_week = r.habits.this_week if r.habits else None
+    return Report(
+        today,
+        r.total,
+        tiers,
+        tuple(tier_history(store, today, {t.value: n for t, n in tiers.items()})),
+        growth(store, today),
+        tuple(CoreTie(p.person_id, p.name, p.score) for p in r.core),
+        tuple(CoolingTie(p.person_id, p.name, p.score, p.previous_score) for p in r.cooling),
+        r.follow_up,
+        r.balance,
+        Habit(
+            this_week.done if this_week else 0,
+            this_week.target if this_week else 0,
+            r.habits.streak_weeks if r.habits else 0,
+            r.habits.weeks_met if r.habits else 0,
+            r.habits.weeks_total if r.habits else 0,
+        ),
+        tuple(r.sources[:10]),
+        tuple(r.communities[:10]),
+        tuple(r.events[:10]),
+    )
 
 
-def growth(store: Store, today: date, weeks: int = 12) -> dict[str, Any]:
+def growth(store: Store, today: date, weeks: int = 12) -> Growth:
     """New people week by week: those you met or talked with for the first time (their first
     interaction that was not imported). People an import created are counted apart, never
     as growth: importing 240 LinkedIn connections is not meeting 240 people."""
@@ -177,18 +172,9 @@ def growth(store: Store, today: date, weeks: int = 12) -> dict[str, Any]:
         if day <= today:
             per_week[week_start(day)] += count
     starts = [first + timedelta(weeks=n) for n in range(weeks)]
-    return {
-        "weeks": [{"week": w.isoformat(), "met": per_week.get(w, 0)} for w in starts],
-        "met": sum(per_week.values()),
-        "imported": history.imported_since(store, first),
-        "since": first.isoformat(),
-    }
-
-
-def _yield(y: Any) -> dict[str, Any]:
-    return {
-        "label": y.label,
-        "meaningful": y.meaningful,
-        "total": y.total,
-        "share": round(y.share, 3),
-    }
+    return Growth(
+        tuple(WeekCount(w, per_week.get(w, 0)) for w in starts),
+        sum(per_week.values()),
+        history.imported_since(store, first),
+        first,
+    )

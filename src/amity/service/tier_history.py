@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date, timedelta
-from typing import Any
 
 from amity.engines.cadence import week_start
 from amity.engines.strength import DEPTH_WEIGHTS, RelationshipStats, Tier, score, tier
 from amity.errors import StoreError
 from amity.service import preferences
+from amity.service.report_types import TierWeek
 from amity.store import Store, as_date
 from amity.store import people as people_store
 from amity.store import tiers as tiers_store
@@ -24,8 +24,9 @@ WEEKS = 12
 BACKFILL_MAX_PEOPLE = 5_000
 
 
-def tier_history(store: Store, today: date, current: dict[str, int]) -> list[dict[str, Any]]:
-    """The last WEEKS weeks, oldest first: `{"week": ISO Monday, "core": n, ...}`."""
+def tier_history(store: Store, today: date, current: dict[str, int]) -> list[TierWeek]:
+    """The last WEEKS weeks that have counts, oldest first; `current` (a tier's value ->
+    people) is this week's."""
     stored: dict[str, dict[str, int]] = dict(preferences.get(store, KEY) or {})
     this_week = week_start(today)
     weeks = [this_week - timedelta(weeks=n) for n in range(WEEKS - 1, -1, -1)]
@@ -45,9 +46,7 @@ def tier_history(store: Store, today: date, current: dict[str, int]) -> list[dic
             pass  # a read-only home still gets its report; the week is recorded next time
     zero = dict.fromkeys(current, 0)
     return [
-        {"week": w.isoformat(), **zero, **stored[w.isoformat()]}
-        for w in weeks
-        if w.isoformat() in stored
+        TierWeek(w, {**zero, **stored[w.isoformat()]}) for w in weeks if w.isoformat() in stored
     ]
 
 

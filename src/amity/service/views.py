@@ -12,7 +12,6 @@ from amity.model import Circle, ContactKind
 from amity.service.people_views import (
     LifeEventLine,
     PeopleList,
-    PersonRef,
     PersonSummary,
     PersonView,
     PositionView,
@@ -21,6 +20,7 @@ from amity.service.people_views import (
     TieLine,
     TimelineEntry,
 )
+from amity.service.person_ref import PersonRef
 from amity.store import Row, Store, as_date
 from amity.store import interactions as interaction_store
 from amity.store import ledger as ledger_store

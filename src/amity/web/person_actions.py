@@ -13,6 +13,7 @@ from amity.engines.promise_dates import due_words
 from amity.errors import UsageError
 from amity.model import InteractionKind, LedgerDirection, ReminderKind
 from amity.service import ledger
+from amity.service.choices import parse_happened_on
 from amity.service.interactions import Happening, log
 from amity.service.natural_dates import promise_due_for
 from amity.service.people_views import PersonView
@@ -41,10 +42,11 @@ def log_what(
     if what == "promise":
         return _promise(store, person_id, note, day_text, today)
     if what in LEDGER:
-        entry = ledger.record(store, str(person_id), LEDGER[what], kind, note, day_text, today)
-        phrase = str(entry["balance"]["phrase"])
+        entry_kind, day = ledger.parse_ledger_kind(kind), parse_happened_on(day_text, today)
+        entry = ledger.record(store, person_id, LEDGER[what], entry_kind, note, day, today)
+        phrase = entry.balance.phrase
         balance = phrase[:1].upper() + phrase[1:]
-        return f"Noted: {what} {entry['kind']}, “{entry['what']}”. {balance}."
+        return f"Noted: {what} {entry.kind.value}, “{entry.what}”. {balance}."
     raise UsageError(f"unknown action {what!r}; expected one of {', '.join(WHATS)}")
 
 

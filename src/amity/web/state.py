@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from amity.errors import StoreError
 from amity.service import agenda
@@ -19,6 +19,9 @@ from amity.service.settings import Settings
 from amity.store import Store, open_store
 from amity.store.revision import revision
 from amity.store.session import NO_ACCOUNT, find_account, prepare_writes
+
+if TYPE_CHECKING:
+    from amity.service.duplicates import Pair
 
 
 class StorePool:
@@ -142,9 +145,9 @@ class PairsCache:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._key: tuple[object, ...] | None = None
-        self._pairs: list[dict[str, Any]] = []
+        self._pairs: list[Pair] = []
 
-    def get(self, store: Store, min_score: float) -> list[dict[str, Any]]:
+    def get(self, store: Store, min_score: float) -> list[Pair]:
         from amity.service.duplicates import find_pairs
 
         key = (*cache_key(store), min_score)

@@ -28,7 +28,7 @@ class Pair:
     a: PersonView
     b: PersonView
     score: float
-    reasons: list[str]
+    reasons: tuple[str, ...]
 
 
 @dataclass(slots=True)
@@ -44,11 +44,11 @@ def load(store: Store, state: WebState, message: str = "") -> DuplicatesPage:
     pairs = []
     for pair in found[:SHOWN]:
         try:
-            a = show_person(store, int(pair["a"]), interactions=0)
-            b = show_person(store, int(pair["b"]), interactions=0)
+            a = show_person(store, pair.a.id, interactions=0)
+            b = show_person(store, pair.b.id, interactions=0)
         except NotFound:  # merged away a moment ago by another tab
             continue
-        pairs.append(Pair(a, b, float(pair["score"]), list(pair["reasons"])))
+        pairs.append(Pair(a, b, pair.score, pair.reasons))
     return DuplicatesPage(pairs, len(found), message)
 
 
@@ -66,8 +66,8 @@ def merge(
     keep: Annotated[int, Form()],
     gone: Annotated[int, Form()],
 ) -> Response:
-    merged = merge_people(store, str(keep), str(gone), today)
-    message = f"Merged {merged['merged']['name']} into {merged['kept']['name']}."
+    merged = merge_people(store, keep, gone, today)
+    message = f"Merged {merged.merged.name} into {merged.kept.name}."
     return render_either(
         request, "duplicates.html", "_duplicates.html", load(store, state, message)
     )
@@ -82,8 +82,8 @@ def dismiss(
     a: Annotated[int, Form()],
     b: Annotated[int, Form()],
 ) -> Response:
-    done = dismiss_pair(store, str(a), str(b), today)
-    message = f"Noted: {done['a']['name']} and {done['b']['name']} are not the same person."
+    done = dismiss_pair(store, a, b, today)
+    message = f"Noted: {done.a.name} and {done.b.name} are not the same person."
     return render_either(
         request, "duplicates.html", "_duplicates.html", load(store, state, message)
     )

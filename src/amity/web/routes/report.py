@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from amity.engines.strength import Tier
 from amity.service.report import habit_weeks, report
+from amity.service.report_types import Report, Tier, Yield
 from amity.store import Store
 from amity.web.charts import Chart, columns, rows, stacked, week_axis, week_label
 from amity.web.deps import StoreDep, TodayDep
@@ -24,7 +23,7 @@ TIER_TONES = ("a", "b", "c", "muted", "d")
 
 @dataclass(frozen=True, slots=True)
 class ReportPage:
-    data: dict[str, Any]
+    data: Report
     tiers: Chart
     tier_history: Chart
     growth: Chart
@@ -34,14 +33,14 @@ class ReportPage:
     events: Chart
 
 
-def build(store: Store, data: dict[str, Any], today: Any) -> ReportPage:
+def build(store: Store, data: Report, today: date) -> ReportPage:
     weeks = habit_weeks(store, today, 12)
-    balance = data["balance"]
-    history = [(date.fromisoformat(w["week"]), w) for w in data["tiers_over_time"]]
-    growth = [(date.fromisoformat(w["week"]), w["met"]) for w in data["growth"]["weeks"]]
+    balance = data.balance
+    history = [(w.week, w.counts) for w in data.tiers_over_time]
+    growth = [(w.week, w.met) for w in data.growth.weeks]
     return ReportPage(
         data,
-        columns("People per tier", list(data["tiers"].items()), tones=TIER_TONES),
+        columns("People per tier", [(t.value, n) for t, n in data.tiers.items()], tones=TIER_TONES),
         stacked(
             "People per tier, week by week",
             [(week_label(week), [(t, w.get(t, 0)) for t in TIER_NAMES]) for week, w in history],
@@ -63,24 +62,21 @@ def build(store: Store, data: dict[str, Any], today: Any) -> ReportPage:
         columns(
             "Give and take",
             [
-                ("gave", balance["gave"]),
-                ("received", balance["received"]),
-                ("asked", balance["asked"]),
+                ("gave", balance.gave),
+                ("received", balance.received),
+                ("asked", balance.asked),
             ],
             tones=("a", "b", "c"),
         ),
-        _yields("Where meaningful ties came from", data["sources"]),
-        _yields("Events that produced lasting ties", data["events"]),
+        _yields("Where meaningful ties came from", data.sources),
+        _yields("Events that produced lasting ties", data.events),
     )
 
 
-def _yields(title: str, items: list[dict[str, Any]]) -> Chart:
+def _yields(title: str, items: tuple[Yield, ...]) -> Chart:
     return rows(
         title,
-        [
-            (y["label"] or "unknown", y["meaningful"], f"{y['meaningful']} of {y['total']}")
-            for y in items
-        ],
+        [(y.label or "unknown", y.meaningful, f"{y.meaningful} of {y.total}") for y in items],
     )
 
 
