@@ -54,9 +54,11 @@ def remind_command(
 
 def _set(person: str, day: str | None, text: str, as_json: bool) -> None:
     from amity.service.remind import remind
+    from amity.service.resolve import resolve_person
 
     ctx = app()
-    made = remind(ctx.write_store, person, day, text, ctx.settings.today)
+    person_id, _ = resolve_person(ctx.write_store, person)
+    made = remind(ctx.write_store, person_id, day, text, ctx.settings.today)
     if as_json:
         emit_json(made.as_dict())
         return
@@ -65,9 +67,11 @@ def _set(person: str, day: str | None, text: str, as_json: bool) -> None:
 
 def _list(person: str | None, as_json: bool) -> None:
     from amity.service.remind import commitments
+    from amity.service.resolve import resolve_person
 
     ctx = app()
-    found = commitments(ctx.store, ctx.settings.today, person)
+    person_id = resolve_person(ctx.store, person)[0] if person is not None else None
+    found = commitments(ctx.store, ctx.settings.today, person_id)
     if as_json:
         emit_json({"items": [c.as_dict() for c in found]})
         return

@@ -29,10 +29,7 @@ def resolve_person(store: Store, text: str, *, deleted: bool = False) -> tuple[i
         raise UsageError("a person is needed: give a name or an id")
     digits = raw.removeprefix("#")
     if digits.isdecimal():
-        row = q.by_id(store, int(digits), deleted=deleted)
-        if row is None:
-            raise NotFound(f"no person has id {digits}")
-        return int(row["id"]), str(row["name"])
+        return person_by_id(store, int(digits), deleted=deleted)
     key = name_key(raw)
     for finder in (q.by_exact_name, q.by_prefix):
         found = _one(raw, finder(store, key, deleted=deleted))
@@ -43,6 +40,14 @@ def resolve_person(store: Store, text: str, *, deleted: bool = False) -> tuple[i
     if found is not None:
         return found
     return _fuzzy(raw, rows, deleted=deleted)
+
+
+def person_by_id(store: Store, person_id: int, *, deleted: bool = False) -> tuple[int, str]:
+    """The person with this id and their name; NotFound when the account has none."""
+    row = q.by_id(store, person_id, deleted=deleted)
+    if row is None:
+        raise NotFound(f"no person has id {person_id}")
+    return int(row["id"]), str(row["name"])
 
 
 def person_named(store: Store, text: str) -> tuple[int, str] | None:

@@ -10,12 +10,10 @@ from typing import Any
 from amity.errors import NotFound, UsageError
 from amity.model import ContactKind
 from amity.service.resolve import resolve_person
-from amity.store import Row, Store, as_date
+from amity.store import Row, Store
 from amity.store import interactions as interaction_store
-from amity.store import ledger as ledger_store
 from amity.store import people as people_store
 from amity.store import people_query as q
-from amity.store import ties as ties_store
 from amity.store.search import search_people
 
 SORTS = ("name", "last", "strength")
@@ -238,19 +236,3 @@ def search(store: Store, query: str, limit: int = 20, today: date | None = None)
         "total": total,
         "capped": hits.capped,
     }
-
-
-def person_life_events(store: Store, person_id: int) -> list[dict[str, Any]]:
-    """The person page's last 20 life events, newest first."""
-    return [
-        {"kind": r["kind"], "on": as_date(r["occurred_on"]), "detail": r["detail"]}
-        for r in ledger_store.life_events(store, person_id)
-    ]
-
-
-def person_ties(store: Store, person_id: int) -> list[dict[str, Any]]:
-    """The person page's 30 strongest ties to living people."""
-    return [
-        {"id": int(r["id"]), "name": r["name"], "kind": r["kind"], "strength": int(r["strength"])}
-        for r in ties_store.ties_of(store, person_id)
-    ]
