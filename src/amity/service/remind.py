@@ -161,7 +161,7 @@ def promise(store: Store, person_id: int, text: str, on: str | None, today: date
     `on` a day (default today, never ahead), due the day its words name ("by Friday"),
     else on the agenda at once."""
     if not text.strip():
-        raise UsageError("write what you promised in the note, e.g. “send the deck”")
+        raise UsageError("write what you promised, e.g. “send the deck”")
     words = clean_text(text, "a promise")
     day = happened_on(on, today)
     due = promise_due_for(words, day, default=day)
