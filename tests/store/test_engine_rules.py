@@ -16,22 +16,9 @@ from datetime import date, timedelta
 
 import pytest
 
+from amity.engines import strength as cut_offs
 from amity.engines.follow_ups import follow_up_due, follow_up_key, is_follow_up_done
-from amity.engines.strength import (
-    ACTIVE_MAX_DAYS,
-    ACTIVE_MIN_SCORE,
-    COOLING_MAX_DAYS,
-    COOLING_MIN_SCORE,
-    CORE_MAX_DAYS,
-    CORE_MIN_SCORE,
-    NEW_DAYS,
-    Contact,
-    RelationshipStats,
-    Tier,
-    score,
-    stats_of,
-    tier,
-)
+from amity.engines.strength import Contact, RelationshipStats, Tier, score, stats_of, tier
 from amity.model import Direction, Interaction, InteractionKind, Person, ReminderKind
 from amity.service.relationships import refresh_people, relationship_stats
 from amity.store import Store, reminders
@@ -45,12 +32,24 @@ from tests.store.conftest import add_person
 # `--today` before the last stored contact).
 _EDGE_DAYS = [
     d + step
-    for d in (0, NEW_DAYS, CORE_MAX_DAYS, ACTIVE_MAX_DAYS, COOLING_MAX_DAYS)
+    for d in (
+        0,
+        cut_offs.NEW_DAYS,
+        cut_offs.CORE_MAX_DAYS,
+        cut_offs.ACTIVE_MAX_DAYS,
+        cut_offs.COOLING_MAX_DAYS,
+    )
     for step in (-1, 0, 1)
 ]
 _EDGE_SCORES = [
     s + step
-    for s in (0, COOLING_MIN_SCORE, ACTIVE_MIN_SCORE, CORE_MIN_SCORE, 100)
+    for s in (
+        0,
+        cut_offs.COOLING_MIN_SCORE,
+        cut_offs.ACTIVE_MIN_SCORE,
+        cut_offs.CORE_MIN_SCORE,
+        100,
+    )
     for step in (-1, 0, 1)
     if 0 <= s + step <= 100
 ]
