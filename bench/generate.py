@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from amity.engines.contact_points import name_key
-from amity.engines.follow_ups import PROMISE_AFTER
+from amity.engines.promise_dates import PROMISE_AFTER
 from amity.engines.strength import DEPTH_WEIGHTS, RelationshipStats, score
 from amity.model import DEFAULT_CADENCE_DAYS, Circle
 from common import DEFAULT_SEED, DEFAULT_TODAY, RARE_DOCS, RARE_WORD

@@ -43,7 +43,7 @@ def test_facts_say_who_was_known_their_cadence_needs_and_gifts(store: Store) -> 
     old = Happening(InteractionKind.COFFEE, on="2026-06-01")
     ids["Irene Adler"] = met(store, "Irene Adler", old, date(2026, 6, 1)).person_id
     again = Happening(InteractionKind.MEETING, on=FAIR_DAY.isoformat(), place="the offsite")
-    log(store, "Irene Adler", again, FAIR_DAY)
+    log(store, ids["Irene Adler"], again, FAIR_DAY)
     edit_person(store, ids["Irene Adler"], PersonChanges(circle=Circle.INNER), FAIR_DAY)
     priya = PersonChanges(needs="a junior data engineer", interests="climbing")
     edit_person(store, ids["Priya Raman"], priya, TODAY)

@@ -8,10 +8,8 @@ from amity.engines.cadence import (
     going_cold,
     keep_in_touch_item,
     keep_in_touch_kind,
-    median_gap,
     next_due,
     typical_gap,
-    typical_gap_from_history,
     weekly_progress,
 )
 from amity.errors import UsageError
@@ -61,13 +59,6 @@ def test_typical_gap_from_maintained_stats() -> None:
     # Fewer than 4 contacts: the cadence stands in.
     assert typical_gap(date(2025, 1, 1), date(2025, 5, 1), 3, 90) == 90
     assert typical_gap(None, None, 0, 90) == 90
-
-
-def test_typical_gap_from_history_is_the_median() -> None:
-    days = [date(2025, 1, 1), date(2025, 1, 8), date(2025, 1, 15), date(2025, 6, 1)]
-    assert median_gap(days) == 7
-    assert typical_gap_from_history(days, 30) == 7
-    assert typical_gap_from_history(days[:3], 30) == 30
 
 
 def test_going_cold_needs_both_conditions() -> None:

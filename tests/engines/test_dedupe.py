@@ -7,11 +7,10 @@ import math
 import pytest
 
 from amity.engines.dedupe import (
+    SURE_SCORE,
     Candidate,
     Match,
-    MatchIndex,
     find_duplicates,
-    is_sure_match,
     match_against,
 )
 
@@ -29,6 +28,11 @@ COLLEAGUES = (
 
 def person(id: int, name: str, **fields: object) -> Candidate:
     return Candidate(id=id, name=name, **fields)  # type: ignore[arg-type]
+
+
+def _sure(match: Match) -> bool:
+    """Sure enough to merge without asking (the score `find_duplicates` keeps by default)."""
+    return match.score >= SURE_SCORE
 
 
 def only_match(candidates: list[Candidate], min_score: float = 0.0) -> Match:
@@ -53,21 +57,21 @@ def test_nickname_with_same_company_is_found_with_its_reason() -> None:
 def test_two_john_smiths_with_nothing_else_in_common_are_not_sure() -> None:
     match = only_match([person(1, "John Smith"), person(2, "John Smith")])
     assert match.score < 0.8
-    assert not is_sure_match(match)
+    assert not _sure(match)
     assert match_against([person(1, "John Smith")], person(2, "John Smith")) is None
 
 
 def test_same_name_at_same_company_and_city_still_asks_first() -> None:
     fields = {"organization": "Acme", "location": "London"}
     match = only_match([person(1, "John Smith", **fields), person(2, "John Smith", **fields)])
-    assert not is_sure_match(match)
+    assert not _sure(match)
 
 
 @pytest.mark.parametrize("other", ["Lovelace, Ada", "ADA LOVELACE", "A. Lovelace", "Ada"])
 def test_same_email_with_another_name_format_is_sure(other: str) -> None:
     email = ("ada@example.org",)
     match = only_match([person(1, "Ada Lovelace", emails=email), person(2, other, emails=email)])
-    assert is_sure_match(match)
+    assert _sure(match)
     assert "same email ada@example.org" in match.reasons
 
 
@@ -80,7 +84,7 @@ def test_same_phone_or_linkedin_with_the_same_name_is_sure() -> None:
     by_profile = only_match(
         [person(1, "Grace Hopper", linkedin=profile), person(2, "Grace Hopper", linkedin=profile)]
     )
-    assert is_sure_match(by_phone) and is_sure_match(by_profile)
+    assert _sure(by_phone) and _sure(by_profile)
     assert "same LinkedIn profile" in by_profile.reasons
 
 
@@ -88,7 +92,7 @@ def test_a_shared_inbox_between_two_names_is_shown_but_never_merged() -> None:
     email = ("smiths@example.org",)
     household = [person(1, "John Smith", emails=email), person(2, "Jane Smith", emails=email)]
     match = only_match(household, min_score=0.5)
-    assert not is_sure_match(match)
+    assert not _sure(match)
 
 
 def test_a_family_mailbox_alone_makes_no_pair() -> None:
@@ -119,7 +123,7 @@ def test_the_same_name_behind_a_switchboard_is_asked_about_not_merged() -> None:
     office = [person(i, name, phones=line) for i, name in enumerate(COLLEAGUES[:6], 3)]
     twins = [person(1, "John Smith", phones=line), person(2, "John Smith", phones=line)]
     match = only_match(office + twins, min_score=0.5)
-    assert (match.a, match.b) == (1, 2) and not is_sure_match(match)
+    assert (match.a, match.b) == (1, 2) and not _sure(match)
 
 
 def test_a_phone_of_the_two_alone_still_merges_the_same_name() -> None:
@@ -128,7 +132,7 @@ def test_a_phone_of_the_two_alone_still_merges_the_same_name() -> None:
         person(i, name, phones=(f"+1415555{i:04d}",)) for i, name in enumerate(COLLEAGUES[:6], 3)
     ]
     pair = [person(1, "Grace Hopper", phones=phone), person(2, "Grace Hopper", phones=phone)]
-    assert is_sure_match(only_match(crowd + pair, min_score=0.5))
+    assert _sure(only_match(crowd + pair, min_score=0.5))
 
 
 def test_different_personal_emails_count_against() -> None:
@@ -228,20 +232,6 @@ def test_results_are_deterministic_and_best_first() -> None:
     keys = [(-m.score, m.a, m.b) for m in first]
     assert keys == sorted(keys)
     assert all(0.0 <= m.score <= 1.0 and not math.isnan(m.score) for m in first)
-
-
-def test_match_index_grows_as_an_import_runs() -> None:
-    index = MatchIndex()
-    index.add(person(1, "Ada Lovelace", emails=("ada@example.org",)))
-    index.add(person(2, "Grace Hopper"))
-    incoming = person(7, "Lovelace, Ada", emails=("ada@example.org",))
-    match = index.best_sure_match(incoming)
-    assert match is not None and (match.a, match.b) == (1, 7)
-    assert index.best_sure_match(person(8, "Alan Turing")) is None
-    index.add(incoming)
-    assert len(index) == 3
-    with pytest.raises(ValueError, match="already"):
-        index.add(incoming)
 
 
 def test_febrl4_subset_reaches_f1_of_0_9() -> None:

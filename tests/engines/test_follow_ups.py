@@ -11,12 +11,9 @@ from amity.engines.follow_ups import (
     follow_up_reason,
     has_faded,
     is_follow_up_done,
-    is_follow_up_overdue,
     meeting_phrase,
     needs_follow_up,
     parse_promises,
-    promise_due,
-    promise_items,
     promise_reason,
     reconnect_until,
     second_touch_due,
@@ -58,12 +55,10 @@ def test_met_on_monday_replayed_through_the_week() -> None:
     tuesday = build_agenda([tuesday_item], TUE)
     assert [i.key for i in tuesday.items] == ["follow_up:interaction:812"]
     assert tuesday.items[0].reason == "met at PyCon yesterday, no follow-up yet"
-    assert not is_follow_up_overdue(MON, TUE)
     assert not tuesday_item.overdue(TUE)
 
     # Thursday: overdue, with its age.
     thursday_item = follow_up_item(812, 7, "Ana", "PyCon", MON, THU)
-    assert is_follow_up_overdue(MON, THU)
     assert follow_up_age(MON, THU) == 3
     assert thursday_item.overdue(THU)
     assert thursday_item.days_overdue(THU) == 2
@@ -98,18 +93,7 @@ def test_promises_are_split_and_due_the_next_day() -> None:
         "share slides",
     ]
     assert parse_promises("   ") == []
-    assert promise_due(MON) == TUE
     assert promise_reason("send the article", MON, THU) == "promised 3 days ago: send the article"
-
-
-def test_promise_items_stay_until_done() -> None:
-    items = promise_items(900, 7, "Ana", "send the article\nintro to Bo", MON, THU)
-    assert [i.key for i in items] == ["promise:interaction:900:0", "promise:interaction:900:1"]
-    assert {i.kind for i in items} == {"promise"}
-    assert all(i.due == TUE and i.expires is None for i in items)
-    agenda = build_agenda(items, THU, done={"promise:interaction:900:0"})
-    assert [i.key for i in agenda.items] == ["promise:interaction:900:1"]
-    assert agenda.items[0].reason == "promised 3 days ago: intro to Bo"
 
 
 # What a follow-up says: never "met" for what was not a meeting.

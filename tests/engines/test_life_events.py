@@ -1,49 +1,59 @@
-from datetime import date
+from datetime import date, timedelta
 
 from amity.engines.agenda import build_agenda
 from amity.engines.life_events import (
+    anniversary_between,
     anniversary_item,
-    anniversary_on,
     anniversary_reason,
+    birthday_between,
     birthday_item,
     birthday_reason,
     in_new_job_window,
     new_job_item,
     new_job_reason,
-    upcoming_birthday,
     yearly_on,
 )
 from amity.model.enums import LifeEventKind
 
 
+def _birthday(month: int, day: int, year: int | None, today: date, window: int) -> date | None:
+    """The birthday from today to `window` days ahead, if any."""
+    return birthday_between(month, day, year, today, today + timedelta(days=window))
+
+
+def _anniversary(start: date, today: date, window: int = 0) -> tuple[date, int] | None:
+    """The work anniversary from today to `window` days ahead, with its years, if any."""
+    return anniversary_between(start, today, today + timedelta(days=window))
+
+
 def test_feb_29_birthday_is_feb_28_in_other_years() -> None:
     assert yearly_on(2, 29, 2027) == date(2027, 2, 28)
     assert yearly_on(2, 29, 2028) == date(2028, 2, 29)
-    assert upcoming_birthday(2, 29, 2000, date(2027, 2, 28), 0) == date(2027, 2, 28)
-    assert upcoming_birthday(2, 29, 2000, date(2027, 3, 1), 0) is None
-    assert upcoming_birthday(2, 29, None, date(2028, 2, 28), 1) == date(2028, 2, 29)
+    assert _birthday(2, 29, 2000, date(2027, 2, 28), 0) == date(2027, 2, 28)
+    assert _birthday(2, 29, 2000, date(2027, 3, 1), 0) is None
+    assert _birthday(2, 29, None, date(2028, 2, 28), 1) == date(2028, 2, 29)
     assert birthday_reason(date(2027, 2, 28), 2000, date(2027, 2, 28)) == "birthday today, turns 27"
 
 
 def test_birthday_without_a_year() -> None:
     today = date(2026, 12, 30)
-    assert upcoming_birthday(1, 2, None, today, 7) == date(2027, 1, 2)
-    assert upcoming_birthday(1, 2, None, today, 2) is None
+    assert _birthday(1, 2, None, today, 7) == date(2027, 1, 2)
+    assert _birthday(1, 2, None, today, 2) is None
     assert birthday_reason(date(2027, 1, 2), None, today) == "birthday in 3 days (Jan 2)"
     assert birthday_reason(date(2026, 12, 31), None, today) == "birthday tomorrow"
 
 
 def test_birthday_with_a_year_says_the_age() -> None:
     today = date(2026, 4, 15)
-    assert upcoming_birthday(4, 15, 1996, today, 0) == today
+    assert _birthday(4, 15, 1996, today, 0) == today
     assert birthday_reason(today, 1996, today) == "birthday today, turns 30"
     assert birthday_reason(date(2026, 4, 13), 1996, today) == "birthday was 2 days ago, turned 30"
 
 
 def test_no_birthday_before_birth_or_for_impossible_dates() -> None:
-    assert upcoming_birthday(4, 15, 2026, date(2026, 4, 15), 0) is None
-    assert upcoming_birthday(2, 30, None, date(2026, 2, 1), 60) is None
-    assert upcoming_birthday(13, 1, None, date(2026, 2, 1), 400) is None
+    assert _birthday(4, 15, 2026, date(2026, 4, 15), 0) is None
+    assert _birthday(2, 30, None, date(2026, 2, 1), 60) is None
+    assert _birthday(13, 1, None, date(2026, 2, 1), 400) is None
 
 
 def test_birthday_item_shows_on_the_day_and_a_few_days_late() -> None:
@@ -69,11 +79,11 @@ def test_birthday_item_shows_on_the_day_and_a_few_days_late() -> None:
 
 def test_anniversary_years() -> None:
     start = date(2023, 6, 12)
-    assert anniversary_on(start, date(2026, 6, 12)) == (date(2026, 6, 12), 3)
-    assert anniversary_on(start, date(2026, 6, 10), 5) == (date(2026, 6, 12), 3)
-    assert anniversary_on(start, date(2026, 6, 13), 5) is None
-    assert anniversary_on(start, date(2023, 6, 12), 5) is None  # the first day is not one
-    assert anniversary_on(date(2024, 2, 29), date(2025, 2, 28)) == (date(2025, 2, 28), 1)
+    assert _anniversary(start, date(2026, 6, 12)) == (date(2026, 6, 12), 3)
+    assert _anniversary(start, date(2026, 6, 10), 5) == (date(2026, 6, 12), 3)
+    assert _anniversary(start, date(2026, 6, 13), 5) is None
+    assert _anniversary(start, date(2023, 6, 12), 5) is None  # the first day is not one
+    assert _anniversary(date(2024, 2, 29), date(2025, 2, 28)) == (date(2025, 2, 28), 1)
     assert anniversary_reason("Stripe", 3, date(2026, 6, 12), date(2026, 6, 12)) == (
         "3 years at Stripe today"
     )

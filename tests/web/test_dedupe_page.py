@@ -53,7 +53,7 @@ def test_each_side_says_how_often_you_talked_in_words(web: Web, store: Any) -> N
     from amity.service.interactions import Happening, log
 
     a, _ = _two_john_smiths(web)
-    log(store, a, Happening(InteractionKind.CALL), TODAY)
+    log(store, int(a), Happening(InteractionKind.CALL), TODAY)
     page = web.get("/duplicates").text
     assert f"once, last {TODAY.isoformat()}" in page and "<dd>never</dd>" in page
     assert "1 times" not in page

@@ -64,7 +64,7 @@ def _who(person: int | str) -> str:
     if isinstance(person, bool) or not isinstance(person, int | str):
         raise UsageError(f"a person is an id or a name, not {type(person).__name__}")
     if isinstance(person, int):
-        from amity.store.database import MAX_INTEGER
+        from amity.model.limits import MAX_INTEGER
 
         if not 1 <= person <= MAX_INTEGER:
             raise NotFound(f"no person has id {person}")
@@ -162,7 +162,8 @@ def log_interaction(
         promise=promise,
         place=place,
     )
-    return _logged(interactions.log(home.write_store, _who(person), what, home.today))
+    person_id = find_person(home, person).id
+    return _logged(interactions.log(home.write_store, person_id, what, home.today))
 
 
 def met(

@@ -8,10 +8,10 @@ from typing import Any
 
 import click
 
+from amity.model.limits import MAX_INTEGER
 from amity.service.home import HomeStore
 from amity.service.settings import Settings
 from amity.store import Store
-from amity.store.database import MAX_INTEGER
 
 
 class _Number(click.types.IntParamType):

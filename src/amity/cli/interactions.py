@@ -91,11 +91,11 @@ def log_command(
     """Log an interaction with someone you know."""
     from amity.model import Direction
     from amity.service.interactions import Happening, log, parse_kind
+    from amity.service.resolve import resolve_person
 
     if inbound and outbound:
         raise click.UsageError("--inbound and --outbound contradict each other; give one")
     direction = Direction.INBOUND if inbound else Direction.OUTBOUND if outbound else None
-    ctx = app()
     what = Happening(
         parse_kind(kind),
         on=day,
@@ -105,4 +105,6 @@ def log_command(
         promise=promise,
         place=place,
     )
-    _report(log(ctx.write_store, person, what, ctx.settings.today), as_json)
+    ctx = app()
+    person_id, _ = resolve_person(ctx.write_store, person)
+    _report(log(ctx.write_store, person_id, what, ctx.settings.today), as_json)

@@ -1,4 +1,5 @@
-"""One-off reminders: `amity remind PERSON --on DATE TEXT`, `--list` and `--cancel ID`."""
+"""One-off reminders: `amity remind PERSON --on DATE TEXT`, `--list` and `--cancel ID`;
+and a promise made on its own: `amity promise PERSON TEXT`."""
 
 from __future__ import annotations
 
@@ -54,9 +55,11 @@ def remind_command(
 
 def _set(person: str, day: str | None, text: str, as_json: bool) -> None:
     from amity.service.remind import remind
+    from amity.service.resolve import resolve_person
 
     ctx = app()
-    made = remind(ctx.write_store, person, day, text, ctx.settings.today)
+    person_id, _ = resolve_person(ctx.write_store, person)
+    made = remind(ctx.write_store, person_id, day, text, ctx.settings.today)
     if as_json:
         emit_json(made.as_dict())
         return
@@ -65,9 +68,11 @@ def _set(person: str, day: str | None, text: str, as_json: bool) -> None:
 
 def _list(person: str | None, as_json: bool) -> None:
     from amity.service.remind import commitments
+    from amity.service.resolve import resolve_person
 
     ctx = app()
-    found = commitments(ctx.store, ctx.settings.today, person)
+    person_id = resolve_person(ctx.store, person)[0] if person is not None else None
+    found = commitments(ctx.store, ctx.settings.today, person_id)
     if as_json:
         emit_json({"items": [c.as_dict() for c in found]})
         return
@@ -88,3 +93,28 @@ def _cancel(reminder_id: int, as_json: bool) -> None:
         emit_json(document)
         return
     echo(f"Cancelled {gone.kind} #{gone.id} about {gone.person_name}: {gone.text}")
+
+
+@click.command("promise")
+@click.argument("person")
+@click.argument("text", nargs=-1)
+@click.option(
+    "--on", "day", metavar="DATE", help="The day you promised it (YYYY-MM-DD, yesterday...)."
+)
+@json_option
+def promise_command(person: str, text: tuple[str, ...], day: str | None, as_json: bool) -> None:
+    """Keep a promise to PERSON on the agenda without logging an interaction; it is due the
+    day its words name, else at once.
+
+    amity promise Ana send the deck by Friday
+    """
+    from amity.service.remind import promise
+    from amity.service.resolve import resolve_person
+
+    ctx = app()
+    person_id, _ = resolve_person(ctx.write_store, person)
+    made = promise(ctx.write_store, person_id, " ".join(text), day, ctx.settings.today).commitment
+    if as_json:
+        emit_json(made.as_dict())
+        return
+    echo(f"Promise #{made.id} to {made.person_name}, {made.when}: {made.text}")

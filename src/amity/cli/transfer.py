@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import stat
 import sys
 from pathlib import Path
 
@@ -10,8 +9,6 @@ import click
 
 from amity.cli.context import app, emit_json, json_option
 from amity.cli.terminal import echo, plain
-from amity.errors import UsageError
-from amity.io.json_backup import Backup, parse
 from amity.model.wording import plural
 from amity.service.files import write_atomically
 
@@ -43,9 +40,7 @@ def export_command(kind: str, vcard_version: str, output: Path | None) -> None:
     store = app().store
     kind = kind.lower()
     if kind == "json":
-        from amity.io.json_backup import dumps
-
-        text = dumps(backup.export_json(store))
+        text = backup.export_json_text(store)
     elif kind == "vcard":
         text = backup.export_vcard(store, vcard_version)
     else:
@@ -65,7 +60,7 @@ def restore_command(file: Path, as_json: bool) -> None:
     """Restore a JSON backup (from `amity export json`) into an empty home, ids and all.
 
     All or nothing: a bad file or a home that already has people changes nothing."""
-    from amity.service.backup import restore
+    from amity.service.backup import read_backup, restore
 
     checked = read_backup(file)  # before opening the home: a bad file leaves no trace
     ctx = app()
@@ -77,26 +72,6 @@ def restore_command(file: Path, as_json: bool) -> None:
         f"Restored {plural(counts['people'], 'person')} and "
         f"{plural(counts['interactions'], 'interaction')} from {file}"
     )
-
-
-def read_backup(file: Path) -> Backup:
-    """The checked backup in `file`; a one-line `UsageError` (exit 2) for anything else."""
-    try:
-        if not stat.S_ISREG(file.stat().st_mode):  # a FIFO would hang, /dev/zero never end
-            raise UsageError(
-                f"{file} is not a regular file; give the file `amity export json` wrote"
-            )
-        text = file.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UsageError(f"{file} does not exist") from None
-    except UnicodeDecodeError:
-        raise UsageError(f"{file}: not an Amity backup (not UTF-8 text)") from None
-    except OSError as exc:
-        raise UsageError(f"cannot read {file}: {exc.strerror}") from None
-    try:
-        return parse(text)
-    except UsageError as exc:
-        raise UsageError(f"{file}: {exc}") from None
 
 
 # --- import ---------------------------------------------------------------------------------

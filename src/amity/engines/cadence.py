@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from itertools import pairwise
-from statistics import median
 
 from amity.engines.agenda import AgendaItem, make_item, relative_day
 from amity.errors import UsageError
@@ -60,21 +58,6 @@ def typical_gap(first: date | None, last: date | None, count: int, cadence: int)
     if first is None or last is None or count < MIN_CONTACTS_FOR_HISTORY:
         return cadence
     return max(1, round((last - first).days / (count - 1)))
-
-
-def median_gap(contact_dates: Sequence[date]) -> int | None:
-    """The median days between consecutive contacts; None with fewer than 4 contacts."""
-    days = sorted(set(contact_dates))
-    if len(days) < MIN_CONTACTS_FOR_HISTORY:
-        return None
-    gaps = [(later - earlier).days for earlier, later in pairwise(days)]
-    return max(1, round(median(gaps)))
-
-
-def typical_gap_from_history(contact_dates: Sequence[date], cadence: int) -> int:
-    """Like `typical_gap`, from the full list of contact days (the median, robust to bursts)."""
-    gap = median_gap(contact_dates)
-    return cadence if gap is None else gap
 
 
 def going_cold(silence_days: int, typical_gap: int, cadence: int) -> bool:

@@ -97,12 +97,6 @@ def find_duplicates(candidates: Sequence[Candidate], min_score: float = 0.5) -> 
     return matches
 
 
-def is_sure_match(match: Match) -> bool:
-    """Sure enough to merge without asking: a shared email, phone or LinkedIn profile with a
-    compatible name, or a very close name backed by a birthday or several other facts."""
-    return match.score >= SURE_SCORE
-
-
 def match_against(
     existing: Sequence[Candidate],
     incoming: Candidate,
@@ -141,45 +135,6 @@ def best_sure_among(
         if score >= SURE_SCORE and (best is None or score > best[0]):
             best = (score, reasons, other)
     return None if best is None else _match(profile, best[2], best[0], best[1])
-
-
-class MatchIndex:
-    """A growing blocking index, for matching records one at a time as an import runs."""
-
-    def __init__(self) -> None:
-        self._profiles: dict[int, _Profile] = {}
-        self._blocks: defaultdict[str, list[int]] = defaultdict(list)
-
-    def __len__(self) -> int:
-        return len(self._profiles)
-
-    def add(self, candidate: Candidate) -> None:
-        if candidate.id in self._profiles:
-            msg = f"candidate {candidate.id} is already in the index"
-            raise ValueError(msg)
-        profile = _profile(candidate)
-        self._profiles[candidate.id] = profile
-        for key in _block_keys(profile):
-            self._blocks[key].append(candidate.id)
-
-    def best_sure_match(
-        self, candidate: Candidate, holders: Mapping[str, int] | None = None
-    ) -> Match | None:
-        """The highest-scoring sure match for `candidate` (ties: lowest id), or None."""
-        profile = _profile(candidate)
-        if holders is None:
-            holders = {k: len(self._blocks.get(k, ())) + 1 for k in profile.identifiers}
-        others = (self._profiles[i] for i in self._neighbours(profile))
-        return best_sure_among(candidate, others, holders)
-
-    def _neighbours(self, profile: _Profile) -> set[int]:
-        found: set[int] = set()
-        for key in _block_keys(profile):
-            members = self._blocks.get(key, ())
-            if len(members) <= MAX_BLOCK:
-                found.update(members)
-        found.discard(profile.id)
-        return found
 
 
 def _pairs(blocks: Iterable[list[int]], count: int) -> list[tuple[int, int]]:

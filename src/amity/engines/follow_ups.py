@@ -24,7 +24,6 @@ from datetime import date, timedelta
 
 from amity.engines.agenda import RECONNECT_DRAFT, AgendaItem, make_item, relative_day
 from amity.engines.promise_dates import (
-    PROMISE_AFTER,
     date_phrase,
     day_month,
     due_words,
@@ -87,17 +86,14 @@ def follow_up_due(met_on: date) -> date:
 def is_follow_up_done(met_on: date, outbound_dates: Iterable[date]) -> bool:
     """Done once any outbound interaction with the person is logged on or after the meeting
     day (a message the same evening counts). Pass the dates of outbound interactions other
-    than the meeting itself."""
+    than the meeting itself. The store settles follow-ups by this rule in SQL
+    (`store.reminders.close_follow_ups`), tested against it."""
     return any(day >= met_on for day in outbound_dates)
 
 
 def follow_up_age(met_on: date, today: date) -> int:
     """Days since the meeting."""
     return max(0, (today - met_on).days)
-
-
-def is_follow_up_overdue(met_on: date, today: date) -> bool:
-    return today > follow_up_due(met_on)
 
 
 def has_faded(met_on: date, today: date, fade_days: int = DEFAULT_FADE_DAYS) -> bool:
@@ -265,10 +261,6 @@ def parse_promises(text: str) -> list[str]:
     return [part for part in _PROMISE_SPLIT.split(text.strip()) if part]
 
 
-def promise_due(promised_on: date) -> date:
-    return promised_on + PROMISE_AFTER
-
-
 def promise_reason(what: str, promised_on: date, today: date, due: date | None = None) -> str:
     """`promised 3 days ago: send the article`. A promise with date words says when it is
     due instead, and how late it is, without repeating the words:
@@ -289,28 +281,3 @@ def promise_reason(what: str, promised_on: date, today: date, due: date | None =
 def promise_key(interaction_id: int, index: int = 0) -> str:
     """`promise:interaction:812:0`, the index of the promise within its interaction."""
     return f"promise:interaction:{interaction_id}:{index}"
-
-
-def promise_items(
-    interaction_id: int,
-    person_id: int,
-    person_name: str,
-    promises: str,
-    promised_on: date,
-    today: date,
-    *,
-    strength: int = 0,
-) -> list[AgendaItem]:
-    """One item per promise made in one interaction."""
-    return [
-        make_item(
-            ReminderKind.PROMISE,
-            promise_key(interaction_id, index),
-            person_id,
-            person_name,
-            promise_due(promised_on),
-            promise_reason(what, promised_on, today),
-            strength=strength,
-        )
-        for index, what in enumerate(parse_promises(promises))
-    ]

@@ -80,14 +80,6 @@ def birthday_between(
     return _yearly_between(month, day, birth_year, first, last)
 
 
-def upcoming_birthday(
-    month: int, day: int, year: int | None, today: date, window_days: int = 0
-) -> date | None:
-    """The birthday from today to `window_days` ahead (0: only today), if any.
-    `year` is the birth year when known."""
-    return birthday_between(month, day, year, today, today + timedelta(days=window_days))
-
-
 def age_on(birth_year: int, on: date) -> int:
     return on.year - birth_year
 
@@ -148,11 +140,6 @@ def anniversary_between(start: date, first: date, last: date) -> tuple[date, int
     with the years completed."""
     on = _yearly_between(start.month, start.day, start.year, first, last)
     return None if on is None else (on, on.year - start.year)
-
-
-def anniversary_on(start: date, today: date, window: int = 0) -> tuple[date, int] | None:
-    """The work anniversary from today to `window` days ahead, with its years, if any."""
-    return anniversary_between(start, today, today + timedelta(days=window))
 
 
 def anniversary_reason(organization: str, years: int, on: date, today: date) -> str:

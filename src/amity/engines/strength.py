@@ -329,7 +329,8 @@ class Contact:
 
 
 def stats_of(contacts: Iterable[Contact]) -> RelationshipStats:
-    """What the store maintains for a person, from their interactions (for tests and docs)."""
+    """What the store maintains for a person, from their interactions: the rule its SQL
+    (`store.interactions.aggregates_for`) follows, and is tested against."""
     history = list(contacts)
     if not history:
         return RelationshipStats()

@@ -22,6 +22,9 @@ LATEST_STORED_DAY = date(9100, 12, 31)
 plus the longest cadence), and early enough that every date computed from it (a follow-up,
 a check-in, a life event's window) stays inside the calendar."""
 
+MAX_INTEGER = 2**63 - 1
+"""The largest id or number a store holds: SQLite's integer and PostgreSQL's bigint."""
+
 NAME_MAX = 200
 """Characters in a person's name."""
 

@@ -10,13 +10,15 @@ gives the same bytes.
 from __future__ import annotations
 
 import json
+import stat
 from collections.abc import Mapping, Sequence
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from amity.errors import AmityError, UsageError
 from amity.io.contacts_csv_export import export_contacts_csv
-from amity.io.json_backup import TABLES, Backup, build, unpack
+from amity.io.json_backup import TABLES, Backup, build, dumps, parse, unpack
 from amity.io.json_backup_columns import Table
 from amity.io.vcard import VCardVersion, export_vcards
 from amity.model import Person
@@ -45,6 +47,11 @@ def export_json(store: Store) -> dict[str, Any]:
     internal = ("smtp", REVISION_KEY)
     tables["setting"] = [r for r in tables.get("setting", []) if r.get("key") not in internal]
     return build(account or {"name": "", "email": "", "created_at": ""}, tables)
+
+
+def export_json_text(store: Store) -> str:
+    """The backup document as the text `amity export json` writes (`amity.io.json_backup`)."""
+    return dumps(export_json(store))
 
 
 def _rows_of(store: Store, table: Table) -> list[Row]:
@@ -91,6 +98,26 @@ def _extra_lines(payload: str) -> list[str]:
 
 
 # --- restore --------------------------------------------------------------------------------
+
+
+def read_backup(file: Path) -> Backup:
+    """The checked backup in `file`; a one-line `UsageError` (exit 2) for anything else."""
+    try:
+        if not stat.S_ISREG(file.stat().st_mode):  # a FIFO would hang, /dev/zero never end
+            raise UsageError(
+                f"{file} is not a regular file; give the file `amity export json` wrote"
+            )
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UsageError(f"{file} does not exist") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{file}: not an Amity backup (not UTF-8 text)") from None
+    except OSError as exc:
+        raise UsageError(f"cannot read {file}: {exc.strerror}") from None
+    try:
+        return parse(text)
+    except UsageError as exc:
+        raise UsageError(f"{file}: {exc}") from None
 
 
 def restore(store: Store, document: Mapping[str, Any] | Backup, today: date) -> dict[str, int]:

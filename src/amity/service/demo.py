@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from amity.engines.follow_ups import promise_due, promise_key
+from amity.engines.follow_ups import follow_up_due, follow_up_key, promise_key
 from amity.model import (
     Birthday,
     Circle,
@@ -38,6 +38,7 @@ from amity.service.demo_data import (
     TITLES,
     TOPICS,
 )
+from amity.service.natural_dates import promise_due_for
 from amity.service.relationships import refresh_people
 from amity.store import Store, reminders
 from amity.store import demo as demo_store
@@ -184,6 +185,9 @@ def _interactions(
             day += timedelta(days=max(1, int(rng.gauss(gap, gap / 3))))
 
 
+_PROMISE = "send the article on hiring loops"
+
+
 def _fresh_meetings(store: Store, ids: list[tuple[int, Circle]], today: date) -> None:
     """Three people met this week with no follow-up yet, one with a promise."""
     for offset, (pid, _) in enumerate(ids[-20:-17], start=1):
@@ -197,15 +201,15 @@ def _fresh_meetings(store: Store, ids: list[tuple[int, Circle]], today: date) ->
                 person_ids=[pid],
                 summary=TOPICS[offset],
                 place="Web Summit",
-                promises="send the article on hiring loops" if offset == 1 else "",
+                promises=_PROMISE if offset == 1 else "",
             ),
         )
         reminders.add_reminder(
             store,
-            f"follow_up:interaction:{new_id}",
+            follow_up_key(new_id),
             ReminderKind.FOLLOW_UP,
             pid,
-            day + timedelta(days=1),
+            follow_up_due(day),
             reason="Web Summit",
             detail=TOPICS[offset],
             interaction_id=new_id,
@@ -216,8 +220,8 @@ def _fresh_meetings(store: Store, ids: list[tuple[int, Circle]], today: date) ->
                 promise_key(new_id),
                 ReminderKind.PROMISE,
                 pid,
-                promise_due(day),
-                reason="send the article on hiring loops",
+                promise_due_for(_PROMISE, day),
+                reason=_PROMISE,
                 interaction_id=new_id,
             )
 

@@ -14,14 +14,13 @@ from amity.engines.follow_ups import (
     parse_promises,
     promise_key,
 )
-from amity.errors import NotFound
 from amity.model import Direction, Interaction, InteractionKind, Person, ReminderKind
 from amity.service import preferences
 from amity.service.choices import parse_choice
 from amity.service.natural_dates import promise_due_for
 from amity.service.people import clean_name
 from amity.service.relationships import refresh_people
-from amity.service.resolve import person_named, resolve_person, similar_names
+from amity.service.resolve import person_by_id, person_named, resolve_person, similar_names
 from amity.store import Store, reminders
 from amity.store import interactions as interaction_store
 from amity.store import people as people_store
@@ -91,8 +90,9 @@ def met(store: Store, who: str, what: Happening, today: date) -> Logged:
         return _record(store, person_id, person_name, what, day, today)
 
 
-def log(store: Store, who: str, what: Happening, today: date) -> Logged:
-    person_id, person_name = resolve_person(store, who)
+def log(store: Store, person_id: int, what: Happening, today: date) -> Logged:
+    """Log an interaction with someone already in the network (`amity log`)."""
+    person_id, person_name = person_by_id(store, person_id)
     day = happened_on(what.on, today)
     with store.db.transaction():
         first = not interaction_store.count_for_person(store, person_id)
@@ -169,10 +169,3 @@ def _event_id(store: Store, place: str) -> int | None:
     if not place.strip():
         return None
     return interaction_store.event_named(store, place.strip().lower())
-
-
-def person_or_none(store: Store, who: str) -> tuple[int, str] | None:
-    try:
-        return resolve_person(store, who)
-    except NotFound:
-        return None

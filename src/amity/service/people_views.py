@@ -239,22 +239,3 @@ class PersonView:
             "strength_reasons": list(self.scored.reasons),
             "strength_summary": self.scored.summary,
         }
-
-
-@dataclass(frozen=True, slots=True)
-class LifeEventLine:
-    """A life event on the Person page (a new job, a move...)."""
-
-    kind: str  # a LifeEventKind value
-    on: date | None
-    detail: str
-
-
-@dataclass(frozen=True, slots=True)
-class TieLine:
-    """Someone this person knows, and how strongly."""
-
-    id: int
-    name: str
-    kind: str  # a TieKind value
-    strength: int

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 
+from amity.engines.cadence import next_due
 from amity.engines.strength import (
     DEPTH_WEIGHTS,
     RelationshipStats,
@@ -81,7 +82,7 @@ def _refresh_chunk(
         cadence = person["cadence_days"] or defaults.get(Circle(person["circle"]))
         resting = bool(person["archived"]) or person["deleted_on"] is not None
         # Archived and forgotten people are never due: the agenda's index holds only the living.
-        due = last + timedelta(days=int(cadence)) if last and cadence and not resting else None
+        due = None if resting or not cadence else next_due(last, int(cadence))
         updates.append(
             (
                 _iso(stats.first_contact_on),

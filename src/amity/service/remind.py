@@ -4,7 +4,9 @@ committed to: open promises and reminders, each with its day.
 A reminder is a row of kind 'reminder' in the reminder table, keyed `reminder:<person>:<n>`
 with a number never given twice for that person; the agenda shows it on its day, over the
 budget, like a promise. Done from the agenda or cancelled here, it stays in the table (as
-done or skipped), so its number is not reused.
+done or skipped), so its number is not reused. A promise made on its own, not while logging
+an interaction (`promise`), is a row of kind 'promise' numbered the same way; one made in
+an interaction is keyed by it (`amity.engines.follow_ups.promise_key`).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from amity.engines.dates import happened_on
 from amity.engines.promise_dates import (
     LONGEST_AHEAD,
     date_phrase,
@@ -23,8 +26,8 @@ from amity.engines.promise_dates import (
 from amity.errors import NotFound, UsageError
 from amity.model import ReminderKind, ReminderState
 from amity.model.limits import LATEST_DAY, is_storable
-from amity.service.natural_dates import read_day
-from amity.service.resolve import resolve_person
+from amity.service.natural_dates import promise_due_for, read_day
+from amity.service.resolve import person_by_id
 from amity.store import Row, Store, as_date
 from amity.store import commitments as store_commitments
 from amity.store import reminders as store_reminders
@@ -60,6 +63,20 @@ class Commitment:
             "state": self.state,
             "promised_on": self.promised_on.isoformat() if self.promised_on else None,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Promised:
+    """A promise just written, and the day it was made."""
+
+    commitment: Commitment
+    made_on: date
+
+    @property
+    def when(self) -> str:
+        """`due Friday 27 Nov` when its words name a later day; "" when due the day it was
+        made (on the agenda at once)."""
+        return "" if self.commitment.due == self.made_on else self.commitment.when
 
 
 def parse_remind_day(text: str, today: date) -> date:
@@ -115,19 +132,20 @@ def _day_in_text(words: str, today: date) -> tuple[date, str]:
     return day, clean_text(rest)
 
 
-def clean_text(text: str) -> str:
-    """The reminder's text on one line; refused when empty, too long or unstorable."""
+def clean_text(text: str, what: str = "a reminder") -> str:
+    """The reminder's (or promise's) text on one line; refused when empty, too long or
+    unstorable."""
     cleaned = " ".join(text.split())
     if not cleaned:
         raise UsageError("say what to be reminded of, e.g. “ask about the offer”")
     if not is_storable(cleaned):
-        raise UsageError("a reminder cannot hold control characters or invalid text")
+        raise UsageError(f"{what} cannot hold control characters or invalid text")
     if len(cleaned) > TEXT_MAX:
-        raise UsageError(f"a reminder can be at most {TEXT_MAX} characters; shorten it")
+        raise UsageError(f"{what} can be at most {TEXT_MAX} characters; shorten it")
     return cleaned
 
 
-def remind(store: Store, who: str, on: str | None, text: str, today: date) -> Commitment:
+def remind(store: Store, person_id: int, on: str | None, text: str, today: date) -> Commitment:
     """Set a one-off reminder about a person on a day: `on`, or else the day the text
     names ("ask about the offer on 15 Jan"); nothing is written on bad input."""
     words = clean_text(text)
@@ -135,13 +153,34 @@ def remind(store: Store, who: str, on: str | None, text: str, today: date) -> Co
         day, words = _day_in_text(words, today)
     else:
         day = parse_remind_day(on, today)
-    person_id, _ = resolve_person(store, who)
     return remind_person(store, person_id, day, words, today)
 
 
-def remind_person(store: Store, person_id: int, day: date, words: str, today: date) -> Commitment:
-    """Write the reminder under the person's next free number (a number taken meanwhile by
-    another writer is skipped, never shared)."""
+def promise(store: Store, person_id: int, text: str, on: str | None, today: date) -> Promised:
+    """A promise made on its own (the person page's "I promised…", `amity promise`): made
+    `on` a day (default today, never ahead), due the day its words name ("by Friday"),
+    else on the agenda at once."""
+    if not text.strip():
+        raise UsageError("write what you promised, e.g. “send the deck”")
+    words = clean_text(text, "a promise")
+    day = happened_on(on, today)
+    due = promise_due_for(words, day, default=day)
+    made = remind_person(store, person_id, due, words, today, kind=ReminderKind.PROMISE)
+    return Promised(made, day)
+
+
+def remind_person(
+    store: Store,
+    person_id: int,
+    day: date,
+    words: str,
+    today: date,
+    *,
+    kind: ReminderKind = ReminderKind.REMINDER,
+) -> Commitment:
+    """Write the reminder (or a promise made on its own) under the person's next free
+    number (a number taken meanwhile by another writer is skipped, never shared)."""
+    person_by_id(store, person_id)
     with store.db.transaction():
         number = store_commitments.next_reminder_number(store, person_id)
         for attempt in range(number, number + 20):
@@ -149,22 +188,15 @@ def remind_person(store: Store, person_id: int, day: date, words: str, today: da
             before = store_commitments.commitment_by_key(store, key)
             if before is not None:
                 continue
-            store_reminders.add_reminder(
-                store, key, ReminderKind.REMINDER, person_id, day, reason=words
-            )
+            store_reminders.add_reminder(store, key, kind, person_id, day, reason=words)
             row = store_commitments.commitment_by_key(store, key)
             if row is not None:
                 return commitment(row, today)
     raise UsageError("the reminder could not be numbered; try again")
 
 
-def commitments(store: Store, today: date, who: str | None = None) -> list[Commitment]:
+def commitments(store: Store, today: date, person_id: int | None = None) -> list[Commitment]:
     """Open promises and reminders, soonest first: of one person, or of everyone."""
-    person_id = resolve_person(store, who)[0] if who is not None else None
-    return commitments_of(store, today, person_id)
-
-
-def commitments_of(store: Store, today: date, person_id: int | None) -> list[Commitment]:
     return [commitment(row, today) for row in store_commitments.open_commitments(store, person_id)]
 
 

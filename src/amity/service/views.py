@@ -10,23 +10,19 @@ from datetime import date
 from amity.errors import NotFound, UsageError
 from amity.model import Circle, ContactKind
 from amity.service.people_views import (
-    LifeEventLine,
     PeopleList,
     PersonSummary,
     PersonView,
     PositionView,
     SearchResults,
     StrengthToday,
-    TieLine,
     TimelineEntry,
 )
 from amity.service.person_ref import PersonRef
 from amity.store import Row, Store, as_date
 from amity.store import interactions as interaction_store
-from amity.store import ledger as ledger_store
 from amity.store import people as people_store
 from amity.store import people_query as q
-from amity.store import ties as ties_store
 from amity.store.search import search_people
 from amity.store.sources import missing_since
 
@@ -214,19 +210,3 @@ def search(store: Store, query: str, limit: int = 20, today: date | None = None)
     total = len(ranked)
     rows = q.summaries(store, ranked[:limit])
     return SearchResults(query, tuple(summary(r) for r in rows), total, hits.capped)
-
-
-def person_life_events(store: Store, person_id: int) -> list[LifeEventLine]:
-    """The person page's last 20 life events, newest first."""
-    return [
-        LifeEventLine(str(r["kind"]), as_date(r["occurred_on"]), str(r["detail"]))
-        for r in ledger_store.life_events(store, person_id)
-    ]
-
-
-def person_ties(store: Store, person_id: int) -> list[TieLine]:
-    """The person page's 30 strongest ties to living people."""
-    return [
-        TieLine(int(r["id"]), str(r["name"]), str(r["kind"]), int(r["strength"]))
-        for r in ties_store.ties_of(store, person_id)
-    ]

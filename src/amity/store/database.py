@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from amity.errors import AmityError, StoreError, UsageError
+from amity.model.limits import MAX_INTEGER
 from amity.store import sqlite_file
 
 Row = dict[str, Any]
@@ -34,7 +35,6 @@ BUSY_TIMEOUT_MS = 300_000
 # (to the last `@` of the URL: a password holding a raw `@` is hidden whole).
 _URL_PASSWORD = re.compile(r"(\b[a-zA-Z][\w+.-]*://[^\s:/@]*):\S*@")
 _KEYWORD_PASSWORD = re.compile(r"(\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", re.IGNORECASE)
-MAX_INTEGER = 2**63 - 1  # SQLite's and PostgreSQL's bigint
 
 
 def redact(text: str) -> str:

@@ -1,23 +1,21 @@
 """What the Person page's buttons do: one click logs an interaction, a promise or a gift,
-and the inline editor turns a form into `edit_person` changes. Thin calls of services."""
+and the inline editor turns a form into `edit_person` changes. Thin calls of services,
+each put in a sentence for the page."""
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
-from amity.engines.dates import parse_day
-from amity.engines.promise_dates import due_words
 from amity.errors import UsageError
-from amity.model import InteractionKind, LedgerDirection, ReminderKind
+from amity.model import InteractionKind, LedgerDirection
 from amity.service import ledger
 from amity.service.choices import parse_happened_on
 from amity.service.interactions import Happening, log
-from amity.service.natural_dates import promise_due_for
 from amity.service.people_views import PersonView
-from amity.store import Store, reminders
+from amity.service.remind import promise
+from amity.store import Store
 
 INTERACTIONS = ("met", "coffee", "call", "video", "message", "email", "meeting")
 LEDGER = {
@@ -34,13 +32,13 @@ def log_what(
     """Record `what` happened with this person; return a sentence saying what was kept."""
     day_text = on.strip() or None
     if what in INTERACTIONS:
-        logged = log(
-            store, str(person_id), Happening(InteractionKind(what), day_text, note=note), today
-        )
+        logged = log(store, person_id, Happening(InteractionKind(what), day_text, note=note), today)
         due = f"; follow up by {logged.follow_up_due.isoformat()}" if logged.follow_up_due else ""
         return f"Logged a {what} with {logged.person_name}{due}."
     if what == "promise":
-        return _promise(store, person_id, note, day_text, today)
+        made = promise(store, person_id, note, day_text, today)
+        when = f" ({made.when})" if made.when else ""
+        return f"Promise kept on your agenda: {note.strip()}{when}"
     if what in LEDGER:
         entry_kind, day = ledger.parse_ledger_kind(kind), parse_happened_on(day_text, today)
         entry = ledger.record(store, person_id, LEDGER[what], entry_kind, note, day, today)
@@ -48,24 +46,6 @@ def log_what(
         balance = phrase[:1].upper() + phrase[1:]
         return f"Noted: {what} {entry.kind.value}, “{entry.what}”. {balance}."
     raise UsageError(f"unknown action {what!r}; expected one of {', '.join(WHATS)}")
-
-
-def _promise(store: Store, person_id: int, note: str, on: str | None, today: date) -> str:
-    if not note.strip():
-        raise UsageError("write what you promised in the note, e.g. “send the deck”")
-    day = parse_day(on, today) if on else today
-    due = promise_due_for(note, day, default=day)  # no date words: on the agenda at once
-    with store.db.transaction():
-        reminders.add_reminder(
-            store,
-            f"promise:web:{secrets.token_hex(8)}",
-            ReminderKind.PROMISE,
-            person_id,
-            due,
-            reason=note.strip(),
-        )
-    when = f" ({due_words(due, today)})" if due != day else ""
-    return f"Promise kept on your agenda: {note.strip()}{when}"
 
 
 @dataclass(slots=True)

@@ -13,12 +13,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from amity.errors import AmityError
 from amity.model import Circle, LedgerKind
+from amity.model.limits import MAX_INTEGER
 from amity.service.people import edit_person, forget_person, read_changes
 from amity.service.people_views import PersonView
-from amity.service.remind import Commitment, cancel, commitments_of, remind
+from amity.service.person_facts import PersonFacts, person_facts
+from amity.service.remind import Commitment, cancel, commitments, remind
 from amity.service.views import show_person
 from amity.store import Store
-from amity.store.database import MAX_INTEGER
 from amity.web.csrf import csrf_protect
 from amity.web.deps import StateDep, StoreDep, TodayDep
 from amity.web.errors import form_error
@@ -32,7 +33,6 @@ from amity.web.person_actions import (
     has_changes,
     log_what,
 )
-from amity.web.person_facts import PersonFacts, person_facts
 from amity.web.state import WebState
 
 router = APIRouter(dependencies=[Depends(csrf_protect)])
@@ -74,7 +74,7 @@ class PersonPage:
 def load(store: Store, person_id: int, today: date, home: Path) -> PersonPage:
     view = show_person(store, person_id, interactions=50)
     page = PersonPage(view, person_facts(store, person_id, today, home), today)
-    page.commitments = commitments_of(store, today, person_id)
+    page.commitments = commitments(store, today, person_id)
     return page
 
 
@@ -128,7 +128,7 @@ def person_remind(
 ) -> Response:
     try:
         check_lengths(text=text)
-        made = remind(store, str(person_id), on, text, today)
+        made = remind(store, person_id, on, text, today)
         message, error, status = f"Reminder set ({made.when}): {made.text}", "", 200
     except AmityError as exc:
         (status, error), message = form_error(request, exc), ""
