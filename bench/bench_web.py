@@ -86,9 +86,9 @@ def in_process(home: Path, today: date, targets: dict[str, str], n: int) -> dict
 def _cold_today(settings: Any, n: int) -> list[float]:
     """The agenda computed from scratch, as after any write (the page's own cache missed)."""
     from amity.service.agenda import today_view
-    from amity.store import open_store
+    from amity.service.home import open_for_reading
 
-    store = open_store(settings.database_url)
+    store = open_for_reading(settings.database_url)
     try:
         today_view(store, settings.today, settings.home)
         samples = []

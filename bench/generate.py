@@ -3,10 +3,11 @@
     python bench/generate.py --home PATH --people 100000 --interactions 2000000 \
         [--seed 1] [--today 2026-11-22]
 
-The schema comes from Amity's own migration (`open_store`); everything else is written with
-`executemany` in one transaction, and the derived person columns and the search documents
-are filled the way the store maintains them on write (one GROUP BY, the strength engine's
-`score`, the same document text as `reindex_person`). The same seed gives the same home.
+The schema comes from Amity's own migration (`amity.service.home.open_for_reading`);
+everything else is written with `executemany` in one transaction, and the derived person
+columns and the search documents are filled the way the store maintains them on write (one
+GROUP BY, the strength engine's `score`, the same document text as `reindex_person`). The
+same seed gives the same home.
 """
 
 from __future__ import annotations
@@ -160,15 +161,12 @@ class Timer:
 
 def init_home(home: Path, today: date) -> int:
     """`amity init`: create the database at head through Amity's migration; the owner id."""
-    from amity.store import open_store
+    from amity.service.home import open_for_reading, with_account
 
     home.mkdir(parents=True, exist_ok=True)
-    from amity.store.session import ensure_account
-
-    store = open_store(f"sqlite:///{(home / 'amity.db').absolute()}")
-    owner = ensure_account(store.db)
+    store = with_account(open_for_reading(f"sqlite:///{(home / 'amity.db').absolute()}"))
     store.close()
-    return owner
+    return store.owner_id
 
 
 def connect(path: Path) -> sqlite3.Connection:

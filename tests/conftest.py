@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from amity.store import Store, open_store
-from amity.store.session import ensure_account
+from amity.service.home import open_for_reading, with_account
+from amity.store import Store
 
 TODAY = date(2026, 11, 22)
 POSTGRES_URL = os.environ.get(
@@ -81,17 +81,41 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         return f"sqlite:///{tmp_path / 'amity.db'}"
     url: str = request.getfixturevalue("postgres_url")
     # Migrate once (first use), then empty every table for this test.
-    open_store(url).close()
+    open_for_reading(url).close()
     _truncate_postgres(url)
     return url
+
+
+OLD_SCHEMA = "0004"  # a migration an older Amity stopped at: the newest is further on
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def old_database_url(
+    request: pytest.FixtureRequest, tmp_path: Path, worker_id: str
+) -> Iterator[str]:
+    """A database an older Amity left, its schema at OLD_SCHEMA, on each engine (on SQLite,
+    the file of the home `tmp_path / "home"`)."""
+    from amity.store.migrate import upgrade
+
+    if request.param == "sqlite":
+        (tmp_path / "home").mkdir()
+        url = f"sqlite:///{tmp_path / 'home' / 'amity.db'}"
+        upgrade(url, OLD_SCHEMA)
+        yield url
+        return
+    url = _worker_database(f"{worker_id}_old")
+    upgrade(url, OLD_SCHEMA)
+    yield url
+    import psycopg
+
+    with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{url.rpartition("/")[2]}" WITH (FORCE)')
 
 
 def writable_store(url: str) -> Store:
     """A store that tests write to directly: opened, with its account (no trash purge, so
     rows dated by the fixed TODAY stay put whatever the real clock says)."""
-    opened = open_store(url)
-    opened.owner_id = ensure_account(opened.db)
-    return opened
+    return with_account(open_for_reading(url))
 
 
 @pytest.fixture

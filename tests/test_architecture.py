@@ -138,14 +138,6 @@ BELOW_THE_SERVICE: dict[str, set[str]] = {
     "amity.cli": {"amity.store.database.redact"},
     "amity.cli.crash": {"amity.store.database.redact"},
     "amity.cli.setup": {"amity.store.database.redact"},
-    # The web app opens its home itself, as the CLI does: the same service `open_home`.
-    "amity.web.state": {
-        "amity.store.open_store",
-        "amity.store.revision.revision",
-        "amity.store.session.NO_ACCOUNT",
-        "amity.store.session.find_account",
-        "amity.store.session.prepare_writes",
-    },
 }
 
 
@@ -262,6 +254,66 @@ def test_the_layer_check_sees_an_upward_import() -> None:
     allowed = "from amity.errors import UsageError\nfrom amity.model import Circle\n"
     assert _upward_imports("amity.store.x", allowed) == []
     assert _upward_imports("amity.cli.x", allowed + "from amity.store import Store\n") == []
+
+
+def _runtime_imports(module: str, source: str, modules: set[str]) -> set[str]:
+    """Which of `modules` `module` imports when it runs (at the top or inside a function):
+    `from amity.store.handle import Store` is `amity.store.handle`; an import under
+    `if TYPE_CHECKING:` never runs and is left out."""
+    tree = ast.parse(source)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            node.body = [ast.Pass()]
+    found = set()
+    for _line, name in _amity_imports(module, ast.unparse(tree)):
+        while name not in modules and "." in name:
+            name = name.rsplit(".", 1)[0]
+        if name in modules and name != module:
+            found.add(name)
+    return found
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Each import cycle of `graph` once, as the modules along it from its smallest name."""
+    found = []
+    for start in sorted(graph):
+        paths = [[start]]
+        while paths:
+            path = paths.pop()
+            for following in sorted(graph.get(path[-1], set())):
+                if following == start:
+                    found.append([*path, start])
+                elif following > start and following not in path:
+                    paths.append([*path, following])
+    return found
+
+
+def test_no_import_cycle_between_store_modules() -> None:
+    """Each store module can be read (and imported) on its own: none needs, even lazily, a
+    module that needs it back. `Store` has its own module for that (`amity.store.handle`)."""
+    sources = {
+        module: source for module, source in _package_modules() if module.startswith("amity.store.")
+    }
+    graph = {
+        module: _runtime_imports(module, source, set(sources)) for module, source in sources.items()
+    }
+    cycles = [" -> ".join(cycle) for cycle in _cycles(graph)]
+    assert not cycles, "import cycles in amity.store:\n" + "\n".join(cycles)
+
+
+def test_the_cycle_check_sees_a_lazy_cycle() -> None:
+    """The old cycle: people imported `Store` from the module whose trash purge imported
+    people's `delete_person` inside a function. A `TYPE_CHECKING` import is no cycle."""
+    people = "from amity.store.session import Store\n"
+    session = "def purge(store):\n    from amity.store.people import delete_person\n"
+    hinted = "if TYPE_CHECKING:\n    from amity.store.people import delete_person\n"
+    names = {"amity.store.people", "amity.store.session"}
+    graph = {
+        "amity.store.people": _runtime_imports("amity.store.people", people, names),
+        "amity.store.session": _runtime_imports("amity.store.session", session, names),
+    }
+    assert _cycles(graph) == [["amity.store.people", "amity.store.session", "amity.store.people"]]
+    assert _runtime_imports("amity.store.session", hinted, names) == set()
 
 
 _SQL = re.compile(

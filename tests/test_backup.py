@@ -13,7 +13,8 @@ import pytest
 
 from amity.io.contacts_csv import parse_contacts_csv
 from amity.io.json_backup import PLAIN_SECTIONS, TABLES, dumps, unpack
-from amity.store import Store, open_store
+from amity.service.home import open_for_reading
+from amity.store import Store
 from tests.conftest import TODAY, Amity, _truncate_postgres, writable_store
 
 
@@ -109,7 +110,7 @@ def test_a_sqlite_backup_restores_on_postgresql_and_back(tmp_path: Path, postgre
     sqlite = Amity(tmp_path / "sqlite", None, TODAY)
     _fill_every_table(sqlite)
     first = _export(sqlite, tmp_path / "sqlite.json")
-    open_store(postgres_url).close()
+    open_for_reading(postgres_url).close()
     postgres = _fresh(Amity(tmp_path / "pg", postgres_url, TODAY), tmp_path / "pg")
     postgres.ok("restore", str(tmp_path / "sqlite.json"))
     assert _export(postgres, tmp_path / "pg.json") == first

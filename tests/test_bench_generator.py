@@ -8,8 +8,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from amity.service.home import open_for_reading
 from amity.service.relationships import refresh_people
-from amity.store import open_store
 from tests.conftest import Amity
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
@@ -38,7 +38,7 @@ def test_generated_home_works_and_matches_amity(tmp_path: Path) -> None:
     assert cli.ok("list", "--json").json()["total"] >= 290
     assert "items" in cli.ok("today", "--json").json()
     assert cli.ok("search", "project", "--json").json()["total"] > 0
-    store = open_store(f"sqlite:///{home / 'amity.db'}")
+    store = open_for_reading(f"sqlite:///{home / 'amity.db'}")
     try:
         columns = "id, last_contact_on, interaction_count, next_due_on, strength"
         before = store.db.query(f"SELECT {columns} FROM person ORDER BY id LIMIT 40")

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from amity.service import preferences
-from amity.store import open_store
+from amity.service.home import open_for_reading
 from tests.conftest import Amity
 from tests.dump import dump
 
@@ -21,7 +21,7 @@ NOVEMBER = FIXTURES / "linkedin" / "Complete_LinkedInDataExport_11-20-2026.zip"
 
 def _store_dump(amity: Amity) -> dict[str, list[tuple[object, ...]]]:
     url = amity.database_url or f"sqlite:///{amity.home / 'amity.db'}"
-    store = open_store(url)
+    store = open_for_reading(url)
     try:
         return dump(store)
     finally:
@@ -188,7 +188,7 @@ def test_killed_import_leaves_nothing(tmp_path: Path) -> None:
     assert proc.poll() is None, "the import finished before it could be interrupted"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    store = open_store(f"sqlite:///{db}")
+    store = open_for_reading(f"sqlite:///{db}")
     try:
         assert store.db.scalar("SELECT count(*) FROM person") == 0
         assert store.db.scalar("SELECT count(*) FROM source_record") == 0
@@ -200,7 +200,7 @@ def test_linkedin_import_keeps_the_users_own_profile(amity: Amity) -> None:
     before = amity.ok("settings", "--json").json()
     amity.ok("import", "linkedin", str(JUNE), today="2026-06-15")
     url = amity.database_url or f"sqlite:///{amity.home / 'amity.db'}"
-    store = open_store(url)
+    store = open_for_reading(url)
     try:
         profile = preferences.get(store, "profile")
         account = store.db.one("SELECT name FROM account")
@@ -210,7 +210,7 @@ def test_linkedin_import_keeps_the_users_own_profile(amity: Amity) -> None:
     assert account is not None and account["name"] == profile["name"]
     amity.ok("undo", today="2026-06-15")
     assert amity.ok("settings", "--json").json() == before
-    store = open_store(url)
+    store = open_for_reading(url)
     try:
         assert preferences.get(store, "profile") is None
         assert store.db.scalar("SELECT name FROM account") == "me"

@@ -8,7 +8,8 @@ import pytest
 
 from amity.errors import StoreError
 from amity.model import ContactKind, ContactPoint, Direction, Interaction, InteractionKind, Person
-from amity.store import Store, open_store
+from amity.service.home import open_for_reading
+from amity.store import Store
 from amity.store import interactions as interaction_store
 from amity.store import people as people_store
 from amity.store import people_query as q
@@ -17,7 +18,7 @@ from tests.conftest import TODAY
 
 
 def test_migration_reaches_head(store: Store) -> None:
-    assert current_version(store.db) == HEAD
+    assert current_version(store) == HEAD
     for table in (
         "person",
         "interaction",
@@ -44,9 +45,9 @@ def test_migration_reaches_head(store: Store) -> None:
 
 
 def test_reopening_does_not_migrate_again(database_url: str) -> None:
-    open_store(database_url).close()
-    again = open_store(database_url)
-    assert current_version(again.db) == HEAD
+    open_for_reading(database_url).close()
+    again = open_for_reading(database_url)
+    assert current_version(again) == HEAD
     again.close()
 
 
@@ -118,4 +119,4 @@ def test_rows_are_scoped_to_their_account(store: Store) -> None:
 
 def test_unreachable_postgres_is_a_store_error() -> None:
     with pytest.raises(StoreError, match="cannot connect"):
-        open_store("postgresql://nobody@127.0.0.1:1/none")
+        open_for_reading("postgresql://nobody@127.0.0.1:1/none")

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from amity.store import open_store
+from amity.service.home import open_for_reading
 from tests.conftest import Amity
 
 
@@ -15,7 +15,7 @@ def test_an_upgraded_home_is_rescored_at_its_first_write(amity: Amity) -> None:
     amity.ok("add", "Stale Sam")
     amity.ok("log", "Stale Sam", "--kind", "message", "--on", "2024-01-10")
     amity.ok("log", "Stale Sam", "--kind", "message", "--on", "2026-11-20")
-    store = open_store(_url(amity))
+    store = open_for_reading(_url(amity))
     try:  # what an older Amity left: a high stored score, and no model recorded
         with store.db.transaction():
             store.db.execute("UPDATE person SET strength = 99")

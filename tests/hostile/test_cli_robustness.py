@@ -645,9 +645,9 @@ def test_nul_characters_are_refused_on_every_engine(amity: Amity, args: tuple[st
 @pytest.mark.postgres
 def test_postgresql_refusing_nul_is_a_usage_error(postgres_url: str) -> None:
     from amity.errors import UsageError
-    from amity.store import open_store
+    from amity.service.home import open_for_reading
 
-    store = open_store(postgres_url)
+    store = open_for_reading(postgres_url)
     try:
         with pytest.raises(UsageError, match="NUL"):
             store.db.query("SELECT id FROM person WHERE name = ?", ("a\x00b",))

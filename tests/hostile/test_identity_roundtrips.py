@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from amity.model import ContactKind
-from amity.store import Store, open_store
+from amity.service.home import open_for_reading
+from amity.store import Store
 from tests.conftest import TODAY, Amity, _truncate_postgres, writable_store
 from tests.test_backup import SHARED, _fixture_files, _import_source
 
@@ -33,7 +34,7 @@ Facts = Counter[tuple[str, tuple[str, ...], tuple[str, ...]]]
 
 @contextmanager
 def _store(amity: Amity) -> Iterator[Store]:
-    store = open_store(amity.database_url or f"sqlite:///{amity.home / 'amity.db'}")
+    store = open_for_reading(amity.database_url or f"sqlite:///{amity.home / 'amity.db'}")
     try:
         yield store
     finally:

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from amity.store import open_store
+from amity.service.home import open_for_reading
 from tests.conftest import Amity, writable_store
 from tests.dump import dump
 from tests.web import conftest as web_fixtures
@@ -35,7 +35,7 @@ def _url(amity: Amity) -> str:
 
 
 def _dump(amity: Amity) -> dict[str, list[tuple[Any, ...]]]:
-    store = open_store(_url(amity))
+    store = open_for_reading(_url(amity))
     try:
         return dump(store)
     finally:
@@ -56,7 +56,7 @@ def _forgotten_days_ago(amity: Amity, name: str, days: int) -> None:
 
 
 def _people(amity: Amity) -> set[str]:
-    store = open_store(_url(amity))
+    store = open_for_reading(_url(amity))
     try:
         return {r["name"] for r in store.db.query("SELECT name FROM person")}
     finally:
@@ -103,7 +103,7 @@ def test_reads_write_nothing_even_with_expired_trash(amity: Amity, tmp_path: Pat
 def test_a_new_home_is_not_written_by_a_read(amity: Amity) -> None:
     assert amity.ok("list", "--json").json()["total"] == 0
     assert amity.ok("today", "--json").json()["items"] == []
-    store = open_store(_url(amity))
+    store = open_for_reading(_url(amity))
     try:
         assert store.db.scalar("SELECT count(*) FROM account") == 0
     finally:
@@ -111,7 +111,7 @@ def test_a_new_home_is_not_written_by_a_read(amity: Amity) -> None:
     amity.ok("add", "Ada Lovelace")
     assert amity.ok("list", "--json").json()["total"] == 1
     amity.ok("init")  # init still makes the account, once
-    store = open_store(_url(amity))
+    store = open_for_reading(_url(amity))
     try:
         assert store.db.scalar("SELECT count(*) FROM account") == 1
     finally:
@@ -186,7 +186,7 @@ def test_undo_of_an_import_refuses_to_delete_later_work_on_its_people(
     forced = amity.ok("undo", "--force")
     assert listed in forced.out
     assert "Ada Lovelace" not in _people(amity)
-    store = open_store(_url(amity))
+    store = open_for_reading(_url(amity))
     try:  # nothing orphaned: no interaction, reminder or ledger entry without its person
         assert store.db.scalar("SELECT count(*) FROM interaction") == 0
         assert store.db.scalar("SELECT count(*) FROM reminder") == 0
@@ -215,7 +215,7 @@ def test_undo_of_an_import_keeps_later_work_on_the_people_it_updated(
     assert "Ada Lovelace" not in _people(amity)
     agenda = amity.ok("today", "--json", "--no-drafts", today="2026-11-24").json()
     assert "send the compiler notes" in str(agenda)  # the promise made since is still due
-    store = open_store(_url(amity))
+    store = open_for_reading(_url(amity))
     try:
         ledger = store.db.query("SELECT what, person_id FROM ledger_entry")
         assert [r["what"] for r in ledger] == ["a nanosecond wire"]
@@ -247,7 +247,7 @@ def test_undo_of_a_merge_keeps_what_was_logged_since_with_the_kept_person(
     assert second["emails"] == ["turing@manchester.example"]
     assert first["emails"] == ["alan@bletchley.example"]
     assert first["interaction_count"] == 3 and second["interaction_count"] == 1
-    store = open_store(_url(amity))
+    store = open_for_reading(_url(amity))
     try:
         assert store.db.scalar("SELECT count(*) FROM ledger_entry WHERE person_id = 1") == 1
         assert store.db.scalar("SELECT count(*) FROM reminder WHERE person_id = 1") >= 1
@@ -409,7 +409,7 @@ def test_undo_never_touches_another_accounts_rows(amity_sqlite: Amity, tmp_path:
         store.close()
     amity.ok("undo", "--force")
     assert _people(amity) == {"Eve Other"}
-    store = open_store(_url(amity))
+    store = open_for_reading(_url(amity))
     try:
         assert store.db.scalar("SELECT count(*) FROM interaction") == 1
         assert store.db.scalar("SELECT count(*) FROM interaction_participant") == 1
@@ -429,7 +429,7 @@ def test_dedupe_apply_commits_in_chunks_and_one_undo_reverses_them_all(
         amity.ok("log", f"Barbara Liskov{n}", "--kind", "call", "--note", f"call {n}")
     before = _dump(amity)
     assert amity.ok("dedupe", "--apply", "--json", "--min-score", "0.9").json()["count"] == 5
-    store = open_store(_url(amity))
+    store = open_for_reading(_url(amity))
     try:  # three transactions, three journal entries of one group
         assert store.db.scalar("SELECT count(*) FROM change_set WHERE undone = ?", (False,)) == 3
     finally:

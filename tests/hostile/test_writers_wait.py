@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from amity.store import open_store
+from amity.service.home import open_for_reading
 
 ROWS = 80_000  # a LinkedIn file big enough that its import holds the write lock for seconds
 
@@ -69,7 +69,7 @@ def importing(tmp_path: Path, big_export: Path) -> Iterator[tuple[Path, subproce
 
 
 def _count(home: Path, sql: str) -> int:
-    store = open_store(f"sqlite:///{home / 'amity.db'}")
+    store = open_for_reading(f"sqlite:///{home / 'amity.db'}")
     try:
         return int(store.db.scalar(sql))
     finally:
@@ -130,7 +130,7 @@ def test_kill_9_of_the_import_leaves_it_absent_and_the_waiting_write_lands(
 
 @pytest.mark.postgres
 def test_postgresql_writers_wait_on_locks_without_a_timeout(postgres_url: str) -> None:
-    store = open_store(postgres_url)
+    store = open_for_reading(postgres_url)
     try:
         assert store.db.scalar("SHOW lock_timeout") in ("0", "0ms")
         assert store.db.scalar("SHOW statement_timeout") in ("0", "0ms")

@@ -28,9 +28,7 @@ def _meet(store: Store, name: str) -> None:
 
 
 def _other(store: Store, url: str) -> Store:
-    other = open_store(url)
-    other.owner_id = store.owner_id
-    return other
+    return open_store(url, account_id=store.owner_id)
 
 
 def test_a_write_transaction_bumps_the_revision_once(store: Store) -> None:
@@ -109,7 +107,7 @@ def test_another_processs_write_invalidates_the_duplicate_pairs(
         "import sys; from datetime import date\n"
         "from amity.service.people import NewPerson, add_person\n"
         "from amity.store import open_store\n"
-        "s = open_store(sys.argv[1]); s.owner_id = int(sys.argv[2])\n"
+        "s = open_store(sys.argv[1], account_id=int(sys.argv[2]))\n"
         "add_person(s, NewPerson('Grace M. Hopper', emails=['grace@navy.example']), "
         "date(2026, 11, 22))\n"
     )

@@ -48,6 +48,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "merge": ("amity.cli.duplicates", "Merge two people into one."),
     "undo": ("amity.cli.duplicates", "Undo the last merge, import or dismissal."),
     "serve": ("amity.cli.web", "Run the web app on this home."),
+    "db": ("amity.cli.db", "The database schema: status, and upgrade to the newest."),
 }
 
 

@@ -13,12 +13,13 @@ from amity.model.wording import plural
 @json_option
 def init_command(as_json: bool) -> None:
     """Create the Amity home and its database; safe to run again."""
+    from amity.service.home import upgrade_schema
     from amity.service.people import people_count
     from amity.store.database import redact
 
     ctx = app()
-    store = ctx.write_store  # migrates to the newest schema, creates the account
-    people = people_count(store)
+    upgraded = upgrade_schema(ctx.settings.database_url)
+    people = people_count(ctx.account_store)  # the home's first account, created once
     if as_json:
         emit_json(
             {
@@ -28,6 +29,8 @@ def init_command(as_json: bool) -> None:
             }
         )
         return
+    if upgraded.changed and upgraded.before is not None:
+        echo(f"Database upgraded from {upgraded.before} to {upgraded.after}.")
     echo(f"Amity is ready in {ctx.settings.home} ({plural(int(people or 0), 'person')})")
 
 

@@ -27,9 +27,10 @@ from amity.store import Row, Store
 from amity.store import backup as backup_store
 from amity.store.people import count_people, load_person, reindex_person
 from amity.store.people_query import living_ids
-from amity.store.restore import check_payload, parse_payload
+from amity.store.restore import check_payload
 from amity.store.revision import REVISION_KEY
 from amity.store.search import interaction_doc_id, put_doc
+from amity.store.snapshots import parse_payload
 
 VCARD_VERSIONS: tuple[VCardVersion, ...] = ("3.0", "4.0")
 

@@ -1,11 +1,116 @@
-"""A home's store as every interface opens it: for reading (opening writes nothing), for
-a write (the account exists, the trash is purged by the real clock, an older strength
-model is rescored), or for a dry run (an account, nothing purged, rolled back)."""
+"""A home's store as every interface opens it, in named steps over `amity.store`.
+
+- For reading (`open_for_reading`): connect; a schema that is behind is brought up to date
+  first (as `amity db upgrade` would); find the home's account (`NO_ACCOUNT` on a new home,
+  whose reads find nothing). Nothing else is written: a read never creates or deletes a row.
+- For a write (`prepare_for_write`): the account exists (created on a new home), the trash
+  is emptied by the real clock once per real day (never by a what-if `today`), and an older
+  strength model is rescored.
+- For a dry run (`with_account`): the account exists, nothing is purged; the run's own
+  writes are rolled back.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 from amity.service.settings import Settings
-from amity.store import Store
+from amity.store import Store, open_store
+from amity.store import migrate as migrations
+from amity.store.accounts import NO_ACCOUNT, create_account, find_account
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaStatus:
+    """The database's migration (None for a database Amity has not created yet) and the
+    newest one this Amity knows."""
+
+    current: str | None
+    head: str
+
+    @property
+    def behind(self) -> bool:
+        return self.current != self.head
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaUpgrade:
+    """What `upgrade_schema` did: from which migration (None: a new database) to which."""
+
+    before: str | None
+    after: str
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
+
+
+def schema_status(url: str) -> SchemaStatus:
+    """Where the database's schema stands; reads only (nothing is migrated)."""
+    store = open_store(url, account_id=NO_ACCOUNT)
+    try:
+        return SchemaStatus(migrations.current_version(store), migrations.HEAD)
+    finally:
+        store.close()
+
+
+def upgrade_schema(url: str) -> SchemaUpgrade:
+    """Run every pending migration on the database at `url` (none when it is current)."""
+    before = schema_status(url).current
+    if before != migrations.HEAD:
+        migrations.upgrade(url)
+    return SchemaUpgrade(before, migrations.HEAD)
+
+
+def open_for_reading(url: str) -> Store:
+    """The store at `url` for reading, its schema brought up to date, scoped to the home's
+    account (`NO_ACCOUNT` on a new home). Writes nothing but a migration."""
+    store = open_store(url, account_id=NO_ACCOUNT)
+    if not migrations.schema_is_current(store):
+        store.close()
+        upgrade_schema(url)
+        store = open_store(url, account_id=NO_ACCOUNT)
+    return refresh_account(store)
+
+
+def refresh_account(store: Store) -> Store:
+    """A store opened on a new home finds the account a write has created since (a
+    long-lived store, as the web's pooled ones); one with its account keeps it."""
+    if store.owner_id == NO_ACCOUNT:
+        store.owner_id = find_account(store)
+    return store
+
+
+def with_account(store: Store) -> Store:
+    """The store with its account, created on a new home (`amity init`, a dry run)."""
+    if store.owner_id == NO_ACCOUNT:
+        store.owner_id = create_account(store)
+    return store
+
+
+def prepare_for_write(store: Store, today: date) -> Store:
+    """Before a write: the account exists, the trash is emptied by the real clock (once per
+    real day on a long-lived store; a what-if `today` never deletes anything), and an older
+    strength model is rescored for `today`."""
+    from amity.service.relationships import rescore_if_outdated
+    from amity.store.trash import purge_trash
+
+    with_account(store)
+    real_today = date.today()
+    if store.trash_purged_on != real_today:
+        purge_trash(store, real_today)
+        store.trash_purged_on = real_today
+    rescore_if_outdated(store, today)
+    return store
+
+
+def data_revision(store: Store) -> int:
+    """The account's data revision, bumped by every committed write (from any connection or
+    process): what a cached view of the data is valid for (`amity.store.revision`)."""
+    from amity.store.revision import revision
+
+    return revision(store)
 
 
 class HomeStore:
@@ -17,34 +122,22 @@ class HomeStore:
 
     @property
     def store(self) -> Store:
-        """The store for reading: opening it writes nothing."""
+        """The store for reading: opening it writes nothing (but a migration)."""
         if self._store is None:
-            from amity.store import open_store
-
-            self._store = open_store(self.settings.database_url)
+            self._store = open_for_reading(self.settings.database_url)
         return self._store
 
     @property
     def write_store(self) -> Store:
-        """The store for a write: the account exists and the trash is purged by the real
-        clock (a read, or a what-if `today`, never deletes anything)."""
-        from amity.service.relationships import rescore_if_outdated
-        from amity.store.session import prepare_writes
-
-        store = prepare_writes(self.store)
-        rescore_if_outdated(store, self.settings.today)
-        return store
+        """The store for a write (see `prepare_for_write`): a read, or a what-if `today`,
+        never deletes anything."""
+        return prepare_for_write(self.store, self.settings.today)
 
     @property
     def account_store(self) -> Store:
         """The store with an account (created on a new home), nothing purged: for a dry
-        run, whose writes are rolled back."""
-        from amity.store.session import NO_ACCOUNT, ensure_account
-
-        store = self.store
-        if store.owner_id == NO_ACCOUNT:
-            store.owner_id = ensure_account(store.db)
-        return store
+        run, whose writes are rolled back, and for `amity init`."""
+        return with_account(self.store)
 
     def close(self) -> None:
         if self._store is not None:

@@ -23,7 +23,6 @@ from amity.store import people as people_store
 from amity.store import settings as settings_store
 from amity.store.dismissals import undismiss
 from amity.store.restore import (
-    UnsafeChange,
     check_payload,
     later_work,
     owned,
@@ -31,7 +30,7 @@ from amity.store.restore import (
     snapshots_of,
 )
 from amity.store.search import delete_doc, interaction_doc_id
-from amity.store.snapshots import last_change, mark_undone
+from amity.store.snapshots import UnsafeChange, last_change, mark_undone
 
 SHOWN = 20  # later work listed in full; the rest is counted
 

@@ -8,7 +8,7 @@ from datetime import date
 
 from amity.model import LifeEventKind
 from amity.store.database import Row
-from amity.store.session import Store
+from amity.store.handle import Store
 
 _ALIVE = "p.deleted_on IS NULL AND p.archived = ?"
 _CHUNK = 500

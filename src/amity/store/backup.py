@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from amity.store.database import Row
-from amity.store.session import Store
+from amity.store.handle import Store
 
 
 def account_of(store: Store) -> Row | None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from amity.engines.contact_points import name_key
 from amity.model import Person
+from amity.store.handle import Store
 from amity.store.people import (
     PERSON_COLUMNS,
     insert_person,
@@ -22,7 +23,6 @@ from amity.store.people import (
     tag_id,
 )
 from amity.store.search import indexed_body, person_doc_id
-from amity.store.session import Store
 
 FLUSH_EVERY = 2000
 

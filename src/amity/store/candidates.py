@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from amity.engines.contact_points import is_linkedin_profile
 from amity.engines.dedupe import Candidate
-from amity.store.session import Store
+from amity.store.handle import Store
 
 
 def load_candidates(store: Store, person_ids: list[int] | None = None) -> list[Candidate]:

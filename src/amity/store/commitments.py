@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from amity.model import ReminderKind
 from amity.store.database import Row
+from amity.store.handle import Store
 from amity.store.reminders import OPEN_STATES
-from amity.store.session import Store
 
 KINDS = (ReminderKind.PROMISE.value, ReminderKind.REMINDER.value)
 REMINDER_PREFIX = "reminder:"

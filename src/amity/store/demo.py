@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from amity.store.database import Row
-from amity.store.session import Store
+from amity.store.handle import Store
 
 
 def count_interactions(store: Store) -> int:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from amity.store.database import Row
-from amity.store.session import Store
+from amity.store.handle import Store
 
 
 def derived_inputs(store: Store, person_ids: list[int]) -> list[Row]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from amity.store.database import as_date
-from amity.store.session import Store
+from amity.store.handle import Store
 
 
 def last_digest_day(store: Store) -> date | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from amity.store.session import Store
+from amity.store.handle import Store
 
 
 def _ordered(first: int, second: int) -> tuple[int, int]:

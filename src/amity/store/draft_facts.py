@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from amity.store.database import Row
-from amity.store.session import Store
+from amity.store.handle import Store
 
 # Life events a draft mentions ("congrats on the new job", "how is the new city").
 DRAFT_LIFE_EVENTS = ("new_job", "promotion", "moved", "other")

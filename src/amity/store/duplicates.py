@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from amity.store.database import Row
-from amity.store.session import Store
+from amity.store.handle import Store
 from amity.store.snapshots import PERSON_TABLES
 
 # Link tables with a unique (thing, person) pair: the gone person's duplicate links go.

@@ -12,7 +12,7 @@ from datetime import date
 
 from amity.model import Direction
 from amity.store.database import as_date
-from amity.store.session import Store
+from amity.store.handle import Store
 
 CHUNK = 500
 _NOT_IMPORTED = "(i.source IS NULL OR i.source = '')"

@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime
 
 from amity.model import Direction, Interaction, InteractionKind
 from amity.store.database import Row, as_date
+from amity.store.handle import Store
 from amity.store.search import interaction_doc_id, put_doc
-from amity.store.session import Store
 
 
 def insert_interaction(

@@ -5,16 +5,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from amity.errors import StoreError
-from amity.store.database import Database, redact
+from amity.store.database import redact
+from amity.store.handle import Store
 
-# The newest migration; `amity.store.open_store` compares it with the database's version
-# without importing Alembic, and migrates only when they differ.
+# The newest migration; `schema_is_current` compares it with the database's version without
+# importing Alembic, so a command migrates (and pays for Alembic) only when they differ.
 HEAD = "0006"
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
 
 
-def current_version(db: Database) -> str | None:
+def schema_is_current(store: Store) -> bool:
+    """The database has the newest schema: nothing to migrate."""
+    return current_version(store) == HEAD
+
+
+def current_version(store: Store) -> str | None:
+    """The database's migration (`0004`), or None for a database Amity has not created."""
+    db = store.db
     try:
         if db.dialect == "sqlite":
             exists = db.scalar(
@@ -32,8 +40,8 @@ def current_version(db: Database) -> str | None:
         return None
 
 
-def upgrade(url: str) -> None:
-    """Run every pending migration on the database at `url` (a SQLAlchemy URL)."""
+def upgrade(url: str, to: str = "head") -> None:
+    """Run every pending migration (up to `to`) on the database at `url`."""
     import sqlalchemy
     from alembic import command
     from alembic.config import Config
@@ -48,7 +56,7 @@ def upgrade(url: str) -> None:
                 # home's write-ahead log stays small (a nearly full disk still gets one).
                 connection.exec_driver_sql("PRAGMA wal_autocheckpoint = 32")
             config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+            command.upgrade(config, to)
     except sqlalchemy.exc.SQLAlchemyError as exc:
         first = str(exc).strip().splitlines()[0]
         raise StoreError(redact(f"cannot migrate the database: {first}")) from exc

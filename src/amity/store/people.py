@@ -8,7 +8,7 @@ from typing import Any
 from amity.engines.contact_points import name_key, normalize
 from amity.model import Birthday, Circle, ContactKind, ContactPoint, Person, Position
 from amity.store.database import Row, as_date
-from amity.store.session import Store
+from amity.store.handle import Store
 
 # The columns a user may set directly (`amity edit --field value`).
 EDITABLE = (

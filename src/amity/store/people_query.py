@@ -17,7 +17,7 @@ from amity.engines.strength import (
     NEW_DAYS,
 )
 from amity.store.database import Row, as_date
-from amity.store.session import Store
+from amity.store.handle import Store
 
 Sort = Literal["name", "last", "strength"]
 

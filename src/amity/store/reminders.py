@@ -6,7 +6,7 @@ from datetime import date
 
 from amity.model import ReminderKind, ReminderState
 from amity.store.database import Row
-from amity.store.session import Store
+from amity.store.handle import Store
 
 OPEN_STATES = (ReminderState.OPEN.value, ReminderState.SNOOZED.value)
 

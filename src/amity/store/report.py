@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from amity.store.database import Row
-from amity.store.session import Store
+from amity.store.handle import Store
 
 
 def living_stats(store: Store) -> list[Row]:

@@ -18,35 +18,19 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from amity.errors import AmityError
-from amity.store.session import Store
+from amity.store.handle import Store
 from amity.store.snapshots import (
     COLUMNS,
     DERIVED,
     PERSON_COLUMNS,
     REFERENCES,
+    UnsafeChange,
     capture_people,
 )
 
 Snapshot = dict[str, Any]
 Key = tuple[str, str]
 _SCALARS = (str, int, float, bool, type(None))
-
-
-class UnsafeChange(AmityError):
-    """A journal entry (maybe from a crafted backup) names something it must not."""
-
-    code = "unsafe_change"
-
-
-def parse_payload(text: Any) -> dict[str, Any]:
-    try:
-        payload = json.loads(text) if isinstance(text, str) else text
-    except (ValueError, RecursionError) as exc:  # RecursionError: nested a million deep
-        raise UnsafeChange(f"an undo record is not valid JSON: {str(exc)[:80]}") from None
-    if not isinstance(payload, dict):
-        raise UnsafeChange("an undo record is not a JSON object")
-    return payload
 
 
 def snapshots_of(payload: dict[str, Any], key: str = "snapshots") -> list[Snapshot]:

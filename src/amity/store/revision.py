@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from amity.store.session import Store
+    from amity.store.handle import Store
 
 REVISION_KEY = "revision"
 """The `setting` key of the counter. Internal: never exported in a backup nor restored."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from amity.store.session import Store
+from amity.store.handle import Store
 
 RANKED_CAP = 500
 # A word in more documents than this says little about relevance: ranking every match of it

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from amity.store.database import Row
-from amity.store.session import Store
+from amity.store.handle import Store
 
 
 def setting_value(store: Store, key: str) -> str | None:

@@ -16,8 +16,27 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from typing import Any
 
+from amity.errors import AmityError
 from amity.store.database import Row
-from amity.store.session import Store
+from amity.store.handle import Store
+
+
+class UnsafeChange(AmityError):
+    """A journal entry (maybe from a crafted backup) names something it must not."""
+
+    code = "unsafe_change"
+
+
+def parse_payload(text: Any) -> dict[str, Any]:
+    """A change's journal, as stored (JSON text, or already a dict on PostgreSQL)."""
+    try:
+        payload = json.loads(text) if isinstance(text, str) else text
+    except (ValueError, RecursionError) as exc:  # RecursionError: nested a million deep
+        raise UnsafeChange(f"an undo record is not valid JSON: {str(exc)[:80]}") from None
+    if not isinstance(payload, dict):
+        raise UnsafeChange("an undo record is not a JSON object")
+    return payload
+
 
 # Tables whose rows belong to one person, and the column that says which person.
 PERSON_TABLES: tuple[tuple[str, str], ...] = (
@@ -206,8 +225,6 @@ def last_change(store: Store) -> Row | None:
         (store.owner_id, False),
     )
     if row is not None:
-        from amity.store.restore import parse_payload
-
         row["payload"] = parse_payload(row["payload"])
     return row
 

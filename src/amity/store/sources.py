@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from amity.store.database import Row, as_date
-from amity.store.session import Store
+from amity.store.handle import Store
 
 
 def missing_since(store: Store, person_id: int, source: str) -> date | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from amity.store.session import Store
+from amity.store.handle import Store
 
 
 def tag_names(store: Store, limit: int = 500) -> list[str]:

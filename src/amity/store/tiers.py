@@ -7,7 +7,7 @@ from datetime import date
 
 from amity.model import InteractionKind
 from amity.store.database import Row
-from amity.store.session import Store
+from amity.store.handle import Store
 
 
 def aggregates_on(store: Store, day: date, depth: Mapping[InteractionKind, float]) -> list[Row]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from amity.store.database import Row
-from amity.store.session import Store
+from amity.store.handle import Store
 
 
 def ties_of(store: Store, person_id: int, limit: int = 30) -> list[Row]:

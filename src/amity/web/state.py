@@ -14,11 +14,9 @@ from typing import TYPE_CHECKING
 from amity.errors import StoreError
 from amity.service import agenda
 from amity.service.agenda import TodayView
-from amity.service.relationships import rescore_if_outdated
+from amity.service.home import data_revision, open_for_reading, prepare_for_write, refresh_account
 from amity.service.settings import Settings
-from amity.store import Store, open_store
-from amity.store.revision import revision
-from amity.store.session import NO_ACCOUNT, find_account, prepare_writes
+from amity.store import Store
 
 if TYPE_CHECKING:
     from amity.service.duplicates import Pair
@@ -27,9 +25,10 @@ if TYPE_CHECKING:
 class StorePool:
     """Open stores handed to one request at a time (SQLite and psycopg connections are not
     shared between threads mid-request). Stores open lazily: nothing connects at import or
-    at `create_app`, only on the first request. Opening writes nothing; a request that
-    writes borrows with `write=True` (the account exists, the trash is purged by the real
-    clock, never by the app's what-if day)."""
+    at `create_app`, only on the first request. They open as the CLI opens its store
+    (`amity.service.home`): opening writes nothing; a request that writes borrows with
+    `write=True` (the account exists, the trash is purged by the real clock, never by the
+    app's what-if day)."""
 
     def __init__(self, url: str, size: int = 8) -> None:
         self._url = url
@@ -43,8 +42,7 @@ class StorePool:
         with self._slots:
             store = self._take()
             try:
-                if store.owner_id == NO_ACCOUNT:  # someone may have written since
-                    store.owner_id = find_account(store.db)
+                refresh_account(store)  # on a new home, someone may have written since
                 if write:
                     _prepare_writes(store)
                 yield store
@@ -57,7 +55,7 @@ class StorePool:
         with self._lock:
             if self._idle:
                 return self._idle.pop()
-        return open_store(self._url)
+        return open_for_reading(self._url)
 
     def _give_back(self, store: Store) -> None:
         _end_read(store)
@@ -80,8 +78,7 @@ def _prepare_writes(store: Store) -> None:
     own write meets the same error inside its handler, which gives back the form as typed;
     failing here would throw the typed text away."""
     try:
-        prepare_writes(store)
-        rescore_if_outdated(store, date.today())
+        prepare_for_write(store, date.today())
     except StoreError:
         store.db.end_read()
 
@@ -96,7 +93,7 @@ def cache_key(store: Store) -> tuple[int, int]:
     `amity.store.revision`) and the account it was computed for. Taken before computing:
     a write made meanwhile leaves the view under the older key, so the next request redoes
     it."""
-    return (revision(store), store.owner_id)
+    return (data_revision(store), store.owner_id)
 
 
 def templates_state(home: Path) -> tuple[tuple[str, int, int], ...]:
