@@ -355,3 +355,168 @@ def test_the_sql_check_sees_a_statement_and_a_query_call() -> None:
     found = _sql_outside_the_store("amity.service.example", source)
     assert any(".db.query" in line for line in found)
     assert any("SQL" in line for line in found)
+
+
+# -- Every store statement is scoped to its account (STYLE.md 16) ----------------------------
+# A statement names `owner_id` where it picks or writes rows: in a WHERE or a JOIN, in an
+# INSERT's columns, or through a row that does (`... IN (SELECT id FROM person WHERE
+# owner_id = ?)`); a column of the SELECT list, or an UPDATE's SET, does not count.
+# `+owner_id = ?` counts: it keeps the predicate and only stops SQLite from picking the
+# owner's index over a better one. A statement is read as the module spells it: a string, a
+# multi-line or f-string (its `{...}` parts left out) or strings joined with `+`.
+_STATEMENT = re.compile(
+    r"^\s*(SELECT|INSERT\s+INTO|UPDATE\s+\S+\s+SET|DELETE\s+FROM|WITH\s+(RECURSIVE\s+)?\w+)\b",
+    re.I,
+)
+_OWNER = re.compile(r"\bowner_id\b")
+Allowed = str | tuple[str, str]
+
+# What cannot name an account, each with its reason: a pattern of the statement (true
+# wherever the statement moves in the store) or the (module, function) that runs it. An
+# entry nothing needs any more fails `test_the_account_allow_list_only_shrinks`.
+UNSCOPED: dict[Allowed, str] = {
+    # The account table itself: its id is the owner id (`WHERE id = ?` with it), and opening
+    # a home finds or creates the account before there is one to name.
+    r"\b(FROM|INTO|UPDATE)\s+account\b": "the account table",
+    # Schema metadata: one per database, whoever's rows the tables hold.
+    r"\bFROM\s+(sqlite_master|pg_tables|alembic_version)\b": "schema metadata",
+    # FTS5's vocabulary (fts5vocab) counts the documents of every account and has no owner
+    # column; it only picks how the search ranks, and the search itself names the account.
+    r"\bFROM\s+search_vocab\b": "the search vocabulary",
+    # Ids are shared by every account: after a restore a PostgreSQL sequence moves past every
+    # account's highest id, and an undo's high-water mark is the largest id of all (the
+    # primary key answers it at once, and a later row of this account is above it too).
+    ("amity.store.backup", "move_id_sequences"): "id sequences",
+    ("amity.store.snapshots", "high_water_marks"): "largest ids",
+}
+
+
+def _operands(node: ast.expr) -> list[ast.expr]:
+    """The parts of `a + b + c`; an expression that is no sum is its own one part."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _operands(node.left) + _operands(node.right)
+    return [node]
+
+
+def _string_text(node: ast.expr) -> str | None:
+    if isinstance(node, ast.Constant):
+        return node.value if isinstance(node.value, str) else None
+    if isinstance(node, ast.JoinedStr):
+        return "".join(p.value if isinstance(p, ast.Constant) else "{}" for p in node.values)
+    return None
+
+
+def _store_statements(source: str) -> list[tuple[int, str, str]]:
+    """(line, function, statement) for every SQL statement in a module's source."""
+    found: list[tuple[int, str, str]] = []
+
+    def visit(node: ast.AST, function: str) -> None:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            function = node.name
+        parts = _operands(node) if isinstance(node, ast.expr) else []
+        texts = [_string_text(part) for part in parts]
+        text = "".join("{}" if t is None else t for t in texts)
+        if any(t is not None for t in texts) and _STATEMENT.match(text):
+            found.append((getattr(node, "lineno", 0), function, text))
+            for part, part_text in zip(parts, texts, strict=True):
+                inner = part.values if isinstance(part, ast.JoinedStr) else [part]
+                for value in inner:  # what is formatted or added in may hold a statement
+                    if part_text is None or isinstance(value, ast.FormattedValue):
+                        visit(value, function)
+            return
+        for child in ast.iter_child_nodes(node):
+            visit(child, function)
+
+    visit(ast.parse(source), "<module>")
+    return found
+
+
+def _names_the_account(statement: str) -> bool:
+    text = " ".join(statement.split())
+    if re.match(r"SELECT\b", text, re.I):
+        text = re.sub(r"^SELECT\b.*?\bFROM\b", "FROM", text, count=1, flags=re.I)
+    elif re.match(r"UPDATE\b", text, re.I):
+        where = re.search(r"\bWHERE\b", text, re.I)
+        text = text[where.start() :] if where else ""
+    return bool(_OWNER.search(text))
+
+
+def _allowed_by(module: str, function: str, statement: str) -> Allowed | None:
+    for key in UNSCOPED:
+        if key == (module, function) or (isinstance(key, str) and re.search(key, statement)):
+            return key
+    return None
+
+
+def _unscoped_statements(module: str, source: str) -> list[tuple[str, Allowed | None]]:
+    """Each statement that names no account: where it is, and the UNSCOPED entry that lets
+    it pass (None: it fails)."""
+    return [
+        (
+            f"{module}:{line} {function}: {' '.join(text.split())[:70]!r}",
+            _allowed_by(module, function, text),
+        )
+        for line, function, text in _store_statements(source)
+        if not _names_the_account(text)
+    ]
+
+
+def _store_modules() -> list[tuple[str, str]]:
+    return [(m, s) for m, s in _package_modules() if m.split(".")[:2] == ["amity", "store"]]
+
+
+def test_every_store_statement_names_its_account() -> None:
+    found = [
+        where
+        for module, source in _store_modules()
+        for where, allowed in _unscoped_statements(module, source)
+        if allowed is None
+    ]
+    assert not found, "name owner_id (or add to UNSCOPED, with a reason):\n" + "\n".join(found)
+
+
+def test_the_account_allow_list_only_shrinks() -> None:
+    used = {
+        allowed
+        for module, source in _store_modules()
+        for _where, allowed in _unscoped_statements(module, source)
+    }
+    unused = [str(key) for key in UNSCOPED if key not in used]
+    assert not unused, "remove from UNSCOPED, no statement needs it: " + ", ".join(unused)
+
+
+_UNSCOPED_EXAMPLE = '''
+def f(store, table, ids):
+    store.db.query("SELECT id FROM person WHERE id = ?", (1,))
+    store.db.query("""
+        SELECT owner_id, name
+        FROM person
+        WHERE id = ?""")
+    store.db.execute(f"DELETE FROM {table} WHERE id IN ({ids})")
+    store.db.execute("UPDATE person SET owner_id = ? " + "WHERE id = ?")
+    store.db.query("SELECT p.id FROM person p WHERE p.id = ? AND +p.owner_id = ?")
+    store.db.query(f"SELECT {table}.id FROM {table} WHERE owner_id = ?")
+    store.db.execute("INSERT INTO tag (owner_id, name) VALUES (?, ?)")
+    store.db.execute("DELETE FROM person_tag WHERE person_id IN "
+                     "(SELECT id FROM person WHERE owner_id = ?)")
+    store.db.query("SELECT id FROM person WHERE owner_id = ? AND id IN " + marks("SELECT 1"))
+    store.db.scalar("SELECT min(id) FROM account")
+
+def high_water_marks(store):
+    store.db.scalar("SELECT max(id) FROM person")
+'''
+
+
+def test_the_account_check_sees_an_unscoped_statement() -> None:
+    """The rule itself can fail: plain, multi-line, f- and joined strings are all read, and
+    owner_id only in a SELECT list or an UPDATE's SET does not scope a statement."""
+    found = _unscoped_statements("amity.store.snapshots", _UNSCOPED_EXAMPLE)
+    assert [(where.split()[0].split(":")[1], allowed) for where, allowed in found] == [
+        ("3", None),
+        ("4", None),
+        ("8", None),
+        ("9", None),
+        ("15", None),  # a statement inside a part that is added in
+        ("16", r"\b(FROM|INTO|UPDATE)\s+account\b"),
+        ("19", ("amity.store.snapshots", "high_water_marks")),
+    ]

@@ -51,9 +51,9 @@ def insert_rows(
 ) -> None:
     """Insert these rows (values in column order) into the account, ids kept; with
     `replace_settings`, a setting already there takes the row's value."""
-    names = ", ".join(("owner_id", *columns))
-    marks = ", ".join("?" * (len(columns) + 1))
-    sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"
+    names = ", ".join(columns)
+    marks = ", ".join("?" * len(columns))
+    sql = f"INSERT INTO {table} (owner_id, {names}) VALUES (?, {marks})"
     if replace_settings:
         sql += " ON CONFLICT (owner_id, key) DO UPDATE SET value = excluded.value"
     store.db.executemany(sql, [(store.owner_id, *row) for row in rows])

@@ -78,12 +78,13 @@ class NewPeople:
         self._tick()
 
     def _new_id(self, person: Person) -> int:
-        """SQLite: the import holds the write lock, so ids can be handed out here and the
-        rows written in batches. PostgreSQL: the sequence hands them out, one INSERT each."""
-        if self.store.db.dialect != "sqlite":
-            return insert_person(self.store, person, self.today, details=False)
-        if self.next_id is None:
-            self.next_id = int(self.store.db.scalar("SELECT coalesce(max(id), 0) FROM person") or 0)
+        """SQLite: the import holds the write lock, so once the first new person is written
+        (the database picks their id, past every account's people) the ids after it can be
+        handed out here and the rows written in batches. PostgreSQL: the sequence hands them
+        out, one INSERT each."""
+        if self.store.db.dialect != "sqlite" or self.next_id is None:
+            self.next_id = insert_person(self.store, person, self.today, details=False)
+            return self.next_id
         self.next_id += 1
         self.people.append((self.next_id, *person_values(self.store, person, self.today)))
         return self.next_id
@@ -102,7 +103,8 @@ class NewPeople:
     def flush(self) -> None:
         db = self.store.db
         db.executemany(
-            f"INSERT INTO person (id, {PERSON_COLUMNS}) VALUES ({', '.join('?' * 25)})", self.people
+            f"INSERT INTO person (id, owner_id, {PERSON_COLUMNS}) VALUES ({', '.join('?' * 25)})",
+            self.people,
         )
         db.executemany(
             "INSERT INTO person_tag (owner_id, person_id, tag_id) VALUES (?, ?, ?)", self.tags

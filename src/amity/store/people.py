@@ -34,15 +34,17 @@ EDITABLE = (
 )
 
 
+# The person row's columns after `owner_id` (every INSERT names the account first).
 PERSON_COLUMNS = (
-    "owner_id, name, name_key, given_name, family_name, nickname, headline, location, "
+    "name, name_key, given_name, family_name, nickname, headline, location, "
     "birthday_month, birthday_day, birthday_year, how_met, where_met, met_through_id, circle, "
     "cadence_days, about, needs, offers, interests, archived, created_on, organization, title"
 )
 
 
 def person_values(store: Store, person: Person, today: date) -> tuple[Any, ...]:
-    """The person row's values, in PERSON_COLUMNS order (the current job included)."""
+    """The person row's values, the owner first and then in PERSON_COLUMNS order (the
+    current job included)."""
     bday = person.birthday
     current = person.current_position
     return (
@@ -77,7 +79,7 @@ def insert_person(store: Store, person: Person, today: date, *, details: bool = 
     """Insert the person row (with their current job) and, unless `details` is off (the
     bulk path writes them itself), their contact points, positions and tags."""
     person_id = store.db.insert(
-        f"INSERT INTO person ({PERSON_COLUMNS}) VALUES ({', '.join('?' * 24)})",
+        f"INSERT INTO person (owner_id, {PERSON_COLUMNS}) VALUES ({', '.join('?' * 24)})",
         person_values(store, person, today),
     )
     if not details:

@@ -54,9 +54,11 @@ class PeopleFilter:
     source: str | None = None  # linkedin, vcard, csv, or manual (never imported)
     today: date | None = None  # the day tiers are judged on
 
-    def where(self, store: Store) -> tuple[str, list[Any]]:
-        clauses = ["p.owner_id = ?", "p.deleted_on IS NULL"]
-        params: list[Any] = [store.owner_id]
+    def where(self) -> tuple[str, list[Any]]:
+        """The filter's conditions on `person p`, after the account's (`p.owner_id = ?`),
+        which each statement names itself."""
+        clauses = ["p.deleted_on IS NULL"]
+        params: list[Any] = []
         if not self.include_archived:
             clauses.append("p.archived = ?")
             params.append(False)
@@ -131,21 +133,30 @@ def list_people(
     limit: int | None = None,
     offset: int = 0,
 ) -> tuple[list[Row], int]:
-    sql_where, params = where.where(store)
-    total = int(store.db.scalar(f"SELECT count(*) FROM person p WHERE {sql_where}", params) or 0)
+    sql_where, values = where.where()
+    params = (store.owner_id, *values)
+    total = int(
+        store.db.scalar(
+            f"SELECT count(*) FROM person p WHERE p.owner_id = ? AND {sql_where}", params
+        )
+        or 0
+    )
     page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
     rows = store.db.query(
-        f"SELECT {SUMMARY_COLUMNS} FROM person p WHERE {sql_where} ORDER BY {_ORDER[sort]}{page}",
+        f"SELECT {SUMMARY_COLUMNS} FROM person p WHERE p.owner_id = ? AND {sql_where} "
+        f"ORDER BY {_ORDER[sort]}{page}",
         params,
     )
     return with_tags(store, rows), total
 
 
 def matching_ids(store: Store, where: PeopleFilter) -> list[int]:
-    sql_where, params = where.where(store)
-    return [
-        int(r["id"]) for r in store.db.query(f"SELECT p.id FROM person p WHERE {sql_where}", params)
-    ]
+    sql_where, values = where.where()
+    rows = store.db.query(
+        f"SELECT p.id FROM person p WHERE p.owner_id = ? AND {sql_where}",
+        (store.owner_id, *values),
+    )
+    return [int(r["id"]) for r in rows]
 
 
 def summaries(store: Store, ids: Sequence[int]) -> list[Row]:

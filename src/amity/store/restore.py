@@ -234,11 +234,12 @@ def _exists(store: Store, table: str, row_id: Any) -> bool:
 
 
 def _insert(store: Store, table: str, row: dict[str, Any]) -> None:
-    columns = [c for c in row if c in COLUMNS[table]]  # checked before; checked again
+    # Checked before; checked again. The row goes into this account whatever it says.
+    columns = [c for c in row if c in COLUMNS[table] and c != "owner_id"]
     store.db.execute(
-        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
-        "ON CONFLICT DO NOTHING",
-        [row[c] for c in columns],
+        f"INSERT INTO {table} (owner_id, {', '.join(columns)}) "
+        f"VALUES (?, {', '.join('?' * len(columns))}) ON CONFLICT DO NOTHING",
+        [store.owner_id, *(row[c] for c in columns)],
     )
 
 
@@ -291,10 +292,10 @@ def _rows_of(store: Store, ids: list[int]) -> Iterator[tuple[str, str, dict[str,
         for table, columns in PERSON_COLUMNS.items():
             for column in columns:
                 for row in store.db.query(
-                    f"SELECT * FROM {table} WHERE {column} IN ({marks})", chunk
-                ):  # by the person's index; the owner checked here (see capture_people)
-                    if row["owner_id"] == store.owner_id:
-                        yield table, column, row
+                    f"SELECT * FROM {table} WHERE {column} IN ({marks}) AND +owner_id = ?",
+                    (*chunk, store.owner_id),
+                ):  # by the person's index, as capture_people reads
+                    yield table, column, row
 
 
 def _names(store: Store, ids: list[int]) -> dict[int, str]:

@@ -120,7 +120,9 @@ def put_doc(store: Store, doc_id: int, person_id: int, body: str, *, new: bool =
     body = indexed_body(db.dialect, body)
     if db.dialect == "sqlite":
         if not new:
-            db.execute("DELETE FROM search_doc WHERE rowid = ?", (doc_id,))
+            db.execute(
+                "DELETE FROM search_doc WHERE rowid = ? AND owner_id = ?", (doc_id, store.owner_id)
+            )
         db.execute(
             "INSERT INTO search_doc (rowid, body, owner_id, person_id) VALUES (?, ?, ?, ?)",
             (doc_id, body, store.owner_id, person_id),
@@ -128,14 +130,17 @@ def put_doc(store: Store, doc_id: int, person_id: int, body: str, *, new: bool =
     else:
         db.execute(
             "INSERT INTO search_doc (id, owner_id, person_id, body) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (id) DO UPDATE SET body = excluded.body, person_id = excluded.person_id",
+            "ON CONFLICT (id) DO UPDATE SET body = excluded.body, person_id = excluded.person_id "
+            "WHERE search_doc.owner_id = excluded.owner_id",
             (doc_id, store.owner_id, person_id, body),
         )
 
 
 def delete_doc(store: Store, doc_id: int) -> None:
     column = "rowid" if store.db.dialect == "sqlite" else "id"
-    store.db.execute(f"DELETE FROM search_doc WHERE {column} = ?", (doc_id,))
+    store.db.execute(
+        f"DELETE FROM search_doc WHERE {column} = ? AND owner_id = ?", (doc_id, store.owner_id)
+    )
 
 
 def delete_person_doc(store: Store, person_id: int) -> None:

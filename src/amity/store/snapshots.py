@@ -128,11 +128,15 @@ def capture_people(store: Store, person_ids: Iterable[int]) -> dict[int, dict[st
         ):
             found[int(person["id"])] = {"person": _plain(person), "rows": []}
         for table, column in PERSON_TABLES:
-            # By the person column alone: with `owner_id = ?` too, SQLite may pick the
-            # owner's index and read every row of the account. The owner is checked here.
-            for row in store.db.query(f"SELECT * FROM {table} WHERE {column} IN ({marks})", chunk):
+            # By the person column's index: a plain `owner_id = ?` may make SQLite pick the
+            # owner's index and read every row of the account, so `+owner_id` keeps the
+            # predicate without that index.
+            for row in store.db.query(
+                f"SELECT * FROM {table} WHERE {column} IN ({marks}) AND +owner_id = ?",
+                (*chunk, store.owner_id),
+            ):
                 owner = found.get(int(row[column]))
-                if owner is not None and row["owner_id"] == store.owner_id:
+                if owner is not None:
                     owner["rows"].append([table, _plain(row)])
     return found
 
