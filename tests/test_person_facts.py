@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from amity.model import InteractionKind, LedgerDirection, Person
+from amity.model import InteractionKind, LedgerDirection, LedgerKind, Person
 from amity.service.interactions import Happening, log
 from amity.service.ledger import record
 from amity.service.person_facts import (
@@ -36,8 +36,10 @@ def test_facts_gather_strength_give_and_take_life_events_ties_and_drafts(
             (store.owner_id, ada, grace),
         )
     log(store, ada, Happening(InteractionKind.COFFEE, "2026-11-20"), TODAY)
-    record(store, str(ada), LedgerDirection.GAVE, "advice", "the deck", "2026-11-20", TODAY)
-    record(store, str(ada), LedgerDirection.RECEIVED, "introduction", "to Bo", None, TODAY)
+    record(
+        store, ada, LedgerDirection.GAVE, LedgerKind.ADVICE, "the deck", date(2026, 11, 20), TODAY
+    )
+    record(store, ada, LedgerDirection.RECEIVED, LedgerKind.INTRODUCTION, "to Bo", TODAY, TODAY)
 
     facts = person_facts(store, ada, TODAY, tmp_path)
     assert facts.tier == "new" and facts.strength.score > 0 and facts.strength.reasons
