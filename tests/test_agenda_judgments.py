@@ -8,7 +8,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from amity.engines.follow_ups import DEFAULT_FADE_DAYS
-from amity.service import agenda_sources, preferences
+from amity.service import agenda_sources
+from amity.service.settings import preferences
 from amity.store import interactions as interaction_store
 from amity.store import reminders
 from tests.conftest import Amity, writable_store

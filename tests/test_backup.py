@@ -328,7 +328,7 @@ def _fixture_files() -> list[Path]:
 @pytest.mark.parametrize("name", sorted(NO_CONTACTS))
 def test_fixtures_without_people_are_refused_clearly(tmp_path: Path, name: str) -> None:
     from amity.errors import ImportFailed
-    from amity.service.imports import run_import
+    from amity.service.imports.run import run_import
 
     path = next(p for root in (FIXTURES, SHARED) for p in root.rglob(name))
     store = writable_store(f"sqlite:///{tmp_path / 'a.db'}")
@@ -369,7 +369,7 @@ def test_vcard_export_reimports_to_the_same_people(
     tmp_path: Path, fixture: Path, version: str
 ) -> None:
     from amity.service.backup import export_vcard
-    from amity.service.imports import run_import
+    from amity.service.imports.run import run_import
 
     first = writable_store(f"sqlite:///{tmp_path / 'first.db'}")
     second = writable_store(f"sqlite:///{tmp_path / 'second.db'}")

@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from amity.service import preferences
+from amity.service.settings import preferences
 from amity.store import open_store
 from tests.conftest import Amity
 from tests.dump import dump

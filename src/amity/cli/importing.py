@@ -23,7 +23,7 @@ def import_command(source: str, path: Path, dry_run: bool, no_merge: bool, as_js
     """Import contacts: a LinkedIn export (ZIP, folder or CSV), vCards, or a Google/Outlook CSV.
 
     Importing the same file again changes nothing; `amity undo` reverses an import."""
-    from amity.service.imports import run_import
+    from amity.service.imports.run import run_import
 
     ctx = app()
     store = ctx.account_store if dry_run else ctx.write_store

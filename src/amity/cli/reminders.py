@@ -59,7 +59,7 @@ def settings_command(key: str | None, value: str | None, as_json: bool) -> None:
     follow-up stays one before it becomes a gentler reconnect), tone, signature,
     cadence.<circle> (days, or none), smtp.<host|port|username|password|sender|to|starttls|ssl>.
     """
-    from amity.service.settings_edit import all_settings, change
+    from amity.service.settings.edit import all_settings, change
 
     ctx = app()
     if key is not None:

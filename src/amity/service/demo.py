@@ -25,7 +25,6 @@ from amity.model import (
     Position,
     ReminderKind,
 )
-from amity.service import preferences
 from amity.service.demo_data import (
     CIRCLE_MIX,
     COMPANIES,
@@ -38,6 +37,7 @@ from amity.service.demo_data import (
     TOPICS,
 )
 from amity.service.relationships import refresh_people
+from amity.service.settings import preferences
 from amity.store import Store, reminders
 from amity.store import demo as demo_store
 from amity.store import interactions as interaction_store

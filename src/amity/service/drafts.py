@@ -22,10 +22,10 @@ from amity.engines.drafts import (
 )
 from amity.errors import UsageError
 from amity.model import LifeEventKind, ReminderKind
-from amity.service import preferences
 from amity.service.choices import parse_choice
 from amity.service.draft_facts import facts_for
 from amity.service.resolve import resolve_person
+from amity.service.settings import preferences
 from amity.store import Store, reminders
 from amity.store import people as people_store
 

@@ -4,7 +4,7 @@ model is rescored), or for a dry run (an account, nothing purged, rolled back)."
 
 from __future__ import annotations
 
-from amity.service.settings import Settings
+from amity.service.settings.environment import Settings
 from amity.store import Store
 
 

@@ -13,9 +13,9 @@ from typing import Any
 from amity.errors import UsageError
 from amity.model import Circle
 from amity.model.limits import FADE_MAX, FADE_MIN, WEEKLY_MAX, WEEKLY_MIN
-from amity.service import preferences
-from amity.service.config import put_smtp
-from amity.service.settings_edit import current_smtp, move_legacy_smtp
+from amity.service.settings import preferences
+from amity.service.settings.config_file import put_smtp
+from amity.service.settings.edit import current_smtp, move_legacy_smtp
 from amity.store import Store
 from amity.web.forms import check_form
 

@@ -15,7 +15,7 @@ from amity.errors import StoreError
 from amity.service import agenda
 from amity.service.agenda import TodayView
 from amity.service.relationships import rescore_if_outdated
-from amity.service.settings import Settings
+from amity.service.settings.environment import Settings
 from amity.store import Store, open_store
 from amity.store.revision import revision
 from amity.store.session import NO_ACCOUNT, find_account, prepare_writes

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from amity.errors import AmityError, UsageError
-from amity.service.imports import SOURCES, run_import
+from amity.service.imports.run import SOURCES, run_import
 from amity.web.csrf import FIELD, HEADER, check_token, csrf_protect
 from amity.web.deps import StateDep, StoreDep, TodayDep
 from amity.web.errors import form_error

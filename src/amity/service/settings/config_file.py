@@ -13,7 +13,7 @@ from typing import Any
 
 from amity.errors import UsageError
 from amity.service.files import write_atomically
-from amity.service.settings import ensure_home
+from amity.service.settings.environment import ensure_home
 
 SMTP_KEYS = {
     "host": str,

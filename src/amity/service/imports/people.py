@@ -24,10 +24,10 @@ from amity.model import (
     PersonDraft,
     Position,
 )
-from amity.service.import_fit import fit_draft
-from amity.service.import_identity import RecordKeys, legacy_key
-from amity.service.import_matching import SureMatcher
-from amity.service.import_report import ImportReport
+from amity.service.imports.fit import fit_draft
+from amity.service.imports.identity import RecordKeys, legacy_key
+from amity.service.imports.matching import SureMatcher
+from amity.service.imports.report import ImportReport
 from amity.store import Row, Store
 from amity.store import imports as import_store
 from amity.store import ledger as ledger_store

@@ -15,8 +15,8 @@ from typing import Any, Literal
 from amity.errors import ImportFailed, UsageError
 from amity.model import InteractionDraft, PersonDraft, SkippedRow
 from amity.model.wording import plural
-from amity.service.import_people import ImportJournal, PeopleImporter
-from amity.service.import_report import ImportReport
+from amity.service.imports.people import ImportJournal, PeopleImporter
+from amity.service.imports.report import ImportReport
 from amity.service.relationships import refresh_people
 from amity.store import Store
 from amity.store import imports as import_store
@@ -132,7 +132,7 @@ def _apply(
     if data.full_connections and source == "linkedin":
         importer.mark_missing()
     if interactions:
-        from amity.service.import_messages import MessageImporter
+        from amity.service.imports.messages import MessageImporter
 
         messages = MessageImporter(store, source, today, report, journal, importer)
         messages.apply_all(interactions)
@@ -151,8 +151,8 @@ def _apply(
 def _remember_owner(store: Store, owner: PersonDraft) -> dict[str, Any]:
     """The user's own profile and job history, kept with the preferences (and backed up).
     Returns what was there before, for `amity undo`."""
-    from amity.service import preferences
-    from amity.service.import_people import draft_fields
+    from amity.service.imports.people import draft_fields
+    from amity.service.settings import preferences
 
     account = settings_store.account_contact(store)
     before = {"profile": preferences.get(store, "profile"), **(account or {})}

@@ -20,8 +20,14 @@ from amity.model.limits import (
     WEEKLY_MAX,
     WEEKLY_MIN,
 )
-from amity.service import preferences
-from amity.service.config import SMTP_KEYS, SmtpSettings, put_smtp, set_smtp, smtp_settings
+from amity.service.settings import preferences
+from amity.service.settings.config_file import (
+    SMTP_KEYS,
+    SmtpSettings,
+    put_smtp,
+    set_smtp,
+    smtp_settings,
+)
 from amity.store import Store
 from amity.store import derived as derived_store
 
