@@ -13,6 +13,7 @@ import pytest
 
 from amity.io.contacts_csv import parse_contacts_csv
 from amity.io.json_backup import PLAIN_SECTIONS, TABLES, dumps, unpack
+from amity.service.imports.sources import ImportSource, source_named
 from amity.store import Store, open_store
 from tests.conftest import TODAY, Amity, _truncate_postgres, writable_store
 
@@ -357,10 +358,10 @@ def _person_facts(store: Store) -> list[tuple[Any, ...]]:
     return sorted(facts, key=repr)
 
 
-def _import_source(path: Path) -> str:
+def _import_source(path: Path) -> ImportSource:
     if path.parent.name == "linkedin":
-        return "linkedin"
-    return "vcard" if path.suffix.lower() == ".vcf" else "csv"
+        return source_named("linkedin")
+    return source_named("vcard" if path.suffix.lower() == ".vcf" else "csv")
 
 
 @pytest.mark.parametrize("fixture", _fixture_files(), ids=lambda p: p.name)
@@ -377,7 +378,7 @@ def test_vcard_export_reimports_to_the_same_people(
         run_import(first, _import_source(fixture), fixture, TODAY)
         exported = tmp_path / "export.vcf"
         exported.write_text(export_vcard(first, version), encoding="utf-8", newline="")
-        run_import(second, "vcard", exported, TODAY)
+        run_import(second, source_named("vcard"), exported, TODAY)
         assert _person_facts(second) == _person_facts(first)
     finally:
         first.close()
