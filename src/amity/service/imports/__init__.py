@@ -1,5 +1,6 @@
 """Bringing a network in from a file: LinkedIn, vCard, Google or Outlook CSV.
 
+- `sources`: the table of sources (`ImportSource`) the CLI, the web and the API read.
 - `run`: one import in one transaction (`run_import`), or a dry run rolled back.
 - `people`: apply one imported person: create, update, merge or leave unchanged.
 - `messages`: LinkedIn messages onto timelines.
