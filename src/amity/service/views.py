@@ -9,6 +9,7 @@ from typing import Any
 
 from amity.errors import NotFound, UsageError
 from amity.model import ContactKind
+from amity.service.imports.sources import NAMES as IMPORT_SOURCES
 from amity.service.resolve import resolve_person
 from amity.store import Row, Store, as_date
 from amity.store import interactions as interaction_store
@@ -159,7 +160,7 @@ class ListRequest:
 
 
 TIERS = ("core", "active", "new", "cooling", "dormant")
-SOURCES = ("linkedin", "vcard", "csv", "manual")
+SOURCES = (*IMPORT_SOURCES, "manual")  # "manual": added by hand, never imported
 
 
 def list_people(store: Store, req: ListRequest) -> dict[str, Any]:
