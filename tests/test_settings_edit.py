@@ -94,12 +94,12 @@ def test_the_writer_puts_preferences_in_the_database_and_smtp_in_config_toml(
 @pytest.mark.parametrize(
     ("key", "text", "message"),
     [
-        ("daily_budget", "lots", "daily_budget must be a whole number from 1 to 50"),
-        ("weekly_goal", "0", "weekly_goal must be a whole number from 1 to 50"),
-        ("follow_up_fade_days", "61", "follow_up_fade_days must be a whole number from 1 to 60"),
-        ("tone", "warm", "tone must be casual or formal"),
+        ("daily_budget", "lots", r"daily_budget \(the daily budget\) must be a whole number"),
+        ("weekly_goal", "0", r"weekly_goal .* must be a whole number from 1 to 50, not '0'"),
+        ("follow_up_fade_days", "61", "must be a whole number from 1 to 60"),
+        ("tone", "warm", r"tone \(the tone of drafts\) must be casual or formal"),
         ("cadence.bestie", "10", "unknown circle 'bestie'"),
-        ("cadence.inner", "4000", "cadence.inner must be a whole number from 1 to 3650"),
+        ("cadence.inner", "4000", r"cadence.inner \(the days between check-ins\) must be"),
         ("smtp.port", "99999", "smtp.port must be a port number"),
         ("smtp.starttls", "maybe", "smtp.starttls must be true or false"),
         ("smtp.server", "x", "unknown SMTP setting 'server'"),

@@ -47,22 +47,33 @@ class Place(StrEnum):
     CONFIG_FILE = "config.toml"  # the home's own file, never in a backup
 
 
+class _Refused(Exception):
+    """What a value must be; `Setting.read` names the setting and the text in the message."""
+
+
 @dataclass(frozen=True, slots=True)
 class Setting:
     key: str  # as `amity settings` names it; `<...>`: a family, one key per circle or SMTP key
     place: Place
-    parse: Callable[[str, str], Any]  # (key, text typed) -> the value kept, or a UsageError
+    label: str  # what the web's Settings page calls it
+    parse: Callable[[str, str], Any]  # (key, text typed) -> the value kept
 
     def names(self, key: str) -> bool:
         family, _, member = self.key.partition(".<")
         return key == self.key or (bool(member) and key.startswith(family + "."))
+
+    def read(self, key: str, text: str) -> Any:
+        try:
+            return self.parse(key, text)
+        except _Refused as exc:
+            raise UsageError(f"{key} ({self.label}) must be {exc}, not {text.strip()!r}") from None
 
 
 def _whole(low: int, high: int) -> Callable[[str, str], int]:
     def parse(key: str, text: str) -> int:
         value = text.strip()
         if not value.isdecimal() or not low <= int(value) <= high:
-            raise UsageError(f"{key} must be a whole number from {low} to {high}, not {value!r}")
+            raise _Refused(f"a whole number from {low} to {high}")
         return int(value)
 
     return parse
@@ -70,7 +81,7 @@ def _whole(low: int, high: int) -> Callable[[str, str], int]:
 
 def _tone(key: str, text: str) -> str:
     if text.strip() not in TONES:
-        raise UsageError(f"{key} must be {' or '.join(TONES)}, not {text!r}")
+        raise _Refused(" or ".join(TONES))
     return text.strip()
 
 
@@ -91,14 +102,17 @@ def _smtp(key: str, text: str) -> Any:
     return smtp_value(key.removeprefix("smtp."), text)
 
 
+_DB, _FILE = Place.DATABASE, Place.CONFIG_FILE
 SETTINGS = (
-    Setting("daily_budget", Place.DATABASE, _whole(DAILY_MIN, DAILY_MAX)),
-    Setting("weekly_goal", Place.DATABASE, _whole(WEEKLY_MIN, WEEKLY_MAX)),
-    Setting("follow_up_fade_days", Place.DATABASE, _whole(FADE_MIN, FADE_MAX)),
-    Setting("tone", Place.DATABASE, _tone),
-    Setting("signature", Place.DATABASE, _signature),
-    Setting("cadence.<circle>", Place.DATABASE, _cadence),
-    Setting("smtp.<key>", Place.CONFIG_FILE, _smtp),
+    Setting("daily_budget", _DB, "the daily budget", _whole(DAILY_MIN, DAILY_MAX)),
+    Setting("weekly_goal", _DB, "the weekly goal", _whole(WEEKLY_MIN, WEEKLY_MAX)),
+    Setting(
+        "follow_up_fade_days", _DB, "the days a follow-up stays one", _whole(FADE_MIN, FADE_MAX)
+    ),
+    Setting("tone", _DB, "the tone of drafts", _tone),
+    Setting("signature", _DB, "the signature", _signature),
+    Setting("cadence.<circle>", _DB, "the days between check-ins", _cadence),
+    Setting("smtp.<key>", _FILE, "the SMTP settings", _smtp),  # smtp_value names the key
 )
 KEYS = tuple(s.key for s in SETTINGS)
 
@@ -170,7 +184,7 @@ def change_settings(store: Store, home: Path, texts: Mapping[str, str], today: d
     """Read and check every value first, then write them all: the database's in one
     transaction, config.toml's last inside it (if config.toml cannot be written, nothing is).
     A circle whose cadence changed has its people's next check-ins planned again."""
-    values = {key: setting(key).parse(key, text) for key, text in texts.items()}
+    values = {key: setting(key).read(key, text) for key, text in texts.items()}
     smtp: dict[str, Any] = {}
     cadences: dict[Circle, int | None] = {}
     stored: dict[str, Any] = {}
