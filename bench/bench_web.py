@@ -63,7 +63,7 @@ def pages(home: Path) -> dict[str, str]:
 def in_process(home: Path, today: date, targets: dict[str, str], n: int) -> dict[str, list[float]]:
     from fastapi.testclient import TestClient
 
-    from amity.service.settings import Settings
+    from amity.service.settings.environment import Settings
     from amity.web import create_app
 
     settings = Settings(home, f"sqlite:///{home / 'amity.db'}", today)

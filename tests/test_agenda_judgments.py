@@ -8,7 +8,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from amity.engines.follow_ups import DEFAULT_FADE_DAYS
-from amity.service import agenda_sources, preferences
+from amity.service import agenda_sources
+from amity.service.settings import preferences
 from amity.store import interactions as interaction_store
 from amity.store import reminders
 from tests.conftest import Amity, writable_store
@@ -120,7 +121,8 @@ def test_the_fade_is_a_setting(amity: Amity) -> None:
     assert amity.ok("settings", "--json").json()["follow_up_fade_days"] == 3
     for bad in ("0", "61", "soon", "7.5"):
         refused = amity("settings", "follow_up_fade_days", bad)
-        assert refused.code == 2 and "follow_up_fade_days must be a whole number" in refused.err
+        assert refused.code == 2, refused.err
+        assert "follow_up_fade_days (the days a follow-up stays one) must be" in refused.err
     _meet_at_the_fair(amity, "Ana Park")
     assert [i["kind"] for i in _open(amity, _on(3))] == ["follow_up"]
     assert [i["kind"] for i in _open(amity, _on(4))] == ["reconnect"]

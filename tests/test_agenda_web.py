@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from amity.service.settings import Settings
+from amity.service.settings.environment import Settings
 
 MET = date(2026, 10, 1)
 

@@ -70,7 +70,7 @@ def test_help_through_the_entry_point_loads_no_model() -> None:
 
 def test_the_days_amity_plans_around_are_one_rule() -> None:
     from amity.model.limits import EARLIEST_DAY, LATEST_DAY
-    from amity.service.settings import EARLIEST_TODAY, LATEST_TODAY
+    from amity.service.settings.environment import EARLIEST_TODAY, LATEST_TODAY
 
     assert (EARLIEST_TODAY, LATEST_TODAY) == (EARLIEST_DAY, LATEST_DAY)
 

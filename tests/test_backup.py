@@ -14,6 +14,7 @@ import pytest
 from amity.io.contacts_csv import parse_contacts_csv
 from amity.io.json_backup import PLAIN_SECTIONS, TABLES, dumps, unpack
 from amity.service.home import open_for_reading
+from amity.service.imports.sources import ImportSource, source_named
 from amity.store import Store
 from tests.conftest import TODAY, Amity, _truncate_postgres, writable_store
 
@@ -329,7 +330,7 @@ def _fixture_files() -> list[Path]:
 @pytest.mark.parametrize("name", sorted(NO_CONTACTS))
 def test_fixtures_without_people_are_refused_clearly(tmp_path: Path, name: str) -> None:
     from amity.errors import ImportFailed
-    from amity.service.imports import run_import
+    from amity.service.imports.run import run_import
 
     path = next(p for root in (FIXTURES, SHARED) for p in root.rglob(name))
     store = writable_store(f"sqlite:///{tmp_path / 'a.db'}")
@@ -358,10 +359,10 @@ def _person_facts(store: Store) -> list[tuple[Any, ...]]:
     return sorted(facts, key=repr)
 
 
-def _import_source(path: Path) -> str:
+def _import_source(path: Path) -> ImportSource:
     if path.parent.name == "linkedin":
-        return "linkedin"
-    return "vcard" if path.suffix.lower() == ".vcf" else "csv"
+        return source_named("linkedin")
+    return source_named("vcard" if path.suffix.lower() == ".vcf" else "csv")
 
 
 @pytest.mark.parametrize("fixture", _fixture_files(), ids=lambda p: p.name)
@@ -370,7 +371,7 @@ def test_vcard_export_reimports_to_the_same_people(
     tmp_path: Path, fixture: Path, version: str
 ) -> None:
     from amity.service.backup import export_vcard
-    from amity.service.imports import run_import
+    from amity.service.imports.run import run_import
 
     first = writable_store(f"sqlite:///{tmp_path / 'first.db'}")
     second = writable_store(f"sqlite:///{tmp_path / 'second.db'}")
@@ -378,7 +379,7 @@ def test_vcard_export_reimports_to_the_same_people(
         run_import(first, _import_source(fixture), fixture, TODAY)
         exported = tmp_path / "export.vcf"
         exported.write_text(export_vcard(first, version), encoding="utf-8", newline="")
-        run_import(second, "vcard", exported, TODAY)
+        run_import(second, source_named("vcard"), exported, TODAY)
         assert _person_facts(second) == _person_facts(first)
     finally:
         first.close()

@@ -10,12 +10,12 @@ import pytest
 
 from amity.engines.drafts import DraftKind, Tone
 from amity.model import Circle, InteractionKind, LedgerDirection, LedgerKind
-from amity.service import preferences
 from amity.service.draft_facts import facts_for, facts_for_many
 from amity.service.drafts import draft_for
 from amity.service.interactions import Happening, log, met
 from amity.service.ledger import record
 from amity.service.people import PersonChanges, edit_person
+from amity.service.settings import preferences
 from amity.store import Store
 from tests.conftest import Amity
 

@@ -9,8 +9,8 @@ import sys
 import time
 from pathlib import Path
 
-from amity.service import preferences
 from amity.service.home import open_for_reading
+from amity.service.settings import preferences
 from tests.conftest import Amity
 from tests.dump import dump
 

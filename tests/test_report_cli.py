@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from amity.model.wording import names_and_more, plural, week_axis
-from amity.service.settings import Settings
+from amity.service.settings.environment import Settings
 from tests.conftest import Amity
 
 FIXTURES = Path(__file__).parent / "fixtures"

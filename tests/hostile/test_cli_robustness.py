@@ -658,7 +658,7 @@ def test_postgresql_refusing_nul_is_a_usage_error(postgres_url: str) -> None:
 def test_a_web_error_page_never_shows_the_database_password(tmp_path: Path) -> None:
     from fastapi.testclient import TestClient
 
-    from amity.service.settings import Settings
+    from amity.service.settings.environment import Settings
     from amity.web import create_app
 
     settings = Settings(tmp_path, "postgresql://me:Sup3rS3cret@127.0.0.1:1/amity", TODAY)

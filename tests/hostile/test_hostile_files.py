@@ -311,7 +311,7 @@ def web_app(tmp_path: Path) -> Iterator[Any]:
     """The app with its real upload limit (20 MB), so a 1.5 MB bomb gets through the upload."""
     from fastapi.testclient import TestClient
 
-    from amity.service.settings import Settings
+    from amity.service.settings.environment import Settings
     from amity.web import create_app
 
     settings = Settings(tmp_path / "home", f"sqlite:///{tmp_path / 'amity.db'}", TODAY)

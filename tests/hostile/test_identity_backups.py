@@ -261,7 +261,7 @@ def _odd_backup(tmp_path: Path) -> Path:
 def test_odd_values_restore_and_every_page_shows_them(tmp_path: Path) -> None:
     from fastapi.testclient import TestClient
 
-    from amity.service.settings import Settings
+    from amity.service.settings.environment import Settings
     from amity.web import create_app
 
     home = Amity(tmp_path / "home", None, TODAY)
@@ -300,7 +300,7 @@ def test_restore_refuses_settings_amity_settings_refuses(
 
 def test_an_imported_draft_is_fitted_only_when_it_must_be() -> None:
     from amity.model import ContactDraft, ContactKind, PersonDraft, PositionDraft
-    from amity.service.import_fit import fit_draft
+    from amity.service.imports.fit import fit_draft
 
     clean = PersonDraft("Ana Lima", "vcard", "", about="line\none\ttab")
     assert fit_draft(clean) is clean

@@ -87,7 +87,7 @@ def test_the_demo_network_round_trips(amity: Amity, tmp_path: Path) -> None:
 
 def _every_fixture_home(tmp_path: Path) -> Path:
     """One SQLite home with every import fixture in it (sources merged as they would be)."""
-    from amity.service.imports import run_import
+    from amity.service.imports.run import run_import
 
     if not SHARED.is_dir() and os.environ.get("CI") == "true":
         pytest.fail(f"the shared fixtures are missing: {SHARED}")

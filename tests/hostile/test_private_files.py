@@ -113,7 +113,7 @@ def test_tightening_never_adds_a_permission(amity_sqlite: Amity) -> None:
 def test_uploads_are_private(tmp_path: Path, open_umask: None) -> None:
     from fastapi.testclient import TestClient
 
-    from amity.service.settings import Settings
+    from amity.service.settings.environment import Settings
     from amity.web import create_app
 
     home = tmp_path / "home"

@@ -443,10 +443,11 @@ def test_dedupe_apply_commits_in_chunks_and_one_undo_reverses_them_all(
 def test_the_web_undo_refuses_to_delete_later_work_too(
     web: Any, store: Any, tmp_path: Path
 ) -> None:
-    from amity.service.imports import run_import
+    from amity.service.imports.run import run_import
+    from amity.service.imports.sources import source_named
     from tests.conftest import TODAY
 
-    run_import(store, "vcard", _vcard(tmp_path / "cards.vcf", ADA), TODAY)
+    run_import(store, source_named("vcard"), _vcard(tmp_path / "cards.vcf", ADA), TODAY)
     web.post("/capture", {"name": "Ada Lovelace", "place": "the Analytical Society"})
     refused = web.post("/undo")
     assert refused.status_code == 400

@@ -24,7 +24,7 @@ from typing import Any
 import httpx
 import pytest
 
-from amity.service.settings import Settings
+from amity.service.settings.environment import Settings
 from tests.conftest import TODAY, Amity, writable_store
 from tests.web import conftest as web_fixtures
 from tests.web.conftest import Web
@@ -511,7 +511,7 @@ def test_digest_sends_with_the_password_typed_in_the_web(amity_sqlite: Amity) ->
 def test_an_smtp_password_left_in_the_database_is_never_exported_and_moves_out(
     amity_sqlite: Amity,
 ) -> None:
-    from amity.service import preferences
+    from amity.service.settings import preferences
 
     amity_sqlite.ok("init")
     url = f"sqlite:///{amity_sqlite.home / 'amity.db'}"

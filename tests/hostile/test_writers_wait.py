@@ -96,7 +96,7 @@ def test_a_web_form_during_an_import_waits_and_lands(
 ) -> None:
     from fastapi.testclient import TestClient
 
-    from amity.service.settings import Settings
+    from amity.service.settings.environment import Settings
     from amity.web import create_app
     from tests.conftest import TODAY
     from tests.web.conftest import Clock, Web

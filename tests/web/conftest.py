@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from amity.service.settings import Settings
+from amity.service.settings.environment import Settings
 from tests.conftest import TODAY
 
 FIXTURES = Path(__file__).with_name("fixtures")

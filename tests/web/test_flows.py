@@ -226,7 +226,8 @@ def test_settings_save_keep_fields_on_error_and_export(web: Web) -> None:
     assert saved.status_code == 200 and "Saved." in saved.text
     assert 'value="7"' in saved.text and "s3cret" not in saved.text
     bad = web.post("/settings", {**form, "daily_budget": "lots"})
-    assert bad.status_code == 400 and "daily budget" in bad.text and 'value="lots"' in bad.text
+    assert bad.status_code == 400 and 'value="lots"' in bad.text
+    assert "daily_budget (the daily budget) must be a whole number" in bad.text  # as the CLI
     web.post("/people/new", {"name": "Export Me"})
     backup = web.get("/settings/export/json")
     assert backup.headers["content-disposition"].startswith("attachment")

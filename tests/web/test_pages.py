@@ -74,7 +74,7 @@ def test_the_htmx_error_goes_to_the_flash_area(web: Web) -> None:
 
 
 def test_app_factory_opens_no_connection(tmp_path: object) -> None:
-    from amity.service.settings import Settings
+    from amity.service.settings.environment import Settings
     from amity.web import create_app
 
     settings = Settings(

@@ -251,10 +251,12 @@ def import_file(
 ) -> Imported:
     """Import a LinkedIn export, vCards or a Google/Outlook CSV (`kind`: linkedin, vcard or
     csv), in one transaction; importing the same file again changes nothing."""
-    from amity.service.imports import run_import
+    from amity.service.imports.run import run_import
+    from amity.service.imports.sources import source_named
 
+    source = source_named(kind)
     store = home.account_store if dry_run else home.write_store
-    report = run_import(store, kind, Path(path), home.today, dry_run=dry_run, merge=merge)
+    report = run_import(store, source, Path(path), home.today, dry_run=dry_run, merge=merge)
     return Imported(
         report.source,
         report.path,

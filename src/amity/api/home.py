@@ -8,7 +8,7 @@ from pathlib import Path
 from types import TracebackType
 
 from amity.service.home import HomeStore
-from amity.service.settings import Settings, home_database_url
+from amity.service.settings.environment import Settings, home_database_url
 
 
 class Home(HomeStore):
@@ -52,7 +52,7 @@ def open_home(
         today=today.isoformat() if today is not None else None, database_url=url, home=home
     )
     if settings.database_in_home:
-        from amity.service.settings import ensure_home
+        from amity.service.settings.environment import ensure_home
 
         ensure_home(settings.home)
     return Home(settings)

@@ -129,7 +129,7 @@ def _check_arguments(args: list[str]) -> None:
         if arg.isascii() and "\x00" not in arg:  # the common case, without an import
             continue
         from amity.errors import UsageError
-        from amity.service.settings import has_surrogates
+        from amity.service.settings.environment import has_surrogates
 
         if "\x00" in arg:  # only from a program calling main(): a shell cannot pass one
             raise UsageError(f"argument {position} contains a NUL character; remove it")

@@ -10,7 +10,7 @@ import click
 
 from amity.model.limits import MAX_INTEGER
 from amity.service.home import HomeStore
-from amity.service.settings import Settings
+from amity.service.settings.environment import Settings
 from amity.store import Store
 
 
@@ -39,7 +39,7 @@ class AppContext:
         if self._settings is None:
             settings = Settings.from_env(today=self._today, database_url=self._url)
             if settings.database_in_home:
-                from amity.service.settings import ensure_home
+                from amity.service.settings.environment import ensure_home
 
                 ensure_home(settings.home)
             self._settings = settings

@@ -11,10 +11,11 @@ import click
 from amity.cli.context import app, console, emit_json, json_option
 from amity.cli.terminal import echo
 from amity.model.wording import plural
+from amity.service.imports.sources import NAMES, source_named
 
 
 @click.command("import")
-@click.argument("source", metavar="linkedin|vcard|csv")
+@click.argument("source", metavar="|".join(NAMES))
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Show what would happen; write nothing.")
 @click.option("--no-merge", is_flag=True, help="Keep every record as its own person.")
@@ -23,8 +24,9 @@ def import_command(source: str, path: Path, dry_run: bool, no_merge: bool, as_js
     """Import contacts: a LinkedIn export (ZIP, folder or CSV), vCards, or a Google/Outlook CSV.
 
     Importing the same file again changes nothing; `amity undo` reverses an import."""
-    from amity.service.imports import run_import
+    from amity.service.imports.run import run_import
 
+    kind = source_named(source)
     ctx = app()
     store = ctx.account_store if dry_run else ctx.write_store
     show_bar = not as_json and sys.stderr.isatty()
@@ -32,7 +34,7 @@ def import_command(source: str, path: Path, dry_run: bool, no_merge: bool, as_js
         report = _with_progress(
             lambda p: run_import(
                 store,
-                source,
+                kind,
                 path,
                 ctx.settings.today,
                 dry_run=dry_run,
@@ -42,7 +44,7 @@ def import_command(source: str, path: Path, dry_run: bool, no_merge: bool, as_js
         )
     else:
         report = run_import(
-            store, source, path, ctx.settings.today, dry_run=dry_run, merge=not no_merge
+            store, kind, path, ctx.settings.today, dry_run=dry_run, merge=not no_merge
         )
     data = report.as_dict()
     if as_json:

@@ -59,7 +59,7 @@ def settings_command(key: str | None, value: str | None, as_json: bool) -> None:
     follow-up stays one before it becomes a gentler reconnect), tone, signature,
     cadence.<circle> (days, or none), smtp.<host|port|username|password|sender|to|starttls|ssl>.
     """
-    from amity.service.settings_edit import all_settings, change
+    from amity.service.settings.edit import change, read_settings
 
     ctx = app()
     if key is not None:
@@ -69,7 +69,7 @@ def settings_command(key: str | None, value: str | None, as_json: bool) -> None:
         if not as_json:
             echo(f"{key} set")
             return
-    data = all_settings(ctx.store, ctx.settings.home)
+    data = read_settings(ctx.store, ctx.settings.home).as_dict()
     if as_json:
         emit_json(data)
         return

@@ -16,7 +16,7 @@ from amity.cli.context import app
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
-    from amity.service.settings import Settings
+    from amity.service.settings.environment import Settings
 
 MIN_PASSWORD = 8
 MAX_PASSWORD = 1024  # what the sign-in form accepts
@@ -93,7 +93,7 @@ def _set_password(home: Path) -> None:
     from argon2 import PasswordHasher
 
     from amity.errors import UsageError
-    from amity.service.config import set_password_hash
+    from amity.service.settings.config_file import set_password_hash
 
     if sys.stdin.isatty():
         password = click.prompt(

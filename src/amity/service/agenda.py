@@ -31,8 +31,8 @@ from amity.model import (
     ReminderState,
 )
 from amity.service import agenda_sources as sources
-from amity.service import preferences
 from amity.service.relationships import refresh_people
+from amity.service.settings import preferences
 from amity.store import Store, as_date, reminders
 from amity.store import agenda as agenda_store
 from amity.store import interactions as interaction_store

@@ -26,7 +26,6 @@ from amity.model import (
     Position,
     ReminderKind,
 )
-from amity.service import preferences
 from amity.service.demo_data import (
     CIRCLE_MIX,
     COMPANIES,
@@ -40,6 +39,7 @@ from amity.service.demo_data import (
 )
 from amity.service.natural_dates import promise_due_for
 from amity.service.relationships import refresh_people
+from amity.service.settings import preferences
 from amity.store import Store, reminders
 from amity.store import demo as demo_store
 from amity.store import interactions as interaction_store

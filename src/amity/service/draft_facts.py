@@ -12,7 +12,7 @@ from amity.engines.drafts import DraftFacts, LifeEventFacts, NoteFacts
 from amity.engines.follow_ups import MEETING_KINDS as FOLLOW_UP_KINDS
 from amity.errors import UsageError
 from amity.model import Circle, LifeEventKind
-from amity.service import preferences
+from amity.service.settings import preferences
 from amity.store import Row, Store, as_date
 from amity.store import draft_facts as facts_store
 

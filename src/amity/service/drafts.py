@@ -22,11 +22,11 @@ from amity.engines.drafts import (
 )
 from amity.errors import UsageError
 from amity.model import LifeEventKind, ReminderKind
-from amity.service import preferences
 from amity.service.choices import parse_choice
 from amity.service.draft_facts import facts_for
 from amity.service.person_ref import PersonRef
 from amity.service.resolve import person_by_id
+from amity.service.settings import preferences
 from amity.store import Store, reminders
 from amity.store import people as people_store
 

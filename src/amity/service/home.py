@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from amity.service.settings import Settings
+from amity.service.settings.environment import Settings
 from amity.store import Store, open_store
 from amity.store import migrate as migrations
 from amity.store.accounts import NO_ACCOUNT, create_account, find_account

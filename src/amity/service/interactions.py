@@ -15,12 +15,12 @@ from amity.engines.follow_ups import (
     promise_key,
 )
 from amity.model import Direction, Interaction, InteractionKind, Person, ReminderKind
-from amity.service import preferences
 from amity.service.choices import parse_choice
 from amity.service.natural_dates import promise_due_for
 from amity.service.people import clean_name
 from amity.service.relationships import refresh_people
 from amity.service.resolve import person_by_id, person_named, resolve_person, similar_names
+from amity.service.settings import preferences
 from amity.store import Store, reminders
 from amity.store import interactions as interaction_store
 from amity.store import people as people_store

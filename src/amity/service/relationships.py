@@ -23,7 +23,7 @@ from amity.store.interactions import aggregates_for
 
 
 def cadence_defaults(store: Store) -> dict[Circle, int | None]:
-    from amity.service.preferences import circle_cadences
+    from amity.service.settings.preferences import circle_cadences
 
     return circle_cadences(store)
 
@@ -37,7 +37,7 @@ _MODEL_KEY = "strength_model"
 
 def rescore_if_outdated(store: Store, today: date) -> int:
     """Rescore every person once after an upgrade changed the strength model; how many."""
-    from amity.service import preferences
+    from amity.service.settings import preferences
     from amity.store.people_query import living_ids
 
     if preferences.get(store, _MODEL_KEY) == STRENGTH_MODEL:

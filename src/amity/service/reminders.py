@@ -10,8 +10,8 @@ from typing import Any
 
 from amity.errors import AmityError, UsageError
 from amity.service.agenda import plan, today_view
-from amity.service.config import SmtpSettings
 from amity.service.files import write_atomically
+from amity.service.settings.config_file import SmtpSettings
 from amity.store import Store, digests
 
 CATCH_UP_DAYS = 7
@@ -98,7 +98,7 @@ class Digest:
 
 
 def digest(store: Store, today: date, home: Path, *, send: bool) -> Digest:
-    from amity.service.settings_edit import current_smtp, move_legacy_smtp
+    from amity.service.settings.edit import current_smtp, move_legacy_smtp
 
     if send:
         move_legacy_smtp(store, home)

@@ -21,7 +21,6 @@ from amity.engines.strength import (
     tier,
 )
 from amity.model import LedgerDirection, LedgerKind
-from amity.service import preferences
 from amity.service.agenda import outbound_per_day
 from amity.service.relationships import relationship_stats
 from amity.service.report_types import (
@@ -32,6 +31,7 @@ from amity.service.report_types import (
     Report,
     WeekCount,
 )
+from amity.service.settings import preferences
 from amity.store import Store, as_date, history
 from amity.store import report as report_store
 from amity.store import sources as sources_store

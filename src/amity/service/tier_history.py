@@ -13,8 +13,8 @@ from datetime import date, timedelta
 from amity.engines.cadence import week_start
 from amity.engines.strength import DEPTH_WEIGHTS, RelationshipStats, Tier, score, tier
 from amity.errors import StoreError
-from amity.service import preferences
 from amity.service.report_types import TierWeek
+from amity.service.settings import preferences
 from amity.store import Store, as_date
 from amity.store import people as people_store
 from amity.store import tiers as tiers_store

@@ -118,7 +118,7 @@ def _undo_import_extras(store: Store, payload: dict[str, Any]) -> None:
     """The account's own profile, and everything the import created."""
     owner = payload.get("owner_before")
     if owner is not None:
-        from amity.service import preferences
+        from amity.service.settings import preferences
 
         if owner.get("profile") is None:
             preferences.remove(store, "profile")

@@ -9,6 +9,7 @@ from datetime import date
 
 from amity.errors import NotFound, UsageError
 from amity.model import Circle, ContactKind
+from amity.service.imports.sources import NAMES as IMPORT_SOURCES
 from amity.service.people_views import (
     PeopleList,
     PersonSummary,
@@ -136,7 +137,7 @@ class ListRequest:
 
 
 TIERS = ("core", "active", "new", "cooling", "dormant")
-SOURCES = ("linkedin", "vcard", "csv", "manual")
+SOURCES = (*IMPORT_SOURCES, "manual")  # "manual": added by hand, never imported
 
 
 def list_people(store: Store, req: ListRequest) -> PeopleList:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from amity.errors import AmityError, UsageError
-from amity.service.config import password_hash, web_secret
+from amity.service.settings.config_file import password_hash, web_secret
 
 log = logging.getLogger("amity.web")
 

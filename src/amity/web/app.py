@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from amity.service.settings import Settings
+from amity.service.settings.environment import Settings
 from amity.web import errors
 from amity.web.access import Access, access_for
 from amity.web.guard import Guard

@@ -15,7 +15,7 @@ from amity.errors import StoreError
 from amity.service import agenda
 from amity.service.agenda import TodayView
 from amity.service.home import data_revision, open_for_reading, prepare_for_write, refresh_account
-from amity.service.settings import Settings
+from amity.service.settings.environment import Settings
 from amity.store import Store
 
 if TYPE_CHECKING:

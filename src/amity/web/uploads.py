@@ -19,6 +19,7 @@ from fastapi import Request
 from python_multipart.multipart import MultipartParser, parse_options_header
 
 from amity.errors import UsageError
+from amity.service.imports.sources import UPLOAD_SUFFIXES
 from amity.web.errors import TooLarge
 
 if TYPE_CHECKING:
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 FIELD_LIMIT = 4096
 STALE_SECONDS = 3600
 _TOKEN = re.compile(r"^[0-9a-f]{32}$")
+EXPIRED = "this upload has expired; please choose the file again"
 
 
 @dataclass(slots=True)
@@ -58,22 +60,20 @@ def _private_file(path: Path) -> IO[bytes]:
 
 
 def upload_path(home: Path, token: str, suffix: str) -> Path:
-    """The file behind a confirm form's token; tokens are hex, so no path escapes the home."""
-    if not _TOKEN.match(token) or suffix not in SUFFIXES.values():
-        raise UsageError("this upload has expired; please choose the file again")
+    """The file behind a confirm form's token; tokens are hex, so no path escapes the home.
+    A kept upload is named by its source's `upload_suffix`."""
+    if not _TOKEN.match(token) or suffix not in UPLOAD_SUFFIXES:
+        raise UsageError(EXPIRED)
     path = upload_dir(home) / f"{token}{suffix}"
     if not path.is_file():
-        raise UsageError("this upload has expired; please choose the file again")
+        raise UsageError(EXPIRED)
     return path
-
-
-SUFFIXES = {"linkedin": ".zip", "vcard": ".vcf", "csv": ".csv"}
 
 
 def discard_upload(home: Path, token: str) -> None:
     if not _TOKEN.match(token):
         return
-    for suffix in SUFFIXES.values():
+    for suffix in UPLOAD_SUFFIXES:
         (upload_dir(home) / f"{token}{suffix}").unlink(missing_ok=True)
 
 

@@ -11,14 +11,20 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from amity.errors import AmityError, UsageError
-from amity.service.imports import SOURCES, run_import
+from amity.service.imports.run import run_import
+from amity.service.imports.sources import (
+    SOURCES,
+    ImportSource,
+    find_source,
+    source_of_file,
+)
 from amity.web.csrf import FIELD, HEADER, check_token, csrf_protect
 from amity.web.deps import StateDep, StoreDep, TodayDep
 from amity.web.errors import form_error
 from amity.web.pages import render
 from amity.web.state import WebState
 from amity.web.uploads import (
-    SUFFIXES,
+    EXPIRED,
     Upload,
     discard_upload,
     receive_upload,
@@ -30,7 +36,7 @@ router = APIRouter(dependencies=[Depends(csrf_protect)])
 # The upload route checks its CSRF token itself, from the streamed multipart body.
 upload_router = APIRouter()
 
-_BY_SUFFIX = {".zip": "linkedin", ".vcf": "vcard", ".vcard": "vcard", ".csv": "csv"}
+AUTO = ("auto", "Tell from the file name")
 
 
 @dataclass(slots=True)
@@ -42,7 +48,8 @@ class ImportPage:
     filename: str = ""
     done: bool = False
     error: str = ""
-    sources: tuple[str, ...] = ("auto", *SOURCES)
+    sources: tuple[tuple[str, str], ...] = (AUTO, *((s.name, s.label) for s in SOURCES))
+    accept: str = ",".join(suffix for s in SOURCES for suffix in s.suffixes)
 
 
 @router.get("/import", response_class=HTMLResponse)
@@ -64,8 +71,8 @@ async def import_upload(request: Request, state: StateDep) -> Response:
         source = _source(upload.fields.get("source", "auto"), upload.filename)
         if upload.path is None:
             raise UsageError("choose a file to import")
-        kept = upload.path.rename(upload.path.with_suffix(SUFFIXES[source]))
-        page.source, page.filename, page.token = source, upload.filename, kept.stem
+        kept = upload.path.rename(upload.path.with_suffix(source.upload_suffix))
+        page.source, page.filename, page.token = source.name, upload.filename, kept.stem
         page.report = await run_in_threadpool(_dry_run, state, source, kept)
     except AmityError as exc:
         if upload is not None and upload.path is not None:
@@ -76,7 +83,7 @@ async def import_upload(request: Request, state: StateDep) -> Response:
     return render(request, "import.html", page)
 
 
-def _dry_run(state: WebState, source: str, path: Path) -> dict[str, Any]:
+def _dry_run(state: WebState, source: ImportSource, path: Path) -> dict[str, Any]:
     with state.pool.borrow(write=True) as store:  # a POST, as every form that writes
         return run_import(store, source, path, state.today(), dry_run=True).as_dict()
 
@@ -92,12 +99,17 @@ def import_confirm(
     filename: Annotated[str, Form(max_length=200)] = "",
     merge: Annotated[str, Form(max_length=5)] = "",
 ) -> Response:
-    path = upload_path(state.settings.home, token, SUFFIXES.get(source, ""))
+    chosen = find_source(source)
+    if chosen is None:  # not a form this page wrote
+        raise UsageError(EXPIRED)
+    path = upload_path(state.settings.home, token, chosen.upload_suffix)
     try:
-        report = run_import(store, source, path, today, dry_run=False, merge=merge == "1")
+        report = run_import(store, chosen, path, today, dry_run=False, merge=merge == "1")
     finally:
         path.unlink(missing_ok=True)
-    page = ImportPage(state.upload_limit // 2**20, source, report.as_dict(), "", filename, True)
+    page = ImportPage(
+        state.upload_limit // 2**20, chosen.name, report.as_dict(), "", filename, True
+    )
     return render(request, "import.html", page)
 
 
@@ -109,10 +121,8 @@ def import_cancel(
     return render(request, "import.html", ImportPage(state.upload_limit // 2**20))
 
 
-def _source(chosen: str, filename: str) -> str:
-    if chosen in SOURCES:
-        return chosen
-    found = _BY_SUFFIX.get(Path(filename).suffix.lower())
+def _source(chosen: str, filename: str) -> ImportSource:
+    found = find_source(chosen) or source_of_file(filename)
     if found is None:
         raise UsageError(
             f"cannot tell what kind of file {filename!r} is; choose LinkedIn, vCard or CSV"

@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from amity.errors import AmityError
 from amity.model import Circle
+from amity.model.limits import TONES
 from amity.service import backup
 from amity.store import Store
 from amity.web.csrf import csrf_protect
@@ -18,7 +19,7 @@ from amity.web.deps import StateDep, StoreDep, TodayDep
 from amity.web.errors import form_error
 from amity.web.forms import form_of
 from amity.web.pages import render
-from amity.web.settings_form import TONES, SettingsForm, save
+from amity.web.settings_form import SettingsForm, save
 
 router = APIRouter(dependencies=[Depends(csrf_protect)])
 EXPORTS = {
@@ -48,10 +49,11 @@ def settings_save(
     request: Request,
     store: StoreDep,
     state: StateDep,
+    today: TodayDep,
     form: Annotated[SettingsForm, Depends(form_of(SettingsForm))],
 ) -> Response:
     try:
-        save(store, state.settings.home, form)
+        save(store, state.settings.home, form, today)
     except AmityError as exc:
         status, error = form_error(request, exc)
         if form.smtp_password:  # never written into a page

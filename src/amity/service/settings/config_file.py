@@ -13,7 +13,7 @@ from typing import Any
 
 from amity.errors import UsageError
 from amity.service.files import write_atomically
-from amity.service.settings import ensure_home
+from amity.service.settings.environment import ensure_home
 
 SMTP_KEYS = {
     "host": str,
@@ -73,12 +73,6 @@ def smtp_settings(home: Path) -> SmtpSettings:
     return SmtpSettings(**values)
 
 
-def set_smtp(home: Path, key: str, value: str) -> None:
-    if key not in SMTP_KEYS:
-        raise UsageError(f"unknown SMTP setting {key!r}; expected one of {', '.join(SMTP_KEYS)}")
-    put_smtp(home, {key: _typed(key, value)})
-
-
 def put_smtp(home: Path, values: Mapping[str, Any]) -> None:
     """Change some SMTP settings (already typed), keeping the others."""
     unknown = set(values) - set(SMTP_KEYS)
@@ -89,9 +83,17 @@ def put_smtp(home: Path, values: Mapping[str, Any]) -> None:
     write_config(home, config)
 
 
-def _typed(key: str, value: str) -> Any:
-    kind = SMTP_KEYS[key]
+def smtp_value(key: str, text: str) -> Any:
+    """An SMTP setting typed as text (`amity settings smtp.port 587`, the web form) as
+    config.toml keeps it: spaces around it dropped (not from the password), a blank port the
+    default one."""
+    kind = SMTP_KEYS.get(key)
+    if kind is None:
+        raise UsageError(f"unknown SMTP setting {key!r}; expected one of {', '.join(SMTP_KEYS)}")
+    value = text if key == "password" else text.strip()
     if kind is int:
+        if not value:
+            return SmtpSettings().port
         if not value.isdecimal() or not 0 < int(value) < 65536:
             raise UsageError(f"smtp.{key} must be a port number, not {value!r}")
         return int(value)

@@ -7,8 +7,8 @@ from datetime import date
 from amity.engines.contact_points import name_key, normalize_url
 from amity.model import Interaction, InteractionDraft, Person
 from amity.model.limits import fit_name
-from amity.service.import_people import ImportJournal, PeopleImporter
-from amity.service.import_report import ImportReport
+from amity.service.imports.people import ImportJournal, PeopleImporter
+from amity.service.imports.report import ImportReport
 from amity.store import Store
 from amity.store import imports as import_store
 from amity.store import interactions as interaction_store

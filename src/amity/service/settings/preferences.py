@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from amity.engines.follow_ups import DEFAULT_FADE_DAYS
 from amity.model import DEFAULT_CADENCE_DAYS, Circle
 from amity.store import Store
 from amity.store import settings as settings_store
@@ -12,7 +13,7 @@ from amity.store import settings as settings_store
 DEFAULTS: dict[str, Any] = {
     "daily_budget": 5,
     "weekly_goal": 3,
-    "follow_up_fade_days": 7,  # amity.engines.follow_ups.DEFAULT_FADE_DAYS
+    "follow_up_fade_days": DEFAULT_FADE_DAYS,
     "tone": "casual",
     "signature": "",
     "cadence": {c.value: d for c, d in DEFAULT_CADENCE_DAYS.items()},

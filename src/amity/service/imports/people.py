@@ -24,10 +24,11 @@ from amity.model import (
     PersonDraft,
     Position,
 )
-from amity.service.import_fit import fit_draft
-from amity.service.import_identity import RecordKeys, legacy_key
-from amity.service.import_matching import SureMatcher
-from amity.service.import_report import ImportReport
+from amity.service.imports.fit import fit_draft
+from amity.service.imports.identity import RecordKeys, legacy_key
+from amity.service.imports.matching import SureMatcher
+from amity.service.imports.report import ImportReport
+from amity.service.imports.sources import ImportSource
 from amity.store import Row, Store
 from amity.store import imports as import_store
 from amity.store import ledger as ledger_store
@@ -35,9 +36,6 @@ from amity.store import people as people_store
 from amity.store import sources as sources_store
 from amity.store.bulk import NewPeople
 from amity.store.snapshots import capture_person
-
-# Sources whose positions are a live view of someone's job: a change there is news.
-JOB_SOURCES = frozenset({"linkedin"})
 
 
 def draft_fields(draft: PersonDraft) -> dict[str, Any]:
@@ -108,20 +106,21 @@ class PeopleImporter:
     def __init__(
         self,
         store: Store,
-        source: str,
+        source: ImportSource,
         today: date,
         report: ImportReport,
         journal: ImportJournal,
         *,
         merge: bool,
     ) -> None:
-        self.store, self.source, self.today = store, source, today
+        self.store, self.source, self.today = store, source.name, today
+        self.job_news = source.job_news  # positions a live view of a job: a change is news
         self.report, self.journal = report, journal
         self.merge = merge
         self.matcher = SureMatcher(store) if merge else None
         self.batch = NewPeople(store, today)
         self.records: dict[str, Row] = {
-            r["source_key"]: r for r in sources_store.records_of(store, source)
+            r["source_key"]: r for r in sources_store.records_of(store, source.name)
         }
         self.keys = RecordKeys()
         # People changed after their creation or already there: reindexed and refreshed at
@@ -181,7 +180,7 @@ class PeopleImporter:
             self.report.unchanged += 1
             return person_id
         self.journal.touch(self.store, person_id)
-        self._enrich(person_id, draft, job_news=self.source in JOB_SOURCES)
+        self._enrich(person_id, draft, job_news=self.job_news)
         sources_store.record_seen(self.store, int(record["id"]), digest, payload, self.today)
         self.report.updated += 1
         return person_id
