@@ -288,3 +288,28 @@ def test_the_graph_arrays_are_compact() -> None:
     for row in range(graph.people):
         neighbours = graph.indices[graph.indptr[row] : graph.indptr[row + 1]]
         assert list(neighbours) == sorted(neighbours)
+
+
+@pytest.mark.parametrize("dtype", [np.int32, np.uint32, np.int64, np.uint64, np.int16])
+@pytest.mark.parametrize("seed", range(5))
+def test_any_integer_columns_give_the_same_paths(dtype: type, seed: int) -> None:
+    rng = np.random.default_rng(20_000 + seed)
+    a, b = rng.integers(1, 300, size=(2, 900))
+    s = rng.random(900).astype(np.float32)
+    mine = rng.choice(299, size=40, replace=False) + 1
+    targets = rng.choice(299, size=20, replace=False) + 1
+    ties = [(int(x), int(y), float(w)) for x, y, w in zip(a, b, s, strict=True)]
+    expected = brute_force(YOU, [(int(p), 0.5) for p in mine], ties, {7}, set(), targets, 3, 7)
+    graph = build_graph(
+        YOU,
+        (mine.astype(dtype), np.full(40, 0.5, dtype=np.float32)),
+        (a.astype(dtype), b.astype(dtype), s),
+        excluded=np.array([7], dtype=dtype),
+    )
+    assert _found(best_paths(graph, targets.astype(dtype), 3, 7)) == expected
+
+
+def test_negative_and_huge_ids() -> None:
+    for you, ana, ben in [(-5, -4, 10**15), (-(10**15), 3, 4), (2**62, 1, 2)]:
+        graph = _graph([(ana, 0.5)], [(ana, ben, 0.5)], you=you)
+        assert [p.people for p in best_paths(graph, [ben])] == [(you, ana, ben)]
