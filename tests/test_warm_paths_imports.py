@@ -7,16 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-
-def _modules_after(code: str, env: dict[str, str] | None = None) -> set[str]:
-    out = subprocess.run(
-        [sys.executable, "-c", code + "\nimport sys; print('\\n'.join(sys.modules))"],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=env,
-    ).stdout
-    return set(out.split())
+from tests.test_architecture import _modules_after
 
 
 def test_help_does_not_import_numpy() -> None:
@@ -34,12 +25,16 @@ def test_today_does_not_import_numpy(tmp_path: Path) -> None:
         [sys.executable, "-m", "amity", "demo"], env=env, check=True, capture_output=True
     )
     code = (
-        "import contextlib, io\n"
+        "import os, contextlib, io\n"
+        f"os.environ.update(AMITY_HOME={str(tmp_path)!r}, AMITY_TODAY='2026-11-22')\n"
+        "os.environ.pop('AMITY_DATABASE_URL', None)\n"
         "from amity.cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out):\n"
         "    try:\n        main(['today', '--json'])\n    except SystemExit:\n        pass\n"
+        "assert out.getvalue().lstrip().startswith('{'), out.getvalue()\n"
     )
-    assert "numpy" not in _modules_after(code, env)
+    assert "numpy" not in _modules_after(code)
 
 
 def test_the_engines_package_does_not_import_numpy() -> None:
