@@ -39,7 +39,7 @@ import numpy as np
 from amity.engines.warm_graph import row_ranges
 from amity.engines.warm_paths import WarmGraph, best_paths, build_graph
 from common import DATA, RESULTS, write_sections
-from run import code_version
+from run import code_version, wait_for_quiet
 
 SECTION = "Warm paths"
 YOU = 0  # not a person id: the generated ids start at 1
@@ -212,10 +212,11 @@ def section(facts: dict[str, Any], args: argparse.Namespace, load: str, took: fl
         "",
         "| what | measured | target | result |",
         "| --- | ---: | --- | --- |",
-        f"| `build_graph` wall (CPU) | {facts['build_s']:.2f} s ({facts['build_cpu_s']:.2f} s) "
-        f"| ≤ 10 s | {verdict['build_s']} |",
-        f"| peak resident memory of the whole process (inputs included) | {facts['peak_mb']:.0f} "
-        f"MB | ≤ 1 GB | {verdict['peak_mb']} |",
+        f"| `build_graph` wall (CPU), median of {args.builds} fresh processes (wall range "
+        f"{facts['build_range'][0]:.2f}–{facts['build_range'][1]:.2f} s) | {facts['build_s']:.2f} "
+        f"s ({facts['build_cpu_s']:.2f} s) | ≤ 10 s | {verdict['build_s']} |",
+        f"| peak resident memory of the whole process (inputs included; the largest of the "
+        f"{args.builds}) | {facts['peak_mb']:.0f} MB | ≤ 1 GB | {verdict['peak_mb']} |",
         f"| resident memory once built (inputs still loaded) | {facts['built_mb']:.0f} MB | | |",
         f"| `best_paths` top 5, ≤ 3 hops, median wall (CPU) of {facts['queries']} queries over "
         f"{facts['companies']} companies of 200 | {facts['query_ms']:.2f} ms "
@@ -230,12 +231,24 @@ def section(facts: dict[str, Any], args: argparse.Namespace, load: str, took: fl
     ])
 
 
+def _measure_in_fresh_process(path: Path, rounds: int) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, __file__, "--measure", str(path), "--rounds", str(rounds)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=1_000_000)
     parser.add_argument("--ties", type=int, default=10_000_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--builds", type=int, default=3, help="fresh processes; the median is kept")
+    parser.add_argument("--max-load", type=float, default=3.0, help="wait for a quieter machine")
+    parser.add_argument("--wait", type=float, default=600.0, help="seconds to wait at most")
     parser.add_argument("--no-write", action="store_true", help="print, leave RESULTS.md")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -250,12 +263,14 @@ def main() -> None:
         generate(args.people, args.ties, args.seed, path)
         timing.write_text(json.dumps({"generated_s": time.perf_counter() - start}))
     took = json.loads(timing.read_text())["generated_s"]
+    wait_for_quiet(args.max_load, args.wait)
     load = " ".join(f"{x:.1f}" for x in os.getloadavg())
-    done = subprocess.run(
-        [sys.executable, __file__, "--measure", str(path), "--rounds", str(args.rounds)],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    text = section(json.loads(done.stdout), args, load, took)
+    runs = sorted((_measure_in_fresh_process(path, args.rounds) for _ in range(args.builds)),
+                  key=lambda run: run["build_s"])  # fmt: skip
+    facts = runs[len(runs) // 2]
+    facts["build_range"] = [runs[0]["build_s"], runs[-1]["build_s"]]
+    facts["peak_mb"] = max(run["peak_mb"] for run in runs)
+    text = section(facts, args, load, took)
     print(text)
     if not args.no_write:
         write_sections(RESULTS, {SECTION: text})
