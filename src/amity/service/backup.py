@@ -39,7 +39,8 @@ VCARD_VERSIONS: tuple[VCardVersion, ...] = ("3.0", "4.0")
 
 
 def export_json(store: Store) -> dict[str, Any]:
-    """The whole account as a backup document (see `amity.io.json_backup`)."""
+    """The whole account as a backup document (see `amity.io.json_backup`). Deliberately
+    untyped: the document is the file format itself, table by table, row by row."""
     account = backup_store.account_of(store)
     tables = {name: _rows_of(store, table) for name, table in TABLES.items()}
     # SMTP settings (with their password) live in config.toml; an older home may still

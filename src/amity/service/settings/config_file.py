@@ -44,6 +44,8 @@ def config_path(home: Path) -> Path:
 
 
 def read_config(home: Path) -> dict[str, Any]:
+    """The parsed `config.toml`, deliberately untyped: TOML as the user wrote it, read into
+    typed values by `amity.service.settings.edit` (the one reader of settings)."""
     path = config_path(home)
     try:
         text = path.read_text(encoding="utf-8")
