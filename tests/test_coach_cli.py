@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.console import Console
-
 from amity.cli.render_report import SHOWN_FINDINGS, coach_renderable
+from amity.cli.screen import Screen
 from tests.conftest import Amity
 
 FAIR = ("Ana Lopez", "Ben Ito", "Cy Park", "Dee Ray", "Eve Zhu", "Fay Wu")
@@ -82,15 +81,11 @@ def test_a_handful_on_screen_and_all_with_all() -> None:
             for n in range(1, 8)
         ]
     }
-    console = Console(width=120, record=True)
-    console.print(coach_renderable(data))
-    short = console.export_text()
+    short = Screen(width=120, color=False).text(coach_renderable(data))
     assert f"{SHOWN_FINDINGS}. kind {SHOWN_FINDINGS}" in short and "kind 6" not in short
     assert "2 more findings · amity coach --all lists everyone" in short
     assert "Person 12" not in short
-    console = Console(width=120, record=True)
-    console.print(coach_renderable(data, show_all=True))
-    everything = console.export_text()
+    everything = Screen(width=120, color=False).text(coach_renderable(data, show_all=True))
     assert "7. kind 7" in everything and "· Person 12" in everything
     assert "--all" not in everything
 
