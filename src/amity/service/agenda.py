@@ -32,7 +32,6 @@ from amity.model import (
 )
 from amity.service import agenda_sources as sources
 from amity.service import preferences
-from amity.service.relationships import refresh_people
 from amity.store import Store, as_date, reminders
 from amity.store import agenda as agenda_store
 from amity.store import interactions as interaction_store
@@ -316,6 +315,8 @@ def _log_reached_out(store: Store, item: AgendaItem, today: date) -> None:
         ),
     )
     reminders.close_follow_ups(store, item.person_id, today)
+    from amity.service.relationships import refresh_people  # the write path only
+
     refresh_people(store, [item.person_id], today)
 
 
