@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 from itertools import pairwise
 
 from amity.cli.terminal import plain
@@ -24,6 +25,7 @@ _TRAILING_SPACE = re.compile(r"\s+$")
 TAB_SIZE = 8
 
 
+@cache
 def char_cells(ch: str) -> int:
     """Terminal cells one character takes: 2 for wide East Asian ones, 0 for combining
     and control characters (a tab is expanded before it is laid out)."""
@@ -35,7 +37,7 @@ def char_cells(ch: str) -> int:
 def cell_len(text: str) -> int:
     if text.isascii() and text.isprintable():
         return len(text)
-    return sum(char_cells(ch) for ch in text)
+    return sum(map(char_cells, text))
 
 
 def chop_cells(text: str, width: int) -> list[str]:

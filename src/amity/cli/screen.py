@@ -11,20 +11,23 @@ sequence; the only escape sequences printed are the styles set here, on a termin
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
-from typing import Protocol, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from amity.cli import terminal
-from amity.cli.safe_text import Line, Style, Text, cell_len, crop, line_cells, pad_line
+from amity.cli.safe_text import Text, cell_len, crop, line_cells, pad_line
 
+if TYPE_CHECKING:  # only for the types: a Protocol costs a read command's start-up time
+    from collections.abc import Sequence
+    from typing import Protocol, TypeAlias
 
-class Block(Protocol):
-    def measure(self, width: int) -> tuple[int, int]: ...
+    from amity.cli.safe_text import Line, Style
 
-    def render(self, width: int) -> list[Line]: ...
+    class Block(Protocol):
+        def measure(self, width: int) -> tuple[int, int]: ...
 
+        def render(self, width: int) -> list[Line]: ...
 
-Content = Block | str
+    Content: TypeAlias = Block | str
 
 
 def _block(content: Content) -> Block:
@@ -187,7 +190,10 @@ def _cells_row(
         line: Line = [(edge, "")]
         for column, (cell, w) in enumerate(zip(rendered, widths, strict=True)):
             at = n - (height - len(cell)) if bottom else n
-            line += pad_line(crop(cell[at], w), w) if 0 <= at < len(cell) else [(" " * w, "")]
+            if not 0 <= at < len(cell):
+                line.append((" " * w, ""))
+            else:  # a padded cell line is `w` wide, unless `w` leaves no room for the padding
+                line += cell[at] if w >= 2 else pad_line(crop(cell[at], w), w)
             line.append((joint if column < len(widths) - 1 else right, ""))
         lines.append(line)
     return lines

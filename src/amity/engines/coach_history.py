@@ -17,7 +17,6 @@ LATELY_DAYS = 90  # "lately", for give and take and for new ties
 SHOWN = 3  # people named in a finding's sentence
 
 
-
 class FindingKind(StrEnum):
     ONE_SIDED = "one_sided"
     GOING_COLD = "going_cold"
