@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from rich.console import Console
-
 from amity.cli.render_report import SHOWN_FINDINGS, coach_renderable
+from amity.cli.screen import Screen
 from amity.engines.coach import FindingKind, Severity
 from amity.service.coaching import CoachFinding, CoachReport
 from amity.service.person_ref import PersonRef
@@ -89,16 +88,12 @@ def test_a_handful_on_screen_and_all_with_all() -> None:
         ),
     )
     named = [kind.value.replace("_", " ") for kind in kinds]
-    console = Console(width=120, record=True)
-    console.print(coach_renderable(data))
-    short = console.export_text()
+    short = Screen(width=120, color=False).text(coach_renderable(data))
     assert f"{SHOWN_FINDINGS}. {named[SHOWN_FINDINGS - 1]}" in short
     assert named[SHOWN_FINDINGS] not in short
     assert "2 more findings · amity coach --all lists everyone" in short
     assert "Person 12" not in short
-    console = Console(width=120, record=True)
-    console.print(coach_renderable(data, show_all=True))
-    everything = console.export_text()
+    everything = Screen(width=120, color=False).text(coach_renderable(data, show_all=True))
     assert f"7. {named[6]}" in everything and "· Person 12" in everything
     assert "--all" not in everything
     assert data.as_dict()["findings"][0] == {

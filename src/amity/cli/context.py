@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -12,6 +12,9 @@ from amity.model.limits import MAX_INTEGER
 from amity.service.home import HomeStore
 from amity.service.settings.environment import Settings
 from amity.store import Store
+
+if TYPE_CHECKING:
+    from amity.cli.screen import Screen
 
 
 class _Number(click.types.IntParamType):
@@ -92,8 +95,15 @@ def emit_json(document: Any) -> None:
     sys.stdout.write("".join(batch) + "\n")
 
 
-def console() -> Any:
-    """A Rich console, imported only when a command renders for a person."""
+def console() -> Screen:
+    """Where a command prints a screen for a person (`cli.screen`, no Rich import)."""
+    from amity.cli.screen import Screen
+
+    return Screen()
+
+
+def rich_console() -> Any:
+    """A Rich console, for the progress bar of a long import (Rich imported only then)."""
     from rich.console import Console
 
     return Console(highlight=False, soft_wrap=False)

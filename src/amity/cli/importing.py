@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from amity.cli.context import app, console, emit_json, json_option
+from amity.cli.context import app, emit_json, json_option, rich_console
 from amity.cli.terminal import echo
 from amity.model.wording import plural
 from amity.service.imports.sources import NAMES, source_named
@@ -61,7 +61,7 @@ def _with_progress(run: Any) -> Any:
         BarColumn(),
         MofNCompleteColumn(),
         transient=True,
-        console=console(),
+        console=rich_console(),
     ) as bar:
         task = bar.add_task("import", total=None)
 

@@ -1,28 +1,20 @@
-"""Rich renderings for people. User text is always escaped: it is data, never markup."""
+"""Screens for people (`cli.screen`). User text is data, never markup."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Group
-from rich.markup import escape
-from rich.padding import Padding
-from rich.panel import Panel
-from rich.table import Table
-
-from amity.cli.safe_text import SafeText as Text
-from amity.cli.terminal import plain
+from amity.cli.screen import Group, Padding, Panel, Table, Text
 from amity.model.wording import plural
 
 if TYPE_CHECKING:
     from amity.service.people_views import PersonSummary, PersonView
 
-
 def people_table(rows: Sequence[PersonSummary], total: int) -> Table:
-    table = Table(caption=f"{len(rows)} of {total}", caption_justify="right")
+    table = Table(caption=f"{len(rows)} of {total}")
     for column in ("id", "name", "organization", "circle", "last contact", "strength"):
-        table.add_column(column, overflow="fold")
+        table.add_column(column)
     for row in rows:
         org = " · ".join(x for x in (row.title, row.organization) if x)
         table.add_row(
@@ -84,6 +76,4 @@ def person_panel(view: PersonView) -> Panel:
                     note,
                 )
             )
-    return Panel(
-        Group(*lines), title=f"[bold]{escape(plain(view.name))}[/] #{view.id}", expand=False
-    )
+    return Panel(Group(*lines), title=Text.assemble((view.name, "bold"), f" #{view.id}"))

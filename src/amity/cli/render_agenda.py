@@ -1,13 +1,10 @@
-"""Rich renderings of the agenda. User text is never markup."""
+"""Screens for the agenda. User text is never markup."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from rich.console import Group
-from rich.padding import Padding
-
-from amity.cli.safe_text import SafeText as Text
+from amity.cli.screen import Group, Padding, Text
 from amity.model.wording import plural
 from amity.service.agenda import TodayView
 

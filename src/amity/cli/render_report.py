@@ -1,13 +1,11 @@
-"""Rich renderings of the report and the coach. User text is never markup."""
+"""Screens for the report and the coach. User text is never markup."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Group
-
-from amity.cli.safe_text import SafeText as Text
+from amity.cli.screen import Group, Text
 from amity.model.wording import plural, week_axis
 
 if TYPE_CHECKING:

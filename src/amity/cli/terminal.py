@@ -9,9 +9,11 @@ escapes control characters itself.
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 import unicodedata
-from typing import Any
+from typing import Any, TextIO
 
 import click
 
@@ -37,3 +39,41 @@ def plain(text: str) -> str:
 def echo(message: Any = "", *, err: bool = False, nl: bool = True) -> None:
     """`click.echo` for lines that carry stored text."""
     click.echo(plain(str(message)), err=err, nl=nl)
+
+
+def width() -> int:
+    """Columns to lay screens out in: COLUMNS if set, else the terminal's, else 80 (as Rich
+    decided it, so output into a pipe keeps the width of the terminal it was started in)."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns):
+        return int(columns)
+    for fd in (0, 1, 2):
+        try:
+            found = os.get_terminal_size(fd).columns
+        except (AttributeError, ValueError, OSError):
+            continue
+        return found or 80
+    return 80
+
+
+def styled(stream: TextIO | None = None) -> bool:
+    """Whether to colour the output: a terminal that understands it (TTY_COMPATIBLE and
+    FORCE_COLOR decide first, TERM=dumb never)."""
+    compatible = os.environ.get("TTY_COMPATIBLE", "")
+    if compatible in ("0", "1"):
+        return compatible == "1"
+    forced = os.environ.get("FORCE_COLOR")
+    if forced is not None:
+        return forced != ""
+    if os.environ.get("TERM", "").strip().lower() in ("dumb", "unknown"):
+        return False
+    isatty = getattr(stream or sys.stdout, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except ValueError:  # a closed stream
+        return False
+
+
+def colours_allowed() -> bool:
+    """NO_COLOR (https://no-color.org) keeps bold and dim, drops colours."""
+    return not os.environ.get("NO_COLOR")

@@ -19,7 +19,6 @@ from amity.engines.coach_asks import contact_only_before_asks, early_asks, one_s
 from amity.engines.coach_history import (
     LATELY_DAYS,
     LOOKBACK_DAYS,
-    MONTH_NAMES,
     SHOWN,
     CoachInput,
     Finding,
@@ -38,7 +37,7 @@ from amity.engines.coach_history import (
     within,
 )
 from amity.model.enums import Direction
-from amity.model.wording import noun, plural
+from amity.model.wording import MONTH_NAMES, noun, plural
 
 __all__ = [
     "LOOKBACK_DAYS",

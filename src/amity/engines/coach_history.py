@@ -10,26 +10,11 @@ from enum import StrEnum
 
 from amity.engines.health import LedgerRow
 from amity.model.enums import Direction
-from amity.model.wording import names_and_more, plural
+from amity.model.wording import MONTH_NAMES, names_and_more, plural
 
 LOOKBACK_DAYS = 180  # only history this recent is coached on
 LATELY_DAYS = 90  # "lately", for give and take and for new ties
 SHOWN = 3  # people named in a finding's sentence
-
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 class FindingKind(StrEnum):

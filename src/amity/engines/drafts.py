@@ -14,7 +14,6 @@ from datetime import date
 
 from amity.engines import draft_wording as w
 from amity.engines.agenda import FROM_THE_AGENDA
-from amity.engines.coach import MONTH_NAMES
 from amity.engines.draft_parts import (
     Parts,
     life_event_or_default,
@@ -33,6 +32,7 @@ from amity.engines.draft_types import (
     NoteFacts,
     Tone,
 )
+from amity.model.wording import MONTH_NAMES
 
 __all__ = [
     "DraftContext",

@@ -18,7 +18,7 @@ from amity.engines.agenda import (
     Numbered,
     build_agenda,
 )
-from amity.engines.cadence import Habit, weekly_progress_from_counts
+from amity.engines.cadence import Habit, week_start, weekly_progress_from_counts
 from amity.engines.drafts import DraftKind
 from amity.engines.follow_ups import DEFAULT_FADE_DAYS
 from amity.errors import NotFound, UsageError
@@ -31,7 +31,6 @@ from amity.model import (
     ReminderState,
 )
 from amity.service import agenda_sources as sources
-from amity.service.relationships import refresh_people
 from amity.service.settings import preferences
 from amity.store import Store, as_date, reminders
 from amity.store import agenda as agenda_store
@@ -221,9 +220,29 @@ def today_view(
     return TodayView(today, entries, agenda.later, habit, daily_budget(store, budget), first_run)
 
 
+# The habit's streak is counted back over at most this many weeks.
+HABIT_WEEKS = 53
+
+
 def habit_progress(store: Store, today: date) -> Habit:
+    """This week's outbound contacts and the streak of weeks that met the goal.
+
+    Only what the streak needs is read: this week's count, then one week at a time back
+    from last week, each counted to at most `goal` (an index range that stops early), until
+    a week fell short. The engine's rule decides, on the same counts a full count gives."""
     goal = int(preferences.get(store, "weekly_goal") or 3)
-    return weekly_progress_from_counts(outbound_per_day(store, today, 53), today, goal)
+    since = today - timedelta(days=7 * HABIT_WEEKS)
+    this_week = week_start(today)
+    counts = {this_week: agenda_store.count_outbound(store, this_week, today)}
+    week = this_week - timedelta(days=7)
+    while week + timedelta(days=6) >= since and goal >= 1:
+        counts[week] = agenda_store.count_outbound(
+            store, max(week, since), week + timedelta(days=6), at_most=goal
+        )
+        if counts[week] < goal:
+            break
+        week -= timedelta(days=7)
+    return weekly_progress_from_counts(counts, today, goal)
 
 
 def outbound_per_day(store: Store, today: date, weeks: int) -> dict[date, int]:
@@ -296,6 +315,8 @@ def _log_reached_out(store: Store, item: AgendaItem, today: date) -> None:
         ),
     )
     reminders.close_follow_ups(store, item.person_id, today)
+    from amity.service.relationships import refresh_people  # the write path only
+
     refresh_people(store, [item.person_id], today)
 
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from amity.model import LifeEventKind
+from amity.model.limits import MAX_INTEGER
 from amity.store.database import Row
 from amity.store.handle import Store
 
@@ -153,3 +154,15 @@ def outbound_per_day(store: Store, since: date, until: date) -> list[Row]:
         "GROUP BY occurred_on",
         (store.owner_id, since.isoformat(), until.isoformat()),
     )
+
+
+def count_outbound(store: Store, first: date, last: date, *, at_most: int | None = None) -> int:
+    """Outbound contacts from `first` to `last` (by the index), counted to at most
+    `at_most` when given: the scan stops there."""
+    limit = MAX_INTEGER if at_most is None else at_most
+    n = store.db.scalar(
+        "SELECT count(*) FROM (SELECT 1 FROM interaction WHERE owner_id = ? "
+        "AND direction = 'outbound' AND occurred_on >= ? AND occurred_on <= ? LIMIT ?) found",
+        (store.owner_id, first.isoformat(), last.isoformat(), limit),
+    )
+    return int(n or 0)
