@@ -17,9 +17,12 @@ from rich.panel import Panel as RichPanel
 from rich.table import Table as RichTable
 from rich.text import Text as RichText
 
+from amity import open_home, show_person
 from amity.cli.render import people_table, person_panel
 from amity.cli.screen import Group, Padding, Panel, Screen, Table, Text
-from tests.conftest import Amity
+from amity.model import Circle
+from amity.service.people_views import PersonSummary
+from tests.conftest import TODAY, Amity
 
 WIDTHS = (12, 20, 33, 47, 80, 121)
 WORDS = [
@@ -80,15 +83,16 @@ def test_a_panel_of_paragraphs_is_laid_out_as_rich_lays_it_out(width: int) -> No
 
 
 def test_stored_text_is_neither_markup_nor_escape_sequences() -> None:
-    view = {
-        "id": 7,
-        "name": "Eve\x1b[2J [bold]Mallory[/bold]",
-        "title": "\x1b]0;pwned\x07CTO",
-        "organization": "Evil\x9b6n Corp",
-        "circle": "close",
-        "last_interaction": None,
-        "strength": 3,
-    }
+    view = PersonSummary(
+        id=7,
+        name="Eve\x1b[2J [bold]Mallory[/bold]",
+        circle=Circle.CLOSE,
+        tags=(),
+        organization="Evil\x9b6n Corp",
+        title="\x1b]0;pwned\x07CTO",
+        last_interaction=None,
+        strength=3,
+    )
     table = ours(people_table([view], 1), 100)
     assert "[bold]Mallory[/bold]" in table and "CTO" in table and "Evil Corp" in table
     assert "\x1b" not in table and "\x9b" not in table and "\x07" not in table
@@ -138,7 +142,8 @@ def test_the_human_read_commands_do_not_import_rich(amity_sqlite: Amity) -> None
 
 def test_show_renders_every_fact_inside_the_frame(amity_sqlite: Amity) -> None:
     amity_sqlite.ok("add", "Ada Lovelace", "--company", "Engines", "--tag", "math")
-    view = amity_sqlite.ok("show", "1", "--json").json()
+    with open_home(amity_sqlite.home, today=TODAY) as home:
+        view = show_person(home, 1)
     for width in (30, 80):
         lines = ours(person_panel(view), width).splitlines()
         assert lines[0].startswith("╭") and "Ada Lovelace #1" in lines[0]
