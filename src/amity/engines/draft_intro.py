@@ -2,8 +2,8 @@
 
 A path you -> Ana -> Ben asks Ana to introduce you to Ben; you -> Ana -> Carl -> Ben asks
 Ana whether Carl would introduce you (Ana knows Carl, not Ben); a direct contact is simply
-asked for a conversation. The reason is the target as asked ("at Stripe", "a data
-engineer"), so the note says why without inventing anything.
+asked for a conversation. The reason is the target as asked ("someone at Stripe", "a
+data engineer"), so the note says why without inventing anything.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ def first_name(name: str) -> str:
 def ask_for_intro(chain: tuple[str, ...], about: str) -> str:
     """The draft to the first person of `chain` (the names after you, target last).
 
-    `about` says what the target is to you: "at Stripe", "a Data Engineer", or "" for one
-    person."""
+    `about` says who you hope to talk to: "someone at Stripe", "a data engineer", or ""
+    for one person."""
     asked = first_name(chain[0])
-    reason = f" I'm hoping to talk to someone {about}." if about else ""
+    reason = f" I'm hoping to talk to {about}." if about else ""
     if len(chain) == 1:
         return (
             f"Hi {asked}, I hope you're well!{reason} Would you have 20 minutes for a call "

@@ -75,7 +75,7 @@ class _Targets:
     label: str
     ids: list[int]
     notes: dict[int, tuple[str, bool]]  # id -> (what they are to the target, former)
-    about: str  # "at Stripe", "a Data Engineer", "" (for the draft)
+    about: str  # "someone at Stripe", "a data engineer", "" (for the draft)
 
 
 def paths_to(store: Store, query: PathQuery, today: date, limit: int = DEFAULT_LIMIT) -> PathsView:
@@ -159,7 +159,7 @@ def _company(store: Store, text: str) -> _Targets:
         elif job.person_id not in current:
             years = _years(job.start_year, job.end_year)
             notes[job.person_id] = (f"former, at {job.organization} {years}", True)
-    return _Targets(label, sorted(notes), notes, f"at {label}")
+    return _Targets(label, sorted(notes), notes, f"someone at {label}")
 
 
 def _years(start: int | None, end: int | None) -> str:
