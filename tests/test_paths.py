@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from amity.engines.strength import RelationshipStats, peak_score
 from amity.model.people import Position
 from amity.service.paths import PathQuery, PathsView, TargetKind, paths_to
 from amity.service.people import NewPerson, add_person
@@ -14,19 +15,33 @@ from amity.store import Store
 from amity.store.people import add_position
 from tests.conftest import TODAY, Amity
 
+# How you stand with someone: (interactions, days since the last, days known, depth per
+# interaction), and today's score of that (`strength.score`).
+CLOSE = (60, 5, 900, 3.0)  # 88
+WARM = (30, 10, 600, 2.0)  # 77
+ENGAGED = (14, 20, 500, 2.0)  # 65
+SOME = (10, 30, 400, 1.0)  # 36
+STALE = (4, 3 * 365, 4 * 365, 3.0)  # 5 today; 48 on the day you last talked
+NEVER = (0, 0, 0, 0.0)  # in your contacts, never in touch
 
-def _person(store: Store, name: str, strength: int = 0, company: str = "", title: str = "",
-            last_seen: int | None = None, talks: int = 0) -> int:  # fmt: skip
-    """Someone with your stored strength, and (with `last_seen` days ago) that many talks."""
+
+def _person(store: Store, name: str, how: tuple[int, int, int, float] = NEVER,
+            company: str = "", title: str = "") -> int:  # fmt: skip
+    """Someone you stand with as `how` says; their stored score is the one of the day you
+    last talked, as a home that has not changed them since keeps it."""
     person_id, _ = add_person(store, NewPerson(name=name, company=company, title=title), TODAY)
-    first = TODAY - timedelta(days=(last_seen or 0) + 400) if last_seen is not None else None
-    last = TODAY - timedelta(days=last_seen) if last_seen is not None else None
+    talks, last_seen, known, depth = how
+    last = TODAY - timedelta(days=last_seen) if talks else None
+    first = TODAY - timedelta(days=known) if talks else None
+    stats = RelationshipStats(first, last, None, talks, talks // 2, talks - talks // 2,
+                              talks * depth)  # fmt: skip
     store.db.execute(
         "UPDATE person SET strength = ?, first_contact_on = ?, last_contact_on = ?, "
-        "interaction_count = ?, inbound_count = ?, outbound_count = ? "
+        "interaction_count = ?, inbound_count = ?, outbound_count = ?, depth_total = ? "
         "WHERE id = ? AND owner_id = ?",
-        (strength, first, last, talks, talks // 2, talks - talks // 2, person_id, store.owner_id),
-    )
+        (peak_score(stats), first, last, talks, talks // 2, talks - talks // 2,
+         talks * depth, person_id, store.owner_id),
+    )  # fmt: skip
     return person_id
 
 
@@ -48,8 +63,8 @@ def _chains(view: PathsView) -> list[list[str]]:
 
 
 def test_a_direct_contact_comes_first_then_the_introductions(store: Store) -> None:
-    ana = _person(store, "Ana Reyes", 90, company="Stripe", last_seen=20, talks=14)
-    ben = _person(store, "Ben Ode", 80, last_seen=10, talks=30)
+    ana = _person(store, "Ana Reyes", ENGAGED, company="Stripe")
+    ben = _person(store, "Ben Ode", CLOSE)
     cara = _person(store, "Cara Lin", company="Stripe, Inc.", title="Engineer")
     _tie(store, ben, cara, 60, kind="colleague", source="linkedin", since=date(2019, 3, 1))
     _tie(store, ana, cara, 90)
@@ -58,40 +73,53 @@ def test_a_direct_contact_comes_first_then_the_introductions(store: Store) -> No
     # Cara is in your contacts but you never talked: a faint direct link, asked last.
     assert _chains(view) == [["Ana Reyes"], ["Ben Ode", "Cara Lin"], ["Cara Lin"]]
     direct, intro, faint = view.paths
-    assert faint.strength == pytest.approx(0.05)
-    assert faint.hops[0].why == "in your contacts, never in touch"
-    assert direct.strength == pytest.approx(0.9)
+    assert direct.strength == pytest.approx(0.65)
     assert direct.ask.id == ana
     assert direct.hops[0].start.id is None and direct.hops[0].start.name == "you"
-    assert "14 interactions, last 3 weeks ago" in direct.hops[0].why
-    assert intro.strength == pytest.approx(0.48)
+    assert direct.hops[0].why.startswith("14 interactions, last 3 weeks ago")
+    assert intro.strength == pytest.approx(0.88 * 0.6)
     assert intro.hops[1].why == "colleagues since 2019 (from linkedin)"
     assert intro.target_note == "Engineer at Stripe, Inc."
     assert intro.ask.name == "Ben Ode"
     assert "you know Cara Lin: would you be open to introducing us?" in intro.draft
-    assert "at Stripe" in intro.draft
+    assert "someone at Stripe" in intro.draft
+    assert faint.strength == pytest.approx(0.05)
+    assert faint.hops[0].why == "in your contacts, never in touch"
 
 
 def test_a_stale_direct_contact_is_weighed_honestly_against_a_warm_introduction(
     store: Store,
 ) -> None:
-    # Dan at Plaid: last talked three years ago, a faded 15. Eve: a close friend who
-    # worked with Fay at Plaid. Asking Eve is the better bet; Dan is still an option.
-    _person(store, "Dan Stale", 15, company="Plaid", last_seen=3 * 365, talks=4)
-    eve = _person(store, "Eve Warm", 90, last_seen=7, talks=40)
+    # Dan at Plaid: you last talked three years ago (a 48 then, a faded 5 today). Eve: a
+    # close friend who worked with Fay at Plaid. Asking Eve is the better bet (0.88 x 0.5);
+    # Dan's stored 48 would have put him first. He is still offered, weighed as he is now.
+    dan = _person(store, "Dan Stale", STALE, company="Plaid")
+    eve = _person(store, "Eve Warm", CLOSE)
     fay = _person(store, "Fay Plaid", company="Plaid")
-    _tie(store, eve, fay, 70, kind="colleague")
+    _tie(store, eve, fay, 50, kind="colleague")
     view = _company(store, "Plaid")
     assert _chains(view) == [["Eve Warm", "Fay Plaid"], ["Dan Stale"], ["Fay Plaid"]]
+    assert store.db.scalar("SELECT strength FROM person WHERE id = ? AND owner_id = ?",
+                           (dan, store.owner_id)) == 48  # fmt: skip
+    assert view.paths[0].strength == pytest.approx(0.44)
+    assert view.paths[1].strength == pytest.approx(0.05)
     assert "last 3 years ago" in view.paths[1].hops[0].why
     assert view.paths[0].hops[1].why == "you said they're colleagues"
 
 
+def test_a_direct_contact_beats_a_weak_introduction(store: Store) -> None:
+    _person(store, "Ivy Direct", SOME, company="Plaid")  # 0.36
+    eve = _person(store, "Eve Warm", CLOSE)
+    fay = _person(store, "Fay Plaid", company="Plaid")
+    _tie(store, eve, fay, 30)  # 0.88 x 0.3 = 0.26
+    assert _chains(_company(store, "plaid"))[:2] == [["Ivy Direct"], ["Eve Warm", "Fay Plaid"]]
+
+
 def test_archived_people_and_the_trash_are_never_on_a_path(store: Store) -> None:
-    ben = _person(store, "Ben Gone", 95)
+    ben = _person(store, "Ben Gone", CLOSE)
     cara = _person(store, "Cara Target", company="Acme")
-    gus = _person(store, "Gus Archived", 95, company="Acme")
-    kim = _person(store, "Kim Forgotten", 95)
+    gus = _person(store, "Gus Archived", CLOSE, company="Acme")
+    kim = _person(store, "Kim Forgotten", CLOSE)
     _tie(store, ben, cara, 90)
     _tie(store, kim, cara, 90)
     store.db.execute(
@@ -108,9 +136,9 @@ def test_archived_people_and_the_trash_are_never_on_a_path(store: Store) -> None
 
 
 def test_a_declined_introduction_is_never_a_link(store: Store) -> None:
-    ben = _person(store, "Ben Asker", 90)
+    ben = _person(store, "Ben Asker", CLOSE)
     cara = _person(store, "Cara Declined", company="Acme")
-    dan = _person(store, "Dan Other", 50)
+    dan = _person(store, "Dan Other", SOME)
     _tie(store, ben, cara, 90)
     _tie(store, dan, cara, 40)
     store.db.execute(
@@ -122,9 +150,9 @@ def test_a_declined_introduction_is_never_a_link(store: Store) -> None:
 
 
 def test_a_former_employee_counts_and_is_marked_former(store: Store) -> None:
-    gus = _person(store, "Gus Former", 60)
+    gus = _person(store, "Gus Former", WARM)
     add_position(store, gus, Position("Stripe, Inc.", "PM", date(2019, 1, 1), date(2022, 6, 1)))
-    _person(store, "Hal Current", 40, company="Stripe", title="Engineer")
+    _person(store, "Hal Current", SOME, company="Stripe", title="Engineer")
     view = _company(store, "STRIPE")
     assert [(p.hops[-1].end.name, p.former, p.target_note) for p in view.paths] == [
         ("Gus Former", True, "former, at Stripe, Inc. 2019\u20132022"),
@@ -133,16 +161,16 @@ def test_a_former_employee_counts_and_is_marked_former(store: Store) -> None:
 
 
 def test_company_names_match_up_to_case_punctuation_and_suffixes(store: Store) -> None:
-    _person(store, "Ana Stripe", 50, company="Stripe, Inc.")
-    _person(store, "Ben Gmbh", 50, company="Zalando SE GmbH")
-    _person(store, "Cara Stripes", 50, company="Stripes Ltd")
+    _person(store, "Ana Stripe", SOME, company="Stripe, Inc.")
+    _person(store, "Ben Gmbh", SOME, company="Zalando SE GmbH")
+    _person(store, "Cara Stripes", SOME, company="Stripes Ltd")
     for asked in ("stripe", "Stripe Inc", "STRIPE, INC.", "the stripe corp"):
         assert _chains(_company(store, asked)) == [["Ana Stripe"]], asked
     assert _chains(_company(store, "zalando se")) == [["Ben Gmbh"]]
 
 
 def test_paths_have_at_most_three_links(store: Store) -> None:
-    a = _person(store, "A One", 90)
+    a = _person(store, "A One", CLOSE)
     b = _person(store, "B Two")
     c = _person(store, "C Three")
     d = _person(store, "D Four", company="Far Away")
@@ -162,9 +190,9 @@ def test_paths_have_at_most_three_links(store: Store) -> None:
 
 
 def test_a_role_matches_whole_words_of_current_titles(store: Store) -> None:
-    _person(store, "Ana Data", 50, title="Senior Data Engineer", company="Acme")
-    _person(store, "Ben Base", 60, title="Database Engineer", company="Acme")
-    _person(store, "Cara Eng", 70, title="Data Engineering Manager", company="Acme")
+    _person(store, "Ana Data", SOME, title="Senior Data Engineer", company="Acme")
+    _person(store, "Ben Base", WARM, title="Database Engineer", company="Acme")
+    _person(store, "Cara Eng", CLOSE, title="Data Engineering Manager", company="Acme")
     view = paths_to(store, PathQuery(TargetKind.ROLE, text="data  engineer"), TODAY)
     assert _chains(view) == [["Ana Data"]]
     assert "someone a data engineer" not in view.paths[0].draft
@@ -172,7 +200,7 @@ def test_a_role_matches_whole_words_of_current_titles(store: Store) -> None:
 
 
 def test_one_person_through_whoever_knows_them(store: Store) -> None:
-    ben = _person(store, "Ben Friend", 80)
+    ben = _person(store, "Ben Friend", WARM)
     zoe = _person(store, "Zoe Target")
     _tie(store, ben, zoe, 50)
     view = paths_to(store, PathQuery(TargetKind.PERSON, person_id=zoe), TODAY)
@@ -184,8 +212,8 @@ def test_a_hidden_tie_is_never_a_link(sqlite_store: Store) -> None:
     store = sqlite_store
     if "state" not in (store.db.one("SELECT * FROM tie WHERE owner_id = ? LIMIT 1", (0,)) or {}):
         store.db.execute("ALTER TABLE tie ADD COLUMN state TEXT NOT NULL DEFAULT 'inferred'")
-    ben = _person(store, "Ben Hidden", 90)
-    dan = _person(store, "Dan Shown", 50)
+    ben = _person(store, "Ben Hidden", CLOSE)
+    dan = _person(store, "Dan Shown", SOME)
     cara = _person(store, "Cara Acme", company="Acme")
     _tie(store, ben, cara, 90)
     _tie(store, dan, cara, 40)

@@ -18,16 +18,18 @@ import numpy as np
 
 from amity.engines.draft_intro import ask_for_intro
 from amity.engines.organizations import organization_key
-from amity.engines.warm_paths import MAX_HOPS, Path, best_paths, build_graph
+from amity.engines.strength_arrays import scores
+from amity.engines.warm_paths import MAX_HOPS, Path, WarmGraph, best_paths, build_graph
 from amity.errors import UsageError
 from amity.service.path_links import PathEnd, PathHop, link_reasons
 from amity.store import Store
 from amity.store import graph as graph_store
 
 YOU = 0  # your node in the graph: never a person id (the database's start at 1)
-# A person in your contacts you have never been in touch with (strength 0) is still someone
-# you could write to: a faint link, so a path through them ranks below any real one.
-NEVER_IN_TOUCH = 0.05
+# Anyone in your contacts is someone you could write to, even if you have never been in
+# touch or the tie has faded to nothing: at least a faint link, so a path through them
+# ranks below almost any real one but is still offered.
+FAINT = 5  # of 100
 DEFAULT_LIMIT = 5
 
 
@@ -85,7 +87,7 @@ def paths_to(store: Store, query: PathQuery, today: date, limit: int = DEFAULT_L
     targets = _targets(store, query)
     found: tuple[Path, ...] = ()
     if targets.ids:
-        found = best_paths(_graph(store), targets.ids, max_hops=MAX_HOPS, k=limit)
+        found = best_paths(_graph(store, today), targets.ids, max_hops=MAX_HOPS, k=limit)
     return PathsView(
         targets.label,
         query.kind,
@@ -94,9 +96,12 @@ def paths_to(store: Store, query: PathQuery, today: date, limit: int = DEFAULT_L
     )
 
 
-def _graph(store: Store) -> Any:
-    net = graph_store.network_arrays(store)
-    mine = np.where(net.strengths > 0, net.strengths / 100.0, NEVER_IN_TOUCH)
+def _graph(store: Store, today: date) -> WarmGraph:
+    """You, tied to each living person by your relationship's strength today (not the
+    stored score, which is as of their last change), and the ties between them."""
+    net = graph_store.network_arrays(store, today)
+    today_scores = scores(net.stats)
+    mine = np.maximum(today_scores, FAINT) / 100.0
     return build_graph(
         YOU,
         (net.people, mine),

@@ -11,11 +11,13 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
+from amity.engines.strength_arrays import StatsColumns
 from amity.model.enums import IntroductionState
 from amity.store.database import Row
 from amity.store.handle import Store
@@ -28,7 +30,7 @@ class NetworkArrays:
     """One account's network, as columns."""
 
     people: Ints  # every living person (not archived, not in the trash)
-    strengths: Ints  # your stored strength (0-100) with each of them, in `people` order
+    stats: StatsColumns  # your relationship with each of them, in `people` order
     excluded: Ints  # archived people and people in the trash: never on a path
     tie_a: Ints
     tie_b: Ints
@@ -37,16 +39,10 @@ class NetworkArrays:
     declined_b: Ints
 
 
-def network_arrays(store: Store) -> NetworkArrays:
-    """The account's people, ties (hidden ones left out) and declined introductions."""
-    people, strengths = _columns(
-        store.db.rows(
-            "SELECT id, strength FROM person WHERE owner_id = ? AND archived = ? "
-            "AND deleted_on IS NULL",
-            (store.owner_id, False),
-        ),
-        2,
-    )
+def network_arrays(store: Store, today: date) -> NetworkArrays:
+    """The account's people with their relationship columns as of `today`, the ties (hidden
+    ones left out) and the declined introductions."""
+    people, stats = _people(store, today)
     (excluded,) = _columns(
         store.db.rows(
             "SELECT id FROM person WHERE owner_id = ? AND (archived = ? OR deleted_on IS NOT NULL)",
@@ -70,8 +66,47 @@ def network_arrays(store: Store) -> NetworkArrays:
         2,
     )
     return NetworkArrays(
-        people, strengths, excluded, tie_a, tie_b, tie_strength, declined_a, declined_b
+        people, stats, excluded, tie_a, tie_b, tie_strength, declined_a, declined_b
     )
+
+
+def _people(store: Store, today: date) -> tuple[Ints, StatsColumns]:
+    """Living people and the strength engine's inputs, the dates as days before `today`
+    (worked out by the database: no date object per person)."""
+    first = _days_before("coalesce(first_contact_on, last_contact_on)", store)
+    last = _days_before("last_contact_on", store)
+    day = today.isoformat()
+    flat = np.fromiter(
+        itertools.chain.from_iterable(
+            store.db.rows(
+                "SELECT id, CASE WHEN last_contact_on IS NULL THEN 0 ELSE interaction_count "
+                f"END, inbound_count, outbound_count, depth_total, coalesce({first}, 0), "
+                f"coalesce({last}, 0) FROM person WHERE owner_id = ? AND archived = ? "
+                "AND deleted_on IS NULL",
+                (day, day, store.owner_id, False),
+            )
+        ),
+        dtype=np.float64,
+    )
+    table = flat.reshape(-1, 7).T.copy()
+    known, since = table[5], table[6]
+    stats = StatsColumns(
+        count=table[1],
+        inbound=table[2],
+        outbound=table[3],
+        depth_total=table[4],
+        known=known,
+        since=since,
+        spread=known - since,
+    )
+    return table[0].astype(np.int64), stats
+
+
+def _days_before(column: str, store: Store) -> str:
+    """SQL for the whole days from `column` to the day given as a parameter."""
+    if store.db.dialect == "sqlite":
+        return f"CAST(round(julianday(?) - julianday({column})) AS INTEGER)"
+    return f"(CAST(? AS date) - {column})"
 
 
 def _ties_have_state(store: Store) -> bool:
