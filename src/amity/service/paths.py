@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from amity.engines.draft_intro import ask_for_intro
+from amity.engines.draft_intro import AskReason, ask_for_intro
 from amity.engines.organizations import organization_key
 from amity.engines.strength_arrays import scores
 from amity.engines.warm_paths import MAX_HOPS, Path, WarmGraph, best_paths, build_graph
@@ -77,7 +77,7 @@ class _Targets:
     label: str
     ids: list[int]
     notes: dict[int, tuple[str, bool]]  # id -> (what they are to the target, former)
-    about: str  # "someone at Stripe", "a data engineer", "" (for the draft)
+    reason: AskReason  # why you ask, for the draft
 
 
 def paths_to(store: Store, query: PathQuery, today: date, limit: int = DEFAULT_LIMIT) -> PathsView:
@@ -122,7 +122,7 @@ def _explained(store: Store, path: Path, targets: _Targets, today: date) -> Warm
         note,
         former,
         hops[0].end,
-        ask_for_intro(chain, targets.about),
+        ask_for_intro(chain, targets.reason),
     )
 
 
@@ -135,7 +135,7 @@ def _targets(store: Store, query: PathQuery) -> _Targets:
             raise UsageError("a person is needed: give a name or an id")
         name = graph_store.names_of(store, [query.person_id]).get(query.person_id)
         label = name[0] if name else f"#{query.person_id}"
-        return _Targets(label, [query.person_id], {}, "")
+        return _Targets(label, [query.person_id], {}, AskReason())
     text = " ".join(query.text.split())
     if not text:
         raise UsageError(f"a {query.kind.value} is needed: say which one")
@@ -164,7 +164,7 @@ def _company(store: Store, text: str) -> _Targets:
         elif job.person_id not in current:
             years = _years(job.start_year, job.end_year)
             notes[job.person_id] = (f"former, at {job.organization} {years}", True)
-    return _Targets(label, sorted(notes), notes, f"someone at {label}")
+    return _Targets(label, sorted(notes), notes, AskReason(f"someone at {label}", label))
 
 
 def _years(start: int | None, end: int | None) -> str:
@@ -184,4 +184,5 @@ def _role(store: Store, text: str) -> _Targets:
         if pattern.search(title)
     }
     article = "an" if text[:1].lower() in "aeiou" else "a"
-    return _Targets(text, sorted(notes), notes, f"{article} {text}")
+    reason = AskReason(f"{article} {text}", f"working as {article} {text}")
+    return _Targets(text, sorted(notes), notes, reason)
