@@ -132,7 +132,7 @@ def test_archived_people_and_the_trash_are_never_on_a_path(store: Store) -> None
     )
     view = _company(store, "Acme")
     assert _chains(view) == [["Cara Target"]]  # only your own faint link: Ben and Kim are out
-    assert view.matched == 2  # Cara and Gus work there; Gus, archived, is no target
+    assert view.matched == 1  # Gus, archived, is no longer someone at Acme
 
 
 def test_a_declined_introduction_is_never_a_link(store: Store) -> None:
@@ -242,10 +242,20 @@ def test_path_json_shape_and_messages(amity: Amity) -> None:
     assert "you \u2194 Ana Reyes" in shown and "Ask Ana Reyes first" in shown
     nobody = amity.ok("path", "--to-company", "Plaid")
     assert nobody.out.strip() == "Nobody at Plaid is in your network."
+    typo = amity.ok("path", "--to-company", "Strpe")
+    assert typo.out.strip() == "Nobody at Strpe is in your network. Did you mean Stripe, Inc.?"
     assert amity.ok("path", "--to-role", "astronaut", "--json").json() == {
         "target": "astronaut",
         "paths": [],
     }
+    assert amity.ok("path", "--to-role", "astronaut").out.strip() == (
+        "Nobody with the title astronaut is in your network."
+    )
+    amity.ok("add", "Gus Archived")
+    amity.ok("edit", "Gus Archived", "--archive")
+    assert amity.ok("path", "--to", "Gus Archived").out.strip() == (
+        "No path to Gus Archived: archived people are never on a path."
+    )
     assert amity("path").code == 2
     assert amity("path", "--to-company", "Stripe", "--to-role", "cto").code == 2
     assert amity("path", "--to", "Nobody Here").code != 0

@@ -65,16 +65,19 @@ def _render(view: PathsView) -> None:
             echo()
 
 
+def _either(names: tuple[str, ...]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
 def _links(count: int) -> str:
     return "you know them" if count == 1 else f"{count} links"
 
 
 def _nobody(view: PathsView) -> str:
+    """Everyone living in your contacts is at least a faint link: an empty answer means
+    nobody fits, or the one person asked for is archived."""
     if view.kind == "person":
-        return f"No path to {view.target}: nobody you know knows them, within 3 links."
-    if not view.matched:
-        where = f"at {view.target}" if view.kind == "company" else f"with the title {view.target}"
-        return f"Nobody {where} is in your network."
-    people = "person" if view.matched == 1 else "people"
-    where = f"at {view.target}" if view.kind == "company" else f"titled {view.target}"
-    return f"{view.matched} {people} {where}, but nobody that you can reach within 3 links."
+        return f"No path to {view.target}: archived people are never on a path."
+    where = f"at {view.target}" if view.kind == "company" else f"with the title {view.target}"
+    maybe = f" Did you mean {_either(view.suggestions)}?" if view.suggestions else ""
+    return f"Nobody {where} is in your network.{maybe}"

@@ -8,6 +8,7 @@ link of the few paths found. docs/network.md ("Warm paths") says what each choic
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -31,6 +32,7 @@ YOU = 0  # your node in the graph: never a person id (the database's start at 1)
 # ranks below almost any real one but is still offered.
 FAINT = 5  # of 100
 DEFAULT_LIMIT = 5
+SUGGEST_LIKENESS = 0.75  # difflib's ratio from which an organisation's name is suggested
 
 
 class TargetKind(StrEnum):
@@ -67,6 +69,7 @@ class PathsView:
     kind: TargetKind
     matched: int  # people the target stands for (at the company, in the role)
     paths: tuple[WarmPath, ...]
+    suggestions: tuple[str, ...] = ()  # no organisation has that name: ones with a close one
 
     def as_dict(self) -> dict[str, Any]:
         return {"target": self.target, "paths": [path.as_dict() for path in self.paths]}
@@ -78,6 +81,7 @@ class _Targets:
     ids: list[int]
     notes: dict[int, tuple[str, bool]]  # id -> (what they are to the target, former)
     reason: AskReason  # why you ask, for the draft
+    suggestions: tuple[str, ...] = ()  # organisations named like the one asked, if none is
 
 
 def paths_to(store: Store, query: PathQuery, today: date, limit: int = DEFAULT_LIMIT) -> PathsView:
@@ -93,6 +97,7 @@ def paths_to(store: Store, query: PathQuery, today: date, limit: int = DEFAULT_L
         query.kind,
         len(targets.ids),
         tuple(_explained(store, path, targets, today) for path in found),
+        targets.suggestions,
     )
 
 
@@ -148,12 +153,15 @@ def _company(store: Store, text: str) -> _Targets:
     """Everyone who works or worked at the organisations named like `text` (up to case,
     punctuation and legal suffixes) or whose web domain it is."""
     key, domain = organization_key(text), text.lower().removeprefix("www.")
+    known = graph_store.organizations(store)
     orgs = [
         (oid, name)
-        for oid, name, org_domain in graph_store.organizations(store)
+        for oid, name, org_domain in known
         if (key and organization_key(name) == key) or (org_domain and org_domain == domain)
     ]
-    label = orgs[0][1] if orgs else text
+    if not orgs:
+        return _Targets(text, [], {}, AskReason(), _close_names(key, [n for _, n, _ in known]))
+    label = orgs[0][1]
     notes: dict[int, tuple[str, bool]] = {}
     current: set[int] = set()
     for job in graph_store.employments(store, [oid for oid, _ in orgs]):
@@ -165,6 +173,15 @@ def _company(store: Store, text: str) -> _Targets:
             years = _years(job.start_year, job.end_year)
             notes[job.person_id] = (f"former, at {job.organization} {years}", True)
     return _Targets(label, sorted(notes), notes, AskReason(f"someone at {label}", label))
+
+
+def _close_names(key: str, names: list[str]) -> tuple[str, ...]:
+    """Up to three organisations whose names are close to `key` ("Strpe": Stripe)."""
+    by_key: dict[str, str] = {}
+    for name in names:
+        by_key.setdefault(organization_key(name), name)
+    close = difflib.get_close_matches(key, list(by_key), n=3, cutoff=SUGGEST_LIKENESS)
+    return tuple(by_key[found] for found in close)
 
 
 def _years(start: int | None, end: int | None) -> str:

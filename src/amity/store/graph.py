@@ -148,7 +148,8 @@ class Employment:
 
 
 def employments(store: Store, organization_ids: Iterable[int]) -> list[Employment]:
-    """Every position at these organisations, of living and resting people alike."""
+    """Every position at these organisations of a living person (neither archived nor in
+    the trash)."""
     ids = sorted(set(organization_ids))
     if not ids:
         return []
@@ -158,8 +159,10 @@ def employments(store: Store, organization_ids: Iterable[int]) -> list[Employmen
         for pid, org, title, start, end in store.db.rows(
             "SELECT pos.person_id, o.name, pos.title, pos.start_on, pos.end_on "
             "FROM position pos JOIN organization o ON o.id = pos.organization_id "
-            f"WHERE pos.owner_id = ? AND pos.organization_id IN ({marks}) ORDER BY pos.id",
-            (store.owner_id, *ids),
+            "JOIN person p ON p.id = pos.person_id "
+            f"WHERE pos.owner_id = ? AND pos.organization_id IN ({marks}) "
+            "AND p.archived = ? AND p.deleted_on IS NULL ORDER BY pos.id",
+            (store.owner_id, *ids, False),
         )
     ]
 
