@@ -43,6 +43,11 @@ def test_the_asks_read_as_the_snapshot_file_says() -> None:
     )
 
 
+def test_an_ask_is_signed_when_you_have_a_signature() -> None:
+    signed = ask_for_intro(("Ben Ode", "Cara Lin"), AskReason(), " Maya ")
+    assert signed == ask_for_intro(("Ben Ode", "Cara Lin"), AskReason()) + "\n\nMaya"
+
+
 def test_each_ask_goes_to_the_first_person_and_names_only_whom_they_know() -> None:
     for _, chain, reason in CASES:
         text = ask_for_intro(chain, reason)

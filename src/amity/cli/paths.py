@@ -60,7 +60,9 @@ def _render(view: PathsView) -> None:
         for hop in path.hops:
             echo(f"   {hop.start.name} \u2194 {hop.end.name} ({hop.strength:.2f}): {hop.why}")
         echo(f"   Ask {path.ask.name} first:")
-        echo(f"   \u201c{path.draft}\u201d")
+        quoted = f"\u201c{path.draft}\u201d".splitlines() or [""]
+        for line in quoted:
+            echo(f"   {line}" if line else "")
         if number < len(view.paths):
             echo()
 
@@ -70,7 +72,7 @@ def _either(names: tuple[str, ...]) -> str:
 
 
 def _links(count: int) -> str:
-    return "you know them" if count == 1 else f"{count} links"
+    return "direct" if count == 1 else f"{count} links"
 
 
 def _nobody(view: PathsView) -> str:

@@ -25,8 +25,14 @@ def first_name(name: str) -> str:
     return name.split()[0] if name.split() else name
 
 
-def ask_for_intro(chain: tuple[str, ...], reason: AskReason) -> str:
-    """The draft to the first person of `chain` (the names after you, the target last)."""
+def ask_for_intro(chain: tuple[str, ...], reason: AskReason, signature: str = "") -> str:
+    """The draft to the first person of `chain` (the names after you, the target last),
+    signed with your signature (docs/drafts.md) when you have one."""
+    text = _ask(chain, reason)
+    return f"{text}\n\n{signature.strip()}" if signature.strip() else text
+
+
+def _ask(chain: tuple[str, ...], reason: AskReason) -> str:
     asked = first_name(chain[0])
     if len(chain) == 1:
         topic = (

@@ -23,6 +23,7 @@ from amity.engines.strength_arrays import scores
 from amity.engines.warm_paths import MAX_HOPS, Path, WarmGraph, best_paths, build_graph
 from amity.errors import UsageError
 from amity.service.path_links import PathEnd, PathHop, link_reasons
+from amity.service.settings import preferences
 from amity.store import Store
 from amity.store import graph as graph_store
 
@@ -89,6 +90,7 @@ def paths_to(store: Store, query: PathQuery, today: date, limit: int = DEFAULT_L
     if limit < 1:
         raise UsageError(f"ask for at least one path, not {limit}")
     targets = _targets(store, query)
+    signature = str(preferences.get(store, "signature") or "")
     found: tuple[Path, ...] = ()
     if targets.ids:
         found = best_paths(_graph(store, today), targets.ids, max_hops=MAX_HOPS, k=limit)
@@ -96,7 +98,7 @@ def paths_to(store: Store, query: PathQuery, today: date, limit: int = DEFAULT_L
         targets.label,
         query.kind,
         len(targets.ids),
-        tuple(_explained(store, path, targets, today) for path in found),
+        tuple(_explained(store, path, targets, today, signature) for path in found),
         targets.suggestions,
     )
 
@@ -116,7 +118,9 @@ def _graph(store: Store, today: date) -> WarmGraph:
     )
 
 
-def _explained(store: Store, path: Path, targets: _Targets, today: date) -> WarmPath:
+def _explained(
+    store: Store, path: Path, targets: _Targets, today: date, signature: str
+) -> WarmPath:
     hops = link_reasons(store, path, today)
     target_id = path.hops[-1].to_id
     note, former = targets.notes.get(target_id, ("", False))
@@ -127,7 +131,7 @@ def _explained(store: Store, path: Path, targets: _Targets, today: date) -> Warm
         note,
         former,
         hops[0].end,
-        ask_for_intro(chain, targets.reason),
+        ask_for_intro(chain, targets.reason, signature),
     )
 
 
