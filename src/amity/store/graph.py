@@ -50,7 +50,7 @@ def network_arrays(store: Store, today: date) -> NetworkArrays:
         ),
         1,
     )
-    hidden = " AND state <> 'hidden'" if _ties_have_state(store) else ""
+    hidden = " AND coalesce(state, '') <> 'hidden'" if _ties_have_state(store) else ""
     tie_a, tie_b, tie_strength = _columns(
         store.db.rows(
             "SELECT person_a_id, person_b_id, strength FROM tie WHERE owner_id = ?" + hidden,
