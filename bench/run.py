@@ -199,6 +199,14 @@ def _coach(doc: Any) -> str:
     return f"{len(doc['findings'])} findings"
 
 
+def _paths(doc: Any) -> str:
+    best = doc["paths"][0]["strength"] if doc["paths"] else 0
+    return f"{len(doc['paths'])} paths to {doc['target']}, the best {best:.2f}"
+
+
+PATH_COMPANY = "Plaid"  # one of the big organisations, the goal's target in the home
+
+
 READ_TARGET_MS = 100  # issue 10: human-facing reads at 100,000 people, whole process
 
 
@@ -250,6 +258,13 @@ def cases(facts: HomeFacts) -> list[Case]:
         Case("`amity today --json`", [AMITY, "today", "--json"], read, "cli", _today),
         Case("`amity report --json`", [AMITY, "report", "--json"], 3000, "engine", _report),
         Case("`amity coach --json`", [AMITY, "coach", "--json"], 3000, "engine", _coach),
+        Case(
+            f"`amity path --to-company {PATH_COMPANY} --json` (warm paths, issue 11)",
+            [AMITY, "path", "--to-company", PATH_COMPANY, "--json"],
+            1000,
+            "engine",
+            _paths,
+        ),
     ]
 
 

@@ -16,16 +16,13 @@ two alone, or the same birthday, keeps the pair worth a look. Different personal
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import TypeAlias
 
 from rapidfuzz import fuzz
 
-from amity.engines.contact_points import name_key
 from amity.engines.dedupe_names import (
     NameVerdict,
     PersonName,
@@ -34,6 +31,8 @@ from amity.engines.dedupe_names import (
     parse_name,
 )
 from amity.engines.mailboxes import is_personal, is_role_mailbox
+from amity.engines.organizations import organization_key
+from amity.engines.organizations import words as _words
 
 SURE_SCORE = 0.95
 """At or above this a pair is merged without asking (the importer's auto-merge, and
@@ -188,7 +187,7 @@ def _profile(candidate: Candidate) -> _Profile:
         identifiers=frozenset(identifiers),
         personal=frozenset(e for e in candidate.emails if is_personal(e)),
         linkedin=candidate.linkedin,
-        organization=_organization_key(candidate.organization),
+        organization=organization_key(candidate.organization),
         organization_text=candidate.organization.strip(),
         birthday=candidate.birthday.strip(),
         location=location,
@@ -323,17 +322,3 @@ _IDENTIFIER_FLOOR = 0.55  # an email, phone or profile of the two alone is worth
 _CONFLICT_CAP = 0.85  # conflicting names: a shared inbox or a typo, never auto-merged
 _UNVOUCHED_CAP = 0.45  # conflicting names with only a phone or an address: two people
 _HELD = frozenset({"e:", "p:", "l:"})  # block keys that are contact points
-
-_ORGANIZATION_SUFFIXES = frozenset(
-    {"inc", "llc", "ltd", "limited", "gmbh", "corp", "corporation", "co", "plc", "ag", "the"}
-)
-_NON_WORD = re.compile(r"[\W_]+")
-
-
-def _organization_key(text: str) -> str:
-    return " ".join(w for w in _words(text).split() if w not in _ORGANIZATION_SUFFIXES)
-
-
-@lru_cache(maxsize=16384)
-def _words(text: str) -> str:
-    return " ".join(_NON_WORD.sub(" ", name_key(text)).split())
