@@ -14,7 +14,7 @@ turns it back into rows, table by table, in an order that satisfies foreign keys
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -109,14 +109,9 @@ PERSON_PARTS: dict[str, str] = {
 SECTIONS = ("people", "interactions", *PLAIN_SECTIONS, "settings")
 # Sections a backup written by an older Amity lacks: read as empty.
 OPTIONAL_SECTIONS = frozenset({"dismissed_pairs"})
-# Columns a backup written by an older Amity lacks, and what such a row means: a tie
-# recorded by hand was yours (confirmed), any other Amity's evidence (inferred).
-LATER_COLUMNS: dict[str, dict[str, Callable[[Mapping[str, Any]], Any]]] = {
-    "tie": {
-        "state": lambda row: "confirmed" if row.get("source", "manual") == "manual" else "inferred",
-        "why": lambda row: "",
-    },
-}
+# Columns a backup written by an older Amity lacks, and what such a row means: its ties
+# were written by a person (or the demo), as migration 0007 reads them: confirmed.
+LATER_COLUMNS: dict[str, dict[str, Any]] = {"tie": {"state": "confirmed", "why": ""}}
 
 
 # --- rows -> document -----------------------------------------------------------------------
@@ -311,7 +306,7 @@ def _checked(table: Table, item: Any, where: str, extra: Sequence[str] = ()) -> 
     row: Row = {}
     for column in table.columns:
         if column.name not in item and column.name in LATER_COLUMNS.get(table.name, {}):
-            row[column.name] = LATER_COLUMNS[table.name][column.name](item)
+            row[column.name] = LATER_COLUMNS[table.name][column.name]
             continue
         if column.name not in item:
             raise UsageError(f"not an Amity backup: {where} lacks {column.name!r}")

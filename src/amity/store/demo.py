@@ -68,7 +68,7 @@ def add_tie(
     store: Store, person_a: int, person_b: int, kind: str, strength: int, source: str
 ) -> None:
     store.db.execute(
-        "INSERT INTO tie (owner_id, person_a_id, person_b_id, kind, strength, source, state) "
-        "VALUES (?, ?, ?, ?, ?, ?, 'confirmed') ON CONFLICT DO NOTHING",
+        "INSERT INTO tie (owner_id, person_a_id, person_b_id, kind, strength, source) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
         (store.owner_id, person_a, person_b, kind, strength, source),
     )

@@ -1,7 +1,8 @@
 """Ties you can confirm or hide, each with its reason: one tie per pair of people.
 
 `tie.state` is `inferred` (Amity found the evidence), `confirmed` (you said so: every
-manual tie) or `hidden` (you said it is wrong: the inference never brings it back);
+manual tie, and every tie written before this revision, which only a person or the demo
+wrote) or `hidden` (you said it is wrong: the inference never brings it back);
 `tie.why` says where the tie comes from ("colleagues at Acme 2019–2022"). Each pair is
 stored once per account, the lower id first, so a unique index keeps "recording again
 updates, never duplicates". Rows written before this revision are put in that order, a
@@ -23,9 +24,8 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.add_column("tie", sa.Column("state", sa.Text, nullable=False, server_default="inferred"))
+    op.add_column("tie", sa.Column("state", sa.Text, nullable=False, server_default="confirmed"))
     op.add_column("tie", sa.Column("why", sa.Text, nullable=False, server_default=""))
-    op.execute("UPDATE tie SET state = 'confirmed' WHERE source = 'manual'")
     op.execute("DELETE FROM tie WHERE person_a_id = person_b_id")
     # Both engines read the old values on the right of SET: this swaps the two.
     op.execute(
