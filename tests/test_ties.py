@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 
 from amity.errors import NotFound, UsageError
-from amity.model import Person, Position, TieState
+from amity.model import InteractionKind, Person, Position, TieState
+from amity.service.interactions import Happening, log
 from amity.service.duplicates import merge_people
 from amity.service.ties import (
     TieStrength,
@@ -114,6 +115,12 @@ def test_reads_refresh_once_per_change(store: Store) -> None:
     _person(store, "Ben", acme)
     assert fresh_ties(store, TODAY) is not None
     assert list(_knows(store, ana)) == ["Ben"]
+    log(store, ana, Happening(InteractionKind.COFFEE, None), TODAY)  # no evidence of a tie
+    assert fresh_ties(store, TODAY) is None
+    assert fresh_ties(store, TODAY) is None
+    with store.db.transaction():
+        people_store.add_tags(store, ana, ["climbing"])
+    assert fresh_ties(store, TODAY) is not None  # a tag is evidence: inferred again
 
 
 def test_merging_two_people_keeps_one_tie_per_pair(store: Store) -> None:

@@ -142,9 +142,10 @@ def colleagues(stints: Iterable[Stint], today: date) -> Iterable[tuple[Pair, _Fi
             pair = _pair(one.person_id, other.person_id)
             if pair not in best or years > best[pair][0]:
                 best[pair] = (years, f"colleagues at {org} {_years(overlap, today)}")
+    source, kind = TieSource.COLLEAGUES, TieKind.COLLEAGUE
     for pair, (years, why) in best.items():
         strength = min(COLLEAGUE_TOP, COLLEAGUE_BASE + round(COLLEAGUE_PER_YEAR * years))
-        yield pair, _Finding(strength, TieSource.COLLEAGUES, TieKind.COLLEAGUE, why)
+        yield pair, _Finding(strength, source, kind, why)
 
 
 def _overlap(one: Stint, other: Stint, today: date) -> tuple[date, date] | None:
@@ -209,6 +210,9 @@ def _groups(groups: Mapping[str, frozenset[int]], largest: int) -> Iterable[tupl
 
 def _combined(pair: Pair, findings: list[_Finding]) -> InferredTie:
     """The strongest finding, a little stronger for each other source, and every reason."""
+    if len(findings) == 1:
+        top = findings[0]
+        return InferredTie(pair[0], pair[1], top.kind, top.strength, top.source, top.why)
     ranked = sorted(findings, key=lambda f: (-f.strength, f.source.value, f.why))
     top = ranked[0]
     sources = {f.source for f in ranked}

@@ -3,9 +3,10 @@ on an inferred one (confirm it, or hide it for good).
 
 Inferred ties are written into the `tie` table by `refresh_ties`, which runs the rules of
 `amity.engines.tie_inference` over the account's rows and writes only what changed. It runs
-when `amity knows --refresh` asks, and before ties are read whenever the database changed
-since the last run (at most once per revision: `fresh_ties`), so reads between writes cost
-one lookup. Confirmed and hidden ties are the user's and a refresh never touches them.
+when `amity knows --refresh` asks, and before ties are read when their evidence changed
+since the last run (`fresh_ties`: checked at most once per revision of the database), so
+reads between writes cost one lookup, and a write that touched no evidence one fingerprint.
+Confirmed and hidden ties are the user's and a refresh never touches them.
 """
 
 from __future__ import annotations
@@ -186,12 +187,30 @@ def _two(store: Store, person_id: int, other_id: int) -> tuple[PersonRef, Person
 
 
 def fresh_ties(store: Store, today: date) -> Refresh | None:
-    """Refresh the inferred ties if the database changed since they were last refreshed;
-    None when they were fresh (one lookup)."""
-    marker = settings_store.setting_value(store, FRESH_KEY)
-    if marker is not None and marker == str(revision(store)):
+    """Refresh the inferred ties if their evidence changed since the last refresh; None when
+    it had not. Once per revision of the database: when nothing was written since, one
+    lookup; else a fingerprint of the evidence (`evidence_signature`, aggregates only) says
+    whether the write touched it (a meeting logged did not: nothing to infer again)."""
+    marker = _marker(store)
+    now = revision(store)
+    if marker is not None and marker[0] == now:
+        return None
+    signature = ties_store.evidence_signature(store, LINKEDIN)
+    if marker is not None and marker[1] == signature:
+        with store.db.transaction():  # the commit bumps the revision: the marker names it
+            _put_marker(store, now + 1, signature)
         return None
     return refresh_ties(store, today)
+
+
+def _marker(store: Store) -> tuple[int, str] | None:
+    raw = settings_store.setting_value(store, FRESH_KEY)
+    at, _, signature = (raw or "").partition(" ")
+    return (int(at), signature) if at.isdecimal() else None
+
+
+def _put_marker(store: Store, at: int, signature: str) -> None:
+    settings_store.put_setting(store, FRESH_KEY, f"{at} {signature}")
 
 
 def refresh_ties(store: Store, today: date) -> Refresh:
@@ -225,7 +244,7 @@ def refresh_ties(store: Store, today: date) -> Refresh:
         ]
         ties_store.write_inferred(store, put, gone)
         # The commit bumps the revision once: the marker names the revision it will be.
-        settings_store.put_setting(store, FRESH_KEY, str(revision(store) + 1))
+        _put_marker(store, revision(store) + 1, ties_store.evidence_signature(store, LINKEDIN))
     return Refresh(len(found), added, changed, len(gone))
 
 

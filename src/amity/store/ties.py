@@ -228,3 +228,32 @@ def reorder_ties(store: Store, person_id: int) -> None:
         "AND (person_a_id = ? OR person_b_id = ?)",
         (store.owner_id, person_id, person_id),
     )
+
+
+def evidence_signature(store: Store, message_source: str) -> str:
+    """A fingerprint of everything ties are inferred from, cheap to read (aggregates, no
+    rows): it changes when a position, tag, attendance, event interaction, imported message
+    or introduction is added or removed, when a position ends, and when someone is
+    archived, trashed, restored or met through someone else."""
+    o = store.owner_id
+    row = store.db.one(
+        "SELECT "
+        "(SELECT count(*) || ':' || coalesce(sum(id), 0) || ':' || count(end_on) FROM position "
+        "WHERE owner_id = ?) AS positions, "
+        "(SELECT count(*) || ':' || count(deleted_on) || ':' || coalesce(sum(met_through_id), 0) "
+        "|| ':' || sum(CASE WHEN archived = ? THEN id ELSE 0 END) FROM person WHERE owner_id = ?)"
+        " AS people, "
+        "(SELECT count(*) || ':' || coalesce(sum(tag_id + 7 * person_id), 0) FROM person_tag "
+        "WHERE owner_id = ?) AS tags, "
+        "(SELECT count(*) || ':' || coalesce(sum(id), 0) FROM event_attendance "
+        "WHERE owner_id = ?) AS attendance, "
+        "(SELECT count(event_id) || ':' || coalesce(sum(event_id), 0) FROM interaction "
+        "WHERE owner_id = ?) AS events, "
+        "(SELECT count(*) || ':' || coalesce(max(id), 0) FROM interaction "
+        "WHERE owner_id = ? AND source = ?) AS messages, "
+        "(SELECT count(*) || ':' || coalesce(sum(id), 0) || ':' || "
+        "count(CASE WHEN state IN ('introduced', 'done') THEN 1 END) FROM introduction "
+        "WHERE owner_id = ?) AS introductions",
+        (o, True, o, o, o, o, o, message_source, o),
+    )
+    return "|".join(str(v) for v in (row or {}).values())
