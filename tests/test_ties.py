@@ -9,8 +9,8 @@ import pytest
 
 from amity.errors import NotFound, UsageError
 from amity.model import InteractionKind, Person, Position, TieState
-from amity.service.interactions import Happening, log
 from amity.service.duplicates import merge_people
+from amity.service.interactions import Happening, log
 from amity.service.ties import (
     TieStrength,
     acquaintances,
