@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tests.conftest import Amity
 
 
@@ -54,3 +56,35 @@ def test_an_inferred_tie_is_shown_with_its_reason_and_can_be_hidden(amity: Amity
     assert (back["state"], back["source"]) == ("confirmed", "tag")
     nothing = amity("knows", "Ana", "Nobody", "--confirm")
     assert nothing.code == 2
+
+
+def test_a_small_linkedin_group_conversation_ties_everyone_in_it(
+    amity: Amity, tmp_path: Path
+) -> None:
+    from tests.test_strength_linkedin import ALEX, ANA, HEADER, PROFILE
+
+    ben = "Ben Ode,https://www.linkedin.com/in/ben-ode"
+    group_to = '"Ana Lima;Ben Ode","https://www.linkedin.com/in/ana-lima;https://www.linkedin.com/in/ben-ode"'
+    crowd = ";".join(f"Guest {n}" for n in range(12))
+    urls = ";".join(f"https://www.linkedin.com/in/guest-{n}" for n in range(12))
+    messages = HEADER + "".join(
+        f"{conversation},,{sender},{to},2026-11-1{n} 10:00:00 UTC,,hello,INBOX,,No\n"
+        for n, (conversation, sender, to) in enumerate(
+            [
+                ("g1", ALEX, group_to),
+                ("g1", ANA, f"{ALEX.split(',')[0]},{ALEX.split(',')[1]}"),
+                ("big", ALEX, f'"{crowd}","{urls}"'),
+                ("solo", ben, ALEX),
+            ]
+        )
+    )
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / "Profile.csv").write_text(PROFILE)
+    (folder / "messages.csv").write_text(messages)
+    amity.ok("import", "linkedin", str(folder), today="2026-11-20")
+    ties = amity.ok("knows", "Ana Lima", "--json").json()["ties"]
+    assert [(t["other"]["name"], t["source"], t["why"]) for t in ties] == [
+        ("Ben Ode", "linkedin_thread", "in a LinkedIn conversation of 3 (you included)")
+    ]
+    assert amity.ok("knows", "Guest 1", "--json").json()["ties"] == []  # 12 people: no evidence
