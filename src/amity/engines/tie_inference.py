@@ -124,40 +124,33 @@ def _all_findings(evidence: Evidence, today: date) -> Iterable[tuple[Pair, _Find
 
 
 def colleagues(stints: Iterable[Stint], today: date) -> Iterable[tuple[Pair, _Finding]]:
-    """Pairs whose time at an organisation overlapped, with the years they overlapped."""
-    by_org: dict[str, list[Stint]] = {}
+    """Pairs whose time at an organisation overlapped, with the years they overlapped (their
+    longest overlap, when they were there together more than once)."""
+    by_org: dict[str, list[tuple[int, int, int]]] = {}
     for stint in stints:
-        by_org.setdefault(stint.organisation.strip(), []).append(stint)
-    best: dict[Pair, tuple[float, str]] = {}
+        end = stint.end or today
+        span = (stint.person_id, (stint.start or end).toordinal(), end.toordinal())
+        by_org.setdefault(stint.organisation.strip(), []).append(span)
+    best: dict[Pair, tuple[int, str, int, int]] = {}
     for org, group in by_org.items():
-        if not org or len({s.person_id for s in group}) > ORGANISATION_MAX:
+        if not org or len({person for person, _, _ in group}) > ORGANISATION_MAX:
             continue
-        for one, other in combinations(group, 2):
-            if one.person_id == other.person_id:
+        for (one, start1, end1), (other, start2, end2) in combinations(group, 2):
+            start, end = max(start1, start2), min(end1, end2)
+            if one == other or start > end:
                 continue
-            overlap = _overlap(one, other, today)
-            if overlap is None:
-                continue
-            years = (overlap[1] - overlap[0]).days / 365.25
-            pair = _pair(one.person_id, other.person_id)
-            if pair not in best or years > best[pair][0]:
-                best[pair] = (years, f"colleagues at {org} {_years(overlap, today)}")
+            pair = (one, other) if one < other else (other, one)
+            found = best.get(pair)
+            if found is None or end - start > found[0]:
+                best[pair] = (end - start, org, start, end)
     source, kind = TieSource.COLLEAGUES, TieKind.COLLEAGUE
-    for pair, (years, why) in best.items():
-        strength = min(COLLEAGUE_TOP, COLLEAGUE_BASE + round(COLLEAGUE_PER_YEAR * years))
-        yield pair, _Finding(strength, source, kind, why)
-
-
-def _overlap(one: Stint, other: Stint, today: date) -> tuple[date, date] | None:
-    first = _span(one, today)
-    second = _span(other, today)
-    start, end = max(first[0], second[0]), min(first[1], second[1])
-    return (start, end) if start <= end else None
-
-
-def _span(stint: Stint, today: date) -> tuple[date, date]:
-    end = stint.end or today
-    return (stint.start or end, end)
+    for pair, (days, org, start, end) in best.items():
+        strength = min(COLLEAGUE_TOP, COLLEAGUE_BASE + round(COLLEAGUE_PER_YEAR * days / 365.25))
+        overlap = (date.fromordinal(start), date.fromordinal(end))
+        yield (
+            pair,
+            _Finding(strength, source, kind, f"colleagues at {org} {_years(overlap, today)}"),
+        )
 
 
 def _years(overlap: tuple[date, date], today: date) -> str:
