@@ -128,8 +128,8 @@ def colleagues(stints: Iterable[Stint], today: date) -> Iterable[tuple[Pair, _Fi
     longest overlap, when they were there together more than once)."""
     by_org: dict[str, list[tuple[int, int, int]]] = {}
     for stint in stints:
-        end = stint.end or today
-        span = (stint.person_id, (stint.start or end).toordinal(), end.toordinal())
+        last = stint.end or today
+        span = (stint.person_id, (stint.start or last).toordinal(), last.toordinal())
         by_org.setdefault(stint.organisation.strip(), []).append(span)
     best: dict[Pair, tuple[int, str, int, int]] = {}
     for org, group in by_org.items():
