@@ -617,13 +617,16 @@ def network_extras(
         kind = rng.choice(["advice", "introduction", "referral", "resource", "favour"])
         ledger.append((owner, pid, direction, kind, what, day))
     insert(conn, "ledger_entry", "owner_id, person_id, direction, kind, what, occurred_on", ledger)
-    ties = []
+    ties, paired = [], set()
     for _ in range(n // 2):
         a, b = rng.randint(1, n), rng.randint(1, n)
         if a != b:
             kind = rng.choice(["colleague", "friend", "knows", "classmate", "introduced"])
             since = iso(cfg.t - rng.randint(0, 3000))
-            ties.append((owner, min(a, b), max(a, b), kind, rng.randint(10, 95), "bench", since))
+            tie = (owner, min(a, b), max(a, b), kind, rng.randint(10, 95), "bench", since)
+            if tie[1:3] not in paired:  # one tie per pair (migration 0007)
+                paired.add(tie[1:3])
+                ties.append(tie)
     insert(conn, "tie", "owner_id, person_a_id, person_b_id, kind, strength, source, since", ties)
     events(conn, rng, cfg, owner)
 

@@ -43,6 +43,7 @@ def _fill_every_table(amity: Amity) -> None:
     """The demo network, plus a row in each table the demo leaves empty, plus edge cases."""
     amity.ok("demo")
     amity.ok("dedupe", "--dismiss", "1", "2")  # a "not the same person" pair
+    amity.ok("knows", "--refresh")  # inferred ties, with their reasons
     with _store(amity) as store:
         db, owner = store.db, store.owner_id
         with db.transaction():
@@ -104,6 +105,31 @@ def test_export_restore_export_gives_the_same_bytes(amity: Amity, tmp_path: Path
     assert restored.ok("search", "--json", "Berg").out == found_before
     new_id = restored.ok("add", "Nora New", "--json").json()["id"]
     assert new_id == max(p["id"] for p in document["people"]) + 1  # sequences moved on
+
+
+def test_a_backup_keeps_each_tie_s_state_and_reason_and_an_older_one_restores(
+    amity: Amity, tmp_path: Path
+) -> None:
+    amity.ok("add", "Ana Lima", "--tag", "climbing")
+    amity.ok("add", "Ben Okafor", "--tag", "climbing")
+    amity.ok("add", "Cy Twombly")
+    amity.ok("knows", "Ana", "Cy", "--how", "studied together", "--strength", "strong")
+    amity.ok("knows", "Ana", "Ben", "--hide")
+    document = json.loads(_export(amity, tmp_path / "ties.json"))
+    assert sorted((t["state"], t["source"], t["why"]) for t in document["ties"]) == [
+        ("confirmed", "manual", "studied together"),
+        ("hidden", "tag", "both in climbing"),
+    ]
+    for tie in document["ties"]:  # as an Amity before migration 0007 wrote them
+        del tie["state"], tie["why"]
+    (tmp_path / "old.json").write_text(json.dumps(document), encoding="utf-8")
+    restored = _fresh(amity, tmp_path / "second")
+    restored.ok("restore", str(tmp_path / "old.json"))
+    listed = restored.ok("knows", "Ana", "--json").json()["ties"]
+    assert [(t["other"]["name"], t["state"], t["why"]) for t in listed] == [
+        ("Cy Twombly", "confirmed", ""),
+        ("Ben Okafor", "confirmed", ""),  # an older Amity had no hidden ties
+    ]
 
 
 @pytest.mark.postgres

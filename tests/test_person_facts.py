@@ -49,7 +49,7 @@ def test_facts_gather_strength_give_and_take_life_events_ties_and_drafts(
     )
     assert facts.balance == "give and take is even"
     assert facts.life_events == (LifeEventLine("new_job", TODAY, "CTO at Acme"),)
-    assert facts.ties == (TieLine(grace, "Grace Hopper", "knows", 70),)
+    assert facts.ties == (TieLine(grace, "Grace Hopper", "knows", 70, "manual", "confirmed", ""),)
     assert [d.label for d in facts.drafts] == ["Check in", "Follow up", "Thank you"]
     assert all(isinstance(d, Draft) and "Ada" in d.text for d in facts.drafts)
     with pytest.raises(FrozenInstanceError):

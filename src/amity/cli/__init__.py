@@ -33,6 +33,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "life": ("amity.cli.agenda", "Record a life event: new job, promotion, moved..."),
     "remind": ("amity.cli.remind", "Remind yourself about someone on a day (--list, --cancel)."),
     "promise": ("amity.cli.remind", "Keep a promise to someone on the agenda, on its own."),
+    "knows": ("amity.cli.ties", "Record that two people know each other, or list who one knows."),
     "gave": ("amity.cli.ledger", "Record something you gave someone."),
     "got": ("amity.cli.ledger", "Record something someone gave you."),
     "asked": ("amity.cli.ledger", "Record something you asked someone for."),

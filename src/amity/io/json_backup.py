@@ -57,7 +57,8 @@ _SPECS = {
     "interaction": "id:int kind:interaction direction:direction occurred_on:date summary notes "
     "learned promises place event_id:int? source source_key created_at",
     "interaction_participant": "interaction_id:int person_id:int",
-    "tie": "id:int person_a_id:int person_b_id:int kind:tie strength:int source since:date?",
+    "tie": "id:int person_a_id:int person_b_id:int kind:tie strength:int source since:date? "
+    "state:tie_state why",
     "life_event": "id:int person_id:int kind:life_event occurred_on:date detail source",
     "reminder": "id:int person_id:int? kind:reminder key reason detail due_on:date "
     "state:reminder_state "
@@ -108,6 +109,9 @@ PERSON_PARTS: dict[str, str] = {
 SECTIONS = ("people", "interactions", *PLAIN_SECTIONS, "settings")
 # Sections a backup written by an older Amity lacks: read as empty.
 OPTIONAL_SECTIONS = frozenset({"dismissed_pairs"})
+# Columns a backup written by an older Amity lacks, and what such a row means: its ties
+# were written by a person (or the demo), as migration 0007 reads them: confirmed.
+LATER_COLUMNS: dict[str, dict[str, Any]] = {"tie": {"state": "confirmed", "why": ""}}
 
 
 # --- rows -> document -----------------------------------------------------------------------
@@ -301,6 +305,9 @@ def _checked(table: Table, item: Any, where: str, extra: Sequence[str] = ()) -> 
         raise UsageError(f"not an Amity backup: {where} has unknown field {unknown[0]!r}")
     row: Row = {}
     for column in table.columns:
+        if column.name not in item and column.name in LATER_COLUMNS.get(table.name, {}):
+            row[column.name] = LATER_COLUMNS[table.name][column.name]
+            continue
         if column.name not in item:
             raise UsageError(f"not an Amity backup: {where} lacks {column.name!r}")
         row[column.name] = _value(column, item[column.name], f"{where}.{column.name}")

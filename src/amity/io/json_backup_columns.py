@@ -28,6 +28,7 @@ from amity.model.enums import (
     ReminderKind,
     ReminderState,
     TieKind,
+    TieState,
 )
 from amity.model.limits import (
     CADENCE_MAX_DAYS,
@@ -87,6 +88,7 @@ KINDS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "interaction": _one_of(InteractionKind),
     "direction": _one_of(Direction),
     "tie": _one_of(TieKind),
+    "tie_state": _one_of(TieState),
     "life_event": _one_of(LifeEventKind),
     "reminder": _one_of(ReminderKind),
     "reminder_state": _one_of(ReminderState),

@@ -23,6 +23,8 @@ from amity.model.enums import (
     ReminderKind,
     ReminderState,
     TieKind,
+    TieSource,
+    TieState,
 )
 from amity.model.events import Event, Goal
 from amity.model.interactions import Interaction, LedgerEntry, LifeEvent
@@ -63,4 +65,6 @@ __all__ = [
     "SkippedRow",
     "Tie",
     "TieKind",
+    "TieSource",
+    "TieState",
 ]

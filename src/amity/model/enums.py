@@ -129,6 +129,26 @@ class TieKind(StrEnum):
     KNOWS = "knows"
 
 
+class TieState(StrEnum):
+    """Whose word a tie rests on: Amity's evidence, yours, or yours that it is wrong."""
+
+    INFERRED = "inferred"
+    CONFIRMED = "confirmed"  # every tie you record yourself
+    HIDDEN = "hidden"  # never used, never inferred again
+
+
+class TieSource(StrEnum):
+    """Where a tie comes from."""
+
+    MANUAL = "manual"
+    COLLEAGUES = "colleagues"
+    MET_THROUGH = "met_through"
+    INTRODUCED = "introduced"
+    EVENT = "event"
+    TAG = "tag"
+    LINKEDIN_THREAD = "linkedin_thread"
+
+
 class GoalStatus(StrEnum):
     ACTIVE = "active"
     DONE = "done"

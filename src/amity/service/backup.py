@@ -31,6 +31,7 @@ from amity.store.restore import check_payload
 from amity.store.revision import REVISION_KEY
 from amity.store.search import interaction_doc_id, put_doc
 from amity.store.snapshots import parse_payload
+from amity.store.ties import FRESH_KEY as TIES_FRESH_KEY
 
 VCARD_VERSIONS: tuple[VCardVersion, ...] = ("3.0", "4.0")
 
@@ -46,7 +47,8 @@ def export_json(store: Store) -> dict[str, Any]:
     # SMTP settings (with their password) live in config.toml; an older home may still
     # hold them in the database until its next settings write: never put them in a backup.
     # Nor the database's revision (`amity.store.revision`), which belongs to this database.
-    internal = ("smtp", REVISION_KEY)
+    # Nor when the inferred ties were last refreshed (`amity.service.ties`), the same.
+    internal = ("smtp", REVISION_KEY, TIES_FRESH_KEY)
     tables["setting"] = [r for r in tables.get("setting", []) if r.get("key") not in internal]
     return build(account or {"name": "", "email": "", "created_at": ""}, tables)
 
@@ -169,7 +171,7 @@ def _put_account(store: Store, account: Row) -> None:
 
 def _insert(store: Store, table: Table, rows: Sequence[Row]) -> None:
     if table.name == "setting":  # the home keeps its own revision counter
-        rows = [r for r in rows if r.get("key") != REVISION_KEY]
+        rows = [r for r in rows if r.get("key") not in (REVISION_KEY, TIES_FRESH_KEY)]
     backup_store.insert_rows(
         store,
         table.name,

@@ -14,7 +14,6 @@ from amity.service.relationships import strength_now
 from amity.service.report import ledger_rows
 from amity.store import Store, as_date
 from amity.store import ledger as ledger_store
-from amity.store import ties as ties_store
 
 DRAFTS: tuple[tuple[DraftKind, str], ...] = (
     (DraftKind.CHECKIN, "Check in"),
@@ -42,12 +41,16 @@ class LifeEventLine:
 
 @dataclass(frozen=True, slots=True)
 class TieLine:
-    """Someone this person knows, and how well."""
+    """Someone this person knows, how well, from where (`source`), whose word (`state`:
+    inferred, confirmed, hidden) and why."""
 
     id: int
     name: str
     kind: str
     strength: int
+    source: str
+    state: str
+    why: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +82,7 @@ def person_facts(store: Store, person_id: int, today: date, home: Path) -> Perso
         ),
         balance=balance(entries).phrase,
         life_events=life_events(store, person_id),
-        ties=ties(store, person_id),
+        ties=ties(store, person_id, today),
         drafts=drafts(store, person_id, today, home),
     )
 
@@ -92,11 +95,14 @@ def life_events(store: Store, person_id: int) -> tuple[LifeEventLine, ...]:
     )
 
 
-def ties(store: Store, person_id: int) -> tuple[TieLine, ...]:
-    """The person's 30 strongest ties to living people."""
+def ties(store: Store, person_id: int, today: date) -> tuple[TieLine, ...]:
+    """The person's 30 strongest ties to people not in the trash (inferred ones refreshed
+    when the database changed), the hidden ones last."""
+    from amity.service.ties import acquaintances
+
     return tuple(
-        TieLine(int(r["id"]), str(r["name"]), str(r["kind"]), int(r["strength"]))
-        for r in ties_store.ties_of(store, person_id)
+        TieLine(t.other.id, t.other.name, str(t.kind), t.strength, t.source, str(t.state), t.why)
+        for t in acquaintances(store, person_id, today, limit=30).ties
     )
 
 

@@ -69,6 +69,6 @@ def add_tie(
 ) -> None:
     store.db.execute(
         "INSERT INTO tie (owner_id, person_a_id, person_b_id, kind, strength, source) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
         (store.owner_id, person_a, person_b, kind, strength, source),
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from amity.store import ties
 from amity.store.database import Row
 from amity.store.handle import Store
 from amity.store.snapshots import PERSON_TABLES
@@ -26,6 +27,7 @@ def move_rows(store: Store, keep: int, gone: int) -> None:
     """Give `keep` every row of `gone`: links both had go first, then the rest moves, and
     a tie of `keep` with itself (they knew each other) goes."""
     db = store.db
+    ties.drop_merge_duplicates(store, keep, gone)  # one tie per pair of people
     for table, condition in _LINKS:
         db.execute(
             f"DELETE FROM {table} WHERE +owner_id = ? AND person_id = ? AND {condition}",
@@ -40,6 +42,7 @@ def move_rows(store: Store, keep: int, gone: int) -> None:
         "DELETE FROM tie WHERE +owner_id = ? AND person_a_id = ? AND person_b_id = ?",
         (store.owner_id, keep, keep),
     )
+    ties.reorder_ties(store, keep)
 
 
 def delete_merged(store: Store, gone: int) -> None:

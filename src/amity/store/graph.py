@@ -50,11 +50,10 @@ def network_arrays(store: Store, today: date) -> NetworkArrays:
         ),
         1,
     )
-    hidden = " AND coalesce(state, '') <> 'hidden'" if _ties_have_state(store) else ""
     tie_a, tie_b, tie_strength = _columns(
         store.db.rows(
-            "SELECT person_a_id, person_b_id, strength FROM tie WHERE owner_id = ?" + hidden,
-            (store.owner_id,),
+            "SELECT person_a_id, person_b_id, strength FROM tie WHERE owner_id = ? AND state <> ?",
+            (store.owner_id, "hidden"),
         ),
         3,
     )
@@ -107,16 +106,6 @@ def _days_before(column: str, store: Store) -> str:
     if store.db.dialect == "sqlite":
         return f"CAST(round(julianday(?) - julianday({column})) AS INTEGER)"
     return f"(CAST(? AS date) - {column})"
-
-
-def _ties_have_state(store: Store) -> bool:
-    """Whether the `tie` table has the `state` column (a tie can be hidden). Read from one
-    row, so no schema metadata is needed; with no tie at all there is nothing to hide."""
-    return "state" in (_any_tie(store) or {})
-
-
-def _any_tie(store: Store) -> Row | None:
-    return store.db.one("SELECT * FROM tie WHERE owner_id = ? LIMIT 1", (store.owner_id,))
 
 
 def _columns(rows: Iterator[tuple[Any, ...]], width: int) -> list[Ints]:

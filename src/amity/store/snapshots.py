@@ -79,7 +79,7 @@ COLUMNS: dict[str, frozenset[str]] = {
         "reminder": "id owner_id person_id kind key reason detail due_on state snoozed_until "
         "closed_on interaction_id",
         "event_attendance": "id owner_id event_id person_id role notes",
-        "tie": "id owner_id person_a_id person_b_id kind strength source since",
+        "tie": "id owner_id person_a_id person_b_id kind strength source since state why",
         "introduction": "id owner_id person_a_id person_b_id reason state created_on updated_on",
         "opportunity": "id owner_id title description organization person_id created_on closed",
         "dismissed_pair": "id owner_id person_a_id person_b_id dismissed_on",

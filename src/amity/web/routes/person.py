@@ -11,13 +11,17 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from amity.errors import AmityError
-from amity.model import Circle, LedgerKind
+from amity.errors import AmityError, UsageError
+from amity.model import Circle, LedgerKind, TieState
 from amity.model.limits import MAX_INTEGER
+from amity.model.wording import plural
+from amity.service.choices import parse_choice
 from amity.service.people import edit_person, forget_person, read_changes
 from amity.service.people_views import PersonView
 from amity.service.person_facts import PersonFacts, person_facts
 from amity.service.remind import Commitment, cancel, commitments, remind
+from amity.service.resolve import resolve_person
+from amity.service.ties import TieStrength, fresh_ties, record_tie, set_tie_state
 from amity.service.views import show_person
 from amity.store import Store
 from amity.web.csrf import csrf_protect
@@ -53,6 +57,13 @@ class RemindForm:
 
 
 @dataclass(slots=True)
+class TieForm:
+    other: str = ""
+    how: str = ""
+    strength: str = "medium"
+
+
+@dataclass(slots=True)
 class PersonPage:
     person: PersonView
     facts: PersonFacts
@@ -69,6 +80,9 @@ class PersonPage:
     remind: RemindForm = field(default_factory=RemindForm)
     remind_message: str = ""
     remind_error: str = ""
+    tie: TieForm = field(default_factory=TieForm)
+    ties_message: str = ""
+    ties_error: str = ""
 
 
 def load(store: Store, person_id: int, today: date, home: Path) -> PersonPage:
@@ -224,3 +238,82 @@ def person_edit(
 def person_forget(person_id: int, store: StoreDep, today: TodayDep) -> Response:
     forget_person(store, person_id, today)
     return RedirectResponse("/people", status_code=303)
+
+
+@router.post("/people/{person_id:int}/ties", response_class=HTMLResponse)
+def person_add_tie(
+    request: Request,
+    person_id: int,
+    store: StoreDep,
+    state: StateDep,
+    today: TodayDep,
+    other: Annotated[str, Form(max_length=200)] = "",
+    how: Text = "",
+    strength: Annotated[str, Form(max_length=20)] = "medium",
+) -> Response:
+    try:
+        check_lengths(how=how)
+        other_id, _ = resolve_person(store, other)
+        level = parse_choice(TieStrength, strength, "strength")
+        made = record_tie(store, person_id, other_id, how, level)
+        message, error, status = f"Recorded: knows {made.other.name}.", "", 200
+    except AmityError as exc:
+        (status, error), message = form_error(request, exc), ""
+    form = TieForm(other, how, strength) if error else TieForm()
+    return _ties(request, store, state, today, person_id, (message, error, status), form)
+
+
+@router.post("/people/{person_id:int}/ties/state", response_class=HTMLResponse)
+def person_tie_state(
+    request: Request,
+    person_id: int,
+    store: StoreDep,
+    state: StateDep,
+    today: TodayDep,
+    other_id: Annotated[int, Form(alias="other", ge=1, le=MAX_INTEGER)],
+    tie_state: Annotated[str, Form(alias="state", max_length=20)] = "",
+) -> Response:
+    try:
+        word = parse_choice(TieState, tie_state, "state")
+        if word is TieState.INFERRED:
+            raise UsageError("a tie can be confirmed or hidden")
+        done = set_tie_state(store, person_id, other_id, word, today)
+        verb = "Confirmed" if word is TieState.CONFIRMED else "Hidden"
+        message, error, status = f"{verb}: knows {done.other.name}.", "", 200
+    except AmityError as exc:
+        (status, error), message = form_error(request, exc), ""
+    return _ties(request, store, state, today, person_id, (message, error, status))
+
+
+@router.post("/people/{person_id:int}/ties/refresh", response_class=HTMLResponse)
+def person_refresh_ties(
+    request: Request, person_id: int, store: StoreDep, state: StateDep, today: TodayDep
+) -> Response:
+    """Look for ties again: a page view writes nothing, so inferring is a button (and a part
+    of every tie written here, and of `amity knows`)."""
+    done = fresh_ties(store, today)
+    found = (
+        "Ties are up to date."
+        if done is None
+        else f"Looked again: {plural(done.inferred, 'inferred tie')}."
+    )
+    return _ties(request, store, state, today, person_id, (found, "", 200))
+
+
+def _ties(
+    request: Request,
+    store: Store,
+    state: WebState,
+    today: date,
+    person_id: int,
+    outcome: tuple[str, str, int],
+    form: TieForm | None = None,
+) -> Response:
+    """The Knows card again for htmx (with what was typed, on an error), else the page."""
+    message, error, status = outcome
+    if not is_htmx(request) and not error:
+        return RedirectResponse(f"/people/{person_id}", status_code=303)
+    page = load(store, person_id, today, state.settings.home)
+    page.ties_message, page.ties_error = message, error
+    page.tie = form or TieForm()
+    return render(request, "_ties.html" if is_htmx(request) else "person.html", page, status)
