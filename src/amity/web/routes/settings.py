@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
@@ -76,7 +75,7 @@ def export(kind: Literal["json", "vcard", "csv"], store: StoreDep, today: TodayD
 
 def _export(store: Store, kind: str) -> str:
     if kind == "json":
-        return json.dumps(backup.export_json(store), ensure_ascii=False, indent=1, default=str)
+        return backup.export_json_text(store)  # the same file as `amity export json`
     if kind == "vcard":
         return backup.export_vcard(store)
     return backup.export_csv(store)
