@@ -136,3 +136,16 @@ def test_draft_promise_delivers_the_open_promise(amity: Amity) -> None:
     amity.ok("add", "Nobody Promised")
     bare = amity.ok("draft", "promise", "nobody", "--tone", "formal", today="2026-11-21").out
     assert "As promised, here is what I said I would send." in bare
+
+
+def test_facts_take_the_latest_five_notes_and_the_latest_two_meetings(store: Store) -> None:
+    """Newest first, the later logged first on a day; meetings older than the notes too."""
+    pid = met(store, "Gil Oren", Happening(InteractionKind.MET, "2026-01-05", note="m1"), TODAY)
+    log(store, pid.person_id, Happening(InteractionKind.COFFEE, "2026-03-01", note="m2"), TODAY)
+    for n in range(7):
+        day = date(2026, 6, 1 + n // 2).isoformat()  # two a day: the later one first
+        log(store, pid.person_id, Happening(InteractionKind.MESSAGE, day, note=f"n{n}"), TODAY)
+    facts = facts_for(store, pid.person_id, TODAY)
+    assert [note.notes for note in facts.notes] == ["n6", "n5", "n4", "n3", "n2"]
+    assert facts.met_on == date(2026, 3, 1)
+    assert facts.met_before  # the meeting before it: m1

@@ -68,7 +68,7 @@ def test_every_candidate_query_is_scoped_to_the_account(store: Store, other: Sto
     assert agenda_store.has_people(store)
     since = TODAY - timedelta(days=60)
     contacts = agenda_store.contacts_since(store, [mine, theirs], since)
-    assert [(r["person_id"], r["id"]) for r in contacts] == [(mine, met)]
+    assert [(person_id, id_) for person_id, id_, _, _ in contacts] == [(mine, met)]
     outbound = agenda_store.outbound_per_day(store, since, TODAY)
     assert [int(r["n"]) for r in outbound] == [1]
 

@@ -30,13 +30,16 @@ def test_draft_facts_come_from_the_account_only(store: Store, other: Store) -> N
     both = [mine, theirs]
 
     assert [r["id"] for r in facts_store.people_for_drafts(store, both)] == [mine]
-    latest = facts_store.latest_interactions(store, both, 5)
-    assert [str(r["occurred_on"]) for r in latest] == [
-        (TODAY - timedelta(days=10)).isoformat(),
-        (TODAY - timedelta(days=30)).isoformat(),
+    narrow = facts_store.interactions_of(store, both)
+    assert sorted((r["person_id"], str(r["occurred_on"]), r["kind"]) for r in narrow) == [
+        (mine, (TODAY - timedelta(days=30)).isoformat(), "met"),
+        (mine, (TODAY - timedelta(days=10)).isoformat(), "call"),
     ]
-    met = facts_store.latest_interactions(store, both, 2, ["met"])
-    assert [(r["person_id"], r["summary"]) for r in met] == [(mine, "mine")]
+    their_ids = [int(r["id"]) for r in facts_store.interactions_of(other, [theirs])]
+    ids = sorted([*(int(r["id"]) for r in narrow), *their_ids])
+    texts = facts_store.interaction_texts(store, ids)
+    assert sorted(r["summary"] for r in texts) == ["mine", "mine"]
+    assert facts_store.interaction_texts(store, []) == []
     received = facts_store.received_newest_first(store, both)
     assert [(r["person_id"], r["what"]) for r in received] == [(mine, "mine")]
     events = facts_store.life_events_newest_first(store, both)

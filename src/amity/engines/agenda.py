@@ -50,6 +50,10 @@ TIME_BOUND: frozenset[ReminderKind] = frozenset(
     }
 )
 
+# The same by the kind's value, as items carry it (no enum built per item when ranking).
+_RANK_OF: dict[str, int] = {kind.value: rank for kind, rank in KIND_RANK.items()}
+_TIME_BOUND_KINDS: frozenset[str] = frozenset(kind.value for kind in TIME_BOUND)
+
 # Which message a draft should be for each kind of reminder.
 DRAFT_KIND: dict[ReminderKind, str] = {
     ReminderKind.FOLLOW_UP: "followup",
@@ -97,7 +101,7 @@ class AgendaItem:
 
     @property
     def time_bound(self) -> bool:
-        return self.reminder_kind in TIME_BOUND and not self.faded
+        return self.kind in _TIME_BOUND_KINDS and self.draft_kind != RECONNECT_DRAFT
 
     @property
     def shown_as(self) -> str:
@@ -186,9 +190,9 @@ def relative_day(delta_days: int) -> str:
 def rank_key(item: AgendaItem) -> tuple[int, int, date, int, str, str]:
     """Kind first (a new tie's second touch before routine check-ins), then the oldest due
     date, the strongest tie, the name, the key."""
-    kind = ReminderKind.CHECK_IN if item.faded else item.reminder_kind
+    kind = ReminderKind.CHECK_IN.value if item.draft_kind == RECONNECT_DRAFT else item.kind
     return (
-        KIND_RANK[kind],
+        _RANK_OF[kind],
         0 if item.new_tie else 1,
         item.due,
         -item.strength,

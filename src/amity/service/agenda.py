@@ -34,7 +34,6 @@ from amity.service import agenda_sources as sources
 from amity.service.settings import preferences
 from amity.store import Store, as_date, reminders
 from amity.store import agenda as agenda_store
-from amity.store import interactions as interaction_store
 
 ACTIONS = ("done", "skip", "snooze")
 # The state each action leaves an item in (snooze leaves it open to act on again).
@@ -295,6 +294,8 @@ def _already(line: Numbered, action: str) -> str:
 
 
 def _log_reached_out(store: Store, item: AgendaItem, today: date) -> None:
+    from amity.store import interactions as interaction_store  # the write path only
+
     note = {
         "follow_up": "followed up",
         "check_in": "checked in",

@@ -9,6 +9,7 @@ from amity.engines.agenda import AgendaItem, make_item
 from amity.engines.cadence import cadence_for, keep_in_touch_item, typical_gap
 from amity.engines.follow_ups import (
     DEFAULT_FADE_DAYS,
+    SECOND_TOUCH_AFTER_EXCHANGE,
     SECOND_TOUCH_AFTER_MEETING,
     SECOND_TOUCH_OFFERED,
     follow_up_item,
@@ -93,17 +94,30 @@ def stored_items(store: Store, today: date, fade_days: int = DEFAULT_FADE_DAYS) 
 SECOND_TOUCH_LOOKBACK = timedelta(days=90)
 
 
-def second_touches(store: Store, today: date) -> list[AgendaItem]:
+def second_touches(store: Store, today: date, *, bounded: bool = True) -> list[AgendaItem]:
     """New ties who answered your follow-up, due a second touch (`second_touch_due`): from
     the follow-ups done in the last weeks (an index range) and those people's interactions
-    since the meeting, for meetings that were the first contact with the person."""
+    since the meeting, for meetings that were the first contact with the person.
+
+    A second touch is offered for SECOND_TOUCH_OFFERED after it is due, and it is due no
+    sooner than SECOND_TOUCH_AFTER_MEETING after the meeting and
+    SECOND_TOUCH_AFTER_EXCHANGE after the exchange: so a meeting older than the first two
+    leads to one only with someone in touch within the last two (the maintained last
+    contact), and only those meetings' people are read (`bounded`; the same items as all
+    of them, which the tests check)."""
     since = today - SECOND_TOUCH_LOOKBACK
     meetings = agenda_store.first_meetings_followed_up(
-        store, since, today - SECOND_TOUCH_AFTER_MEETING
+        store,
+        since,
+        today - SECOND_TOUCH_AFTER_MEETING,
+        met_since=today - SECOND_TOUCH_OFFERED - SECOND_TOUCH_AFTER_MEETING if bounded else None,
+        in_touch_since=today - SECOND_TOUCH_OFFERED - SECOND_TOUCH_AFTER_EXCHANGE,
     )
-    if not meetings:
+    met_days = [day for m in meetings if (day := as_date(m["occurred_on"])) is not None]
+    if not met_days:
         return []
-    history = _contacts_since(store, {int(m["person_id"]) for m in meetings}, since)
+    people = {int(m["person_id"]) for m in meetings}
+    history = _contacts_since(store, people, max(since, min(met_days)))
     items = []
     for m in meetings:
         met_on = as_date(m["occurred_on"])
@@ -135,11 +149,11 @@ def _contacts_since(
 ) -> dict[int, list[tuple[int, date, str]]]:
     """Each person's interactions since `since`: (interaction id, day, direction)."""
     found: dict[int, list[tuple[int, date, str]]] = {}
-    for r in agenda_store.contacts_since(store, sorted(person_ids), since):
-        if (day := as_date(r["occurred_on"])) is not None:
-            found.setdefault(int(r["person_id"]), []).append(
-                (int(r["id"]), day, str(r["direction"]))
-            )
+    for person_id, interaction_id, occurred_on, direction in agenda_store.contacts_since(
+        store, sorted(person_ids), since
+    ):
+        if (day := as_date(occurred_on)) is not None:
+            found.setdefault(person_id, []).append((interaction_id, day, direction))
     return found
 
 

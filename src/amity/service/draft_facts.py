@@ -39,8 +39,7 @@ def facts_for_many(store: Store, ids: Sequence[int], today: date) -> dict[int, D
 
 def _facts(store: Store, ids: list[int], today: date) -> dict[int, DraftFacts]:
     people = facts_store.people_for_drafts(store, ids)
-    recent = _latest(store, ids, (), RECENT_NOTES)
-    meetings = _latest(store, ids, MEETING_KINDS, 2)  # the latest, and one before
+    recent, meetings = _latest(store, ids)
     cadences = preferences.circle_cadences(store)
     gave = _first_per_person(facts_store.received_newest_first(store, ids))
     events = _first_per_person(facts_store.life_events_newest_first(store, ids))
@@ -58,12 +57,23 @@ def _facts(store: Store, ids: list[int], today: date) -> dict[int, DraftFacts]:
     }
 
 
-def _latest(store: Store, ids: list[int], kinds: Sequence[str], count: int) -> dict[int, list[Row]]:
-    rows = facts_store.latest_interactions(store, ids, count, kinds)
-    grouped: dict[int, list[Row]] = defaultdict(list)
-    for row in rows:
-        grouped[int(row["person_id"])].append(row)
-    return grouped
+def _latest(store: Store, ids: list[int]) -> tuple[dict[int, list[Row]], dict[int, list[Row]]]:
+    """Each person's latest RECENT_NOTES interactions and their latest two meetings (the
+    latest, and one before), newest first: picked from the narrow rows, then read."""
+    mine: dict[int, list[tuple[str, int, bool]]] = defaultdict(list)
+    for row in facts_store.interactions_of(store, ids):
+        day = str(row["occurred_on"])
+        mine[int(row["person_id"])].append((day, int(row["id"]), row["kind"] in MEETING_KINDS))
+    picked: dict[int, tuple[list[int], list[int]]] = {}
+    for person_id, rows in mine.items():
+        rows.sort(reverse=True)  # newest first, the later id first on a day
+        met = [i for _, i, meeting in rows if meeting][:2]
+        picked[person_id] = ([i for _, i, _ in rows[:RECENT_NOTES]], met)
+    wanted = sorted({i for recent, met in picked.values() for i in (*recent, *met)})
+    text = {int(r["id"]): r for r in facts_store.interaction_texts(store, wanted)}
+    recent = {p: [text[i] for i in r] for p, (r, _) in picked.items()}
+    meetings = {p: [text[i] for i in m] for p, (_, m) in picked.items()}
+    return recent, meetings
 
 
 def _first_per_person(rows: list[Row]) -> dict[int, Row]:

@@ -13,6 +13,9 @@ from amity.store.handle import Store
 
 _ALIVE = "p.deleted_on IS NULL AND p.archived = ?"
 _CHUNK = 500
+# Every due day: a range on it lets SQLite read the few open reminders by the (owner,
+# state, due) index, where its statistics (three states, evenly spread) would scan them all.
+_ANY_DAY = date.min.isoformat()
 
 
 def _marks(values: Sequence[object]) -> str:
@@ -27,33 +30,49 @@ def open_reminders_with_people(store: Store) -> list[Row]:
         "p.name, p.strength, i.occurred_on, i.place, i.kind AS met_kind FROM reminder r "
         "JOIN person p ON p.id = r.person_id "
         "LEFT JOIN interaction i ON i.id = r.interaction_id "
-        f"WHERE r.owner_id = ? AND r.state IN ('open', 'snoozed') AND {_ALIVE} "
-        "AND r.kind IN ('follow_up', 'promise', 'reminder')",
-        (store.owner_id, False),
+        f"WHERE r.owner_id = ? AND r.state IN ('open', 'snoozed') AND r.due_on >= ? "
+        f"AND {_ALIVE} AND r.kind IN ('follow_up', 'promise', 'reminder')",
+        (store.owner_id, _ANY_DAY, False),
     )
 
 
-def first_meetings_followed_up(store: Store, due_since: date, met_by: date) -> list[Row]:
+def first_meetings_followed_up(
+    store: Store,
+    due_since: date,
+    met_by: date,
+    *,
+    met_since: date | None = None,
+    in_touch_since: date | None = None,
+) -> list[Row]:
     """Follow-ups done, due since `due_since`, of meetings up to `met_by` that were the
-    first contact with a living person."""
+    first contact with a living person; given `met_since` and `in_touch_since`, only
+    meetings on or after `met_since` or with someone in touch since `in_touch_since` (the
+    maintained last contact)."""
+    recent, params = "", []
+    if met_since is not None and in_touch_since is not None:
+        recent = "AND (i.occurred_on >= ? OR p.last_contact_on >= ?) "
+        params = [met_since.isoformat(), in_touch_since.isoformat()]
     return store.db.query(
         "SELECT r.interaction_id, r.person_id, p.name, p.strength, i.occurred_on, i.place, "
         "i.kind FROM reminder r JOIN person p ON p.id = r.person_id "
         "JOIN interaction i ON i.id = r.interaction_id "
         f"WHERE r.owner_id = ? AND r.state = 'done' AND r.due_on >= ? AND {_ALIVE} "
         "AND r.kind = 'follow_up' AND p.first_contact_on >= i.occurred_on "
-        "AND i.occurred_on <= ?",
-        (store.owner_id, due_since.isoformat(), False, met_by.isoformat()),
+        f"AND i.occurred_on <= ? {recent}",
+        (store.owner_id, due_since.isoformat(), False, met_by.isoformat(), *params),
     )
 
 
-def contacts_since(store: Store, person_ids: Sequence[int], since: date) -> list[Row]:
-    """These people's interactions since `since`: person_id, id, occurred_on, direction."""
+def contacts_since(
+    store: Store, person_ids: Sequence[int], since: date
+) -> list[tuple[int, int, object, str]]:
+    """These people's interactions since `since`, as plain tuples (person_id, id,
+    occurred_on, direction): thousands of rows for a busy network's new ties."""
     ids = sorted(person_ids)
-    rows: list[Row] = []
+    rows: list[tuple[int, int, object, str]] = []
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
-        rows += store.db.query(
+        rows += store.db.rows(
             "SELECT ip.person_id, i.id, i.occurred_on, i.direction FROM interaction_participant ip "
             "JOIN interaction i ON i.id = ip.interaction_id "
             f"WHERE ip.person_id IN ({_marks(chunk)}) AND i.owner_id = ? "

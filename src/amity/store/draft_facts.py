@@ -29,20 +29,25 @@ def people_for_drafts(store: Store, ids: Sequence[int]) -> list[Row]:
     )
 
 
-def latest_interactions(
-    store: Store, ids: Sequence[int], count: int, kinds: Sequence[str] = ()
-) -> list[Row]:
-    """Each person's latest `count` interactions (of these kinds, if given), newest first,
-    grouped by person."""
-    kind_filter = f"AND i.kind IN {_in(kinds)}" if kinds else ""
+def interactions_of(store: Store, ids: Sequence[int]) -> list[Row]:
+    """Every interaction of these people, narrow (person_id, id, occurred_on, kind): a
+    draft picks the few it speaks of (`interaction_texts`), without sorting wide rows."""
     return store.db.query(
-        "SELECT person_id, occurred_on, summary, notes, learned, place FROM ("
-        "SELECT ip.person_id, i.occurred_on, i.summary, i.notes, i.learned, i.place, "
-        "ROW_NUMBER() OVER (PARTITION BY ip.person_id ORDER BY i.occurred_on DESC, i.id DESC) "
-        "AS n FROM interaction_participant ip JOIN interaction i ON i.id = ip.interaction_id "
-        f"WHERE ip.owner_id = ? AND ip.person_id IN {_in(ids)} {kind_filter}) latest "
-        "WHERE n <= ? ORDER BY person_id, n",
-        (store.owner_id, *ids, *kinds, count),
+        "SELECT ip.person_id, i.id, i.occurred_on, i.kind FROM interaction_participant ip "
+        "JOIN interaction i ON i.id = ip.interaction_id "
+        f"WHERE ip.owner_id = ? AND ip.person_id IN {_in(ids)}",
+        (store.owner_id, *ids),
+    )
+
+
+def interaction_texts(store: Store, ids: Sequence[int]) -> list[Row]:
+    """What these interactions say: id, occurred_on, summary, notes, learned, place."""
+    if not ids:
+        return []
+    return store.db.query(
+        "SELECT id, occurred_on, summary, notes, learned, place FROM interaction "
+        f"WHERE owner_id = ? AND id IN {_in(ids)}",
+        (store.owner_id, *ids),
     )
 
 
