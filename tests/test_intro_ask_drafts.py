@@ -21,6 +21,12 @@ CASES: list[tuple[str, tuple[str, ...], AskReason]] = [
     ("One person you know", ("Zoe Quinn",), AskReason()),
     ("Two links to one person", ("Ben Ode", "Zoe Quinn"), AskReason()),
 ]
+# The first person is in your contacts but you have never been in touch (an imported
+# LinkedIn connection): the ask says so, and never asks how things are going.
+FIRST_CONTACT: list[tuple[str, tuple[str, ...], AskReason]] = [
+    ("A contact you never wrote to, at the company", ("Jess Lin",), STRIPE),
+    ("Two links, the first one you never wrote to", ("Jess Lin", "Cara Lin"), STRIPE),
+]
 
 
 def snapshot() -> str:
@@ -31,6 +37,9 @@ def snapshot() -> str:
     ]
     for title, chain, reason in CASES:
         lines += ["", f"## {title}: you → {' → '.join(chain)}", "", ask_for_intro(chain, reason)]
+    for title, chain, reason in FIRST_CONTACT:
+        text = ask_for_intro(chain, reason, first_contact=True)
+        lines += ["", f"## {title}: you → {' → '.join(chain)}", "", text]
     return "\n".join(lines) + "\n"
 
 
@@ -56,3 +65,12 @@ def test_each_ask_goes_to_the_first_person_and_names_only_whom_they_know() -> No
             assert f"you know {chain[1]}, who knows {chain[2]}" in text
         elif len(chain) == 2:
             assert f"you know {chain[1]}:" in text
+
+
+def test_a_first_contact_is_told_so_and_never_asked_how_things_are_going() -> None:
+    for _, chain, reason in FIRST_CONTACT:
+        text = ask_for_intro(chain, reason, first_contact=True)
+        assert text.startswith(f"Hi {chain[0].split()[0]}, we're connected but haven't spoken")
+        assert "how things are going" not in text and "hope you're well" not in text
+        warm = ask_for_intro(chain, reason)
+        assert "haven't spoken" not in warm

@@ -85,6 +85,8 @@ def test_a_direct_contact_comes_first_then_the_introductions(store: Store) -> No
     assert "someone at Stripe" in intro.draft
     assert faint.strength == pytest.approx(0.05)
     assert faint.hops[0].why == "in your contacts, never in touch"
+    assert "we're connected but haven't spoken yet" in faint.draft  # no "how are things"
+    assert "haven't spoken" not in direct.draft
 
 
 def test_a_stale_direct_contact_is_weighed_honestly_against_a_warm_introduction(

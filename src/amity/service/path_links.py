@@ -57,6 +57,9 @@ class PathHop:
         }
 
 
+NEVER_IN_TOUCH = "in your contacts, never in touch"
+
+
 def link_reasons(store: Store, path: Path, today: date) -> tuple[PathHop, ...]:
     """Every hop of `path` with both ends named and the reason for its strength."""
     people = [hop.to_id for hop in path.hops]
@@ -80,7 +83,7 @@ def your_reason(store: Store, person_id: int, today: date) -> str:
     last 3 weeks ago'."""
     scored, _ = strength_now(store, person_id, today)
     if len(scored.reasons) < 2:  # never in touch: the engine's one reason
-        return "in your contacts, never in touch"
+        return NEVER_IN_TOUCH
     return f"{scored.reasons[1]}; {scored.reasons[0]}"
 
 

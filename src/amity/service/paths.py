@@ -22,7 +22,7 @@ from amity.engines.organizations import organization_key
 from amity.engines.strength_arrays import scores
 from amity.engines.warm_paths import MAX_HOPS, Path, WarmGraph, best_paths, build_graph
 from amity.errors import UsageError
-from amity.service.path_links import PathEnd, PathHop, link_reasons
+from amity.service.path_links import NEVER_IN_TOUCH, PathEnd, PathHop, link_reasons
 from amity.service.settings import preferences
 from amity.store import Store
 from amity.store import graph as graph_store
@@ -131,7 +131,9 @@ def _explained(
         note,
         former,
         hops[0].end,
-        ask_for_intro(chain, targets.reason, signature),
+        ask_for_intro(
+            chain, targets.reason, signature, first_contact=hops[0].why == NEVER_IN_TOUCH
+        ),
     )
 
 
