@@ -4,8 +4,6 @@ sees is what the CLI shows, every result is frozen, and bad input is an Amity er
 from __future__ import annotations
 
 import dataclasses
-import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -15,6 +13,7 @@ import pytest
 import amity
 from amity.errors import Ambiguous, AmityError, ImportFailed, NotFound, UsageError
 from tests.conftest import TODAY, Amity
+from tests.test_architecture import _modules_after
 
 VCARDS = Path(__file__).parent / "fixtures" / "vcard"
 TOMORROW = TODAY + timedelta(days=1)
@@ -296,18 +295,8 @@ def test_closing_the_home_closes_its_store(tmp_path: Path, database_url: str) ->
 # -- the package -------------------------------------------------------------------------
 
 
-def _loaded_after(code: str) -> set[str]:
-    out = subprocess.run(
-        [sys.executable, "-c", code + "\nimport sys; print('\\n'.join(sys.modules))"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return set(out.split())
-
-
 def test_import_amity_loads_no_heavy_module() -> None:
-    loaded = _loaded_after("import amity")
+    loaded = _modules_after("import amity")
     heavy = {"sqlalchemy", "psycopg", "sqlite3", "fastapi", "jinja2", "rich", "click", "dateparser"}
     assert not heavy & loaded
     assert not {m for m in loaded if m.startswith("amity.")}, "import amity loads only amity"
