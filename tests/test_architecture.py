@@ -389,8 +389,15 @@ UNSCOPED: dict[Allowed, str] = {
     ("amity.store.backup", "move_id_sequences"): "id sequences",
     ("amity.store.snapshots", "high_water_marks"): "largest ids",
     # A migration changes the schema of every account at once: 0007 puts every tie in pair
-    # order before the unique index on (owner_id, person_a_id, person_b_id) is built.
+    # order before the unique index on (owner_id, person_a_id, person_b_id) is built; 0008
+    # renames the introduction state `accepted` to `b_agreed` (and back, going down).
     ("amity.store.migrations.versions.0007_tie_state", "upgrade"): "a schema migration",
+    ("amity.store.migrations.versions.0008_introductions_and_opportunities", "upgrade"): (
+        "a schema migration"
+    ),
+    ("amity.store.migrations.versions.0008_introductions_and_opportunities", "downgrade"): (
+        "a schema migration"
+    ),
 }
 
 

@@ -66,9 +66,16 @@ def _fill_every_table(amity: Amity) -> None:
                 (owner, TODAY.isoformat(), True),
             )
             db.execute(
+                "INSERT INTO referral (owner_id, opportunity_id, person_id, role, on_date, "
+                "outcome) SELECT ?, id, 3, 'passed_to', ?, 'applied' FROM opportunity "
+                "WHERE owner_id = ?",
+                (owner, TODAY.isoformat(), owner),
+            )
+            db.execute(
                 "INSERT INTO introduction (owner_id, person_a_id, person_b_id, reason, "
-                "created_on, updated_on) VALUES (?, 1, 2, 'both ML', ?, ?)",
-                (owner, TODAY.isoformat(), TODAY.isoformat()),
+                "state, created_on, updated_on, asked_a_on, a_agreed_on) "
+                "VALUES (?, 1, 2, 'both ML', 'a_agreed', ?, ?, ?, ?)",
+                (owner, *[TODAY.isoformat()] * 4),
             )
             for person in (1, None):
                 db.execute(

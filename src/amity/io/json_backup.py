@@ -69,10 +69,11 @@ _SPECS = {
     "event_attendance": "id:int event_id:int person_id:int role notes",
     "goal": "id:int title detail target_organization due_on:date? status:goal_status event_id:int?",
     "opportunity": "id:int title description organization person_id:int? created_on:date "
-    "closed:bool",
+    "closed:bool kind:opportunity for_me:bool outcome",
+    "referral": "id:int opportunity_id:int person_id:int role:referral_role on_date:date outcome",
     "introduction": "id:int person_a_id:int person_b_id:int reason state:introduction_state "
-    "created_on:date "
-    "updated_on:date",
+    "created_on:date updated_on:date asked_a_on:date? a_agreed_on:date? asked_b_on:date? "
+    "b_agreed_on:date? introduced_on:date? done_on:date? declined_on:date? declined_by outcome",
     "source_record": "id:int person_id:int? source source_key:key fingerprint payload "
     "first_seen_on:date last_seen_on:date missing_since:date?",
     "dismissed_pair": "id:int person_a_id:int person_b_id:int dismissed_on:date",
@@ -95,6 +96,7 @@ PLAIN_SECTIONS: dict[str, str] = {
     "event_attendance": "event_attendance",
     "goals": "goal",
     "opportunities": "opportunity",
+    "referrals": "referral",
     "introductions": "introduction",
     "sources": "source_record",  # only those linked to no person; the rest sit in "people"
     "dismissed_pairs": "dismissed_pair",  # "not the same person" (`dedupe --dismiss`)
@@ -108,10 +110,22 @@ PERSON_PARTS: dict[str, str] = {
 }
 SECTIONS = ("people", "interactions", *PLAIN_SECTIONS, "settings")
 # Sections a backup written by an older Amity lacks: read as empty.
-OPTIONAL_SECTIONS = frozenset({"dismissed_pairs"})
+OPTIONAL_SECTIONS = frozenset({"dismissed_pairs", "referrals"})
 # Columns a backup written by an older Amity lacks, and what such a row means: its ties
-# were written by a person (or the demo), as migration 0007 reads them: confirmed.
-LATER_COLUMNS: dict[str, dict[str, Any]] = {"tie": {"state": "confirmed", "why": ""}}
+# were written by a person (or the demo), as migration 0007 reads them: confirmed; its
+# introductions have no dated steps and its opportunities are jobs for others (0008).
+_NO_STEPS = dict.fromkeys(
+    ("asked_a_on", "a_agreed_on", "asked_b_on", "b_agreed_on", "introduced_on", "done_on"),
+)
+LATER_COLUMNS: dict[str, dict[str, Any]] = {
+    "tie": {"state": "confirmed", "why": ""},
+    "introduction": {**_NO_STEPS, "declined_on": None, "declined_by": "", "outcome": ""},
+    "opportunity": {"kind": "job", "for_me": False, "outcome": ""},
+}
+# Values an older Amity wrote that have another name now: (table, column) -> old -> new.
+RENAMED_VALUES: dict[tuple[str, str], dict[str, str]] = {
+    ("introduction", "state"): {"accepted": "b_agreed"},  # both agreed (migration 0008)
+}
 
 
 # --- rows -> document -----------------------------------------------------------------------
@@ -310,7 +324,11 @@ def _checked(table: Table, item: Any, where: str, extra: Sequence[str] = ()) -> 
             continue
         if column.name not in item:
             raise UsageError(f"not an Amity backup: {where} lacks {column.name!r}")
-        row[column.name] = _value(column, item[column.name], f"{where}.{column.name}")
+        value = item[column.name]
+        renamed = RENAMED_VALUES.get((table.name, column.name))
+        if renamed and isinstance(value, str):
+            value = renamed.get(value, value)
+        row[column.name] = _value(column, value, f"{where}.{column.name}")
     if table.name == "person":
         birthday = (row["birthday_month"], row["birthday_day"], row["birthday_year"])
         if problem := birthday_problem(*birthday):

@@ -25,6 +25,8 @@ from amity.model.enums import (
     LedgerDirection,
     LedgerKind,
     LifeEventKind,
+    OpportunityKind,
+    ReferralRole,
     ReminderKind,
     ReminderState,
     TieKind,
@@ -97,6 +99,8 @@ KINDS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "event_status": _one_of(EventStatus),
     "goal_status": _one_of(GoalStatus),
     "introduction_state": _one_of(IntroductionState),
+    "opportunity": _one_of(OpportunityKind),
+    "referral_role": _one_of(ReferralRole),
 }
 
 

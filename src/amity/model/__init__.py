@@ -20,6 +20,8 @@ from amity.model.enums import (
     LedgerDirection,
     LedgerKind,
     LifeEventKind,
+    OpportunityKind,
+    ReferralRole,
     ReminderKind,
     ReminderState,
     TieKind,
@@ -28,7 +30,7 @@ from amity.model.enums import (
 )
 from amity.model.events import Event, Goal
 from amity.model.interactions import Interaction, LedgerEntry, LifeEvent
-from amity.model.network import Introduction, Opportunity, Tie
+from amity.model.network import Introduction, Opportunity, Referral, Tie
 from amity.model.people import Birthday, ContactPoint, Organization, Person, Position
 
 __all__ = [
@@ -55,11 +57,14 @@ __all__ = [
     "LifeEvent",
     "LifeEventKind",
     "Opportunity",
+    "OpportunityKind",
     "Organization",
     "Person",
     "PersonDraft",
     "Position",
     "PositionDraft",
+    "Referral",
+    "ReferralRole",
     "ReminderKind",
     "ReminderState",
     "SkippedRow",

@@ -81,25 +81,45 @@ class EventStatus(StrEnum):
 
 
 class IntroductionState(StrEnum):
+    """Double opt-in: you ask A, A agrees, you ask B, B agrees, then you introduce them."""
+
     PROPOSED = "proposed"
     ASKED_A = "asked_a"
+    A_AGREED = "a_agreed"
     ASKED_B = "asked_b"
-    ACCEPTED = "accepted"
+    B_AGREED = "b_agreed"
     INTRODUCED = "introduced"
+    DONE = "done"  # its outcome written down
     DECLINED = "declined"
-    DONE = "done"
 
 
-# Which states an introduction may move to from each state (double opt-in).
+# Which states an introduction may move to from each state: forward one step, or declined
+# at any step before the introduction is made.
 INTRODUCTION_TRANSITIONS: dict[IntroductionState, frozenset[IntroductionState]] = {
     IntroductionState.PROPOSED: frozenset({IntroductionState.ASKED_A, IntroductionState.DECLINED}),
-    IntroductionState.ASKED_A: frozenset({IntroductionState.ASKED_B, IntroductionState.DECLINED}),
-    IntroductionState.ASKED_B: frozenset({IntroductionState.ACCEPTED, IntroductionState.DECLINED}),
-    IntroductionState.ACCEPTED: frozenset({IntroductionState.INTRODUCED}),
+    IntroductionState.ASKED_A: frozenset({IntroductionState.A_AGREED, IntroductionState.DECLINED}),
+    IntroductionState.A_AGREED: frozenset({IntroductionState.ASKED_B, IntroductionState.DECLINED}),
+    IntroductionState.ASKED_B: frozenset({IntroductionState.B_AGREED, IntroductionState.DECLINED}),
+    IntroductionState.B_AGREED: frozenset(
+        {IntroductionState.INTRODUCED, IntroductionState.DECLINED}
+    ),
     IntroductionState.INTRODUCED: frozenset({IntroductionState.DONE}),
-    IntroductionState.DECLINED: frozenset(),
     IntroductionState.DONE: frozenset(),
+    IntroductionState.DECLINED: frozenset(),
 }
+
+
+class OpportunityKind(StrEnum):
+    JOB = "job"
+    PROJECT = "project"
+    SPEAKING = "speaking"
+    PODCAST = "podcast"
+    COLLAB = "collab"
+
+
+class ReferralRole(StrEnum):
+    REFERRED_ME = "referred_me"  # an opportunity for you: who referred you
+    PASSED_TO = "passed_to"  # an opportunity for others: whom you passed it on to
 
 
 class ReminderKind(StrEnum):

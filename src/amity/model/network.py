@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from amity.model.enums import IntroductionState, TieKind
+from amity.model.enums import IntroductionState, OpportunityKind, ReferralRole, TieKind
 
 
 @dataclass(slots=True)
@@ -27,6 +27,16 @@ class Introduction:
     state: IntroductionState = IntroductionState.PROPOSED
     created_on: date | None = None
     updated_on: date | None = None
+    # The day each step happened (None: not yet).
+    asked_a_on: date | None = None
+    a_agreed_on: date | None = None
+    asked_b_on: date | None = None
+    b_agreed_on: date | None = None
+    introduced_on: date | None = None
+    done_on: date | None = None
+    declined_on: date | None = None
+    declined_by: str = ""  # "a", "b" or "you"
+    outcome: str = ""
     id: int | None = None
 
 
@@ -38,4 +48,17 @@ class Opportunity:
     person_id: int | None = None
     created_on: date | None = None
     closed: bool = False
+    kind: OpportunityKind = OpportunityKind.JOB
+    for_me: bool = False
+    outcome: str = ""
+    id: int | None = None
+
+
+@dataclass(slots=True)
+class Referral:
+    opportunity_id: int
+    person_id: int
+    role: ReferralRole
+    on_date: date
+    outcome: str = ""
     id: int | None = None

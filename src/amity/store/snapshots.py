@@ -54,6 +54,7 @@ PERSON_TABLES: tuple[tuple[str, str], ...] = (
     ("introduction", "person_a_id"),
     ("introduction", "person_b_id"),
     ("opportunity", "person_id"),
+    ("referral", "person_id"),
     ("dismissed_pair", "person_a_id"),
     ("dismissed_pair", "person_b_id"),
 )
@@ -80,8 +81,12 @@ COLUMNS: dict[str, frozenset[str]] = {
         "closed_on interaction_id",
         "event_attendance": "id owner_id event_id person_id role notes",
         "tie": "id owner_id person_a_id person_b_id kind strength source since state why",
-        "introduction": "id owner_id person_a_id person_b_id reason state created_on updated_on",
-        "opportunity": "id owner_id title description organization person_id created_on closed",
+        "introduction": "id owner_id person_a_id person_b_id reason state created_on updated_on "
+        "asked_a_on a_agreed_on asked_b_on b_agreed_on introduced_on done_on declined_on "
+        "declined_by outcome",
+        "opportunity": "id owner_id title description organization person_id created_on closed "
+        "kind for_me outcome",
+        "referral": "id owner_id opportunity_id person_id role on_date outcome",
         "dismissed_pair": "id owner_id person_a_id person_b_id dismissed_on",
     }.items()
 }
@@ -94,6 +99,7 @@ REFERENCES: dict[str, str] = {
     "tag_id": "tag",
     "interaction_id": "interaction",
     "event_id": "event",
+    "opportunity_id": "opportunity",
     "met_through_id": "person",
 }
 # Person columns a user (or an import) sets; the rest are derived on every write.
