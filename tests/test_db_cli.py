@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from amity.service.home import schema_status
+from amity.service.schema import schema_status
 from amity.store.migrate import HEAD
 from tests.conftest import OLD_SCHEMA, TODAY, Amity
 

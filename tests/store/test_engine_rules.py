@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from amity.engines import strength as cut_offs
+from amity.engines import tiers as cut_offs
 from amity.engines.follow_ups import follow_up_due, follow_up_key, is_follow_up_done
 from amity.engines.strength import Contact, RelationshipStats, Tier, score, stats_of, tier
 from amity.model import Direction, Interaction, InteractionKind, Person, ReminderKind

@@ -16,7 +16,7 @@ def db_command() -> None:
 @json_option
 def upgrade_command(as_json: bool) -> None:
     """Bring the database to the newest schema (a command that finds it behind does too)."""
-    from amity.service.home import upgrade_schema
+    from amity.service.schema import upgrade_schema
 
     done = upgrade_schema(app().settings.database_url)
     if as_json:
@@ -33,7 +33,7 @@ def upgrade_command(as_json: bool) -> None:
 @json_option
 def status_command(as_json: bool) -> None:
     """Show the database's schema and the newest one; changes nothing."""
-    from amity.service.home import schema_status
+    from amity.service.schema import schema_status
 
     status = schema_status(app().settings.database_url)
     if as_json:

@@ -13,8 +13,8 @@ from amity.model.wording import plural
 @json_option
 def init_command(as_json: bool) -> None:
     """Create the Amity home and its database; safe to run again."""
-    from amity.service.home import upgrade_schema
     from amity.service.people import people_count
+    from amity.service.schema import upgrade_schema
     from amity.store.database import redact
 
     ctx = app()

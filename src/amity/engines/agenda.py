@@ -174,19 +174,6 @@ def make_item(
     )
 
 
-def relative_day(delta_days: int) -> str:
-    """`today`, `tomorrow`, `yesterday`, `in 3 days`, `3 days ago`."""
-    if delta_days == 0:
-        return "today"
-    if delta_days == 1:
-        return "tomorrow"
-    if delta_days == -1:
-        return "yesterday"
-    if delta_days > 0:
-        return f"in {delta_days} days"
-    return f"{-delta_days} days ago"
-
-
 def rank_key(item: AgendaItem) -> tuple[int, int, date, int, str, str]:
     """Kind first (a new tie's second touch before routine check-ins), then the oldest due
     date, the strongest tie, the name, the key."""

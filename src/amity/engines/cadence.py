@@ -13,11 +13,14 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from amity.engines.agenda import AgendaItem, make_item, relative_day
 from amity.errors import UsageError
 from amity.model.enums import DEFAULT_CADENCE_DAYS, Circle, ReminderKind
-from amity.model.wording import every, plural
+from amity.model.wording import every, plural, relative_day
+
+if TYPE_CHECKING:
+    from amity.engines.agenda import AgendaItem
 
 # Going cold: silent for more than COLD_FACTOR times the usual gap, and past the cadence.
 COLD_FACTOR = 1.5
@@ -128,6 +131,8 @@ def keep_in_touch_item(
         reason = check_in_reason(last_contact_on, cadence, today)
     else:
         return None
+    from amity.engines.agenda import make_item  # the agenda's engine; not for `next_due`
+
     return make_item(kind, key, person_id, person_name, due, reason, strength=strength)
 
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from amity.errors import UsageError
-from amity.model import Birthday
 from amity.model.limits import EARLIEST_DAY
+
+if TYPE_CHECKING:
+    from amity.model.people import Birthday
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _AGO = re.compile(r"^(\d{1,4})\s+(day|days|week|weeks)\s+ago$")
@@ -78,4 +81,6 @@ def parse_birthday(text: str) -> Birthday:
         date(year or 2000, month, day)  # 2000 is a leap year: --02-29 is a real birthday
     except ValueError:
         raise UsageError(f"{_shown(text)} is not a real birthday") from None
+    from amity.model.people import Birthday  # the people model, only when a birthday is read
+
     return Birthday(month, day, year)

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 
-from amity.engines.agenda import RECONNECT_DRAFT, AgendaItem, make_item, relative_day
+from amity.engines.agenda import RECONNECT_DRAFT, AgendaItem, make_item
 from amity.engines.promise_dates import (
     date_phrase,
     day_month,
@@ -30,6 +30,7 @@ from amity.engines.promise_dates import (
     without_date_words,
 )
 from amity.model.enums import Direction, InteractionKind, ReminderKind
+from amity.model.wording import relative_day
 
 FOLLOW_UP_AFTER = timedelta(days=1)
 # Days after the meeting during which a follow-up is still a follow-up (a setting).

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from amity.engines.agenda import AgendaItem, make_item, relative_day
+from amity.engines.agenda import AgendaItem, make_item
 from amity.model.enums import LifeEventKind, ReminderKind
+from amity.model.wording import relative_day
 
 GRACE_DAYS = 3
 NEW_JOB_WINDOW_DAYS = 14

@@ -15,6 +15,15 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from amity.engines.tiers import (
+    ACTIVE_MAX_DAYS,
+    ACTIVE_MIN_SCORE,
+    COOLING_MAX_DAYS,
+    COOLING_MIN_SCORE,
+    CORE_MAX_DAYS,
+    CORE_MIN_SCORE,
+    NEW_DAYS,
+)
 from amity.model.enums import Direction, InteractionKind
 
 # How much one interaction of each kind says about the relationship. Seeing each other
@@ -57,15 +66,6 @@ QUIET_GAPS = 2.0
 MIN_QUIET_DAYS = 14
 MAX_QUIET_DAYS = 365
 MIN_FADE_DAYS = 120
-
-NEW_DAYS = 30  # known less than this: new, whatever the score
-CORE_MIN_SCORE = 70
-ACTIVE_MIN_SCORE = 45
-COOLING_MIN_SCORE = 15
-# However high the score was when last refreshed, a tier needs contact within this long.
-CORE_MAX_DAYS = 180
-ACTIVE_MAX_DAYS = 365
-COOLING_MAX_DAYS = 730
 
 
 class Tier(StrEnum):

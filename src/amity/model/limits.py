@@ -7,7 +7,6 @@ so whatever is stored can always be backed up and restored, and every page can s
 
 from __future__ import annotations
 
-import hashlib
 import re
 from datetime import date
 
@@ -95,6 +94,8 @@ def indexable_key(key: str) -> str:
     itself, or a digest of it when it is longer than `INDEXED_MAX` (equal keys stay equal)."""
     if len(key) <= INDEXED_MAX:
         return key
+    import hashlib  # rare: only a key longer than INDEXED_MAX
+
     return "sha256:" + hashlib.sha256(key.encode("utf-8", "replace")).hexdigest()
 
 

@@ -101,3 +101,16 @@ def week_axis(weeks: Sequence[date]) -> list[str]:
     if weeks and (not starts or starts[0] >= 3):
         starts.insert(0, 0)
     return [MONTHS[week.month - 1] if n in starts else "" for n, week in enumerate(weeks)]
+
+
+def relative_day(delta_days: int) -> str:
+    """`today`, `tomorrow`, `yesterday`, `in 3 days`, `3 days ago`."""
+    if delta_days == 0:
+        return "today"
+    if delta_days == 1:
+        return "tomorrow"
+    if delta_days == -1:
+        return "yesterday"
+    if delta_days > 0:
+        return f"in {delta_days} days"
+    return f"{-delta_days} days ago"

@@ -24,7 +24,6 @@ from amity.engines.follow_ups import DEFAULT_FADE_DAYS
 from amity.errors import NotFound, UsageError
 from amity.model import (
     Direction,
-    Interaction,
     InteractionKind,
     LifeEventKind,
     ReminderKind,
@@ -294,7 +293,8 @@ def _already(line: Numbered, action: str) -> str:
 
 
 def _log_reached_out(store: Store, item: AgendaItem, today: date) -> None:
-    from amity.store import interactions as interaction_store  # the write path only
+    from amity.model.interactions import Interaction  # the write path only
+    from amity.store import interactions as interaction_store
 
     note = {
         "follow_up": "followed up",

@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from amity.service.settings.environment import Settings
@@ -21,53 +20,13 @@ from amity.store import migrate as migrations
 from amity.store.accounts import NO_ACCOUNT, create_account, find_account
 
 
-@dataclass(frozen=True, slots=True)
-class SchemaStatus:
-    """The database's migration (None for a database Amity has not created yet) and the
-    newest one this Amity knows."""
-
-    current: str | None
-    head: str
-
-    @property
-    def behind(self) -> bool:
-        return self.current != self.head
-
-
-@dataclass(frozen=True, slots=True)
-class SchemaUpgrade:
-    """What `upgrade_schema` did: from which migration (None: a new database) to which."""
-
-    before: str | None
-    after: str
-
-    @property
-    def changed(self) -> bool:
-        return self.before != self.after
-
-
-def schema_status(url: str) -> SchemaStatus:
-    """Where the database's schema stands; reads only (nothing is migrated)."""
-    store = open_store(url, account_id=NO_ACCOUNT)
-    try:
-        return SchemaStatus(migrations.current_version(store), migrations.HEAD)
-    finally:
-        store.close()
-
-
-def upgrade_schema(url: str) -> SchemaUpgrade:
-    """Run every pending migration on the database at `url` (none when it is current)."""
-    before = schema_status(url).current
-    if before != migrations.HEAD:
-        migrations.upgrade(url)
-    return SchemaUpgrade(before, migrations.HEAD)
-
-
 def open_for_reading(url: str) -> Store:
     """The store at `url` for reading, its schema brought up to date, scoped to the home's
     account (`NO_ACCOUNT` on a new home). Writes nothing but a migration."""
     store = open_store(url, account_id=NO_ACCOUNT)
     if not migrations.schema_is_current(store):
+        from amity.service.schema import upgrade_schema  # rare: loaded only when behind
+
         store.close()
         upgrade_schema(url)
         store = open_store(url, account_id=NO_ACCOUNT)

@@ -9,7 +9,6 @@ from datetime import date
 
 from amity.errors import NotFound, UsageError
 from amity.model import Circle, ContactKind
-from amity.service.imports.sources import NAMES as IMPORT_SOURCES
 from amity.service.people_views import (
     PeopleList,
     PersonSummary,
@@ -137,7 +136,14 @@ class ListRequest:
 
 
 TIERS = ("core", "active", "new", "cooling", "dormant")
-SOURCES = (*IMPORT_SOURCES, "manual")  # "manual": added by hand, never imported
+
+
+def person_sources() -> tuple[str, ...]:
+    """Every source a person can come from: the importers' (loaded only when a filter
+    names a source), and "manual", added by hand."""
+    from amity.service.imports.sources import NAMES
+
+    return (*NAMES, "manual")
 
 
 def list_people(store: Store, req: ListRequest) -> PeopleList:
@@ -152,8 +158,9 @@ def list_people(store: Store, req: ListRequest) -> PeopleList:
         circle = parse_circle(req.circle).value
     if req.tier and req.tier not in TIERS:
         raise UsageError(f"unknown tier {req.tier!r}; expected one of {', '.join(TIERS)}")
-    if req.source and req.source not in SOURCES:
-        raise UsageError(f"unknown source {req.source!r}; expected one of {', '.join(SOURCES)}")
+    if req.source and req.source not in person_sources():
+        known = ", ".join(person_sources())
+        raise UsageError(f"unknown source {req.source!r}; expected one of {known}")
     where = q.PeopleFilter(
         tags=list(req.tags),
         circle=circle,
@@ -191,8 +198,9 @@ def search(store: Store, query: str, limit: int = 20, today: date | None = None)
                 raise UsageError(f"unknown tier {value!r}; expected one of {', '.join(TIERS)}")
             where.tier, where.today = value, today
         elif key == "source":
-            if value not in SOURCES:
-                raise UsageError(f"unknown source {value!r}; expected one of {', '.join(SOURCES)}")
+            if value not in person_sources():
+                known = ", ".join(person_sources())
+                raise UsageError(f"unknown source {value!r}; expected one of {known}")
             where.source = value
         else:
             where.name = value

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from amity.engines.strength import (
+from amity.engines.tiers import (
     ACTIVE_MAX_DAYS,
     ACTIVE_MIN_SCORE,
     COOLING_MAX_DAYS,

@@ -14,7 +14,7 @@ from amity.model import Circle
 from amity.model.wording import every
 from amity.service.people import PersonChanges, all_tags, edit_person, parse_circle
 from amity.service.people_views import PersonSummary
-from amity.service.views import SOURCES, TIERS, ListRequest, list_people, search
+from amity.service.views import TIERS, ListRequest, list_people, person_sources, search
 from amity.store import Store
 
 PAGE_SIZE = 50
@@ -63,7 +63,7 @@ class PeoplePage:
     error: str = ""
     circles: tuple[str, ...] = CIRCLES
     tiers: tuple[str, ...] = TIERS
-    sources: tuple[str, ...] = SOURCES
+    sources: tuple[str, ...] = field(default_factory=person_sources)
     actions: tuple[str, ...] = BULK_ACTIONS
     selected: list[int] = field(default_factory=list)
 
