@@ -43,7 +43,6 @@ def agenda_renderable(view: TodayView, *, show_drafts: bool = True) -> Group:
                 (item.person_name, "dim" if acted else "bold cyan"),
                 ("  " + _LABEL.get(item.kind, item.kind), "dim" if acted else "magenta"),
                 (f"  [{item.state}]" if acted else "", "green"),
-                f"  ({item.key})",
             )
         )
         parts.append(Text(f"   {item.reason}", style="dim" if acted else ""))
