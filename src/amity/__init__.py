@@ -37,11 +37,14 @@ if TYPE_CHECKING:  # the type checker sees the real names; the runtime loads the
         log_interaction,
         met,
         open_home,
+        record_tie,
         search,
         show_person,
         skip,
         snooze,
+        ties_of,
         today,
+        warm_paths,
     )
 
 __all__ = [
@@ -68,11 +71,14 @@ __all__ = [
     "log_interaction",
     "met",
     "open_home",
+    "record_tie",
     "search",
     "show_person",
     "skip",
     "snooze",
+    "ties_of",
     "today",
+    "warm_paths",
 ]
 
 

@@ -17,6 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from amity.api.home import Home, open_home
+from amity.api.network import record_tie, ties_of, warm_paths
 from amity.api.results import Added, Imported, Logged, Merge, Skipped
 from amity.errors import NotFound, UsageError
 from amity.model import Circle, Direction, InteractionKind
@@ -48,11 +49,14 @@ __all__ = [
     "log_interaction",
     "met",
     "open_home",
+    "record_tie",
     "search",
     "show_person",
     "skip",
     "snooze",
+    "ties_of",
     "today",
+    "warm_paths",
 ]
 
 
