@@ -30,13 +30,10 @@ def test_draft_facts_come_from_the_account_only(store: Store, other: Store) -> N
     both = [mine, theirs]
 
     assert [r["id"] for r in facts_store.people_for_drafts(store, both)] == [mine]
-    narrow = facts_store.interactions_of(store, both)
-    assert sorted((r["person_id"], str(r["occurred_on"]), r["kind"]) for r in narrow) == [
-        (mine, (TODAY - timedelta(days=30)).isoformat(), "met"),
-        (mine, (TODAY - timedelta(days=10)).isoformat(), "call"),
-    ]
-    their_ids = [int(r["id"]) for r in facts_store.interactions_of(other, [theirs])]
-    ids = sorted([*(int(r["id"]) for r in narrow), *their_ids])
+    narrow = facts_store.latest_interactions_of(store, both, 5, ("met",), 2)
+    assert [(person, meeting) for person, _, meeting in narrow] == [(mine, False), (mine, True)]
+    theirs_too = facts_store.latest_interactions_of(other, [theirs], 5, ("met",), 2)
+    ids = sorted([*(i for _, i, _ in narrow), *(i for _, i, _ in theirs_too)])
     texts = facts_store.interaction_texts(store, ids)
     assert sorted(r["summary"] for r in texts) == ["mine", "mine"]
     assert facts_store.interaction_texts(store, []) == []
@@ -46,3 +43,24 @@ def test_draft_facts_come_from_the_account_only(store: Store, other: Store) -> N
     assert [(r["person_id"], r["kind"], r["detail"]) for r in events] == [
         (mine, "promotion", "mine")
     ]
+
+
+def test_only_the_latest_interactions_and_meetings_come_back(store: Store) -> None:
+    pid = add_person(store, "Ana Lima")
+    other = add_person(store, "Ben Okafor")
+    made = {}
+    for days, kind in [(90, "met"), (60, "call"), (50, "met"), (40, "call"), (30, "email"),
+                       (20, "met"), (10, "call"), (5, "email"), (1, "call")]:  # fmt: skip
+        made[days] = interaction_store.insert_interaction(
+            store,
+            Interaction(InteractionKind(kind), TODAY - timedelta(days=days), person_ids=[pid]),
+        )
+    same_day = interaction_store.insert_interaction(
+        store, Interaction(InteractionKind.MET, TODAY - timedelta(days=1), person_ids=[pid, other])
+    )
+    rows = facts_store.latest_interactions_of(store, [pid, other], 3, ("met",), 2)
+    mine = [(i, meeting) for person, i, meeting in rows if person == pid]
+    # The three newest (the later id first on the same day), then the second-newest meeting.
+    assert mine == [(same_day, True), (made[1], False), (made[5], False), (made[20], True)]
+    assert [(p, i) for p, i, _ in rows if p == other] == [(other, same_day)]
+    assert facts_store.latest_interactions_of(store, [], 3, ("met",), 2) == []

@@ -59,17 +59,17 @@ def _facts(store: Store, ids: list[int], today: date) -> dict[int, DraftFacts]:
 
 def _latest(store: Store, ids: list[int]) -> tuple[dict[int, list[Row]], dict[int, list[Row]]]:
     """Each person's latest RECENT_NOTES interactions and their latest two meetings (the
-    latest, and one before), newest first: picked from the narrow rows, then read."""
-    mine: dict[int, list[tuple[str, int, bool]]] = defaultdict(list)
-    for row in facts_store.interactions_of(store, ids):
-        day = str(row["occurred_on"])
-        mine[int(row["person_id"])].append((day, int(row["id"]), row["kind"] in MEETING_KINDS))
-    picked: dict[int, tuple[list[int], list[int]]] = {}
-    for person_id, rows in mine.items():
-        rows.sort(reverse=True)  # newest first, the later id first on a day
-        met = [i for _, i, meeting in rows if meeting][:2]
-        picked[person_id] = ([i for _, i, _ in rows[:RECENT_NOTES]], met)
-    wanted = sorted({i for recent, met in picked.values() for i in (*recent, *met)})
+    latest, and one before), newest first: picked by the database, then read."""
+    picked: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    for person_id, interaction_id, meeting in facts_store.latest_interactions_of(
+        store, ids, RECENT_NOTES, MEETING_KINDS, 2
+    ):
+        latest, met = picked[person_id]
+        if len(latest) < RECENT_NOTES:
+            latest.append(interaction_id)
+        if meeting and len(met) < 2:
+            met.append(interaction_id)
+    wanted = sorted({i for latest, met in picked.values() for i in (*latest, *met)})
     text = {int(r["id"]): r for r in facts_store.interaction_texts(store, wanted)}
     recent = {p: [text[i] for i in r] for p, (r, _) in picked.items()}
     meetings = {p: [text[i] for i in m] for p, (_, m) in picked.items()}

@@ -29,15 +29,31 @@ def people_for_drafts(store: Store, ids: Sequence[int]) -> list[Row]:
     )
 
 
-def interactions_of(store: Store, ids: Sequence[int]) -> list[Row]:
-    """Every interaction of these people, narrow (person_id, id, occurred_on, kind): a
-    draft picks the few it speaks of (`interaction_texts`), without sorting wide rows."""
-    return store.db.query(
-        "SELECT ip.person_id, i.id, i.occurred_on, i.kind FROM interaction_participant ip "
-        "JOIN interaction i ON i.id = ip.interaction_id "
-        f"WHERE ip.owner_id = ? AND ip.person_id IN {_in(ids)}",
-        (store.owner_id, *ids),
-    )
+def latest_interactions_of(
+    store: Store, ids: Sequence[int], recent: int, meeting_kinds: Sequence[str], meetings: int
+) -> list[tuple[int, int, bool]]:
+    """Each person's latest `recent` interactions and latest `meetings` meetings (kinds in
+    `meeting_kinds`), newest first (the later id first on a day), as (person_id,
+    interaction id, is a meeting): ranked in the database, so only those rows come back,
+    however long a person's history."""
+    if not ids:
+        return []
+    meeting = f"CASE WHEN i.kind IN {_in(meeting_kinds)} THEN 1 ELSE 0 END"
+    newest = "ORDER BY i.occurred_on DESC, i.id DESC"
+    return [
+        (int(person_id), int(interaction_id), bool(is_meeting))
+        for person_id, interaction_id, is_meeting in store.db.rows(
+            "SELECT person_id, id, meeting FROM ("
+            f"SELECT ip.person_id, i.id, i.occurred_on, {meeting} AS meeting, "
+            f"ROW_NUMBER() OVER (PARTITION BY ip.person_id {newest}) AS nth, "
+            f"ROW_NUMBER() OVER (PARTITION BY ip.person_id, {meeting} {newest}) AS nth_of_kind "
+            "FROM interaction_participant ip JOIN interaction i ON i.id = ip.interaction_id "
+            f"WHERE ip.owner_id = ? AND ip.person_id IN {_in(ids)}"
+            ") ranked WHERE nth <= ? OR (meeting = 1 AND nth_of_kind <= ?) "
+            "ORDER BY person_id, occurred_on DESC, id DESC",
+            (*meeting_kinds, *meeting_kinds, store.owner_id, *ids, recent, meetings),
+        )
+    ]
 
 
 def interaction_texts(store: Store, ids: Sequence[int]) -> list[Row]:
