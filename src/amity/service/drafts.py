@@ -25,10 +25,8 @@ from amity.model import LifeEventKind, ReminderKind
 from amity.service.choices import parse_choice
 from amity.service.draft_facts import facts_for
 from amity.service.person_ref import PersonRef
-from amity.service.resolve import person_by_id
 from amity.service.settings import preferences
 from amity.store import Store, reminders
-from amity.store import people as people_store
 
 KINDS = ", ".join(k.value for k in DraftKind)
 _BUILTIN = Path(__file__).resolve().parent.parent / "templates" / "drafts"
@@ -112,7 +110,9 @@ def draft_for(
     if promise:
         facts = replace(facts, promise=promise)
     if occasion is not None and (facts.life_event is None or facts.life_event.kind != occasion):
-        org = people_store.organization_of(store, person_id)
+        from amity.store.people import organization_of  # an occasion the facts lack: rare
+
+        org = organization_of(store, person_id)
         facts = replace(facts, life_event=LifeEventFacts(occasion, org))
     if signature is None:
         signature = str(preferences.get(store, "signature") or "")
@@ -156,6 +156,8 @@ def draft(
 ) -> Draft:
     """A draft for this person (`amity draft`); a promise draft is about their earliest
     open promise. The tone is the user's default unless given."""
+    from amity.service.resolve import person_by_id  # not needed by Today's drafts
+
     person = PersonRef(*person_by_id(store, person_id))
     chosen = tone or parse_tone(None, store)
     promise = open_promise(store, person.id) if kind is DraftKind.PROMISE else ""
