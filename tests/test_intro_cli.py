@@ -4,6 +4,7 @@ tie it leaves, and a declined pair that a warm path never uses; on SQLite and Po
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from amity.service.report import ledger_rows
@@ -76,7 +77,12 @@ def test_an_introduction_walked_over_two_weeks(amity: Amity) -> None:
         for person in (1, 2):
             [entry] = ledger_rows(store, person)
             other = "Ben Ode" if person == 1 else "Ana Reyes"
-            assert (entry.direction.value, entry.kind.value, entry.what, str(entry.occurred_on)) == (
+            assert (
+                entry.direction.value,
+                entry.kind.value,
+                entry.what,
+                str(entry.occurred_on),
+            ) == (
                 "gave",
                 "introduction",
                 f"an introduction to {other}",
@@ -223,3 +229,20 @@ def test_the_trash_and_the_archive_keep_introductions_off_the_agenda(amity: Amit
     )
     empty = amity.ok("intro", "status", today="2026-11-03")
     assert "Ask Ana Reyes" in empty.out
+
+
+def test_each_agenda_item_has_the_draft_of_its_step(amity: Amity) -> None:
+    from amity.service.agenda_intros import introduction_draft
+
+    _people(amity)
+    amity.ok("intro", "Ana", "Ben", "--reason", "payments", today="2026-11-02")
+    store = _store(amity)
+    try:
+        day = date(2026, 11, 3)
+        ask = introduction_draft(store, "intro:1:proposed", day)
+        assert ask is not None and ask.startswith("Hi Ana,") and "Ben Ode (Founder" in ask
+        assert introduction_draft(store, "intro:1:asked_a", day) is None  # not its state
+        assert introduction_draft(store, "intro:9:proposed", day) is None
+        assert introduction_draft(store, "check_in:person:1", day) is None
+    finally:
+        store.close()
