@@ -129,7 +129,10 @@ def test_done_and_snooze_act_on_the_agenda_item(amity: Amity) -> None:
     today = amity.ok("today", "--json", today="2026-11-03").json()["items"]
     number = next(i["number"] for i in today if i["id"] == "intro:1:proposed")
     text = amity.ok("today", "--no-drafts", today="2026-11-03").out
-    assert f"{number}. Ana Reyes  reminder  (intro:1:proposed)\n   {ASK_ANA}" in text
+    assert f"{number}. Ana Reyes  introduction\n   {ASK_ANA}" in text
+    # Its draft is the ask to Ana about Ben, not a generic check-in.
+    [drafted] = [i for i in today if i["id"] == "intro:1:proposed"]
+    assert "Ben Ode" in drafted["draft"] and "payments" in drafted["draft"]
     amity.ok("snooze", str(number), "3", today="2026-11-03")
     assert _agenda(amity, "2026-11-04") == []
     assert [i["id"] for i in _agenda(amity, "2026-11-06")] == ["intro:1:proposed"]

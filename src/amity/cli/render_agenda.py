@@ -6,7 +6,7 @@ from typing import Any
 
 from amity.cli.screen import Group, Padding, Text
 from amity.model.wording import plural
-from amity.service.agenda import TodayView
+from amity.service.agenda import AgendaEntry, TodayView
 
 _LABEL = {
     "follow_up": "follow up",
@@ -28,6 +28,13 @@ FIRST_RUN = (
 )
 
 
+def _label(item: AgendaEntry) -> str:
+    """What the item is, in words: an introduction's step says so (its kind is a reminder)."""
+    if item.key.startswith("intro:"):
+        return "introduction"
+    return _LABEL.get(item.kind, item.kind)
+
+
 def agenda_renderable(view: TodayView, *, show_drafts: bool = True) -> Group:
     parts: list[Any] = [Text(f"Today, {view.date:%A %d %B %Y}", style="bold")]
     if view.first_run:
@@ -41,7 +48,7 @@ def agenda_renderable(view: TodayView, *, show_drafts: bool = True) -> Group:
             Text.assemble(
                 (f"\n{item.number}. ", "dim" if acted else "bold"),
                 (item.person_name, "dim" if acted else "bold cyan"),
-                ("  " + _LABEL.get(item.kind, item.kind), "dim" if acted else "magenta"),
+                ("  " + _label(item), "dim" if acted else "magenta"),
                 (f"  [{item.state}]" if acted else "", "green"),
             )
         )

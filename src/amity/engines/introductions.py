@@ -18,10 +18,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from amity.engines.agenda import AgendaItem, make_item, relative_day
+from amity.engines.agenda import AgendaItem, make_item
 from amity.errors import UsageError
 from amity.model.enums import INTRODUCTION_TRANSITIONS, IntroductionState, ReminderKind
 from amity.model.network import Introduction
+from amity.model.wording import relative_day
 
 S = IntroductionState
 

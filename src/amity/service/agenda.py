@@ -30,7 +30,7 @@ from amity.model import (
     ReminderState,
 )
 from amity.service import agenda_sources as sources
-from amity.service.agenda_intros import introduction_items
+from amity.service.agenda_intros import introduction_draft, introduction_items
 from amity.service.settings import preferences
 from amity.store import Store, as_date, reminders
 from amity.store import agenda as agenda_store
@@ -188,7 +188,9 @@ def today_view(
     for line in agenda.numbered:
         item = line.item
         text = ""
-        if writer is not None and line.state == OPEN:
+        if writer is not None and line.state == OPEN and item.key.startswith("intro:"):
+            text = introduction_draft(store, item.key, today) or ""
+        if writer is not None and line.state == OPEN and not text:
             text = draft_for(
                 store,
                 home,

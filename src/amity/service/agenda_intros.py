@@ -10,17 +10,25 @@ asked ID`, ...) moves the introduction on, and the next step is a new item.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from amity.engines.agenda import AgendaItem
-from amity.engines.introductions import Pair, agenda_item
 from amity.store import Store
 from amity.store import introductions as intro_store
 
+if TYPE_CHECKING:
+    from amity.engines.agenda import AgendaItem
+
 
 def introduction_items(store: Store, today: date) -> list[AgendaItem]:
-    """Today's items of the open introductions (one indexed read)."""
+    """Today's items of the open introductions (one indexed read; the introductions'
+    engine is loaded only when there is one)."""
+    rows = intro_store.waiting(store)
+    if not rows:
+        return []
+    from amity.engines.introductions import Pair, agenda_item
+
     items = []
-    for row in intro_store.waiting(store):
+    for row in rows:
         item = agenda_item(
             intro_store.to_introduction(row),
             Pair(str(row["a_name"]), str(row["b_name"])),

@@ -8,10 +8,14 @@ at most one of them open: the service checks it before it writes.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from amity.model.enums import IntroductionState
-from amity.model.network import Introduction
 from amity.store.database import Row, as_date
 from amity.store.handle import Store
+
+if TYPE_CHECKING:
+    from amity.model.network import Introduction
 
 STEP_COLUMNS = (
     "asked_a_on",
@@ -106,6 +110,8 @@ def save_step(store: Store, intro: Introduction, was: IntroductionState) -> int:
 
 
 def to_introduction(row: Row) -> Introduction:
+    from amity.model.network import Introduction  # loaded once there is one to read
+
     """The model of a row read by this module."""
     return Introduction(
         person_a_id=int(row["person_a_id"]),
