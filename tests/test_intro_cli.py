@@ -177,6 +177,11 @@ def test_a_declined_pair_is_never_a_link_of_a_warm_path(amity: Amity) -> None:
     again = amity("intro", "agreed", "1", today="2026-11-05")
     assert again.code == 2 and "was declined by Ana Reyes on 2026-11-04" in again.err
     amity.ok("intro", "Ben", "Ana", "--reason", "a second try", today="2026-11-05")
+    assert all(("Ana Reyes", "Ben Ode") not in path for path in hops("2026-11-05"))
+    # The second try is made after all: the pair is a link again.
+    for step in ("asked", "agreed", "asked", "agreed", "made"):
+        amity.ok("intro", step, "2", today="2026-11-06")
+    assert [("you", "Ana Reyes"), ("Ana Reyes", "Ben Ode")] in hops("2026-11-06")
 
 
 def test_refusals_are_one_clear_line(amity: Amity) -> None:

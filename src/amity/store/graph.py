@@ -59,8 +59,19 @@ def network_arrays(store: Store, today: date) -> NetworkArrays:
     )
     declined_a, declined_b = _columns(
         store.db.rows(
-            "SELECT person_a_id, person_b_id FROM introduction WHERE owner_id = ? AND state = ?",
-            (store.owner_id, IntroductionState.DECLINED.value),
+            # A declined introduction blocks the pair, unless a later one of the same pair
+            # (in either order) was made after all.
+            "SELECT person_a_id, person_b_id FROM introduction i WHERE owner_id = ? AND state = ? "
+            "AND NOT EXISTS (SELECT 1 FROM introduction later WHERE later.owner_id = i.owner_id "
+            "AND later.id > i.id AND later.state IN (?, ?) AND ((later.person_a_id = "
+            "i.person_a_id AND later.person_b_id = i.person_b_id) OR (later.person_a_id = "
+            "i.person_b_id AND later.person_b_id = i.person_a_id)))",
+            (
+                store.owner_id,
+                IntroductionState.DECLINED.value,
+                IntroductionState.INTRODUCED.value,
+                IntroductionState.DONE.value,
+            ),
         ),
         2,
     )
