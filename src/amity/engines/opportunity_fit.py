@@ -15,18 +15,21 @@ thoughtful friend would apply it:
 - The opportunity's title counts fully, its description half. The words in order ("data
   engineer" in "Senior Data Engineer") count a quarter more than the same words apart.
 
-The score is 0-100: a match on every word of the title in both of the kind's two strongest
-places is 100. People under `MIN_SCORE` are not suggested: one common word in an interest
-is not a reason to pass a job on.
+The score is 0-100: every word of the title, in order, in the kind's strongest place (a
+job's needs) is 100; people are ranked by the points behind it, so of two at 100 the one
+who also holds the title comes first. People under `MIN_SCORE` are not suggested: one
+common word in an interest is not a reason to pass a job on.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from amity.engines import text_match
 from amity.model.enums import OpportunityKind
 
 MIN_SCORE = 10
@@ -53,23 +56,16 @@ WEIGHTS: dict[OpportunityKind, dict[str, float]] = {
     },
 }  # fmt: skip
 
-# Words that say nothing about what the opportunity is: never a match on their own.
-GENERIC = frozenset(
-    """a an the and or but nor of for to in on at by with from into about as is are was be
-    been being am i me my we us our you your they them their he she his her it its this that
-    these those there here who whom what which when where how why all any some each every
-    more most other such no not only own same so than too very can will just should would
-    could may might must do does did have has had get got new now next also etc via per
-    looking look seeking seek searching search want wanting wants hoping hope need needs
-    needed open interested interest interests keen eager happy love like
-    job jobs role roles position positions opening openings opportunity opportunities work
-    working career gig gigs thing things something anything someone anyone people person
-    team teams company companies firm org organisation organization business help
-    great good best nice full part time remote hybrid onsite based
-    senior junior lead staff principal head chief mid level entry associate
-    year years month months day days week weeks""".split()
-)
-_WORD = re.compile(r"[^\W_]+(?:[+#]+|(?:['’][^\W_]+))?")
+# Words of an opportunity or a profile that say nothing about what it is, beyond the stop
+# words of `text_match` (which already drops "looking", "help", "people"...): never a match.
+_GENERIC_TEXT = """
+hiring hire wanted seeking seek searching search wanting hoping hope needed interested
+interest eager job role position opening opportunity career gig thing team company firm
+org organisation organization business best full part time remote hybrid onsite based
+senior junior lead staff principal head chief mid level entry associate
+year month day week
+"""
+GENERIC = frozenset(text_match.stem(w) for w in _GENERIC_TEXT.split()) | text_match.STOP_TERMS
 _CLAUSES = {"interests": re.compile(r"[,;\n.|/]+"), "default": re.compile(r"[;\n.|]+")}
 _SAYS_ITSELF = ("looking", "seeking", "searching", "hoping", "wants", "open to", "needs")
 
@@ -97,6 +93,7 @@ class Wanted:
     kind: OpportunityKind
     title: str
     description: str = ""
+    organization: str = ""  # its words are not matched: "at Plaid" is where, not what
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,34 +110,14 @@ class Fit:
         return "; ".join(self.reasons)
 
 
-def stem(word: str) -> str:
-    """A word's stem, for comparing: `engineering`, `engineers` -> `engineer`; `speaker`,
-    `speaking`, `speakers` -> `speak`. Short words are kept whole."""
-    w = word.casefold().replace("’", "'").removesuffix("'s")
-    if w.endswith("s") and not w.endswith(("ss", "is", "us")) and len(w) >= 5:
-        w = w[:-1]
-    if w.endswith("ing") and len(w) >= 7:
-        w = w[:-3]
-    if w.endswith("er") and not w.endswith("eer") and len(w) >= 6:
-        w = w[:-2]  # engineer and volunteer keep theirs: the person is the work
-    return w
-
-
 def terms(text: str) -> list[str]:
-    """The meaningful stems of a text, in order (generic words dropped)."""
-    found = []
-    for raw in _WORD.findall(text):
-        word = raw.casefold()
-        if word in GENERIC:
-            continue
-        stemmed = stem(word)
-        if stemmed and stemmed not in GENERIC:
-            found.append(stemmed)
-    return found
+    """The meaningful terms of a text, in order: `text_match`'s terms (folded, stemmed:
+    "engineering" is "engineer", "designers" is "design") without the generic words."""
+    return [t for t in text_match.terms(text) if t not in GENERIC]
 
 
 def _pairs(stems: Sequence[str]) -> set[tuple[str, str]]:
-    return set(zip(stems, stems[1:], strict=False))
+    return set(itertools.pairwise(stems))
 
 
 def suited(
@@ -154,10 +131,7 @@ def suited(
 
     `people` may be only those who share a word with the opportunity (a prefilter);
     `total` is how many people the whole network has, for the rarity of each word."""
-    title_terms = terms(wanted.title)
-    weights: dict[str, float] = {t: 1.0 for t in title_terms}
-    for t in terms(wanted.description):
-        weights.setdefault(t, DESCRIPTION_SHARE)
+    title_terms, weights = _wanted_terms(wanted)
     if not weights:
         return []
     title_pairs = _pairs(title_terms)
@@ -168,9 +142,8 @@ def suited(
             df[t] += 1
     idf = {t: math.log((total + 1) / (df[t] + 1)) + 1.0 for t in weights}
     place = WEIGHTS[wanted.kind]
-    top_two = sum(sorted(place.values(), reverse=True)[:2])
-    best = top_two * IN_ORDER_BONUS * sum(weights[t] * idf[t] for t in weights)
-    fits = []
+    best = max(place.values()) * IN_ORDER_BONUS * sum(weights[t] * idf[t] for t in weights)
+    fits: list[tuple[float, Fit]] = []
     for person, fields in parsed:
         points, reasons = 0.0, []
         for name in sorted(FIELDS, key=lambda f: -place[f]):
@@ -185,9 +158,22 @@ def suited(
             reasons.append(_reason(name, person.field(name), matched))
         score = round(100 * points / best)
         if score >= MIN_SCORE:
-            fits.append(Fit(person.person_id, person.name, min(score, 100), tuple(reasons)))
-    fits.sort(key=lambda f: (-f.score, f.name.casefold(), f.person_id))
-    return fits[:limit]
+            fit = Fit(person.person_id, person.name, min(score, 100), tuple(reasons))
+            fits.append((points, fit))
+    fits.sort(key=lambda pf: (-pf[0], pf[1].name.casefold(), pf[1].person_id))
+    return [fit for _, fit in fits[:limit]]
+
+
+def _wanted_terms(wanted: Wanted) -> tuple[list[str], dict[str, float]]:
+    """The title's terms in order, and the weight of every term (the title's 1, the
+    description's half), without the organisation's own words."""
+    where = set(terms(wanted.organization))
+    title_terms = [t for t in terms(wanted.title) if t not in where]
+    weights: dict[str, float] = dict.fromkeys(title_terms, 1.0)
+    for t in terms(wanted.description):
+        if t not in where:
+            weights.setdefault(t, DESCRIPTION_SHARE)
+    return title_terms, weights
 
 
 def _reason(field: str, text: str, matched: set[str]) -> str:
@@ -209,7 +195,14 @@ def _clip(text: str) -> str:
     return text if len(text) <= CLAUSE_CHARS else text[: CLAUSE_CHARS - 1].rstrip() + "…"
 
 
-def may_match(wanted: Wanted) -> tuple[str, ...]:
-    """Lowercase stems a person's text must contain (as a substring) to match at all: a
-    cheap prefilter for the service before anything is parsed."""
-    return tuple(sorted(set(terms(wanted.title)) | set(terms(wanted.description))))
+def needles(wanted: Wanted) -> tuple[str, ...]:
+    """Lowercase pieces a person's folded text must contain to match at all (each term
+    without a last "e" or "y", which its other forms may lack: "hire" is in "hiring" as
+    "hir"): a cheap prefilter before anything is parsed."""
+    found = _wanted_terms(wanted)[1]
+    return tuple(sorted({t[:-1] if len(t) > 3 and t[-1] in "ey" else t for t in found}))
+
+
+def folded(text: str) -> str:
+    """The text as `needles` are compared with it (ASCII text without a costly fold)."""
+    return text.casefold() if text.isascii() else text_match.fold(text)

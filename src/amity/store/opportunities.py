@@ -22,8 +22,7 @@ _COLUMNS = (
 )
 # Who it came from, unless they are in the trash (then it came from no one you can see).
 _FROM = (
-    "LEFT JOIN person p ON p.id = o.person_id AND p.owner_id = o.owner_id "
-    "AND p.deleted_on IS NULL"
+    "LEFT JOIN person p ON p.id = o.person_id AND p.owner_id = o.owner_id AND p.deleted_on IS NULL"
 )
 
 
