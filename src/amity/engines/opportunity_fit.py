@@ -23,10 +23,11 @@ common word in an interest is not a reason to pass a job on.
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from amity.engines import text_match
@@ -36,6 +37,7 @@ MIN_SCORE = 10
 DESCRIPTION_SHARE = 0.5
 IN_ORDER_BONUS = 1.25
 CLAUSE_CHARS = 70
+REASONS = 2  # places named in a match's reason
 
 FIELDS = ("needs", "offers", "interests", "title", "headline")
 WEIGHTS: dict[OpportunityKind, dict[str, float]] = {
@@ -82,8 +84,13 @@ class Profile:
     title: str = ""
     headline: str = ""
 
+    @property
+    def texts(self) -> tuple[str, str, str, str, str]:
+        """The person's words, in the order of `FIELDS`."""
+        return (self.needs, self.offers, self.interests, self.title, self.headline)
+
     def field(self, name: str) -> str:
-        return str(getattr(self, name))
+        return self.texts[FIELDS.index(name)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,10 +123,6 @@ def terms(text: str) -> list[str]:
     return [t for t in text_match.terms(text) if t not in GENERIC]
 
 
-def _pairs(stems: Sequence[str]) -> set[tuple[str, str]]:
-    return set(itertools.pairwise(stems))
-
-
 def suited(
     wanted: Wanted,
     people: Iterable[Profile],
@@ -134,34 +137,65 @@ def suited(
     title_terms, weights = _wanted_terms(wanted)
     if not weights:
         return []
-    title_pairs = _pairs(title_terms)
-    parsed = [(p, {f: terms(p.field(f)) for f in FIELDS}) for p in people]
+    parsed = _Parsed(weights.keys(), set(itertools.pairwise(title_terms)))
+    alike: dict[tuple[str, ...], list[Profile]] = {}  # people with the very same words
+    for person in people:
+        alike.setdefault(person.texts, []).append(person)
+    fields_of = {texts: [parsed.of(text) for text in texts] for texts in alike}
     df: dict[str, int] = dict.fromkeys(weights, 0)
-    for _, fields in parsed:
-        for t in set().union(*fields.values()) & weights.keys():
-            df[t] += 1
+    for texts, fields in fields_of.items():
+        for t in frozenset().union(*(matched for matched, _ in fields)):
+            df[t] += len(alike[texts])
     idf = {t: math.log((total + 1) / (df[t] + 1)) + 1.0 for t in weights}
     place = WEIGHTS[wanted.kind]
     best = max(place.values()) * IN_ORDER_BONUS * sum(weights[t] * idf[t] for t in weights)
-    fits: list[tuple[float, Fit]] = []
-    for person, fields in parsed:
-        points, reasons = 0.0, []
-        for name in sorted(FIELDS, key=lambda f: -place[f]):
-            stems = fields[name]
-            matched = weights.keys() & set(stems)
-            if not matched:
-                continue
-            gained = place[name] * sum(weights[t] * idf[t] for t in matched)
-            if title_pairs & _pairs(stems):
-                gained *= IN_ORDER_BONUS
-            points += gained
-            reasons.append(_reason(name, person.field(name), matched))
-        score = round(100 * points / best)
-        if score >= MIN_SCORE:
-            fit = Fit(person.person_id, person.name, min(score, 100), tuple(reasons))
-            fits.append((points, fit))
-    fits.sort(key=lambda pf: (-pf[0], pf[1].name.casefold(), pf[1].person_id))
-    return [fit for _, fit in fits[:limit]]
+    ranked: list[tuple[float, str, int, Profile, _Gains]] = []
+    for texts, fields in fields_of.items():
+        gains = []
+        for name, (matched, in_order) in zip(FIELDS, fields, strict=True):
+            if matched:
+                gained = place[name] * sum(weights[t] * idf[t] for t in matched)
+                gains.append((gained * (IN_ORDER_BONUS if in_order else 1.0), name, matched))
+        points = sum(g for g, _, _ in gains)
+        if round(100 * points / best) >= MIN_SCORE:
+            ranked.extend((-points, p.name.casefold(), p.person_id, p, gains) for p in alike[texts])
+    return [
+        Fit(p.person_id, p.name, min(100, round(-points * 100 / best)), _reasons(p, gains))
+        for points, _, _, p, gains in heapq.nsmallest(limit, ranked, key=lambda r: r[:3])
+    ]
+
+
+_Gains = list[tuple[float, str, frozenset[str]]]
+
+
+class _Parsed:
+    """Each distinct text's terms once (titles and needs repeat across a network): the
+    opportunity's terms it holds, and whether it holds two of the title's in order."""
+
+    def __init__(self, wanted: Iterable[str], title_pairs: set[tuple[str, str]]) -> None:
+        self._wanted = frozenset(wanted)
+        self._pairs = title_pairs
+        self._seen: dict[str, tuple[frozenset[str], bool]] = {"": (frozenset(), False)}
+
+    def of(self, text: str) -> tuple[frozenset[str], bool]:
+        found = self._seen.get(text)
+        if found is None:
+            stems = terms(text)
+            matched = self._wanted.intersection(stems)
+            in_order = bool(matched) and not self._pairs.isdisjoint(itertools.pairwise(stems))
+            found = self._seen[text] = (matched, in_order)
+        return found
+
+
+def _reasons(person: Profile, gains: _Gains) -> tuple[str, ...]:
+    """The two places that weigh most, in words; a headline that only repeats the title
+    ("Staff Engineer at Canva" after "title Staff Engineer") is left out."""
+    names = [name for _, name, _ in sorted(gains, key=lambda g: (-g[0], FIELDS.index(g[1])))]
+    repeated = person.title.casefold() in person.headline.casefold()
+    if "title" in names and "headline" in names and repeated:
+        names.remove("headline")
+    matched = {name: m for _, name, m in gains}
+    return tuple(_reason(name, person.field(name), matched[name]) for name in names[:REASONS])
 
 
 def _wanted_terms(wanted: Wanted) -> tuple[list[str], dict[str, float]]:
@@ -176,7 +210,7 @@ def _wanted_terms(wanted: Wanted) -> tuple[list[str], dict[str, float]]:
     return title_terms, weights
 
 
-def _reason(field: str, text: str, matched: set[str]) -> str:
+def _reason(field: str, text: str, matched: frozenset[str]) -> str:
     """The part of a field that matched, as a person would say it: "looking for a data
     engineering job", "title Senior Data Engineer", "interested in data pipelines"."""
     if field == "title":

@@ -11,8 +11,9 @@ is a referral you received. A closed opportunity is never matched. docs/network.
 
 from __future__ import annotations
 
+import re
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from amity.engines.opportunity_fit import Profile, Wanted, folded, needles, suited
 from amity.errors import NotFound, UsageError
@@ -28,12 +29,14 @@ from amity.service.opportunity_types import (
     ReferralRecorded,
     Suited,
 )
-from amity.service.paths import PathQuery, PathsView, TargetKind, paths_to
 from amity.service.person_ref import PersonRef
 from amity.service.resolve import person_by_id
 from amity.store import Store, as_date
 from amity.store import opportunities as opportunities_store
 from amity.store.opportunities import NewOpportunity
+
+if TYPE_CHECKING:
+    from amity.service.paths import PathsView
 
 SUITED_LIMIT = 10
 PATHS_SHOWN = 3  # warm paths into the organisation, each with its first ask
@@ -97,6 +100,8 @@ def show_opportunity(store: Store, opportunity_id: int, today: date) -> Opportun
         return OpportunityView(facts, referrals, suited=_suited(store, facts))
     if not facts.organization:
         return OpportunityView(facts, referrals)
+    from amity.service.paths import PathQuery, TargetKind, paths_to  # numpy: only here
+
     found = paths_to(store, PathQuery(TargetKind.COMPANY, facts.organization), today, PATHS_READ)
     return OpportunityView(
         facts,
@@ -264,12 +269,12 @@ def _suited(store: Store, facts: OpportunityFacts) -> tuple[Suited, ...]:
     skip = opportunities_store.referred_ids(store, facts.id)
     if facts.source is not None:
         skip.add(facts.source.id)
+    holds = re.compile("|".join(re.escape(piece) for piece in pieces)).search
     total, maybe = 0, []
-    for pid, name, needs, offers, interests, title, headline in opportunities_store.profiles(store):
+    for row in opportunities_store.profiles(store):
         total += 1
-        text = folded(f"{needs}\n{offers}\n{interests}\n{title}\n{headline}")
-        if pid not in skip and any(piece in text for piece in pieces):
-            maybe.append(Profile(pid, name, needs, offers, interests, title, headline))
+        if row[0] not in skip and holds(folded("\n".join(row[2:]))):
+            maybe.append(Profile(*row))
     fits = suited(wanted, maybe, total=total, limit=SUITED_LIMIT)
     return tuple(Suited(PersonRef(f.person_id, f.name), f.score, f.reason) for f in fits)
 

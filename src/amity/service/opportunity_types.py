@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from amity.model import OpportunityKind, ReferralRole
 from amity.service.ledger import LedgerEntry
-from amity.service.paths import WarmPath
 from amity.service.person_ref import PersonRef
+
+if TYPE_CHECKING:
+    from amity.service.paths import WarmPath
 
 
 @dataclass(frozen=True, slots=True)
