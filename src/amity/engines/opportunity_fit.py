@@ -12,7 +12,8 @@ thoughtful friend would apply it:
   a job, someone who says they are looking for it (needs) first, then someone who does it
   (title, headline), and an interest last; for a project, who offers that work; for a talk
   or a podcast, who offers, speaks on or is interested in the topic.
-- The opportunity's title counts fully, its description half. The words in order ("data
+- The title and the headline both say what someone does: only the one that weighs more
+  counts. The opportunity's title counts fully, its description half. The words in order ("data
   engineer" in "Senior Data Engineer") count a quarter more than the same words apart.
 
 The score is 0-100: every word of the title, in order, in the kind's strongest place (a
@@ -156,6 +157,7 @@ def suited(
             if matched:
                 gained = place[name] * sum(weights[t] * idf[t] for t in matched)
                 gains.append((gained * (IN_ORDER_BONUS if in_order else 1.0), name, matched))
+        gains = _one_for_what_they_do(gains)
         points = sum(g for g, _, _ in gains)
         if round(100 * points / best) >= MIN_SCORE:
             ranked.extend((-points, p.name.casefold(), p.person_id, p, gains) for p in alike[texts])
@@ -166,6 +168,16 @@ def suited(
 
 
 _Gains = list[tuple[float, str, frozenset[str]]]
+
+
+def _one_for_what_they_do(gains: _Gains) -> _Gains:
+    """The title and the headline both say what someone does ("Data Engineer", "Data
+    Engineer at Acme"): only the one that weighs more counts."""
+    doing = [g for g in gains if g[1] in ("title", "headline")]
+    if len(doing) < 2:
+        return gains
+    weaker = min(doing, key=lambda g: (g[0], g[1] == "headline"))
+    return [g for g in gains if g is not weaker]
 
 
 class _Parsed:
@@ -188,12 +200,8 @@ class _Parsed:
 
 
 def _reasons(person: Profile, gains: _Gains) -> tuple[str, ...]:
-    """The two places that weigh most, in words; a headline that only repeats the title
-    ("Staff Engineer at Canva" after "title Staff Engineer") is left out."""
+    """The two places that weigh most, in words."""
     names = [name for _, name, _ in sorted(gains, key=lambda g: (-g[0], FIELDS.index(g[1])))]
-    repeated = person.title.casefold() in person.headline.casefold()
-    if "title" in names and "headline" in names and repeated:
-        names.remove("headline")
     matched = {name: m for _, name, m in gains}
     return tuple(_reason(name, person.field(name), matched[name]) for name in names[:REASONS])
 
