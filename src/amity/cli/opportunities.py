@@ -203,11 +203,12 @@ def _render_next(view: OpportunityView) -> None:
     if not facts.organization:
         echo("No organisation given, so no warm paths: add one with --org next time.")
         return
+    org = view.organization or facts.organization
     if not view.paths:
         maybe = f" Did you mean {', '.join(view.suggestions)}?" if view.suggestions else ""
-        echo(f"Nobody at {facts.organization} is in your network.{maybe}")
+        echo(f"Nobody at {org} is in your network.{maybe}")
         return
-    echo(f"Warm paths into {facts.organization}:")
+    echo(f"Warm paths into {org}:")
     for number, path in enumerate(view.paths, 1):
         target = path.hops[-1].end.name
         note = f" ({path.target_note})" if path.target_note else ""
@@ -220,8 +221,8 @@ def _render_next(view: OpportunityView) -> None:
             echo(f"   {line}" if line else "")
     if view.known_there:
         names = ", ".join(f"{k.person.name} ({k.note})" for k in view.known_there)
-        echo(f"You know directly at {facts.organization}: {names}.")
-    echo(f"People at {facts.organization} in your contacts: {view.people_there}.")
+        echo(f"You know directly at {org}: {names}.")
+    echo(f"People at {org} in your contacts: {view.people_there}.")
 
 
 def _render_suited(view: OpportunityView) -> None:

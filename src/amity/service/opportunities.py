@@ -110,6 +110,7 @@ def show_opportunity(store: Store, opportunity_id: int, today: date) -> Opportun
         known_there=_known_there(found),
         people_there=found.matched,
         suggestions=found.suggestions,
+        organization=found.target,
     )
 
 

@@ -109,6 +109,7 @@ class OpportunityView:
     paths: tuple[WarmPath, ...] = ()
     known_there: tuple[KnownThere, ...] = ()
     people_there: int = 0  # everyone at the organisation in your contacts
+    organization: str = ""  # its name as your contacts' positions spell it ("Plaid")
     suggestions: tuple[str, ...] = ()  # organisations named like it, when none is
 
     def as_dict(self) -> dict[str, Any]:
@@ -121,6 +122,7 @@ class OpportunityView:
             ],
             "known_there": [k.as_dict() for k in self.known_there],
             "people_there": self.people_there,
+            "organization": self.organization or self.opportunity.organization,
         }
 
 
