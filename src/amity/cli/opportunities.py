@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     Refer = Callable[[Store, int, int, date, date], ReferralRecorded]
 
 
+KNOWN_SHOWN = 5  # people you know at the organisation, named in the human output
+
+
 @click.group("opportunity")
 def opportunity_command() -> None:
     """Opportunities to pass on or to pursue: add, list, show, pass, referred-by, outcome,
@@ -220,8 +223,10 @@ def _render_next(view: OpportunityView) -> None:
         for line in f"\u201c{path.draft}\u201d".splitlines():
             echo(f"   {line}" if line else "")
     if view.known_there:
-        names = ", ".join(f"{k.person.name} ({k.note})" for k in view.known_there)
-        echo(f"You know directly at {org}: {names}.")
+        shown = view.known_there[:KNOWN_SHOWN]
+        names = ", ".join(f"{k.person.name} ({k.note})" for k in shown)
+        more = len(view.known_there) - len(shown)
+        echo(f"You know directly at {org}: {names}{f', and {more} more' if more else ''}.")
     echo(f"People at {org} in your contacts: {view.people_there}.")
 
 
