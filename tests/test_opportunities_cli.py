@@ -169,3 +169,17 @@ def test_list_puts_open_ones_first_and_all_adds_the_closed(amity: Amity) -> None
         "#2 Second (speaking, to pass on) — closed: no outcome"
         in amity.ok("opportunity", "list", "--all").out
     )
+
+
+def test_merging_two_people_it_was_passed_to_keeps_one_referral(amity: Amity) -> None:
+    amity.ok("add", "Ana Lima")
+    amity.ok("add", "Ana Lima (work)")
+    amity.ok("opportunity", "add", "Chef")
+    amity.ok("opportunity", "pass", "1", "1")
+    amity.ok("opportunity", "pass", "1", "2")
+    amity.ok("merge", "1", "2")
+    referrals = amity.ok("opportunity", "show", "1", "--json").json()["referrals"]
+    assert [r["person"]["id"] for r in referrals] == [1]
+    amity.ok("undo")
+    referrals = amity.ok("opportunity", "show", "1", "--json").json()["referrals"]
+    assert [r["person"]["id"] for r in referrals] == [1, 2]
