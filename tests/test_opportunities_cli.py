@@ -115,7 +115,13 @@ def test_one_for_you_shows_the_warm_path_in_and_who_referred_you(amity: Amity) -
     assert first["ask"] == {"id": 4, "name": "Dee Ray"}
     assert "Cy Park" in first["draft"] and first["draft"].startswith("Hi Dee")
     assert len(view["paths"]) <= 3
-    assert [k["person"]["name"] for k in view["known_there"]] == ["Cy Park"]
+    assert view["known_there"] == []  # Cy is in your contacts, but you have never talked
+    amity.ok(
+        "log", "Cy Park", "--kind", "coffee", "--on", (TODAY - timedelta(days=400)).isoformat()
+    )
+    shown = amity.ok("opportunity", "show", "1", "--json").json()
+    assert [k["person"]["name"] for k in shown["known_there"]] == ["Cy Park"]
+    assert shown["paths"][0]["ask"]["name"] == "Dee Ray"  # still the warmer way in
     text = amity.ok("opportunity", "show", "1").out
     assert "Warm paths into Plaid:" in text and "Ask Dee Ray first:" in text
     assert "You know directly at Plaid: Cy Park (Engineering Manager at Plaid)." in text

@@ -29,6 +29,7 @@ from amity.service.opportunity_types import (
     ReferralRecorded,
     Suited,
 )
+from amity.service.path_links import NEVER_IN_TOUCH
 from amity.service.person_ref import PersonRef
 from amity.service.resolve import person_by_id
 from amity.store import Store, as_date
@@ -282,7 +283,8 @@ def _suited(store: Store, facts: OpportunityFacts) -> tuple[Suited, ...]:
 
 def _known_there(found: PathsView) -> tuple[KnownThere, ...]:
     """The people at the organisation you are in touch with yourself: the one-link paths
-    among the strongest ones."""
+    among the strongest ones, but not a contact you have never been in touch with (an
+    imported connection: you could write to them, you do not know them)."""
     return tuple(
         KnownThere(
             PersonRef(int(path.ask.id or 0), path.ask.name),
@@ -291,5 +293,5 @@ def _known_there(found: PathsView) -> tuple[KnownThere, ...]:
             path.hops[0].why,
         )
         for path in found.paths
-        if len(path.hops) == 1
+        if len(path.hops) == 1 and path.hops[0].why != NEVER_IN_TOUCH
     )
