@@ -32,7 +32,7 @@ def opportunity_command() -> None:
     close."""
 
 
-@opportunity_command.command("add")
+@opportunity_command.command("add", short_help="Record one; shows who it suits or the ways in.")
 @click.argument("title")
 @click.option("--org", metavar="NAME", default="", help="The organisation it is at.")
 @click.option("--kind", metavar="KIND", default="job", show_default=True,
@@ -69,7 +69,7 @@ def add_command(
     _render_next(view)
 
 
-@opportunity_command.command("list")
+@opportunity_command.command("list", short_help="The open ones (--all: the closed too).")
 @click.option("--all", "everything", is_flag=True, help="The closed ones too.")
 @json_option
 def list_command(everything: bool, as_json: bool) -> None:
@@ -89,7 +89,7 @@ def list_command(everything: bool, as_json: bool) -> None:
         echo(f"#{facts.id} {_headline(facts)}{count if facts.referrals else ''}{state}")
 
 
-@opportunity_command.command("show")
+@opportunity_command.command("show", short_help="One, with who it suits or the ways in.")
 @click.argument("opportunity_id", metavar="ID", type=NUMBER)
 @json_option
 def show_command(opportunity_id: int, as_json: bool) -> None:
@@ -117,7 +117,7 @@ def show_command(opportunity_id: int, as_json: bool) -> None:
     _render_next(view)
 
 
-@opportunity_command.command("pass")
+@opportunity_command.command("pass", short_help="You passed one on to PERSON.")
 @click.argument("opportunity_id", metavar="ID", type=NUMBER)
 @click.argument("person")
 @click.option("--on", "on", metavar="DATE", help="When you passed it on (default today).")
@@ -129,7 +129,7 @@ def pass_command(opportunity_id: int, person: str, on: str | None, as_json: bool
     _refer(pass_on, opportunity_id, person, on, as_json)
 
 
-@opportunity_command.command("referred-by")
+@opportunity_command.command("referred-by", short_help="PERSON referred you for one of yours.")
 @click.argument("opportunity_id", metavar="ID", type=NUMBER)
 @click.argument("person")
 @click.option("--on", "on", metavar="DATE", help="When they referred you (default today).")
@@ -141,7 +141,7 @@ def referred_by_command(opportunity_id: int, person: str, on: str | None, as_jso
     _refer(referred_by, opportunity_id, person, on, as_json)
 
 
-@opportunity_command.command("outcome")
+@opportunity_command.command("outcome", short_help="What came of one referral.")
 @click.argument("opportunity_id", metavar="ID", type=NUMBER)
 @click.argument("person")
 @click.argument("text", metavar="TEXT")
@@ -160,7 +160,7 @@ def outcome_command(opportunity_id: int, person: str, text: str, as_json: bool) 
     echo(f"#{opportunity_id}, {done.person.name}: {done.outcome}")
 
 
-@opportunity_command.command("close")
+@opportunity_command.command("close", short_help="Close one: it is never matched again.")
 @click.argument("opportunity_id", metavar="ID", type=NUMBER)
 @click.option("--outcome", metavar="TEXT", help='What came of it ("hired", "filled").')
 @json_option
