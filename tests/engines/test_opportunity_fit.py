@@ -51,6 +51,16 @@ def test_an_interest_alone_ranks_below_a_need_and_a_title() -> None:
     assert _names(Wanted(JOB, "Data engineer"), people)[2][2] == ("interested in data engineering")
 
 
+def test_someone_hiring_for_the_role_is_not_a_candidate_for_it() -> None:
+    people = [
+        Profile(1, "Ana", needs="Hiring a data engineer for my team; a good climbing gym"),
+        Profile(2, "Ben", needs="Recruiting data engineers"),
+        Profile(3, "Cy", needs="hiring a designer. Looking for a data engineering role"),
+    ]
+    found = _names(Wanted(JOB, "Data engineer"), people)
+    assert found == [("Cy", 100, "Looking for a data engineering role")]
+
+
 def test_generic_words_never_match() -> None:
     people = [Profile(1, "Ana", needs="looking for a new senior role, remote, full time")]
     assert suited(Wanted(JOB, "Senior role, remote, full time"), people, total=1) == []

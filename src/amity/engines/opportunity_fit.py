@@ -12,6 +12,8 @@ thoughtful friend would apply it:
   a job, someone who says they are looking for it (needs) first, then someone who does it
   (title, headline), and an interest last; for a project, who offers that work; for a talk
   or a podcast, who offers, speaks on or is interested in the topic.
+- A need about hiring ("hiring a data engineer", "recruiting designers") is a role for
+  someone else to fill: it never makes its author a match.
 - The title and the headline both say what someone does: only the one that weighs more
   counts. The opportunity's title counts fully, its description half. The words in order ("data
   engineer" in "Senior Data Engineer") count a quarter more than the same words apart.
@@ -69,6 +71,8 @@ senior junior lead staff principal head chief mid level entry associate
 year month day week
 """
 GENERIC = frozenset(text_match.stem(w) for w in _GENERIC_TEXT.split()) | text_match.STOP_TERMS
+# A need about these is for someone else to fill: never a match for the person themself.
+HIRING = frozenset(text_match.stem(w) for w in ("hire", "hiring", "recruit", "recruiting"))
 _CLAUSES = {"interests": re.compile(r"[,;\n.|/]+"), "default": re.compile(r"[;\n.|]+")}
 _SAYS_ITSELF = ("looking", "seeking", "searching", "hoping", "wants", "open to", "needs")
 
@@ -142,7 +146,7 @@ def suited(
     alike: dict[tuple[str, ...], list[Profile]] = {}  # people with the very same words
     for person in people:
         alike.setdefault(person.texts, []).append(person)
-    fields_of = {texts: [parsed.of(text) for text in texts] for texts in alike}
+    fields_of = {texts: [parsed.of(text) for text in _wanting(texts)] for texts in alike}
     df: dict[str, int] = dict.fromkeys(weights, 0)
     for texts, fields in fields_of.items():
         for t in frozenset().union(*(matched for matched, _ in fields)):
@@ -168,6 +172,20 @@ def suited(
 
 
 _Gains = list[tuple[float, str, frozenset[str]]]
+
+
+def _wanting(texts: tuple[str, ...]) -> tuple[str, ...]:
+    """The texts as matched: needs without the clauses about hiring ("hiring a data
+    engineer" is someone who would fill the job, not take it)."""
+    return (_for_themselves(texts[0]), *texts[1:])
+
+
+def _for_themselves(needs: str) -> str:
+    if not needs:
+        return needs
+    clauses = _CLAUSES["default"].split(needs)
+    kept = [c for c in clauses if HIRING.isdisjoint(text_match.terms(c))]
+    return needs if len(kept) == len(clauses) else ". ".join(c.strip() for c in kept)
 
 
 def _one_for_what_they_do(gains: _Gains) -> _Gains:
@@ -203,7 +221,8 @@ def _reasons(person: Profile, gains: _Gains) -> tuple[str, ...]:
     """The two places that weigh most, in words."""
     names = [name for _, name, _ in sorted(gains, key=lambda g: (-g[0], FIELDS.index(g[1])))]
     matched = {name: m for _, name, m in gains}
-    return tuple(_reason(name, person.field(name), matched[name]) for name in names[:REASONS])
+    said = dict(zip(FIELDS, _wanting(person.texts), strict=True))
+    return tuple(_reason(name, said[name], matched[name]) for name in names[:REASONS])
 
 
 def _wanted_terms(wanted: Wanted) -> tuple[list[str], dict[str, float]]:
