@@ -6,7 +6,8 @@ offers (`amity intros`) and an opportunity with the contacts it suits. The API:
 - `words(text)`: the terms of a text, in order, each with the word it came from.
 - `Corpus.build(docs)`: the vocabulary and inverse document frequencies of some documents,
   and their vectors (`corpus.documents`). `corpus.vectors(texts)` weighs other texts with
-  the same vocabulary (words it does not know are ignored).
+  the same vocabulary (words it does not know are ignored). `vectors.take(rows)` picks rows
+  (-1: an empty one), e.g. one per person from a corpus of only the texts not empty.
 - `match(corpus, queries, candidates, top_k=...)`: for each query vector, its `top_k` best
   candidates as `Match(query, candidate, score, shared_terms)`, the indexes into the two
   `Vectors`, the cosine similarity (0..1) and the terms both share, the most telling first.
@@ -172,6 +173,17 @@ class Vectors:
     def row(self, i: int) -> tuple[Ints, Floats]:
         lo, hi = int(self.ptr[i]), int(self.ptr[i + 1])
         return self.terms[lo:hi], self.weights[lo:hi]
+
+    def take(self, rows: Ints) -> Vectors:
+        """These rows, in this order; a row of -1 is an empty vector."""
+        rows = np.asarray(rows, dtype=np.int64)
+        picked = np.maximum(rows, 0)
+        sizes = np.where(rows >= 0, np.diff(self.ptr)[picked] if len(self) else 0, 0)
+        ptr = np.r_[0, np.cumsum(sizes)].astype(np.int64)
+        total = int(ptr[-1])
+        starts = np.repeat(self.ptr[picked] - ptr[:-1], sizes) if total else np.zeros(0, np.int64)
+        at = np.arange(total, dtype=np.int64) + starts
+        return Vectors(ptr, self.terms[at], self.weights[at])
 
 
 @dataclass(frozen=True, slots=True)
