@@ -69,11 +69,15 @@ help helping stuff thing things something anything everything someone somebody a
 anybody people person look looking need needs want wants offer offers happy glad keen
 open able love like lot lots great good nice new really kind sort maybe general generally
 various misc etc get getting make making work working use using way ways
+intro intros introduction introduce connect connection contact contacts advice feedback
+chat question questions role roles opportunity opportunities
 """
 
 
 def fold(text: str) -> str:
     """Case and accents folded: "Café Zürich" → "cafe zurich"."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
@@ -137,25 +141,48 @@ def stem(word: str) -> str:
 STOP_TERMS = frozenset(stem(w) for w in _STOP_TEXT.split()) | frozenset(_STOP_TEXT.split())
 
 
-def _kept(word: str) -> bool:
-    return len(word) > 1 and not word.isdigit()
+_TERM_OF: dict[str, str] = {}  # folded word → its term, "" when it is none (a memo)
+
+
+def _term_of(word: str) -> str:
+    term = _TERM_OF.get(word)
+    if term is None:
+        term = ""
+        if len(word) > 1 and not word.isdigit() and word not in STOP_TERMS:
+            stemmed = stem(word)
+            term = "" if stemmed in STOP_TERMS else stemmed
+        if len(_TERM_OF) < 500_000:
+            _TERM_OF[word] = term
+    return term
 
 
 def words(text: str) -> list[tuple[str, str]]:
     """The text's terms in order, each with the folded word it came from."""
     found: list[tuple[str, str]] = []
     for word in _WORD.findall(fold(text)):
-        if not _kept(word) or word in STOP_TERMS:
-            continue
-        term = stem(word)
-        if term not in STOP_TERMS:
+        term = _term_of(word)
+        if term:
             found.append((term, word))
     return found
 
 
 def terms(text: str) -> list[str]:
     """The text's terms in order (see `words`)."""
-    return [term for term, _ in words(text)]
+    return [t for t in map(_term_of, _WORD.findall(fold(text))) if t]
+
+
+def _counts(texts: Iterable[str]) -> list[Counter[str]]:
+    """Each text's term counts (a text met twice is cut into terms once)."""
+    seen: dict[str, Counter[str]] = {}
+    found: list[Counter[str]] = []
+    for text in texts:
+        counted = seen.get(text)
+        if counted is None:
+            counted = Counter(terms(text))
+            if len(text) < 1000:
+                seen[text] = counted
+        found.append(counted)
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +224,7 @@ class Corpus:
 
     @classmethod
     def build(cls, docs: Sequence[str], *, max_df: float = MAX_DF) -> Corpus:
-        counts = [Counter(terms(doc)) for doc in docs]
+        counts = _counts(docs)
         df: Counter[str] = Counter()
         for c in counts:
             df.update(c.keys())
@@ -210,24 +237,33 @@ class Corpus:
 
     def vectors(self, texts: Iterable[str]) -> Vectors:
         """Other texts, weighed with this corpus's vocabulary (unknown terms ignored)."""
-        return _vectors([Counter(terms(t)) for t in texts], self.vocabulary, self.idf)
+        return _vectors(_counts(texts), self.vocabulary, self.idf)
 
 
 def _vectors(counts: Sequence[Counter[str]], vocabulary: dict[str, int], idf: Floats) -> Vectors:
-    ptr = np.zeros(len(counts) + 1, dtype=np.int64)
+    sizes: list[int] = []
     ids: list[int] = []
-    tfs: list[float] = []
-    for i, c in enumerate(counts):
-        row = sorted((vocabulary[t], k) for t, k in c.items() if t in vocabulary)
-        ids.extend(t for t, _ in row)
-        tfs.extend(1.0 + math.log(k) for _, k in row)
-        ptr[i + 1] = len(ids)
+    tfs: list[int] = []
+    for c in counts:
+        before = len(ids)
+        for t, k in c.items():
+            i = vocabulary.get(t)
+            if i is not None:
+                ids.append(i)
+                tfs.append(k)
+        sizes.append(len(ids) - before)
+    size = np.array(sizes, dtype=np.int64)
+    ptr = np.r_[0, np.cumsum(size)].astype(np.int64)
     term_ids = np.array(ids, dtype=np.int64)
-    weights = np.array(tfs, dtype=np.float64) * idf[term_ids] if ids else np.zeros(0)
-    sizes = np.diff(ptr)
-    norms = np.sqrt(np.add.reduceat(weights**2, ptr[:-1][sizes > 0])) if ids else np.zeros(0)
-    weights = weights / np.repeat(norms, sizes[sizes > 0]) if ids else weights
-    return Vectors(ptr, term_ids, weights)
+    if not ids:
+        return Vectors(ptr, term_ids, np.zeros(0))
+    doc = np.repeat(np.arange(len(size), dtype=np.int64), size)
+    order = np.lexsort((term_ids, doc))  # each row's terms ascending
+    term_ids = term_ids[order]
+    weights = (1.0 + np.log(np.array(tfs, dtype=np.float64)[order])) * idf[term_ids]
+    filled = size > 0
+    norms = np.sqrt(np.add.reduceat(weights**2, ptr[:-1][filled]))
+    return Vectors(ptr, term_ids, weights / np.repeat(norms, size[filled]))
 
 
 @dataclass(frozen=True, slots=True)
