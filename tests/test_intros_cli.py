@@ -155,7 +155,7 @@ def test_hostile_profiles_are_fine(amity: Amity) -> None:
             store.db.execute(
                 "UPDATE person SET needs = ?, interests = ? WHERE owner_id = ? AND id = ?",
                 (
-                    "a designer\x00\x07 🎨 " + "zeppelin " * 120_000,
+                    "a designer\x07\x1b[2J 🎨 " + "zeppelin " * 120_000,
                     "🧗 chess\u202e",
                     store.owner_id,
                     6,
