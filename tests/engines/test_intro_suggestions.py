@@ -215,7 +215,7 @@ def test_hostile_text_is_matched_and_quoted_safely() -> None:
         assert all(ch.isprintable() or ch == " " for ch in s.reason), s.reason
         assert len(s.reason) < 400
     assert found[0].reason == "Ana [31m is hiring a designer 🎨; Ben 🧗 offers product design ]0."
-    assert found[1].reason == "Cara and Dan are both into zeppelin."
+    assert found[1].reason == "Cara and Dan are both into 🧗🧗 zeppelin."
 
 
 def test_no_profiles_no_suggestions() -> None:

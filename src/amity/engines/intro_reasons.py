@@ -23,12 +23,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from amity.engines.intro_suggestions import Candidate, Fields, Part, Profile, Reason
-from amity.engines.text_match import STOP_TERMS, Vectors, shared_terms, terms, words
+from amity.engines.text_match import STOP_TERMS, Vectors, shared_terms, terms
 
 MAX_PER_PERSON = 2
 GOAL_BOOST = 1.2
 CLAUSE_CHARS = 80
 _CLAUSES = re.compile(r"[\n\r.;!?]+|,\s")
+_ITEMS = re.compile(r"[\n\r.;!?,/|•·]+")
 _IS_FIRST = frozenset(["happy", "glad", "keen", "able", "available", "open", "eager"])
 _VERB_FIRST = frozenset(["can", "will", "could", "would", "needs", "wants", "seeks", "offers"])
 _DOING = frozenset(
@@ -114,7 +115,9 @@ def _reason(
     for r, found in zip(pair.reasons, shared, strict=True):
         seeker, giver = profiles[r.seeker], profiles[r.giver]
         if r.part is Part.INTERESTS:
-            both = _listed(_display(seeker.interests, found))
+            both = min(
+                (_listed(_display(p.interests, found)) for p in (seeker, giver)), key=len
+            )  # in the words of the one who put it more briefly
             if needs_met:
                 sentences.append(f"Both are into {both} too.")
             else:
@@ -195,19 +198,29 @@ def _clause(text: str, found: tuple[str, ...]) -> str:
             chosen = cleaned
             if wanted & set(terms(cleaned)):
                 break
-    clause = _clip(chosen)
+    return _lowered(_clip(chosen))
+
+
+def _lowered(clause: str) -> str:
+    """Its first letter lowered when the first word is a common one, not a name."""
     first = clause.partition(" ")[0].casefold()
     if clause[:1].isupper() and (first in _LOWERED or first in STOP_TERMS):
-        clause = clause[0].lower() + clause[1:]
+        return clause[0].lower() + clause[1:]
     return clause
 
 
 def _display(text: str, found: tuple[str, ...]) -> list[str]:
-    """The words the terms came from in `text`, the most telling first, at most 3."""
-    seen: dict[str, str] = {}
-    for term, word in words(_clean(text)):
-        seen.setdefault(term, word)
-    return [seen.get(t, t) for t in found[:3]]
+    """The items of an interests text ("bouldering, chess; Rust in production") that hold
+    the shared terms, in the person's own words, at most 3."""
+    wanted = set(found)
+    items: list[str] = []
+    for part in _ITEMS.split(text):
+        cleaned = _clean(part)
+        if cleaned and wanted & set(terms(cleaned)):
+            items.append(_lowered(_clip(cleaned)))
+            if len(items) == 3:
+                break
+    return items or list(found[:3])
 
 
 def _listed(items: list[str]) -> str:
