@@ -12,10 +12,10 @@ from amity.engines.agenda import (
     build_agenda,
     make_item,
     rank,
-    relative_day,
 )
 from amity.errors import UsageError
 from amity.model.enums import ReminderKind
+from amity.model.wording import relative_day
 
 MON = date(2026, 3, 2)
 WEEK = [MON + timedelta(days=n) for n in range(7)]
