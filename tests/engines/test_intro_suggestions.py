@@ -37,6 +37,19 @@ def test_a_need_met_by_an_offer_reads_as_a_person_would_say_it() -> None:
     assert 40 <= only.score <= 100
 
 
+def test_an_offer_that_starts_with_a_verb_keeps_it() -> None:
+    (only,) = suggest(
+        [
+            _p(1, "Ana", needs="looking for a backend role at a fintech"),
+            _p(2, "Ben", offers="knows the backend teams at two fintechs"),
+        ]
+    )
+    assert only.reason == (
+        "Ana is looking for a backend role at a fintech; Ben knows the backend teams at two "
+        "fintechs."
+    )
+
+
 def test_a_need_met_beats_a_shared_hobby() -> None:
     found = suggest(
         [

@@ -31,7 +31,11 @@ CLAUSE_CHARS = 80
 _CLAUSES = re.compile(r"[\n\r.;!?]+|,\s")
 _ITEMS = re.compile(r"[\n\r.;!?,/|•·]+")
 _IS_FIRST = frozenset(["happy", "glad", "keen", "able", "available", "open", "eager"])
-_VERB_FIRST = frozenset(["can", "will", "could", "would", "needs", "wants", "seeks", "offers"])
+_VERB_FIRST = frozenset(
+    ["can", "will", "could", "would", "needs", "wants", "seeks", "offers", "knows", "has",
+     "runs", "leads", "teaches", "mentors", "coaches", "advises", "invests", "helps", "hosts",
+     "organises", "organizes", "gives", "writes", "reviews", "builds", "makes", "does"]
+)  # fmt: skip
 _DOING = frozenset(
     ["hiring", "looking", "seeking", "searching", "raising", "building", "moving", "starting",
      "trying", "planning", "preparing", "recruiting", "launching", "exploring", "learning",

@@ -29,6 +29,8 @@ from amity.model import (
 from amity.service.demo_data import (
     CIRCLE_MIX,
     COMPANIES,
+    DEMO_NEEDS,
+    DEMO_OFFERS,
     FAMILY,
     GIVEN,
     KIND_MIX,
@@ -137,9 +139,9 @@ def _people(store: Store, rng: random.Random, today: date) -> list[tuple[int, Ci
         if n % 4 == 0:
             person.contact_points.append(ContactPoint(ContactKind.PHONE, f"+1415555{n:04d}", ""))
         if n % 7 == 0:
-            person.needs = "looking for a backend role at a fintech"
+            person.needs = DEMO_NEEDS[(n // 7) % len(DEMO_NEEDS)]
         if n % 9 == 0:
-            person.offers = "happy to review CVs and do mock interviews"
+            person.offers = DEMO_OFFERS[(n // 9) % len(DEMO_OFFERS)]
         pid = people_store.insert_person(store, person, today)
         people_store.reindex_person(store, pid)
         ids.append((pid, circle))

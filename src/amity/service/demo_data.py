@@ -153,6 +153,22 @@ TITLES = [
     "Developer Advocate",
     "Investor",
 ]
+# What some demo people need and offer: each need has an offer that answers it, so the
+# suggested introductions (`amity intros`) have something to find.
+DEMO_NEEDS = [
+    "looking for a backend role at a fintech",
+    "hiring a product designer for the mobile app",
+    "looking for a mentor in data science",
+    "raising a seed round for a climate startup",
+]
+DEMO_OFFERS = [
+    "happy to review CVs and do mock interviews",
+    "freelance product designer, mobile apps",
+    "mentoring people moving into data science",
+    "angel investor in climate startups at seed",
+    "knows the backend teams at two fintechs",
+]
+
 TOPICS = [
     "hiring plans for the payments team",
     "their move to Lisbon",
