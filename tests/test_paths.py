@@ -171,6 +171,17 @@ def test_company_names_match_up_to_case_punctuation_and_suffixes(store: Store) -
     assert _chains(_company(store, "zalando se")) == [["Ben Gmbh"]]
 
 
+def test_the_first_words_of_a_name_find_the_one_organisation_they_begin(store: Store) -> None:
+    _person(store, "Chloe Park", SOME, company="Sequoia Capital", title="Partner")
+    _person(store, "Eve Seq", SOME, company="Seqera Labs")
+    view = _company(store, "sequoia")
+    assert view.target == "Sequoia Capital" and _chains(view) == [["Chloe Park"]]
+    assert _chains(_company(store, "seq")) == []  # a word's start is not enough
+    _person(store, "Dan Lee", SOME, company="Sequoia Capital China")
+    two = _company(store, "Sequoia")
+    assert two.paths == () and two.suggestions == ("Sequoia Capital", "Sequoia Capital China")
+
+
 def test_paths_have_at_most_three_links(store: Store) -> None:
     a = _person(store, "A One", CLOSE)
     b = _person(store, "B Two")

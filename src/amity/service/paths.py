@@ -165,6 +165,15 @@ def _company(store: Store, text: str) -> _Targets:
         for oid, name, org_domain in known
         if (key and organization_key(name) == key) or (org_domain and org_domain == domain)
     ]
+    if not orgs and key:
+        # "Sequoia" for Sequoia Capital: the name's first words. One such organisation is
+        # the one meant; several are offered as suggestions.
+        starting = [(oid, name) for oid, name, _ in known if _starts_with(name, key)]
+        if len({organization_key(name) for _, name in starting}) == 1:
+            orgs = starting
+        elif starting:
+            names = sorted({organization_key(n): n for _, n in starting}.values(), key=str.lower)
+            return _Targets(text, [], {}, AskReason(), tuple(names[:3]))
     if not orgs:
         return _Targets(text, [], {}, AskReason(), _close_names(key, [n for _, n, _ in known]))
     label = orgs[0][1]
@@ -179,6 +188,12 @@ def _company(store: Store, text: str) -> _Targets:
             years = _years(job.start_year, job.end_year)
             notes[job.person_id] = (f"former, at {job.organization} {years}", True)
     return _Targets(label, sorted(notes), notes, AskReason(f"someone at {label}", label))
+
+
+def _starts_with(name: str, key: str) -> bool:
+    """Whether an organisation's name begins with the words of `key` ("sequoia")."""
+    found = organization_key(name)
+    return found.startswith(key + " ")
 
 
 def _close_names(key: str, names: list[str]) -> tuple[str, ...]:
