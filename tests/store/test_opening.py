@@ -9,13 +9,8 @@ from datetime import date, timedelta
 import pytest
 
 from amity.model import Person
-from amity.service.home import (
-    open_for_reading,
-    prepare_for_write,
-    schema_status,
-    upgrade_schema,
-    with_account,
-)
+from amity.service.home import open_for_reading, prepare_for_write, with_account
+from amity.service.schema import schema_status, upgrade_schema
 from amity.store import Store, open_store
 from amity.store import people as people_store
 from amity.store.accounts import NO_ACCOUNT, create_account, find_account
