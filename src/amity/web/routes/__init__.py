@@ -8,7 +8,9 @@ from amity.web.routes import (
     capture,
     duplicates,
     imports,
+    introductions,
     later,
+    network,
     people,
     person,
     report,
@@ -27,6 +29,8 @@ ROUTERS: tuple[APIRouter, ...] = (
     imports.upload_router,
     duplicates.router,
     report.router,
+    network.router,
+    introductions.router,
     settings.router,
     later.router,
 )
