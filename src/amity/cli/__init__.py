@@ -49,6 +49,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "merge": ("amity.cli.duplicates", "Merge two people into one."),
     "undo": ("amity.cli.duplicates", "Undo the last merge, import or dismissal."),
     "path": ("amity.cli.paths", "Warm-intro paths to a company, a role or a person."),
+    "intro": ("amity.cli.intros", "Introduce two people, double opt-in: ask A, then B."),
     "serve": ("amity.cli.web", "Run the web app on this home."),
     "db": ("amity.cli.db", "The database schema: status, and upgrade to the newest."),
 }

@@ -31,6 +31,7 @@ from amity.model import (
     ReminderState,
 )
 from amity.service import agenda_sources as sources
+from amity.service.agenda_intros import introduction_items
 from amity.service.settings import preferences
 from amity.store import Store, as_date, reminders
 from amity.store import agenda as agenda_store
@@ -118,6 +119,7 @@ def plan(store: Store, today: date, *, horizon: int = 0, budget: int | None = No
     items += sources.new_jobs(store, today)
     keep, total_due = sources.keep_in_touch(store, today, horizon, cadences)
     items += keep
+    items += introduction_items(store, today)
     kept = numbered_earlier(store, today)
     states = sources.acted_states(store, [item.key for item in [*items, *kept]])
     done = {key for key, (state, _) in states.items() if state in (DONE, SKIPPED)}

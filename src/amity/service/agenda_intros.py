@@ -1,0 +1,33 @@
+"""The agenda's introductions: a step that is yours (ask A, ask B, write the introduction),
+a nudge when an answer has been out a week, and asking how it went two weeks after.
+
+Only introductions between two living people (neither archived nor in the trash) count.
+Each item is keyed `intro:ID:STATE` (`amity.engines.introductions.agenda_item`), so `amity
+done` and `amity snooze` act on that step alone; recording the step itself (`amity intro
+asked ID`, ...) moves the introduction on, and the next step is a new item.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from amity.engines.agenda import AgendaItem
+from amity.engines.introductions import Pair, agenda_item
+from amity.store import Store
+from amity.store import introductions as intro_store
+
+
+def introduction_items(store: Store, today: date) -> list[AgendaItem]:
+    """Today's items of the open introductions (one indexed read)."""
+    items = []
+    for row in intro_store.waiting(store):
+        item = agenda_item(
+            intro_store.to_introduction(row),
+            Pair(str(row["a_name"]), str(row["b_name"])),
+            today,
+            strength_a=int(row["a_strength"] or 0),
+            strength_b=int(row["b_strength"] or 0),
+        )
+        if item is not None:
+            items.append(item)
+    return items
