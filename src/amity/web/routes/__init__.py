@@ -8,7 +8,6 @@ from amity.web.routes import (
     capture,
     duplicates,
     imports,
-    introductions,
     later,
     network,
     people,
@@ -30,7 +29,6 @@ ROUTERS: tuple[APIRouter, ...] = (
     duplicates.router,
     report.router,
     network.router,
-    introductions.router,
     settings.router,
     later.router,
 )

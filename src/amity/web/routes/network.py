@@ -12,23 +12,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from amity.errors import Ambiguous, AmityError, NotFound
+from amity.model.limits import MAX_INTEGER
+from amity.service import introductions as intros
 from amity.service.paths import FAINT, PathQuery, PathsView, TargetKind, paths_to
 from amity.service.resolve import person_named, resolve_person
 from amity.store import Store
 from amity.web.csrf import csrf_protect
 from amity.web.deps import StoreDep, TodayDep
 from amity.web.errors import form_error
-from amity.web.pages import is_htmx, render_either
-from amity.web.routes.introductions import IntrosSection, intros_section
+from amity.web.forms import check_lengths
+from amity.web.network_board import IntrosSection, Step, intros_section, state_words, take_step
+from amity.web.pages import is_htmx, render, render_either
 
 router = APIRouter(dependencies=[Depends(csrf_protect)])
+Id = Annotated[int, Form(ge=1, le=MAX_INTEGER)]
+Text = Annotated[str, Form()]  # lengths checked in the handler, so the message comes back
 
 KINDS: tuple[tuple[str, str], ...] = (
     (TargetKind.COMPANY, "a company"),
@@ -143,3 +148,57 @@ def _named(store: Store, text: str) -> tuple[int, str] | None:
         return person_named(store, text)
     except Ambiguous:
         return None
+
+
+# -- the introductions board and the suggestions ---------------------------------------
+
+
+@router.post("/network/introductions/{intro_id:int}/step", response_class=HTMLResponse)
+def intro_step(
+    request: Request,
+    intro_id: int,
+    store: StoreDep,
+    today: TodayDep,
+    step: Annotated[Step, Form()],
+    by: Annotated[Literal["", "a", "b", "you"], Form()] = "",
+    outcome: Text = "",
+) -> Response:
+    try:
+        check_lengths(outcome=outcome)
+        view = take_step(store, intro_id, step, by, outcome, today)
+        result = (f"{view.a.name} → {view.b.name}: {state_words(view)}.", "", 200)
+    except AmityError as exc:
+        status, error = form_error(request, exc)
+        result = ("", error, status)
+    return _section(request, store, today, result)
+
+
+@router.post("/network/introductions", response_class=HTMLResponse)
+def intro_propose(
+    request: Request,
+    store: StoreDep,
+    today: TodayDep,
+    a: Id,
+    b: Id,
+    reason: Text = "",
+) -> Response:
+    try:
+        check_lengths(reason=reason)
+        view = intros.propose(store, a, b, reason, today)
+        result = (f"Proposed: introduce {view.a.name} to {view.b.name}.", "", 200)
+    except AmityError as exc:
+        status, error = form_error(request, exc)
+        result = ("", error, status)
+    return _section(request, store, today, result)
+
+
+def _section(request: Request, store: Store, today: date, result: tuple[str, str, int]) -> Response:
+    """The introductions again for htmx (with what happened), else back to the page."""
+    message, error, status = result
+    if not is_htmx(request) and not error:
+        return RedirectResponse("/network", status_code=303)
+    section = intros_section(store, today)
+    section.message, section.error = message, error
+    page = NetworkPage(PathsAnswer(NetworkQuery()), section)
+    template = "_network_intros.html" if is_htmx(request) else "network.html"
+    return render(request, template, page, status)
