@@ -6,6 +6,7 @@ engines."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from amity.service import introductions as intros
 from amity.service.intro_suggestions import suggest_introductions
@@ -29,7 +30,7 @@ def _group(text: str, title: str) -> str:
     return found[1]
 
 
-def _press(web: Web, intro_id: int, step: str, **extra: str) -> object:
+def _press(web: Web, intro_id: int, step: str, **extra: str) -> Any:
     url = f"/network/introductions/{intro_id}/step"
     return web.post(url, {"step": step, **extra}, htmx=True)
 
@@ -92,8 +93,10 @@ def test_a_no_a_wrong_step_and_a_plain_form(web: Web, store: Store) -> None:
 
 def test_a_suggestion_becomes_a_proposal(demo_web: Web, store: Store) -> None:
     best = suggest_introductions(store, today=TODAY, limit=5)[0]
-    page = demo_web.get("/network").text
-    suggested = page.split('id="suggestions-title"', 1)[1]
+    page = demo_web.get("/network").text  # the page asks for them once shown
+    assert 'hx-get="/network/suggestions" hx-trigger="load"' in page
+    assert 'href="/network/suggestions">Show them' in page  # without JavaScript
+    suggested = _suggestions(demo_web)
     assert best.a.name in suggested and best.b.name in suggested
     assert f"score {best.score}" in suggested and "Propose intro" in suggested
     offered = rf'name="a" value="{best.a.id}">\s*<input type="hidden" name="b" value="{best.b.id}"'
@@ -104,16 +107,25 @@ def test_a_suggestion_becomes_a_proposal(demo_web: Web, store: Store) -> None:
     assert f"Proposed: introduce {best.a.name} to {best.b.name}." in made.text
     yours = _group(made.text, "Waiting on you")
     assert best.a.name in yours and best.reason.split(".")[0] in yours
-    rest = made.text.split('id="suggestions-title"', 1)[1]
-    assert not re.search(offered, rest)  # once proposed, no longer suggested
+    assert 'hx-get="/network/suggestions"' in made.text  # they come again, without this pair
+    assert not re.search(offered, _suggestions(demo_web))
     again = demo_web.post("/network/introductions", form, htmx=True)
     assert again.status_code == 400 and "already have an introduction under way" in again.text
+    whole = demo_web.get("/network/suggestions")  # the plain link: the page, with them
+    assert "<nav" in whole.text and "Propose intro" in whole.text
+
+
+def _suggestions(web: Web) -> str:
+    partial = web.get("/network/suggestions", headers={"HX-Request": "true"})
+    assert partial.status_code == 200 and "<nav" not in partial.text
+    assert 'hx-trigger="load"' not in partial.text
+    return str(partial.text)
 
 
 def test_the_empty_board_and_no_suggestions_say_what_to_do(web: Web) -> None:
     page = web.get("/network").text
     assert "No introductions yet." in page and "amity intro Ana Ben" in page
-    assert "Nothing to suggest yet." in page and "Propose intro" not in page
+    assert "Nothing to suggest yet." in _suggestions(web)
 
 
 def test_hostile_names_on_the_board_are_text(web: Web, store: Store) -> None:

@@ -41,18 +41,28 @@ class IntroCard:
     wants_outcome: bool = False  # introduced: a box for how it went, and Done
 
 
+@dataclass(frozen=True, slots=True)
+class Suggested:
+    """The introductions to propose, and how many people have a need, an offer or an
+    interest written down (why there are none)."""
+
+    pairs: tuple[IntroSuggestion, ...]
+    described: int = 0
+
+
 @dataclass(slots=True)
 class IntrosSection:
     """The board in three groups (waiting on you, on them, made or closed) and the
-    suggestions; `message` and `error` say what the last button did."""
+    suggestions; `message` and `error` say what the last button did. The suggestions are
+    None until asked for: finding them reads every contact's profile (seconds on a home of
+    100,000 people), so the page loads them after it is shown."""
 
     today: date
     yours: tuple[IntroCard, ...] = ()
     theirs: tuple[IntroCard, ...] = ()
     closed: tuple[IntroCard, ...] = ()
     more_closed: int = 0
-    suggestions: tuple[IntroSuggestion, ...] = ()
-    described: int = 0  # people with a need, an offer or an interest (why none are suggested)
+    suggestions: Suggested | None = None
     message: str = ""
     error: str = ""
 
@@ -61,22 +71,26 @@ class IntrosSection:
         return not (self.yours or self.theirs or self.closed)
 
 
-def intros_section(store: Store, today: date) -> IntrosSection:
-    """Every introduction as a card in its group, and the best few to propose."""
+def intros_section(store: Store, today: date, *, suggest: bool = False) -> IntrosSection:
+    """Every introduction as a card in its group (and with `suggest`, the best few to
+    propose)."""
     found = intros.list_introductions(store, today=today, include_closed=True)
     cards = [_card(store, view, today) for view in found]
     closed = sorted((c for c in cards if not c.view.waiting_on), key=lambda c: c.view.since,
                     reverse=True)  # fmt: skip
-    suggested = suggest_introductions(store, today=today, limit=SUGGESTED)
     return IntrosSection(
         today,
         yours=tuple(c for c in cards if c.view.waiting_on == "you"),
         theirs=tuple(c for c in cards if c.view.waiting_on in ("a", "b")),
         closed=tuple(closed[:CLOSED_SHOWN]),
         more_closed=max(0, len(closed) - CLOSED_SHOWN),
-        suggestions=tuple(suggested),
-        described=0 if suggested else people_described(store),
+        suggestions=suggested(store, today) if suggest else None,
     )
+
+
+def suggested(store: Store, today: date) -> Suggested:
+    pairs = tuple(suggest_introductions(store, today=today, limit=SUGGESTED))
+    return Suggested(pairs, 0 if pairs else people_described(store))
 
 
 def _card(store: Store, view: IntroductionView, today: date) -> IntroCard:

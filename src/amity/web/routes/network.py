@@ -113,6 +113,15 @@ def network_page(
     return render_either(request, "network.html", "_network_paths.html", page, status)
 
 
+@router.get("/network/suggestions", response_class=HTMLResponse)
+def network_suggestions(request: Request, store: StoreDep, today: TodayDep) -> Response:
+    """The suggested introductions: loaded by the page once it is shown (htmx), or the
+    whole page with them (a plain link)."""
+    section = intros_section(store, today, suggest=True)
+    page = NetworkPage(PathsAnswer(NetworkQuery()), section)
+    return render_either(request, "network.html", "_network_suggestions.html", page)
+
+
 def search(
     request: Request, store: Store, query: NetworkQuery, today: date
 ) -> tuple[PathsAnswer, int]:
