@@ -25,6 +25,9 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     running = Server(tmp_path_factory.mktemp("network") / "home")
     running.amity("init")
     running.amity("demo")
+    running.amity("intro", "Ada Berg", "Mary Hopper", "--reason", "both build payment systems")
+    running.amity("intro", "Shafi Iyer", "Guido Silva", "--reason", "Shafi is hiring a designer")
+    running.amity("intro", "asked", "2")
     running.start()
     yield running
     running.stop()
@@ -90,6 +93,7 @@ def test_paths_on_a_desktop_run_across_and_the_ask_copies(browser: Any, demo: Se
     intro = tab.locator("#paths .path", has=tab.locator(".chain-hop:nth-of-type(3)")).first
     tops = _rows(tab, intro)
     assert len(tops) == 3 and max(tops) - min(tops) < 10  # one line: You → Ada → Mary
+    tab.locator("#suggestions .suggestion").first.wait_for()  # loaded after the page
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     tab.screenshot(path=str(SCREENSHOTS / "network.png"), full_page=True)
     first = tab.locator("#paths .path").first
@@ -98,6 +102,30 @@ def test_paths_on_a_desktop_run_across_and_the_ask_copies(browser: Any, demo: Se
     first.get_by_role("button", name="Copy draft").click()
     first.get_by_role("button", name="Copied").wait_for()
     assert tab.evaluate("navigator.clipboard.readText()") == draft
+    tab.context.close()
+
+
+def test_the_board_and_the_suggestions_on_a_phone(browser: Any, demo: Server) -> None:
+    tab = _tab(browser, demo, PHONE)
+    tab.goto("/network")
+    first = tab.locator("#suggestions .suggestion").first
+    first.wait_for()  # loaded after the page is shown
+    width = tab.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert width[0] <= width[1], f"the page scrolls sideways: {width}"
+    assert _too_small(tab) == []
+    yours = tab.get_by_role("region", name="Waiting on you")
+    yours.locator("summary", has_text="Draft to Ada Berg").click()
+    assert yours.locator("textarea").input_value().startswith("Hi Ada")
+    yours.get_by_role("button", name="I asked Ada Berg").click()
+    tab.get_by_text("Ada Berg → Mary Hopper: asked Ada Berg.").wait_for()
+    theirs = tab.get_by_role("region", name="Waiting on them")
+    theirs.get_by_role("button", name="Ada Berg said yes").wait_for()
+    first.wait_for()  # the block came again: the suggestions load anew
+    pair = first.locator(".intro-names a").all_inner_texts()
+    first.get_by_role("button", name="Propose intro").click()
+    tab.get_by_text(f"Proposed: introduce {pair[0]} to {pair[1]}.").wait_for()
+    tab.locator("#suggestions .suggestion").first.wait_for()  # and they come again
+    assert tab.get_by_role("region", name="Waiting on you").get_by_text(pair[1]).count() >= 1
     tab.context.close()
 
 
