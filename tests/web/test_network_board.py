@@ -81,6 +81,10 @@ def test_a_no_a_wrong_step_and_a_plain_form(web: Web, store: Store) -> None:
     assert early.status_code == 400 and "Ana Reyes has not been asked yet" in early.text
     plain = web.post(f"/network/introductions/{n}/step", {"step": "asked"})  # no htmx
     assert plain.status_code == 200 and plain.url.path == "/network"  # back on the page
+    web.clock.advance(8)  # a week without an answer: a nudge, with its draft
+    theirs = _group(web.get("/network").text, "Waiting on them")
+    assert "Nudge Ana Reyes gently: no answer for 8 days" in theirs
+    assert "(8 days)" in theirs and "Draft to Ana Reyes" in theirs
     no = _press(web, n, "declined", by="a")
     assert no.status_code == 200 and "Ana Reyes → Ben Ode: declined." in no.text
     assert intros.get(store, n, today=TODAY).declined_by == "a"

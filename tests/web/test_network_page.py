@@ -127,6 +127,17 @@ def test_an_empty_home_and_an_empty_search(web: Web) -> None:
     assert too_long.status_code == 422
 
 
+def test_paths_only_through_strangers_are_called_faint(web: Web, store: Store) -> None:
+    with store.db.transaction():
+        _person(store, "Cara Lin", company="Plaid")  # imported, never in touch
+    text = web.get("/network?company=Plaid").text
+    assert _chain(_cards(text)[0]) == ["Cara Lin"]
+    assert "These are faint" in text and "in your contacts, never in touch" in text
+    _stripe(store)
+    warm = web.get("/network?company=Stripe").text
+    assert "These are faint" not in warm
+
+
 def test_hostile_names_are_text(web: Web, store: Store) -> None:
     with store.db.transaction():
         ben = _person(store, XSS_NAME, CLOSE)

@@ -35,9 +35,9 @@ class Action:
 @dataclass(frozen=True, slots=True)
 class IntroCard:
     view: IntroductionView
-    state: str  # the state in words: "asked Ana", "Ben agreed"
+    state: str  # the state in words: "asked Ana Reyes", "Ana Reyes agreed"
     actions: tuple[Action, ...]
-    draft: Draft | None = None  # the message the next step needs, when it is yours
+    draft: Draft | None = None  # the message your move needs: an ask, a nudge, a thank-you
     wants_outcome: bool = False  # introduced: a box for how it went, and Done
 
 
@@ -94,7 +94,7 @@ def suggested(store: Store, today: date) -> Suggested:
 
 
 def _card(store: Store, view: IntroductionView, today: date) -> IntroCard:
-    draft = intros.draft_for(store, view.id, today) if view.waiting_on == "you" else None
+    draft = intros.draft_for(store, view.id, today) if view.your_move else None
     return IntroCard(view, state_words(view), actions(view), draft, view.state is S.INTRODUCED)
 
 

@@ -21,7 +21,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from amity.errors import Ambiguous, AmityError, NotFound
 from amity.model.limits import MAX_INTEGER
 from amity.service import introductions as intros
-from amity.service.paths import FAINT, PathQuery, PathsView, TargetKind, paths_to
+from amity.service.path_links import NEVER_IN_TOUCH
+from amity.service.paths import PathQuery, PathsView, TargetKind, paths_to
 from amity.service.resolve import person_named, resolve_person
 from amity.store import Store
 from amity.web.csrf import csrf_protect
@@ -69,9 +70,9 @@ class PathsAnswer:
 
     @property
     def faint(self) -> bool:
-        """Every path found starts with someone you have never been in touch with."""
-        best = self.view.paths[0].strength if self.view and self.view.paths else 1.0
-        return best <= FAINT / 100
+        """Every path found starts with a contact you have never been in touch with."""
+        paths = self.view.paths if self.view else ()
+        return bool(paths) and all(path.hops[0].why == NEVER_IN_TOUCH for path in paths)
 
 
 @dataclass(slots=True)
