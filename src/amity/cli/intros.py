@@ -88,7 +88,6 @@ def status_command(everything: bool, as_json: bool) -> None:
 @json_option
 def show_command(intro_id: str, as_json: bool) -> None:
     """The whole story of introduction ID, with each step's date and the current draft."""
-    from amity.engines.introductions import Pair, step_phrase
     from amity.service.introductions import draft_for, get
 
     ctx = app()
@@ -98,12 +97,10 @@ def show_command(intro_id: str, as_json: bool) -> None:
     if as_json:
         emit_json(_document(view, draft))
         return
-    names = Pair(view.a.name, view.b.name)
     echo(f"Introduction #{view.id}: {view.a.name} → {view.b.name} ({_state_line(view)})")
     echo(f"Why: {view.reason}")
-    for state, day in view.steps:
-        phrase = step_phrase(state, names, declined_by=view.declined_by, outcome=view.outcome)
-        echo(f"  {day.isoformat()}  {phrase}")
+    for _, day, what in view.story():
+        echo(f"  {day.isoformat()}  {what}")
     echo(f"Next: {view.next_step}")
     if draft is not None:
         _draft(view, draft)
@@ -166,17 +163,13 @@ def _advance(intro_id: str, to: str, day: str | None, as_json: bool, **extra: st
 
 
 def _record(move: Any, intro_id: str, day: str | None, as_json: bool) -> None:
-    from amity.engines.introductions import Pair, step_phrase
     from amity.service.choices import parse_happened_on
 
     ctx = app()
     store, today = ctx.write_store, ctx.settings.today
     on = parse_happened_on(day, today) if day is not None else None
     view: IntroductionView = move(store, _number(intro_id), today, on)
-    last, when = view.steps[-1]
-    phrase = step_phrase(
-        last, Pair(view.a.name, view.b.name), declined_by=view.declined_by, outcome=view.outcome
-    )
+    _, when, phrase = view.story()[-1]
     _result(view, f"Introduction #{view.id}, {when.isoformat()}: {phrase}.", as_json)
 
 

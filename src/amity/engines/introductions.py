@@ -277,12 +277,16 @@ def agenda_item(
     person_id, person = (intro.person_b_id, names.b) if to_b else (intro.person_a_id, names.a)
     strength = strength_b if to_b else strength_a
     key = item_key(intro.id, intro.state)
-    ago = relative_day((here.since - today).days)
-    if intro.state in (S.ASKED_A, S.ASKED_B, S.INTRODUCED):
-        wait = OUTCOME_AFTER_DAYS if intro.state is S.INTRODUCED else NUDGE_AFTER_DAYS
-        what = "introduced" if intro.state is S.INTRODUCED else "asked"
-        reason = f"{here.next_step} ({what} {ago}; introduction #{intro.id})"
-        due = here.since + timedelta(days=wait)
+    if intro.state in (S.ASKED_A, S.ASKED_B):
+        reason = f"{here.next_step} (introduction #{intro.id})"
+        due = here.since + timedelta(days=NUDGE_AFTER_DAYS)
+        return make_item(
+            ReminderKind.CHECK_IN, key, person_id, person, due, reason, strength=strength
+        )
+    if intro.state is S.INTRODUCED:
+        ago = relative_day((here.since - today).days)
+        reason = f"{here.next_step} (introduced {ago}; introduction #{intro.id})"
+        due = here.since + timedelta(days=OUTCOME_AFTER_DAYS)
         return make_item(
             ReminderKind.CHECK_IN, key, person_id, person, due, reason, strength=strength
         )

@@ -31,3 +31,23 @@ def introduction_items(store: Store, today: date) -> list[AgendaItem]:
         if item is not None:
             items.append(item)
     return items
+
+
+def introduction_draft(store: Store, key: str, today: date) -> str | None:
+    """The draft an introduction's agenda item needs (the ask, the nudge, the introduction,
+    the thank-you), for a key `intro:ID:STATE` whose introduction still stands at STATE;
+    None for any other key. For the agenda's drafts: `today_view` drafts a check-in for an
+    item it does not know, and can ask this first."""
+    prefix, _, rest = key.partition(":")
+    number, _, state = rest.partition(":")
+    if prefix != "intro" or not number.isdecimal():
+        return None
+    from amity.errors import NotFound
+    from amity.service.introductions import draft_for, get
+
+    try:
+        if get(store, int(number), today=today).state.value != state:
+            return None
+        return draft_for(store, int(number), today).text
+    except NotFound:
+        return None

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from amity.engines.introductions import Pair, step_phrase
 from amity.model.enums import IntroductionState
 from amity.service.person_ref import PersonRef
 
@@ -29,6 +30,14 @@ class IntroductionView:
     declined_by: str = ""  # "a", "b" or "you" once declined
     your_move: bool = False  # something is yours to do now: a step, a nudge, asking how it went
 
+    def story(self) -> tuple[tuple[IntroductionState, date, str], ...]:
+        """Each step with its day and what it was in words ("asked Ana Reyes")."""
+        names = Pair(self.a.name, self.b.name)
+        return tuple(
+            (s, d, step_phrase(s, names, declined_by=self.declined_by, outcome=self.outcome))
+            for s, d in self.steps
+        )
+
     @property
     def is_open(self) -> bool:
         return self.state not in (IntroductionState.DONE, IntroductionState.DECLINED)
@@ -44,7 +53,10 @@ class IntroductionView:
             "since": self.since.isoformat(),
             "next_step": self.next_step,
             "your_move": self.your_move,
-            "steps": [{"state": s.value, "date": d.isoformat()} for s, d in self.steps],
+            "steps": [
+                {"state": s.value, "date": d.isoformat(), "what": what}
+                for s, d, what in self.story()
+            ],
             "outcome": self.outcome,
             "declined_by": self.declined_by,
         }
