@@ -72,6 +72,18 @@ Product|Designer|Product Designer|UX Researcher|Data Scientist|Data Engineer|ML 
 Recruiter|Technical Recruiter|Talent Partner|Founder|Co-founder|CEO|COO|Investor|Partner|
 Developer Advocate|Solutions Architect|Consultant|Account Executive|Marketing Manager|
 Analyst|Student|Professor|Researcher|Operations Lead|Chief of Staff""")
+# What people need and offer (`amity intros` matches them): picked by the person's id, not
+# drawn from the generator's random stream, so every other column stays as it was.
+NEEDS = _phrases("""looking for a backend role at a fintech|hiring a product designer|
+an intro to seed investors in climate|a mentor for engineering management|feedback on a
+pricing page|a cofounder with sales experience|advice on moving to Lisbon|hiring data
+engineers for the platform team|a recruiter who knows the Berlin market|help preparing a
+keynote talk|someone to review a Rust codebase|beta users for a developer tool""")
+OFFERS = _phrases("""happy to review CVs and do mock interviews|product design reviews|
+mentoring new engineering managers|intros to climate investors|pricing and packaging
+advice|Rust code reviews|talk coaching for conference speakers|knows the Berlin tech
+market well|backend engineering at fintech companies|can test developer tools|data
+engineering and platform work|lived in Lisbon for years""")
 CITIES = _phrases("""Berlin|London|New York|Lisbon|Toronto|Remote|Paris|Amsterdam|Madrid|Barcelona|
 Dublin|Stockholm|Copenhagen|Oslo|Helsinki|Warsaw|Prague|Vienna|Zurich|Munich|Milan|Rome|
 San Francisco|Seattle|Austin|Boston|Chicago|Los Angeles|Singapore|Tokyo|Seoul|Bangalore|Dubai|

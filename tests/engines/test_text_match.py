@@ -175,3 +175,14 @@ def test_scores_are_cosines() -> None:
         assert m.shared_terms == shared_terms(
             corpus, corpus.documents, m.query, corpus.documents, m.candidate
         )
+
+
+def test_take_picks_rows_and_empty_ones() -> None:
+    corpus = Corpus.build(["rust", "chess go", "python"])
+    picked = corpus.documents.take(np.array([2, -1, 1, 2]))
+    assert len(picked) == 4
+    assert [list(picked.row(i)[0]) for i in range(4)] == [
+        list(corpus.documents.row(2)[0]), [], list(corpus.documents.row(1)[0]),
+        list(corpus.documents.row(2)[0]),
+    ]  # fmt: skip
+    assert len(Corpus.build([]).documents.take(np.array([-1, -1]))) == 2

@@ -23,20 +23,28 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from amity.engines.intro_suggestions import Candidate, Fields, Part, Profile, Reason
-from amity.engines.text_match import Vectors, shared_terms, terms, words
+from amity.engines.text_match import STOP_TERMS, Vectors, shared_terms, terms
 
 MAX_PER_PERSON = 2
 GOAL_BOOST = 1.2
 CLAUSE_CHARS = 80
 _CLAUSES = re.compile(r"[\n\r.;!?]+|,\s")
+_ITEMS = re.compile(r"[\n\r.;!?,/|•·]+")
 _IS_FIRST = frozenset(["happy", "glad", "keen", "able", "available", "open", "eager"])
 _VERB_FIRST = frozenset(["can", "will", "could", "would", "needs", "wants", "seeks", "offers"])
+_DOING = frozenset(
+    ["hiring", "looking", "seeking", "searching", "raising", "building", "moving", "starting",
+     "trying", "planning", "preparing", "recruiting", "launching", "exploring", "learning",
+     "writing", "interviewing", "relocating", "fundraising", "switching", "changing"]
+)  # fmt: skip
 _BARE_VERB = {"need": "needs", "want": "wants", "seek": "seeks", "offer": "offers"}
+_LOWERED = _IS_FIRST | _VERB_FIRST | _DOING | frozenset(_BARE_VERB)
 
 
 @dataclass(frozen=True, slots=True)
 class Suggestion:
-    """Two people (profile ids) who should meet, the 0-100 score and why."""
+    """Two people (profile ids) who should meet, the 0-100 score and why. When one's need is
+    what the pair is about, `a` is the one who needs it."""
 
     a: int
     b: int
@@ -80,7 +88,9 @@ def pick(
             continue
         shown[pair.a] = shown.get(pair.a, 0) + 1
         shown[pair.b] = shown.get(pair.b, 0) + 1
-        chosen.append(Suggestion(profiles[pair.a].id, profiles[pair.b].id, total, reason))
+        first = pair.reasons[0]
+        one, two = (pair.a, pair.b) if first.part is Part.INTERESTS else (first.seeker, first.giver)
+        chosen.append(Suggestion(profiles[one].id, profiles[two].id, total, reason))
     return chosen
 
 
@@ -105,11 +115,13 @@ def _reason(
     for r, found in zip(pair.reasons, shared, strict=True):
         seeker, giver = profiles[r.seeker], profiles[r.giver]
         if r.part is Part.INTERESTS:
-            both = _listed(_display(seeker.interests, found))
+            both = min(
+                (_listed(_display(p.interests, found)) for p in (seeker, giver)), key=len
+            )  # in the words of the one who put it more briefly
             if needs_met:
                 sentences.append(f"Both are into {both} too.")
             else:
-                sentences.append(f"{seeker.name} and {giver.name} are both into {both}.")
+                sentences.append(f"{_name(seeker)} and {_name(giver)} are both into {both}.")
             continue
         lead = "In return, " if needs_met else ""
         needs_met += 1
@@ -117,43 +129,48 @@ def _reason(
     a, b = profiles[pair.a], profiles[pair.b]
     for p in (a, b):
         if not p.in_touch:
-            sentences.append(f"You have not been in touch with {p.name} yet.")
+            sentences.append(f"You have not been in touch with {_name(p)} yet.")
     if goal is not None:
         sentences.append(f"It serves your goal \u201c{_clean(goal.title)}\u201d.")
-    return " ".join(sentences) or f"{a.name} and {b.name} have something in common."
+    return " ".join(sentences) or f"{_name(a)} and {_name(b)} have something in common."
 
 
 def _seeks(p: Profile, found: tuple[str, ...]) -> str:
-    clause = _clause(p.needs, found)
+    name, clause = _name(p), _clause(p.needs, found)
     first, _, rest = clause.partition(" ")
     key = first.casefold()
-    if key.endswith("ing") and len(key) > 4:
-        return f"{p.name} is {clause}"
+    if key in _DOING:
+        return f"{name} is {clause}"
     if key in _VERB_FIRST:
-        return f"{p.name} {clause}"
+        return f"{name} {clause}"
     if key in _BARE_VERB:
-        return f"{p.name} {_BARE_VERB[key]} {rest}".rstrip()
-    return f"{p.name} needs {clause}"
+        return f"{name} {_BARE_VERB[key]} {rest}".rstrip()
+    return f"{name} needs {clause}"
 
 
 def _gives(p: Profile, part: Part, found: tuple[str, ...]) -> str:
+    name = _name(p)
     if part is Part.ROLE:
         title, org = _clean(p.title), _clean(p.organization)
         if title and org:
-            return f"{p.name} works as {_clip(title)} at {_clip(org)}"
+            return f"{name} works as {_clip(title)} at {_clip(org)}"
         if title or org:
-            return f"{p.name} works {'as' if title else 'at'} {_clip(title or org)}"
-        return f"{p.name} is {_clause(p.headline, found)}"
+            return f"{name} works {'as' if title else 'at'} {_clip(title or org)}"
+        return f"{name} is {_clause(p.headline, found)}"
     clause = _clause(p.offers, found)
     first, _, rest = clause.partition(" ")
     key = first.casefold()
-    if key in _IS_FIRST or (key.endswith("ing") and len(key) > 4):
-        return f"{p.name} is {clause}"
+    if key in _IS_FIRST or key in _DOING:
+        return f"{name} is {clause}"
     if key in _VERB_FIRST:
-        return f"{p.name} {clause}"
+        return f"{name} {clause}"
     if key in _BARE_VERB:
-        return f"{p.name} {_BARE_VERB[key]} {rest}".rstrip()
-    return f"{p.name} offers {clause}"
+        return f"{name} {_BARE_VERB[key]} {rest}".rstrip()
+    return f"{name} offers {clause}"
+
+
+def _name(p: Profile) -> str:
+    return _clip(_clean(p.name)) or f"#{p.id}"
 
 
 def _clean(text: str) -> str:
@@ -171,7 +188,8 @@ def _clip(text: str) -> str:
 
 def _clause(text: str, found: tuple[str, ...]) -> str:
     """The first clause of `text` holding one of the terms, cleaned and clipped, its first
-    letter lowered unless it starts a name or an acronym ("Hiring a ..." → "hiring a ...")."""
+    letter lowered when it is a common word ("Hiring a ..." → "hiring a ...", "A designer"
+    → "a designer"), not a name ("Rust mentoring")."""
     wanted = set(found)
     chosen = ""
     for part in _CLAUSES.split(text):
@@ -180,18 +198,29 @@ def _clause(text: str, found: tuple[str, ...]) -> str:
             chosen = cleaned
             if wanted & set(terms(cleaned)):
                 break
-    clause = _clip(chosen)
-    if len(clause) > 1 and clause[0].isupper() and clause[1].islower():
-        clause = clause[0].lower() + clause[1:]
+    return _lowered(_clip(chosen))
+
+
+def _lowered(clause: str) -> str:
+    """Its first letter lowered when the first word is a common one, not a name."""
+    first = clause.partition(" ")[0].casefold()
+    if clause[:1].isupper() and (first in _LOWERED or first in STOP_TERMS):
+        return clause[0].lower() + clause[1:]
     return clause
 
 
 def _display(text: str, found: tuple[str, ...]) -> list[str]:
-    """The words the terms came from in `text`, the most telling first, at most 3."""
-    seen: dict[str, str] = {}
-    for term, word in words(_clean(text)):
-        seen.setdefault(term, word)
-    return [seen.get(t, t) for t in found[:3]]
+    """The items of an interests text ("bouldering, chess; Rust in production") that hold
+    the shared terms, in the person's own words, at most 3."""
+    wanted = set(found)
+    items: list[str] = []
+    for part in _ITEMS.split(text):
+        cleaned = _clean(part)
+        if cleaned and wanted & set(terms(cleaned)):
+            items.append(_lowered(_clip(cleaned)))
+            if len(items) == 3:
+                break
+    return items or list(found[:3])
 
 
 def _listed(items: list[str]) -> str:

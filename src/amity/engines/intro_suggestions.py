@@ -5,7 +5,7 @@ The judgment, in the order a thoughtful person weighs it:
 1. **One needs what the other offers** (`needs` against `offers`, by TF-IDF cosine, see
    `amity.engines.text_match`): the strongest reason. A need met by someone's *role* instead
    (their title, organisation and headline: "hiring a designer" and a Product Designer)
-   counts `ROLE_WEIGHT` as much. A need that is met is worth `0.5 + 0.5 * cosine`, so any
+   counts `ROLE_WEIGHT` as much. A need that is met is worth `0.5 + 0.4 * cosine`, so any
    need met outranks any shared interest; both directions met add half the second.
 2. **Shared interests** (`interests` against `interests`): worth `INTEREST_WEIGHT * cosine`,
    at most 0.5.
@@ -22,7 +22,8 @@ needs and you are close to both; 50-70: a clear need met, or a strong shared int
 people you know less; under 30: a faint match or a stranger on one side.
 
 Only pairs that share a term are ever scored (an inverted index), and for a term held by
-very many people only the `MAX_POSTINGS` you are closest to are considered.
+very many people only those you are closest to are considered: the `MAX_POSTINGS` closest
+for a term of a need, an offer or a role, the `INTEREST_POSTINGS` closest for an interest.
 """
 
 from __future__ import annotations
@@ -36,12 +37,15 @@ import numpy as np
 from amity.engines.text_match import Corpus, Floats, Ints, Vectors, match
 
 ROLE_WEIGHT = 0.7
+NEED_BASE = 0.5  # a need met, however faintly, is worth this much
+NEED_TOP = 0.9  # and an exact match this much: both directions met still add
 INTEREST_WEIGHT = 0.5
 MIN_COSINE = 0.05  # below this a shared term is noise in a long text
 STRANGER_FACTOR = 0.4
 CLOSE_BASE = 0.6
 TOP_K = 8  # best candidates kept per person and part
-MAX_POSTINGS = 300
+MAX_POSTINGS = 300  # people kept per term of a need, an offer or a role
+INTEREST_POSTINGS = 100  # and of an interest: a hobby shared by thousands is common
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +89,7 @@ class Reason:
         if self.part is Part.INTERESTS:
             return INTEREST_WEIGHT * self.cosine
         weight = 1.0 if self.part is Part.OFFERS else ROLE_WEIGHT
-        return weight * (0.5 + 0.5 * self.cosine)
+        return weight * (NEED_BASE + (NEED_TOP - NEED_BASE) * self.cosine)
 
 
 @dataclass(slots=True)
@@ -143,9 +147,10 @@ def candidates(profiles: Sequence[Profile], fields: Fields) -> list[Candidate]:
         (Part.INTERESTS, fields.interests, fields.interests),
     ):
         same = part is Part.INTERESTS
+        most = INTEREST_POSTINGS if same else MAX_POSTINGS
         matches = match(
             fields.corpus, wanted, given, top_k=TOP_K, min_score=MIN_COSINE, same=same,
-            explain=False, query_prior=prior, candidate_prior=prior, max_postings=MAX_POSTINGS,
+            explain=False, query_prior=prior, candidate_prior=prior, max_postings=most,
         )  # fmt: skip
         for m in matches:
             seeker, giver = m.query, m.candidate

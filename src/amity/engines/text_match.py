@@ -13,14 +13,16 @@ offers (`amity intros`) and an opportunity with the contacts it suits. The API:
   `Vectors`, the cosine similarity (0..1) and the terms both share, the most telling first.
   `shared_terms(corpus, queries, q, candidates, c)` gives them for one pair.
 
-**Terms.** A text is folded (NFKD, accents dropped, `casefold`), cut into runs of letters
-and digits, and each word is stemmed by a few suffix rules, enough for the forms people
-write in a profile to meet: plurals ("designers" → "designer", "companies" → "company"),
--ing and -ed ("hiring", "hired" → "hire"; "climbing" → "climb") and an agent -er on a long
-word ("designer" → "design", "climber" → "climb"), applied until nothing changes. Pure
-numbers, one-letter words, English stop words and the generic words of a profile that
-never make a match ("help", "stuff", "things", "looking", "happy", "someone", ...) are
-left out.
+For example, the contacts an opportunity suits (`ids[i]` the contact of `texts[i]`)::
+
+    corpus = Corpus.build(texts)
+    wanted = corpus.vectors(["Senior Rust engineer, remote, fintech"])
+    best = [(ids[m.candidate], m.score, m.shared_terms)
+            for m in match(corpus, wanted, corpus.documents, top_k=10)]
+
+**Terms** are cut by `amity.engines.text_terms` (folded, stemmed so "hiring" meets "hire"
+and "designers" "design", stop words and a profile's generic words left out); `words`,
+`terms`, `stem`, `fold` and `STOP_TERMS` are re-exported here.
 
 **Weights.** A term's weight in a document is `(1 + ln tf) * idf`, with
 `idf = ln((1 + n) / (1 + df)) + 1` over the corpus's `n` documents (`df`: how many hold the
@@ -38,15 +40,19 @@ each term on that side.
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 from numpy.typing import NDArray
+
+from amity.engines.text_terms import STOP_TERMS, fold, stem, terms, words
+
+__all__ = [
+    "STOP_TERMS", "Corpus", "Match", "Vectors", "fold", "match", "shared_terms", "stem",
+    "terms", "words",
+]  # fmt: skip
 
 Ints = NDArray[np.int64]
 Floats = NDArray[np.float64]
@@ -55,107 +61,19 @@ MAX_DF = 0.05
 MIN_COMMON = 50
 CHUNK_PAIRS = 2_000_000
 
-_WORD = re.compile(r"[^\W_]+")
-_VOWELS = frozenset("aeiouy")
-_STOP_TEXT = """
-a about above after again against all also am an and any are as at be because been before
-being below between both but by can could did do does doing down during each etc every few
-for from further had has have having he her here hers him his how i if in into is it its
-just me more most my no nor not now of off on once only or other our out over own same she
-should so some such than that the their them then there these they this those through to
-too under until up very was we were what when where which while who whom why will with
-would you your yours via per yet still much many
-help helping stuff thing things something anything everything someone somebody anyone
-anybody people person look looking need needs want wants offer offers happy glad keen
-open able love like lot lots great good nice new really kind sort maybe general generally
-various misc etc get getting make making work working use using way ways
-"""
 
-
-def fold(text: str) -> str:
-    """Case and accents folded: "Café Zürich" → "cafe zurich"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-
-
-def _cvc(stem: str) -> bool:
-    """Ends consonant-vowel-consonant (not w, x or y): "hir", "cod" (they take back an e)."""
-    return (
-        len(stem) >= 3
-        and stem[-1] not in _VOWELS
-        and stem[-1] not in "wxy"
-        and stem[-2] in _VOWELS
-        and stem[-3] not in _VOWELS
-    )
-
-
-def _after_suffix(stem: str) -> str:
-    """The stem left by -ing/-ed/-er: a doubled consonant undone ("runn" → "run") and a
-    short consonant-vowel-consonant stem given back its e ("hir" → "hire")."""
-    if (
-        len(stem) >= 3
-        and stem[-1] == stem[-2]
-        and stem[-1] not in _VOWELS
-        and stem[-1] not in "lsz"
-    ):
-        return stem[:-1]
-    if len(stem) <= 4 and _cvc(stem):
-        return stem + "e"
-    return stem
-
-
-def _step(word: str) -> str:
-    n = len(word)
-    if n > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if n > 4 and word.endswith("sses"):
-        return word[:-2]
-    if n > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    for suffix, shortest in (("ing", 3), ("ed", 3), ("er", 4)):
-        if word.endswith(suffix) and len(word) - len(suffix) >= shortest:
-            stem = word[: -len(suffix)]
-            if suffix == "er" and stem.endswith("e"):
-                return word  # "engineer", "volunteer", "career": not an agent -er
-            if not any(ch in _VOWELS for ch in stem):
-                return word
-            return _after_suffix(stem)
-    return word
-
-
-@lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    """A folded word's stem: the suffix rules until nothing changes (at most 3 times)."""
-    for _ in range(3):
-        shorter = _step(word)
-        if shorter == word:
-            break
-        word = shorter
-    return word
-
-
-STOP_TERMS = frozenset(stem(w) for w in _STOP_TEXT.split()) | frozenset(_STOP_TEXT.split())
-
-
-def _kept(word: str) -> bool:
-    return len(word) > 1 and not word.isdigit()
-
-
-def words(text: str) -> list[tuple[str, str]]:
-    """The text's terms in order, each with the folded word it came from."""
-    found: list[tuple[str, str]] = []
-    for word in _WORD.findall(fold(text)):
-        if not _kept(word) or word in STOP_TERMS:
-            continue
-        term = stem(word)
-        if term not in STOP_TERMS:
-            found.append((term, word))
+def _counts(texts: Iterable[str]) -> list[Counter[str]]:
+    """Each text's term counts (a text met twice is cut into terms once)."""
+    seen: dict[str, Counter[str]] = {}
+    found: list[Counter[str]] = []
+    for text in texts:
+        counted = seen.get(text)
+        if counted is None:
+            counted = Counter(terms(text))
+            if len(text) < 1000:
+                seen[text] = counted
+        found.append(counted)
     return found
-
-
-def terms(text: str) -> list[str]:
-    """The text's terms in order (see `words`)."""
-    return [term for term, _ in words(text)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +115,7 @@ class Corpus:
 
     @classmethod
     def build(cls, docs: Sequence[str], *, max_df: float = MAX_DF) -> Corpus:
-        counts = [Counter(terms(doc)) for doc in docs]
+        counts = _counts(docs)
         df: Counter[str] = Counter()
         for c in counts:
             df.update(c.keys())
@@ -210,24 +128,33 @@ class Corpus:
 
     def vectors(self, texts: Iterable[str]) -> Vectors:
         """Other texts, weighed with this corpus's vocabulary (unknown terms ignored)."""
-        return _vectors([Counter(terms(t)) for t in texts], self.vocabulary, self.idf)
+        return _vectors(_counts(texts), self.vocabulary, self.idf)
 
 
 def _vectors(counts: Sequence[Counter[str]], vocabulary: dict[str, int], idf: Floats) -> Vectors:
-    ptr = np.zeros(len(counts) + 1, dtype=np.int64)
+    sizes: list[int] = []
     ids: list[int] = []
-    tfs: list[float] = []
-    for i, c in enumerate(counts):
-        row = sorted((vocabulary[t], k) for t, k in c.items() if t in vocabulary)
-        ids.extend(t for t, _ in row)
-        tfs.extend(1.0 + math.log(k) for _, k in row)
-        ptr[i + 1] = len(ids)
+    tfs: list[int] = []
+    for c in counts:
+        before = len(ids)
+        for t, k in c.items():
+            i = vocabulary.get(t)
+            if i is not None:
+                ids.append(i)
+                tfs.append(k)
+        sizes.append(len(ids) - before)
+    size = np.array(sizes, dtype=np.int64)
+    ptr = np.r_[0, np.cumsum(size)].astype(np.int64)
     term_ids = np.array(ids, dtype=np.int64)
-    weights = np.array(tfs, dtype=np.float64) * idf[term_ids] if ids else np.zeros(0)
-    sizes = np.diff(ptr)
-    norms = np.sqrt(np.add.reduceat(weights**2, ptr[:-1][sizes > 0])) if ids else np.zeros(0)
-    weights = weights / np.repeat(norms, sizes[sizes > 0]) if ids else weights
-    return Vectors(ptr, term_ids, weights)
+    if not ids:
+        return Vectors(ptr, term_ids, np.zeros(0))
+    doc = np.repeat(np.arange(len(size), dtype=np.int64), size)
+    order = np.lexsort((term_ids, doc))  # each row's terms ascending
+    term_ids = term_ids[order]
+    weights = (1.0 + np.log(np.array(tfs, dtype=np.float64)[order])) * idf[term_ids]
+    filled = size > 0
+    norms = np.sqrt(np.add.reduceat(weights**2, ptr[:-1][filled]))
+    return Vectors(ptr, term_ids, weights / np.repeat(norms, size[filled]))
 
 
 @dataclass(frozen=True, slots=True)

@@ -87,19 +87,12 @@ def _profiles(rows: list[ProfileRow]) -> list[Profile]:
     """The rows as profiles, each with today's strength of your relationship."""
     if not rows:
         return []
-    column = {
-        name: np.array([getattr(r, name) for r in rows], dtype=np.float64)
-        for name in ("count", "inbound", "outbound", "depth_total", "known", "since")
-    }
-    stats = StatsColumns(
-        count=column["count"],
-        inbound=column["inbound"],
-        outbound=column["outbound"],
-        depth_total=column["depth_total"],
-        known=column["known"],
-        since=column["since"],
-        spread=column["known"] - column["since"],
-    )
+    table = np.array(
+        [(r.count, r.inbound, r.outbound, r.depth_total, r.known, r.since) for r in rows],
+        dtype=np.float64,
+    ).T.copy()
+    count, inbound, outbound, depth_total, known, since = table
+    stats = StatsColumns(count, inbound, outbound, depth_total, known, since, known - since)
     today_scores = scores(stats)
     return [
         Profile(
