@@ -87,17 +87,11 @@ def _profiles(rows: list[ProfileRow]) -> list[Profile]:
     """The rows as profiles, each with today's strength of your relationship."""
     if not rows:
         return []
-    table = np.array(
-        [(r.count, r.inbound, r.outbound, r.depth_total, r.known, r.since) for r in rows],
-        dtype=np.float64,
-    ).T.copy()
+    table = np.array([r[8:] for r in rows], dtype=np.float64).T.copy()
     count, inbound, outbound, depth_total, known, since = table
     stats = StatsColumns(count, inbound, outbound, depth_total, known, since, known - since)
-    today_scores = scores(stats)
+    today = scores(stats).tolist()
     return [
-        Profile(
-            r.id, r.name, r.needs, r.offers, r.interests, r.title, r.organization, r.headline,
-            int(today_scores[i]), r.count > 0,
-        )
-        for i, r in enumerate(rows)
-    ]  # fmt: skip
+        Profile(*r[:8], strength, n > 0)
+        for r, strength, n in zip(rows, today, count.tolist(), strict=True)
+    ]

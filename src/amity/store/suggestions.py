@@ -9,7 +9,6 @@ suggesting, through the indexed `tie` and `introduction` pair columns.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date
 
 from amity.store.handle import Store
@@ -17,25 +16,11 @@ from amity.store.handle import Store
 _IN_CHUNK = 500  # ids per IN (...) list
 
 
-@dataclass(frozen=True, slots=True)
-class ProfileRow:
-    """A living person's texts and your relationship's columns (`count` 0: never in touch;
-    `known`, `since`: days from the first and last contact to today)."""
-
-    id: int
-    name: str
-    needs: str
-    offers: str
-    interests: str
-    title: str
-    organization: str
-    headline: str
-    count: int
-    inbound: int
-    outbound: int
-    depth_total: float
-    known: int
-    since: int
+ProfileRow = tuple[int, str, str, str, str, str, str, str, int, int, int, float, int, int]
+"""A living person's `id`, `name`, `needs`, `offers`, `interests`, `title`,
+`organization`, `headline`, then your relationship's columns: `count` (0: never in touch),
+`inbound`, `outbound`, `depth_total`, `known` and `since` (days from the first and the
+last contact to today)."""
 
 
 def _days_before(column: str, store: Store) -> str:
@@ -46,11 +31,12 @@ def _days_before(column: str, store: Store) -> str:
 
 def profiles(store: Store, today: date) -> Iterator[ProfileRow]:
     """Every living person (not archived, not in the trash) with something to match: a need,
-    an offer, an interest, a title or a headline."""
+    an offer, an interest, a title or a headline, as `ProfileRow` tuples (texts are never
+    NULL: the columns default to '')."""
     first = _days_before("coalesce(first_contact_on, last_contact_on)", store)
     last = _days_before("last_contact_on", store)
     day = today.isoformat()
-    rows = store.db.rows(
+    return store.db.rows(  # the columns are as documented
         "SELECT id, name, needs, offers, interests, title, organization, headline, "
         "CASE WHEN last_contact_on IS NULL THEN 0 ELSE interaction_count END, inbound_count, "
         f"outbound_count, depth_total, coalesce({first}, 0), coalesce({last}, 0) FROM person "
@@ -58,13 +44,6 @@ def profiles(store: Store, today: date) -> Iterator[ProfileRow]:
         "OR offers <> '' OR interests <> '' OR title <> '' OR headline <> '')",
         (day, day, store.owner_id, False),
     )
-    for r in rows:
-        texts = [str(v or "") for v in r[2:8]]
-        yield ProfileRow(
-            int(r[0]), str(r[1]), texts[0], texts[1], texts[2], texts[3], texts[4], texts[5],
-            int(r[8] or 0), int(r[9] or 0), int(r[10] or 0), float(r[11] or 0.0),
-            int(r[12] or 0), int(r[13] or 0),
-        )  # fmt: skip
 
 
 def described(store: Store) -> int:
