@@ -79,7 +79,10 @@ def test_a_no_a_wrong_step_and_a_plain_form(web: Web, store: Store) -> None:
     n = _pair(store)
     early = _press(web, n, "agreed")
     assert early.status_code == 400 and "Ana Reyes has not been asked yet" in early.text
-    plain = web.post(f"/network/introductions/{n}/step", {"step": "asked"})  # no htmx
+    wrong = web.post(f"/network/introductions/{n}/step", {"step": "introduced"})  # no htmx
+    assert wrong.status_code == 400 and "<nav" in wrong.text  # the page, with the sentence
+    assert "Ana Reyes has not been asked yet: ask Ana first" in wrong.text
+    plain = web.post(f"/network/introductions/{n}/step", {"step": "asked"})
     assert plain.status_code == 200 and plain.url.path == "/network"  # back on the page
     web.clock.advance(8)  # a week without an answer: a nudge, with its draft
     theirs = _group(web.get("/network").text, "Waiting on them")
