@@ -15,9 +15,8 @@ def _post_routes() -> list[str]:
     paths = []
     for route in (r for router in ROUTERS for r in router.routes):
         if "POST" in getattr(route, "methods", set()):
-            paths.append(
-                re.sub(r"\{person_id(:int)?\}", "1", route.path).replace("{action}", "done")
-            )
+            path = route.path.replace("{action}", "done")
+            paths.append(re.sub(r"\{\w+(:int)?\}", "1", path))  # any id: 1
     return paths
 
 

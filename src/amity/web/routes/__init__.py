@@ -9,6 +9,7 @@ from amity.web.routes import (
     duplicates,
     imports,
     later,
+    network,
     people,
     person,
     report,
@@ -27,6 +28,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     imports.upload_router,
     duplicates.router,
     report.router,
+    network.router,
     settings.router,
     later.router,
 )

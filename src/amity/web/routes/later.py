@@ -12,7 +12,6 @@ from amity.web.pages import render
 router = APIRouter()
 
 SOON = {
-    "network": ("Network", "Warm-intro paths: who can introduce you to a company or a person."),
     "events": ("Events", "Plan an event with a purpose, capture on the day, see what lasted."),
     "goals": ("Goals", "Networking goals and the people and companies that serve them."),
 }
@@ -26,6 +25,7 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("g i", "Go to Import"),
     ("g d", "Go to Duplicates"),
     ("g r", "Go to Report"),
+    ("g n", "Go to Network"),
     ("g s", "Go to Settings"),
     ("j k", "Today: next / previous item"),
     ("d", "Today: mark the selected item done"),
