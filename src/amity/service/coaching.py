@@ -6,8 +6,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+import numpy as np
+
 from amity.engines.coach import (
     LOOKBACK_DAYS,
+    STRONG_PEAK,
     CoachInput,
     Finding,
     FindingKind,
@@ -16,12 +19,13 @@ from amity.engines.coach import (
     Tie,
     Touch,
     coach,
+    lacks_core,
 )
 from amity.engines.follow_ups import MEETING_KINDS
 from amity.engines.health import PersonHealthRow
 from amity.engines.strength import Tier
 from amity.service.person_ref import PersonRef
-from amity.service.report import health_rows, ledger_rows
+from amity.service.report import ledger_rows, living_network
 from amity.store import Store
 from amity.store.history import FirstMeeting, first_meetings_of, first_meetings_since, touches_since
 
@@ -34,28 +38,34 @@ def coach_findings(store: Store, today: date) -> list[Finding]:
     """The coach reads the people first met recently and the people in the recent ledger,
     with every interaction since their first meeting (never all interactions)."""
     since = today - timedelta(days=LOOKBACK_DAYS + 30)
-    rows = health_rows(store, today, with_labels=False)  # everyone alive and not archived
-    strength = {p.person_id: p.score for p in rows}
+    network = living_network(store, today, with_labels=False)  # everyone alive, not archived
+    strength = dict(zip(network.ids.tolist(), network.scores.tolist(), strict=True))
     ledger = [r for r in ledger_rows(store) if r.person_id in strength]
     in_ledger = sorted({r.person_id for r in ledger if r.occurred_on >= since})
-    meetings = {m.person_id: m for m in first_meetings_since(store, since)}
-    for m in first_meetings_of(store, [pid for pid in in_ledger if pid not in meetings]):
-        meetings[m.person_id] = m
-    touches = touches_since(store, sorted(meetings), since)
+    recent, touches = first_meetings_since(store, since)
+    meetings = {m.person_id: m for m in recent}
+    earlier = first_meetings_of(store, [pid for pid in in_ledger if pid not in meetings])
+    meetings.update((m.person_id, m) for m in earlier)
+    touches.update(touches_since(store, [m.person_id for m in earlier], since))
     people = [
         _history(m, touches.get(pid, []), strength.get(pid, 0))
         for pid, m in sorted(meetings.items())
         if pid in strength
     ]
-    core = sum(1 for p in rows if p.tier is Tier.CORE)
+    core = len(network.of_tier(Tier.CORE))
+    cooling = network.of_tier(Tier.COOLING)
+    # Only a tie that was strong can be going cold: the others are never read.
+    peaks = network.peaks[cooling]
+    cooling = cooling[np.where(peaks != 0, peaks, network.scores[cooling]) >= STRONG_PEAK]
+    active = network.rows(network.of_tier(Tier.ACTIVE)) if lacks_core(len(strength), core) else []
     return coach(
         CoachInput(
             people,
             ledger,
-            len(rows),
+            len(strength),
             core,
-            cooling=[_tie(p) for p in rows if p.tier is Tier.COOLING],
-            active=[_tie(p) for p in rows if p.tier is Tier.ACTIVE],
+            cooling=[_tie(p) for p in network.rows(cooling)],
+            active=[_tie(p) for p in active],
         ),
         today,
     )

@@ -219,6 +219,13 @@ class Database:
             return f"{month:02d}-{day:02d}"
         return month * 100 + day
 
+    def iso_date(self, column: str) -> str:
+        """SQL for a date column as `YYYY-MM-DD` text (NULL stays NULL): what numpy reads
+        into `datetime64[D]` at once, where a `date` per row would cost a Python object."""
+        if self.dialect == "sqlite":
+            return f"substr({column}, 1, 10)"  # as `as_date` reads it
+        return f"to_char({column}, 'YYYY-MM-DD')"
+
     def plus_days(self, column: str, days: int) -> str:
         """SQL for a date column moved by a whole number of days."""
         if self.dialect == "sqlite":
