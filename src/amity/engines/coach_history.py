@@ -87,7 +87,7 @@ class CoachInput:
     ledger: Sequence[LedgerRow] = ()
     total_people: int = 0
     core_count: int = 0
-    # People in the cooling tier; those whose peak is under STRONG_PEAK may be left out.
+    # People in the cooling tier (a caller may leave out those `going_cold` cannot name).
     cooling: Sequence[Tie] = ()
     # People in the active tier, who to deepen when there is no core (read only then).
     active: Sequence[Tie] = ()

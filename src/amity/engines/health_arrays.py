@@ -68,24 +68,41 @@ class NetworkColumns:
 
     def row(self, i: int) -> PersonHealthRow:
         """The person at position `i`, as `PersonHealthRow`."""
-        pid = int(self.ids[i])
-        judged = TIERS[int(self.tiers[i])]
-        return PersonHealthRow(
-            pid,
-            self.names[i],
-            int(self.scores[i]),
-            judged,
-            int(self.peaks[i]) if judged is Tier.COOLING else None,
-            self.how_met[i],
-            self.sources.get(pid, ""),
-            tuple(self.tags.get(pid, ())),
-            tuple(self.events.get(pid, ())),
-            self.last_contact_on[i].item(),
-            self.check_in_on[i].item(),
-        )
+        return self.rows([i])[0]
 
-    def rows(self, positions: Iterable[int]) -> list[PersonHealthRow]:
-        return [self.row(int(i)) for i in positions]
+    def rows(self, positions: Iterable[int] | Positions) -> list[PersonHealthRow]:
+        """The people at these positions, in that order (each column read at once)."""
+        at = np.asarray(positions, dtype=np.intp)
+        names, how_met = self.names, self.how_met
+        sources, tags, events = self.sources, self.tags, self.events
+        rows = []
+        for i, pid, points, code, peak, last, due in zip(
+            at.tolist(),
+            self.ids[at].tolist(),
+            self.scores[at].tolist(),
+            self.tiers[at].tolist(),
+            self.peaks[at].tolist(),
+            self.last_contact_on[at].tolist(),
+            self.check_in_on[at].tolist(),
+            strict=True,
+        ):
+            judged = TIERS[code]
+            rows.append(
+                PersonHealthRow(
+                    pid,
+                    names[i],
+                    points,
+                    judged,
+                    peak if judged is Tier.COOLING else None,
+                    how_met[i],
+                    sources.get(pid, ""),
+                    tuple(tags.get(pid, ())),
+                    tuple(events.get(pid, ())),
+                    last,
+                    due,
+                )
+            )
+        return rows
 
 
 def network_report_of(

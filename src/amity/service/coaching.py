@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import starmap
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from amity.engines.coach import (
     LOOKBACK_DAYS,
@@ -22,8 +24,9 @@ from amity.engines.coach import (
     lacks_core,
 )
 from amity.engines.follow_ups import MEETING_KINDS
-from amity.engines.health import PersonHealthRow
+from amity.engines.health_arrays import NetworkColumns
 from amity.engines.strength import Tier
+from amity.engines.strength_arrays import TIERS
 from amity.service.person_ref import PersonRef
 from amity.service.report import ledger_rows, living_network
 from amity.store import Store
@@ -53,22 +56,31 @@ def coach_findings(store: Store, today: date) -> list[Finding]:
         if pid in strength
     ]
     core = len(network.of_tier(Tier.CORE))
-    cooling = network.of_tier(Tier.COOLING)
-    # Only a tie that was strong can be going cold: the others are never read.
-    peaks = network.peaks[cooling]
-    cooling = cooling[np.where(peaks != 0, peaks, network.scores[cooling]) >= STRONG_PEAK]
-    active = network.rows(network.of_tier(Tier.ACTIVE)) if lacks_core(len(strength), core) else []
+    none = np.empty(0, dtype=np.intp)
+    active = network.of_tier(Tier.ACTIVE) if lacks_core(len(strength), core) else none
     return coach(
         CoachInput(
             people,
             ledger,
             len(strength),
             core,
-            cooling=[_tie(p) for p in network.rows(cooling)],
-            active=[_tie(p) for p in active],
+            cooling=_ties(network, _worth_a_check_in(network, today)),
+            active=_ties(network, active),
         ),
         today,
     )
+
+
+def _worth_a_check_in(network: NetworkColumns, today: date) -> NDArray[np.intp]:
+    """The cooling ties `going_cold` can name (the others are never read): strong once
+    (STRONG_PEAK), in touch once, and with no check-in planned for later."""
+    cooling = network.of_tier(Tier.COOLING)
+    peaks, due = network.peaks[cooling], network.check_in_on[cooling]
+    strong = np.where(peaks != 0, peaks, network.scores[cooling]) >= STRONG_PEAK
+    in_touch = ~np.isnat(network.last_contact_on[cooling])
+    now = np.isnat(due) | (due <= np.datetime64(today, "D"))
+    kept: NDArray[np.intp] = cooling[strong & in_touch & now]
+    return kept
 
 
 def _history(meeting: FirstMeeting, touches: list[Any], strength: int) -> PersonHistory:
@@ -77,7 +89,7 @@ def _history(meeting: FirstMeeting, touches: list[Any], strength: int) -> Person
         meeting.person_id,
         meeting.name,
         meeting.on,
-        tuple(Touch(day, direction) for day, direction in touches),
+        tuple(starmap(Touch, touches)),
         strength,
         meeting.place if in_person else "",
         in_person,
@@ -85,15 +97,23 @@ def _history(meeting: FirstMeeting, touches: list[Any], strength: int) -> Person
     )
 
 
-def _tie(row: PersonHealthRow) -> Tie:
-    return Tie(
-        row.person_id,
-        row.name,
-        row.score,
-        row.previous_score or row.score,
-        row.last_contact_on,
-        row.check_in_on,
-    )
+def _ties(network: NetworkColumns, at: NDArray[np.intp]) -> list[Tie]:
+    """The people at these positions as the coach's ties, each column read at once; the peak
+    is the score at the last contact for a cooling tie, else today's score."""
+    cooling = network.tiers[at] == TIERS.index(Tier.COOLING)
+    points = network.scores[at]
+    return [
+        Tie(pid, network.names[i], score, peak or score, last, due)
+        for i, pid, score, peak, last, due in zip(
+            at.tolist(),
+            network.ids[at].tolist(),
+            points.tolist(),
+            np.where(cooling, network.peaks[at], points).tolist(),
+            network.last_contact_on[at].tolist(),
+            network.check_in_on[at].tolist(),
+            strict=True,
+        )
+    ]
 
 
 @dataclass(frozen=True, slots=True)

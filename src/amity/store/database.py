@@ -221,9 +221,10 @@ class Database:
 
     def iso_date(self, column: str) -> str:
         """SQL for a date column as `YYYY-MM-DD` text (NULL stays NULL): what numpy reads
-        into `datetime64[D]` at once, where a `date` per row would cost a Python object."""
+        into `datetime64[D]` at once, where psycopg would make a `date` per row. SQLite keeps
+        dates as that text already (numpy, like `as_date`, ignores a time after the day)."""
         if self.dialect == "sqlite":
-            return f"substr({column}, 1, 10)"  # as `as_date` reads it
+            return column
         return f"to_char({column}, 'YYYY-MM-DD')"
 
     def plus_days(self, column: str, days: int) -> str:
