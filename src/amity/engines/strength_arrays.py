@@ -100,7 +100,8 @@ def stats_columns(
 
 
 def _saturating(value: Floats, half: float) -> Floats:
-    return np.where(value > 0, 1.0 - np.power(0.5, value / half), 0.0)
+    # 0 for no value, as the scalar's branch gives, with no power of a negative computed
+    return 1.0 - np.power(0.5, np.maximum(value, 0.0) / half)
 
 
 def scores(stats: StatsColumns) -> Ints:
@@ -127,7 +128,8 @@ def scores(stats: StatsColumns) -> Ints:
         + WEIGHTS["depth"] * _saturating(in_person, DEPTH_HALF)
     )
     fade = np.maximum(usual, float(MIN_FADE_DAYS))
-    recency = np.where(quiet > 0, np.power(0.5, quiet / fade), 1.0)
+    # 1 until quiet (0.5 ** 0), with no power of a negative: far-future dates cannot overflow
+    recency = np.power(0.5, np.maximum(quiet, 0.0) / fade)
     total = np.rint(100 * base * recency).astype(np.int64)
     return np.where(count > 0, total, 0)
 
