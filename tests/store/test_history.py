@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from amity.engines.strength import DEPTH_WEIGHTS
 from amity.model import Direction, Interaction, InteractionKind
 from amity.store import Store, history
-from amity.store.interactions import insert_interaction
+from amity.store.interactions import aggregates_for, insert_interaction
 from tests.conftest import TODAY
 from tests.store.conftest import add_person
 
@@ -26,29 +27,45 @@ def _meet(store: Store, person: int, days_ago: int, *, source: str = "") -> None
         source=source,
         source_key=f"{person}:{days_ago}" if source else "",
     )
+    # the first and last contact, as the service maintains them (imported contact included)
+    found = aggregates_for(store, [person], DEPTH_WEIGHTS)[person]
     store.db.execute(
-        "UPDATE person SET last_contact_on = ? WHERE id = ?",
-        ((TODAY - timedelta(days=days_ago)).isoformat(), person),
+        "UPDATE person SET first_contact_on = ?, last_contact_on = ? WHERE id = ?",
+        (found["first_on"], found["last_on"], person),
     )
 
 
 def test_first_meetings_are_the_account_s_own_and_not_imported(store: Store, other: Store) -> None:
-    new, old, imported = (add_person(store, n) for n in ("Ana", "Ben", "Cy"))
+    new, old, imported, known = (add_person(store, n) for n in ("Ana", "Ben", "Cy", "Dee"))
     _meet(store, new, 2)
     _meet(store, old, 40)
     _meet(store, old, 1)
     _meet(store, imported, 3, source="linkedin")
+    _meet(store, known, 20, source="linkedin")  # known from an import before the week
+    _meet(store, known, 2)  # first met this week
+    _meet(store, known, 1, source="linkedin")  # an imported message after is contact too
     theirs = add_person(other, "Tom")
     _meet(other, theirs, 2)
-    since = history.first_meetings_since(store, WEEK_AGO)
-    assert [(m.person_id, m.kind, m.place) for m in since] == [(new, "coffee", "Café Lumen")]
-    assert history.new_people_per_day(store, WEEK_AGO) == {TODAY - timedelta(days=2): 1}
+    since, touches = history.first_meetings_since(store, WEEK_AGO)
+    assert [(m.person_id, m.kind, m.place, m.on) for m in since] == [
+        (new, "coffee", "Café Lumen", TODAY - timedelta(days=2)),
+        (known, "coffee", "Café Lumen", TODAY - timedelta(days=2)),
+    ]
+    assert touches == {
+        new: [(TODAY - timedelta(days=2), Direction.MUTUAL)],
+        known: [
+            (TODAY - timedelta(days=2), Direction.MUTUAL),
+            (TODAY - timedelta(days=1), Direction.MUTUAL),
+        ],
+    }
+    assert touches == history.touches_since(store, [new, known], WEEK_AGO)
+    assert history.new_people_per_day(store, WEEK_AGO) == {TODAY - timedelta(days=2): 2}
     assert [m.person_id for m in history.first_meetings_of(store, [new, old, theirs])] == [
         new,
         old,
     ]
     assert history.first_meetings_of(store, [theirs]) == []
-    assert [m.person_id for m in history.first_meetings_since(other, WEEK_AGO)] == [theirs]
+    assert [m.person_id for m in history.first_meetings_since(other, WEEK_AGO)[0]] == [theirs]
 
 
 def test_touches_and_imports_since_a_day(store: Store, other: Store) -> None:

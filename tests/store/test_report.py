@@ -16,15 +16,38 @@ def _person(store: Store, name: str) -> int:
     return people_store.insert_person(store, Person(name=name), TODAY)
 
 
-def test_living_stats_leave_out_the_archived_and_other_accounts(store: Store) -> None:
+def test_living_people_leave_out_the_archived_and_other_accounts(store: Store) -> None:
     with store.db.transaction():
         theirs = second_account(store)
         ada = _person(store, "Ada")
+        cy = _person(store, "Cy")
         resting = _person(store, "Resting")
         people_store.update_person(store, resting, {"archived": True})
         _person(theirs, "Bob")
-    rows = report_store.living_stats(store)
-    assert [(r["id"], r["name"], r["interaction_count"]) for r in rows] == [(ada, "Ada", 0)]
+        store.db.execute(
+            "UPDATE person SET how_met = ?, first_contact_on = ?, last_contact_on = ?, "
+            "next_due_on = ?, interaction_count = 3, inbound_count = 1, outbound_count = 2, "
+            "depth_total = 5.5 WHERE id = ?",
+            ("met at PyCon", "2025-01-31", "2026-02-28", "2026-03-30", cy),
+        )
+    people = report_store.living_people(store)
+    assert people.ids.tolist() == [ada, cy]
+    assert people.names == ["Ada", "Cy"]
+    assert people.how_met == ["", "met at PyCon"]
+    days = [people.first_contact_on, people.last_contact_on, people.next_due_on]
+    assert [[d.item() for d in column] for column in days] == [
+        [None, date(2025, 1, 31)],
+        [None, date(2026, 2, 28)],
+        [None, date(2026, 3, 30)],
+    ]
+    counts = [people.interaction_count, people.inbound_count, people.outbound_count]
+    assert [c.tolist() for c in counts] == [[0, 3], [0, 1], [0, 2]]
+    assert people.depth_total.tolist() == [0.0, 5.5]
+
+
+def test_living_people_of_an_empty_account(store: Store) -> None:
+    people = report_store.living_people(store)
+    assert people.ids.tolist() == [] and people.names == [] and len(people.next_due_on) == 0
 
 
 def test_events_met_at_are_the_accounts_own(store: Store) -> None:

@@ -52,6 +52,7 @@ __all__ = [
     "Touch",
     "coach",
     "format_day",
+    "lacks_core",
 ]
 
 QUIET_DAYS = 14
@@ -236,7 +237,7 @@ def no_core(
 ) -> list[Finding]:
     """A network of many acquaintances and almost no close ties. Names the strongest
     active ties as the ones to deepen."""
-    if total_people < MIN_PEOPLE_FOR_CORE or core_count >= MIN_CORE:
+    if not lacks_core(total_people, core_count):
         return []
     core = "no core ties" if core_count == 0 else f"only {plural(core_count, 'core tie')}"
     ranked = sorted(active, key=lambda t: (-t.strength, t.name.casefold(), t.person_id))
@@ -265,6 +266,12 @@ def no_core(
             count=len(ranked),
         )
     ]
+
+
+def lacks_core(total_people: int, core_count: int) -> bool:
+    """A network big enough to need a core, with almost none: the only time `no_core`
+    reads the active ties."""
+    return total_people >= MIN_PEOPLE_FOR_CORE and core_count < MIN_CORE
 
 
 def few_new_ties(people: Sequence[PersonHistory], total_people: int, today: date) -> list[Finding]:

@@ -87,8 +87,10 @@ class CoachInput:
     ledger: Sequence[LedgerRow] = ()
     total_people: int = 0
     core_count: int = 0
-    cooling: Sequence[Tie] = ()  # people in the cooling tier
-    active: Sequence[Tie] = ()  # people in the active tier: who to deepen when there is no core
+    # People in the cooling tier (a caller may leave out those `going_cold` cannot name).
+    cooling: Sequence[Tie] = ()
+    # People in the active tier, who to deepen when there is no core (read only then).
+    active: Sequence[Tie] = ()
 
 
 @dataclass(frozen=True, slots=True)

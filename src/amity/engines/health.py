@@ -229,13 +229,24 @@ def yields(
     Sorted by meaningful ties, then by share, then by label; labels with no meaningful
     tie come last but are kept, since "240 people, none lasting" is worth knowing.
     """
+    return labelled_yields((labels_of(p), p.tier in MEANINGFUL) for p in people)
+
+
+def labelled_yields(labelled: Iterable[tuple[Iterable[str], bool]]) -> list[Yield]:
+    """`yields` from each person's labels and whether their tie is meaningful, in the
+    people's order (a label's first carrier decides its place among exact ties)."""
     total: Counter[str] = Counter()
     meaningful: Counter[str] = Counter()
-    for person in people:
-        for label in {lab.strip() for lab in labels_of(person) if lab.strip()}:
+    for labels, counts in labelled:
+        for label in {lab.strip() for lab in labels if lab.strip()}:
             total[label] += 1
-            if person.tier in MEANINGFUL:
+            if counts:
                 meaningful[label] += 1
+    return ranked_yields(total, meaningful)
+
+
+def ranked_yields(total: Counter[str], meaningful: Counter[str]) -> list[Yield]:
+    """One `Yield` per label of `total` (people per label), the most meaningful ties first."""
     rows = [Yield(label, meaningful[label], count) for label, count in total.items()]
     rows.sort(key=lambda y: (-y.meaningful, -y.share, y.label.casefold()))
     return rows

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import starmap
 from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
 
 from amity.engines.coach import (
     LOOKBACK_DAYS,
+    STRONG_PEAK,
     CoachInput,
     Finding,
     FindingKind,
@@ -16,12 +21,14 @@ from amity.engines.coach import (
     Tie,
     Touch,
     coach,
+    lacks_core,
 )
 from amity.engines.follow_ups import MEETING_KINDS
-from amity.engines.health import PersonHealthRow
+from amity.engines.health_arrays import NetworkColumns
 from amity.engines.strength import Tier
+from amity.engines.strength_arrays import TIERS
 from amity.service.person_ref import PersonRef
-from amity.service.report import health_rows, ledger_rows
+from amity.service.report import ledger_rows, living_network
 from amity.store import Store
 from amity.store.history import FirstMeeting, first_meetings_of, first_meetings_since, touches_since
 
@@ -34,31 +41,46 @@ def coach_findings(store: Store, today: date) -> list[Finding]:
     """The coach reads the people first met recently and the people in the recent ledger,
     with every interaction since their first meeting (never all interactions)."""
     since = today - timedelta(days=LOOKBACK_DAYS + 30)
-    rows = health_rows(store, today, with_labels=False)  # everyone alive and not archived
-    strength = {p.person_id: p.score for p in rows}
+    network = living_network(store, today, with_labels=False)  # everyone alive, not archived
+    strength = dict(zip(network.ids.tolist(), network.scores.tolist(), strict=True))
     ledger = [r for r in ledger_rows(store) if r.person_id in strength]
     in_ledger = sorted({r.person_id for r in ledger if r.occurred_on >= since})
-    meetings = {m.person_id: m for m in first_meetings_since(store, since)}
-    for m in first_meetings_of(store, [pid for pid in in_ledger if pid not in meetings]):
-        meetings[m.person_id] = m
-    touches = touches_since(store, sorted(meetings), since)
+    recent, touches = first_meetings_since(store, since)
+    meetings = {m.person_id: m for m in recent}
+    earlier = first_meetings_of(store, [pid for pid in in_ledger if pid not in meetings])
+    meetings.update((m.person_id, m) for m in earlier)
+    touches.update(touches_since(store, [m.person_id for m in earlier], since))
     people = [
         _history(m, touches.get(pid, []), strength.get(pid, 0))
         for pid, m in sorted(meetings.items())
         if pid in strength
     ]
-    core = sum(1 for p in rows if p.tier is Tier.CORE)
+    core = len(network.of_tier(Tier.CORE))
+    none = np.empty(0, dtype=np.intp)
+    active = network.of_tier(Tier.ACTIVE) if lacks_core(len(strength), core) else none
     return coach(
         CoachInput(
             people,
             ledger,
-            len(rows),
+            len(strength),
             core,
-            cooling=[_tie(p) for p in rows if p.tier is Tier.COOLING],
-            active=[_tie(p) for p in rows if p.tier is Tier.ACTIVE],
+            cooling=_ties(network, _worth_a_check_in(network, today)),
+            active=_ties(network, active),
         ),
         today,
     )
+
+
+def _worth_a_check_in(network: NetworkColumns, today: date) -> NDArray[np.intp]:
+    """The cooling ties `going_cold` can name (the others are never read): strong once
+    (STRONG_PEAK), in touch once, and with no check-in planned for later."""
+    cooling = network.of_tier(Tier.COOLING)
+    peaks, due = network.peaks[cooling], network.check_in_on[cooling]
+    strong = np.where(peaks != 0, peaks, network.scores[cooling]) >= STRONG_PEAK
+    in_touch = ~np.isnat(network.last_contact_on[cooling])
+    now = np.isnat(due) | (due <= np.datetime64(today, "D"))
+    kept: NDArray[np.intp] = cooling[strong & in_touch & now]
+    return kept
 
 
 def _history(meeting: FirstMeeting, touches: list[Any], strength: int) -> PersonHistory:
@@ -67,7 +89,7 @@ def _history(meeting: FirstMeeting, touches: list[Any], strength: int) -> Person
         meeting.person_id,
         meeting.name,
         meeting.on,
-        tuple(Touch(day, direction) for day, direction in touches),
+        tuple(starmap(Touch, touches)),
         strength,
         meeting.place if in_person else "",
         in_person,
@@ -75,15 +97,23 @@ def _history(meeting: FirstMeeting, touches: list[Any], strength: int) -> Person
     )
 
 
-def _tie(row: PersonHealthRow) -> Tie:
-    return Tie(
-        row.person_id,
-        row.name,
-        row.score,
-        row.previous_score or row.score,
-        row.last_contact_on,
-        row.check_in_on,
-    )
+def _ties(network: NetworkColumns, at: NDArray[np.intp]) -> list[Tie]:
+    """The people at these positions as the coach's ties, each column read at once; the peak
+    is the score at the last contact for a cooling tie, else today's score."""
+    cooling = network.tiers[at] == TIERS.index(Tier.COOLING)
+    points = network.scores[at]
+    return [
+        Tie(pid, network.names[i], score, peak or score, last, due)
+        for i, pid, score, peak, last, due in zip(
+            at.tolist(),
+            network.ids[at].tolist(),
+            points.tolist(),
+            np.where(cooling, network.peaks[at], points).tolist(),
+            network.last_contact_on[at].tolist(),
+            network.check_in_on[at].tolist(),
+            strict=True,
+        )
+    ]
 
 
 @dataclass(frozen=True, slots=True)

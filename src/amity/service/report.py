@@ -11,18 +11,12 @@ from amity.engines.health import (
     HabitWeek,
     LedgerRow,
     NetworkReport,
-    PersonHealthRow,
-    network_report,
 )
-from amity.engines.strength import (
-    Tier,
-    peak_score,
-    score,
-    tier,
-)
+from amity.engines.health_arrays import NetworkColumns, network_report_of
+from amity.engines.strength import Tier
+from amity.engines.strength_arrays import peak_scores, scores, stats_columns, tiers
 from amity.model import LedgerDirection, LedgerKind
 from amity.service.agenda import outbound_per_day
-from amity.service.relationships import relationship_stats
 from amity.service.report_types import (
     CoolingTie,
     CoreTie,
@@ -38,34 +32,36 @@ from amity.store import sources as sources_store
 from amity.store import tags as tags_store
 
 
-def health_rows(store: Store, today: date, *, with_labels: bool = True) -> list[PersonHealthRow]:
-    """Everyone alive and not archived, scored today; `with_labels` adds the tags, events
-    and import sources the report groups by (the coach needs none of them)."""
-    rows = report_store.living_stats(store)
+def living_network(store: Store, today: date, *, with_labels: bool = True) -> NetworkColumns:
+    """Everyone alive and not archived, scored today, as columns (numpy scores the whole
+    network at once); `with_labels` adds the tags, events and import sources the report
+    groups by (the coach needs none of them)."""
+    people = report_store.living_people(store)
+    stats = stats_columns(
+        today,
+        people.first_contact_on,
+        people.last_contact_on,
+        people.interaction_count,
+        people.inbound_count,
+        people.outbound_count,
+        people.depth_total,
+    )
+    points = scores(stats)
     tags, events, sources = _labels(store) if with_labels else ({}, {}, {})
-    out = []
-    for row in rows:
-        stats = relationship_stats(row)
-        pid = int(row["id"])
-        points = score(stats, today) if stats.interaction_count else 0
-        judged = tier(points, stats, today)
-        out.append(
-            PersonHealthRow(
-                pid,
-                row["name"],
-                points,
-                judged,
-                # how strong a fading tie used to be: only the cooling list is ranked by it
-                peak_score(stats) if judged is Tier.COOLING else None,
-                _source(row["how_met"]),
-                sources.get(pid, ""),
-                tuple(tags.get(pid, ())),
-                tuple(events.get(pid, ())),
-                stats.last_contact_on,
-                as_date(row["next_due_on"]),
-            )
-        )
-    return out
+    short = {how: _source(how) for how in set(people.how_met)}  # a few distinct texts
+    return NetworkColumns(
+        people.ids,
+        people.names,
+        points,
+        tiers(points, stats),
+        peak_scores(stats),  # how strong a fading tie used to be
+        [short[how] for how in people.how_met],
+        people.last_contact_on,
+        people.next_due_on,
+        sources,
+        tags,
+        events,
+    )
 
 
 def _labels(
@@ -123,8 +119,8 @@ def habit_weeks(store: Store, today: date, weeks: int = 12) -> list[HabitWeek]:
 
 
 def network_health(store: Store, today: date) -> NetworkReport:
-    return network_report(
-        health_rows(store, today),
+    return network_report_of(
+        living_network(store, today),
         ledger_rows(store),
         follow_up_rows(store, today),
         habit_weeks(store, today),

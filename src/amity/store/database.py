@@ -219,6 +219,14 @@ class Database:
             return f"{month:02d}-{day:02d}"
         return month * 100 + day
 
+    def iso_date(self, column: str) -> str:
+        """SQL for a date column as `YYYY-MM-DD` text (NULL stays NULL): what numpy reads
+        into `datetime64[D]` at once, where psycopg would make a `date` per row. SQLite keeps
+        dates as that text already (numpy, like `as_date`, ignores a time after the day)."""
+        if self.dialect == "sqlite":
+            return column
+        return f"to_char({column}, 'YYYY-MM-DD')"
+
     def plus_days(self, column: str, days: int) -> str:
         """SQL for a date column moved by a whole number of days."""
         if self.dialect == "sqlite":

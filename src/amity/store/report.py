@@ -3,32 +3,83 @@ recent follow-ups, each in one query over the whole account."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
 
 from amity.store.database import Row
 from amity.store.handle import Store
 
+Days = NDArray[np.datetime64]
+Floats = NDArray[np.float64]
 
-def living_stats(store: Store) -> list[Row]:
-    """Everyone alive and not archived: `id`, `name`, `how_met`, `next_due_on` and the
-    maintained relationship columns (contacts, counts, depth)."""
-    return store.db.query(
-        "SELECT id, name, how_met, first_contact_on, last_contact_on, last_outbound_on, "
-        "interaction_count, inbound_count, outbound_count, depth_total, next_due_on FROM person "
-        "WHERE owner_id = ? AND deleted_on IS NULL AND archived = ?",
-        (store.owner_id, False),
+
+@dataclass(frozen=True, slots=True)
+class LivingPeople:
+    """Everyone alive and not archived, as columns in one order: the dates as `datetime64[D]`
+    (NaT where there is none), the maintained counts as floats."""
+
+    ids: NDArray[np.int64]
+    names: list[str]
+    how_met: list[str]
+    first_contact_on: Days
+    last_contact_on: Days
+    next_due_on: Days
+    interaction_count: Floats
+    inbound_count: Floats
+    outbound_count: Floats
+    depth_total: Floats
+
+
+def living_people(store: Store) -> LivingPeople:
+    """Everyone alive and not archived with the maintained relationship columns, streamed as
+    tuples into columns: no dict, `date` or score per person (numpy reads the dates)."""
+    db = store.db
+    dates = ", ".join(
+        db.iso_date(column) for column in ("first_contact_on", "last_contact_on", "next_due_on")
+    )
+    rows = list(
+        db.rows(
+            f"SELECT id, name, how_met, {dates}, interaction_count, inbound_count, "
+            "outbound_count, depth_total FROM person "
+            "WHERE owner_id = ? AND deleted_on IS NULL AND archived = ?",
+            (store.owner_id, False),
+        )
+    )
+    columns: list[tuple[Any, ...]] = list(zip(*rows, strict=True)) if rows else [()] * 10
+
+    def days(n: int) -> Days:
+        return np.array(columns[n], dtype="datetime64[D]")
+
+    def floats(n: int) -> Floats:
+        return np.array(columns[n], dtype=np.float64)
+
+    return LivingPeople(
+        np.array(columns[0], dtype=np.int64),
+        list(columns[1]),
+        list(columns[2]),
+        days(3),
+        days(4),
+        days(5),
+        floats(6),
+        floats(7),
+        floats(8),
+        floats(9),
     )
 
 
 def events_met_by_person(store: Store) -> dict[int, list[str]]:
     """The names of the events each person was met at."""
     events: dict[int, list[str]] = {}
-    for r in store.db.query(
+    for person_id, name in store.db.rows(
         "SELECT a.person_id, e.name FROM event_attendance a JOIN event e ON e.id = a.event_id "
         "WHERE a.owner_id = ? AND a.role = 'met'",
         (store.owner_id,),
     ):
-        events.setdefault(int(r["person_id"]), []).append(r["name"])
+        events.setdefault(int(person_id), []).append(name)
     return events
 
 

@@ -89,8 +89,8 @@ def people_by_key(store: Store, sources: tuple[str, str]) -> dict[str, int]:
 def first_source_by_person(store: Store) -> dict[int, str]:
     """Each imported person's first source, alphabetically."""
     return {
-        int(r["person_id"]): r["source"]
-        for r in store.db.query(
+        int(person_id): source
+        for person_id, source in store.db.rows(
             "SELECT person_id, min(source) AS source FROM source_record WHERE owner_id = ? "
             "AND person_id IS NOT NULL GROUP BY person_id",
             (store.owner_id,),

@@ -15,10 +15,10 @@ def tag_names(store: Store, limit: int = 500) -> list[str]:
 def tags_by_person(store: Store) -> dict[int, list[str]]:
     """Every tagged person's tag names."""
     tags: dict[int, list[str]] = {}
-    for r in store.db.query(
+    for person_id, name in store.db.rows(
         "SELECT pt.person_id, t.name FROM person_tag pt JOIN tag t ON t.id = pt.tag_id "
         "WHERE pt.owner_id = ?",
         (store.owner_id,),
     ):
-        tags.setdefault(int(r["person_id"]), []).append(r["name"])
+        tags.setdefault(int(person_id), []).append(name)
     return tags
