@@ -19,12 +19,6 @@ import numpy as np
 from numpy.typing import NDArray
 
 from amity.engines.strength import (
-    ACTIVE_MAX_DAYS,
-    ACTIVE_MIN_SCORE,
-    COOLING_MAX_DAYS,
-    COOLING_MIN_SCORE,
-    CORE_MAX_DAYS,
-    CORE_MIN_SCORE,
     DEFAULT_GAP_DAYS,
     DEPTH_HALF,
     FREQUENCY_HALF_PER_MONTH,
@@ -35,12 +29,20 @@ from amity.engines.strength import (
     MIN_FADE_DAYS,
     MIN_QUIET_DAYS,
     MIN_SPAN_DAYS,
-    NEW_DAYS,
     ONE_SIDED_SLACK,
     QUIET_GAPS,
     RECIPROCITY_HALF,
     WEIGHTS,
     Tier,
+)
+from amity.engines.tiers import (
+    ACTIVE_MAX_DAYS,
+    ACTIVE_MIN_SCORE,
+    COOLING_MAX_DAYS,
+    COOLING_MIN_SCORE,
+    CORE_MAX_DAYS,
+    CORE_MIN_SCORE,
+    NEW_DAYS,
 )
 
 Floats = NDArray[np.float64]
