@@ -150,7 +150,8 @@ def infer_columns(evidence: Evidence, today: date) -> InferredColumns:
     mixed = np.zeros(len(work.code), dtype=bool)
     if found:  # colleagues with other evidence too are combined one by one
         others = np.array(sorted(lo << tie_columns.SHIFT | hi for lo, hi in found), np.int64)
-        mixed = np.isin(work.code, others)
+        at = np.minimum(np.searchsorted(others, work.code), len(others) - 1)
+        mixed = others[at] == work.code
         source, kind = TieSource.COLLEAGUES, TieKind.COLLEAGUE
         for code, strength, why in zip(
             work.code[mixed].tolist(), work.strength[mixed].tolist(), work.why[mixed].tolist(),

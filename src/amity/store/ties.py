@@ -8,8 +8,9 @@ on: `inferred` (Amity's evidence, rewritten by each refresh), `confirmed` (the u
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from amity.store.database import Row
 from amity.store.handle import Store
@@ -230,30 +231,136 @@ def reorder_ties(store: Store, person_id: int) -> None:
     )
 
 
-def evidence_signature(store: Store, message_source: str) -> str:
-    """A fingerprint of everything ties are inferred from, cheap to read (aggregates, no
-    rows): it changes when a position, tag, attendance, event interaction, imported message
-    or introduction is added or removed, when a position ends, and when someone is
-    archived, trashed, restored or met through someone else."""
+# --- the same evidence as plain tuples, for a refresh of the whole account ----------------
+
+
+def tie_rows(store: Store) -> Iterator[tuple[Any, ...]]:
+    """Every tie of the account in pair order: (a, b, kind, strength, source, state, why)."""
+    return store.db.rows(
+        "SELECT person_a_id, person_b_id, kind, strength, source, state, why FROM tie "
+        "WHERE owner_id = ? ORDER BY person_a_id, person_b_id",
+        (store.owner_id,),
+    )
+
+
+def living_rows(store: Store) -> Iterator[tuple[Any, ...]]:
+    """(id,) of every living person (an index-only read)."""
+    return store.db.rows(f"SELECT id FROM person WHERE owner_id = ? AND {_LIVING}", (store.owner_id, False))
+
+
+def position_rows(store: Store) -> Iterator[tuple[Any, ...]]:
+    """(person_id, organization_id, start, end) of every position, living or not, the days
+    as ordinals (`date.toordinal`; 0 where not known), in the order they were added."""
+    if store.db.dialect == "sqlite":  # julianday('0001-01-01') is ordinal 1 + 1721424.5
+        day = "coalesce(CAST(julianday({}) - 1721424.5 AS INTEGER), 0)"
+    else:
+        day = "coalesce({} - DATE '0001-01-01' + 1, 0)"
+    return store.db.rows(
+        f"SELECT person_id, organization_id, {day.format('start_on')}, {day.format('end_on')} "
+        "FROM position WHERE owner_id = ? ORDER BY id",
+        (store.owner_id,),
+    )
+
+
+def organization_rows(store: Store) -> Iterator[tuple[Any, ...]]:
+    """(id, name) of every organisation."""
+    return store.db.rows("SELECT id, name FROM organization WHERE owner_id = ?", (store.owner_id,))
+
+
+def group_rows(store: Store) -> Iterator[tuple[Any, ...]]:
+    """(kind, name, key, person_id) of every group a person is in: `e` an event (key its
+    id; its interactions' participants and its attendance list), `t` a tag (key 0)."""
+    o = store.owner_id
+    return store.db.rows(
+        "SELECT 'e', e.name, i.event_id, ip.person_id FROM interaction i "
+        "JOIN event e ON e.id = i.event_id AND e.owner_id = i.owner_id "
+        "JOIN interaction_participant ip ON ip.interaction_id = i.id "
+        "WHERE i.owner_id = ? AND i.event_id IS NOT NULL "
+        "UNION SELECT 'e', e.name, a.event_id, a.person_id FROM event_attendance a "
+        "JOIN event e ON e.id = a.event_id AND e.owner_id = a.owner_id WHERE a.owner_id = ? "
+        "UNION ALL SELECT 't', t.name, 0, pt.person_id FROM person_tag pt "
+        "JOIN tag t ON t.id = pt.tag_id WHERE pt.owner_id = ?",
+        (o, o, o),
+    )
+
+
+def conversation_rows(store: Store, message_source: str) -> Iterator[tuple[Any, ...]]:
+    """(conversation, person_id) of the conversations of more than one person in the
+    messages imported from this source (the conversation is the first part of a message's
+    `source_key`; invitations and keys starting with `~` are not conversations)."""
+    if store.db.dialect == "sqlite":
+        conversation = "substr(i.source_key, 1, instr(i.source_key || '|', '|') - 1)"
+    else:
+        conversation = "split_part(i.source_key, '|', 1)"
+    return store.db.rows(
+        "SELECT c, person_id FROM (SELECT c, person_id, count(*) OVER (PARTITION BY c) AS n "
+        f"FROM (SELECT DISTINCT {conversation} AS c, ip.person_id FROM interaction i "
+        "JOIN interaction_participant ip ON ip.interaction_id = i.id "
+        "WHERE i.owner_id = ? AND i.source = ? AND i.kind = ? "
+        "AND substr(i.source_key, 1, 11) <> 'invitation|' AND substr(i.source_key, 1, 1) <> '~'"
+        ") people) counted WHERE n > 1",
+        (store.owner_id, message_source, "message"),
+    )
+
+
+# --- has the evidence changed? ----------------------------------------------------------
+
+
+def signature_parts(store: Store, message_source: str) -> tuple[str, ...]:
+    """A fingerprint of the evidence that is not in interactions, cheap to read (aggregates
+    over an index or a narrow table): it changes when a position, tag, attendance or
+    introduction is added or removed, when a position ends, and when someone is added,
+    archived, trashed, restored, deleted or met through someone else."""
     o = store.owner_id
     row = store.db.one(
         "SELECT "
         "(SELECT count(*) || ':' || coalesce(sum(id), 0) || ':' || count(end_on) FROM position "
         "WHERE owner_id = ?) AS positions, "
-        "(SELECT count(*) || ':' || count(deleted_on) || ':' || coalesce(sum(met_through_id), 0) "
-        "|| ':' || sum(CASE WHEN archived = ? THEN id ELSE 0 END) FROM person WHERE owner_id = ?)"
-        " AS people, "
+        "(SELECT count(*) || ':' || count(deleted_on) || ':' || "
+        "coalesce(sum(CASE WHEN archived = ? THEN id ELSE 0 END), 0) FROM person "
+        "WHERE owner_id = ?) AS people, "
+        "(SELECT count(*) || ':' || coalesce(sum(met_through_id * 3 + id), 0) FROM person "
+        "WHERE +owner_id = ? AND met_through_id IS NOT NULL) AS met, "
         "(SELECT count(*) || ':' || coalesce(sum(tag_id + 7 * person_id), 0) FROM person_tag "
         "WHERE owner_id = ?) AS tags, "
         "(SELECT count(*) || ':' || coalesce(sum(id), 0) FROM event_attendance "
         "WHERE owner_id = ?) AS attendance, "
-        "(SELECT count(event_id) || ':' || coalesce(sum(event_id), 0) FROM interaction "
-        "WHERE owner_id = ?) AS events, "
-        "(SELECT count(*) || ':' || coalesce(max(id), 0) FROM interaction "
-        "WHERE owner_id = ? AND source = ?) AS messages, "
         "(SELECT count(*) || ':' || coalesce(sum(id), 0) || ':' || "
         "count(CASE WHEN state IN ('introduced', 'done') THEN 1 END) FROM introduction "
         "WHERE owner_id = ?) AS introductions",
-        (o, True, o, o, o, o, o, message_source, o),
+        (o, True, o, o, o, o, o),
     )
-    return "|".join(str(v) for v in (row or {}).values())
+    return tuple(str(v) for v in (row or {}).values())
+
+
+def replace_marker(store: Store, old: str, new: str) -> None:
+    """Put the refresh marker `new` in place of `old`, unless it is no longer `old` (a
+    refresh committed since keeps its own)."""
+    store.db.execute(
+        "UPDATE setting SET value = ? WHERE owner_id = ? AND key = ? AND value = ?",
+        (new, store.owner_id, FRESH_KEY, old),
+    )
+
+
+def last_interaction(store: Store) -> int:
+    """The highest interaction id (0 for none): one step down the primary key."""
+    found = store.db.scalar(
+        "SELECT id FROM interaction WHERE +owner_id = ? ORDER BY id DESC LIMIT 1",
+        (store.owner_id,),
+    )
+    return int(found or 0)
+
+
+def interactions_after(store: Store, after: int, message_source: str) -> tuple[int, int]:
+    """Of the interactions with an id above `after`: how many are evidence (at an event, or
+    a message imported from this source), and the highest id (`after` when there are none).
+    A range of the primary key: as cheap as the rows are few."""
+    row = store.db.one(
+        "SELECT count(CASE WHEN event_id IS NOT NULL OR (source = ? AND kind = ?) THEN 1 END) "
+        "AS evidence, coalesce(max(id), ?) AS last FROM interaction "
+        "WHERE +owner_id = ? AND id > ?",
+        (message_source, "message", after, store.owner_id, after),
+    )
+    if row is None:  # pragma: no cover - an aggregate always yields a row
+        return (0, after)
+    return (int(row["evidence"]), int(row["last"]))

@@ -1,0 +1,258 @@
+"""Keeping the inferred ties up to date: `refresh_ties` infers them all and writes what
+changed; `fresh_ties` does so only when their evidence changed since the last refresh.
+
+A refresh reads the account's evidence as plain tuples, infers with
+`amity.engines.tie_inference` in columns, compares with the stored ties in columns, and
+writes only the rows that differ (new ties in, changed ones rewritten, those whose evidence
+is gone out; confirmed and hidden ties are the user's and never touched).
+
+`fresh_ties` runs after every write of the command line and the web app (`keep_ties_fresh`),
+so it must cost next to nothing when the evidence did not change. Its marker (a `setting`
+row) holds the revision it last looked at, a fingerprint of the evidence that is not in
+interactions (aggregates over narrow tables and indexes), the highest interaction id it had
+seen and the counts of interactions at events and imported messages up to it. A check reads
+the fingerprint and only the interactions added since: a meeting logged is one new row.
+Interactions are only ever removed with a person (a purge, an undone import or merge),
+which the fingerprint of the people sees.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import numpy as np
+
+from amity.engines.tie_columns import Positions, pair_code
+from amity.engines.tie_inference import Evidence, InferredColumns, infer_columns
+from amity.errors import AmityError
+from amity.model import IntroductionState, TieSource, TieState
+from amity.store import Store
+from amity.store import settings as settings_store
+from amity.store import ties as ties_store
+from amity.store.revision import revision
+
+FRESH_KEY = ties_store.FRESH_KEY
+INTRODUCED_STATES = (IntroductionState.INTRODUCED, IntroductionState.DONE)
+LINKEDIN = "linkedin"
+_INFERRED = TieState.INFERRED.value
+
+
+@dataclass(frozen=True, slots=True)
+class Refresh:
+    """What a refresh of the inferred ties changed."""
+
+    inferred: int  # ties the evidence supports now
+    added: int
+    changed: int
+    removed: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "inferred": self.inferred,
+            "added": self.added,
+            "changed": self.changed,
+            "removed": self.removed,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class _Marker:
+    """Where the last refresh left the evidence: the revision a check last looked at, the
+    highest interaction id the refresh had read and the fingerprint of the rest."""
+
+    at: int
+    last: int
+    parts: tuple[str, ...]  # `ties_store.signature_parts`
+
+    def text(self) -> str:
+        return f"{self.at} {self.last} {'|'.join(self.parts)}"
+
+    @staticmethod
+    def parse(raw: str | None) -> _Marker | None:
+        try:
+            at, last, parts = (raw or "").split(" ", 2)
+            return _Marker(int(at), int(last), tuple(parts.split("|")))
+        except ValueError:  # none yet, or an older Amity's: refresh once
+            return None
+
+
+def keep_ties_fresh(store: Store, today: date) -> None:
+    """After a write: bring the inferred ties up to date if the write changed their evidence
+    (the one call the command line and the web app make). A failure here never undoes the
+    write that was made: the next write, or `amity knows --refresh`, catches up."""
+    try:
+        fresh_ties(store, today)
+    except AmityError:
+        store.db.end_read()
+
+
+def fresh_ties(store: Store, today: date) -> Refresh | None:
+    """Refresh the inferred ties if their evidence changed since the last refresh; None when
+    it had not. Nothing written since the last look: one lookup. Else the fingerprint and
+    the interactions added since say whether the write touched the evidence (a meeting
+    logged does not: nothing to infer again)."""
+    raw = settings_store.setting_value(store, FRESH_KEY)
+    marker = _Marker.parse(raw)
+    now = revision(store)
+    if marker is None:
+        return refresh_ties(store, today)
+    if marker.at == now:
+        return None
+    evidence_rows, last = ties_store.interactions_after(store, marker.last, LINKEDIN)
+    if evidence_rows or ties_store.signature_parts(store, LINKEDIN) != marker.parts:
+        return refresh_ties(store, today)
+    with store.db.transaction():  # the commit bumps the revision: the marker names it
+        # Only over the marker read: a refresh committed meanwhile keeps its own.
+        ties_store.replace_marker(store, raw or "", _Marker(now + 1, last, marker.parts).text())
+    return None
+
+
+def refresh_ties(store: Store, today: date) -> Refresh:
+    """Infer every tie the evidence supports and write what changed: new ties in, changed
+    ones rewritten, those whose evidence is gone out (confirmed and hidden ones stay)."""
+    with store.db.transaction():
+        last = ties_store.last_interaction(store)
+        parts = ties_store.signature_parts(store, LINKEDIN)
+        found = infer_columns(evidence(store), today)
+        put, gone, added, changed = _changes(found, _stored(store))
+        ties_store.write_inferred(store, put, gone)
+        # The commit bumps the revision once: the marker names the revision it will be.
+        marker = _Marker(revision(store) + 1, last, parts)
+        settings_store.put_setting(store, FRESH_KEY, marker.text())
+    return Refresh(len(found), added, changed, len(gone))
+
+
+# --- comparing the inferred ties with the stored ones, in columns -------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Stored:
+    code: np.ndarray[Any, Any]
+    kind: np.ndarray[Any, Any]
+    strength: np.ndarray[Any, Any]
+    source: np.ndarray[Any, Any]
+    state: np.ndarray[Any, Any]
+    why: np.ndarray[Any, Any]
+
+
+def _stored(store: Store) -> _Stored:
+    """The stored ties, after a first row that matches no pair (code -1, no state): every
+    lookup then lands on a row."""
+    rows = [(-1, 0, "", 0, "", "", ""), *ties_store.tie_rows(store)]
+    a, b, kind, strength, source, state, why = zip(*rows, strict=True)
+    why = tuple(w or "" for w in why) if None in why else why
+    code = pair_code(np.array(a, dtype=np.int64), np.array(b, dtype=np.int64))
+    code[0] = -1
+    return _Stored(
+        code, _texts(kind), np.array(strength, np.int64), _texts(source), _texts(state), _texts(why)
+    )
+
+
+def _texts(values: tuple[Any, ...]) -> np.ndarray[Any, Any]:
+    texts = np.empty(len(values), dtype=object)
+    texts[:] = values
+    return texts
+
+
+def _changes(
+    found: InferredColumns, stored: _Stored
+) -> tuple[list[ties_store.TieRow], list[tuple[int, int]], int, int]:
+    """The rows to write, the pairs to delete, how many ties are new and how many changed.
+    Both sides are sorted by pair (the stored ones by the unique index's order)."""
+    code = pair_code(found.a, found.b)
+    inside = np.minimum(np.searchsorted(stored.code, code), len(stored.code) - 1)
+    matched = stored.code[inside] == code
+    new = ~matched
+    ours = matched & (stored.state[inside] == _INFERRED)
+    differs = ours & (
+        (stored.kind[inside] != found.kind)
+        | (stored.strength[inside] != found.strength)
+        | (stored.source[inside] != found.source)
+        | (stored.why[inside] != found.why)
+    )
+    write = np.flatnonzero(new | differs)
+    put = [
+        ties_store.TieRow(a, b, str(kind), strength, str(source), "", why)
+        for a, b, kind, strength, source, why in zip(
+            found.a[write].tolist(), found.b[write].tolist(), found.kind[write].tolist(),
+            found.strength[write].tolist(), found.source[write].tolist(),
+            found.why[write].tolist(), strict=True,
+        )
+    ]  # fmt: skip
+    back = np.minimum(np.searchsorted(code, stored.code), max(len(code) - 1, 0))
+    supported = code[back] == stored.code if len(code) else np.zeros(len(stored.code), bool)
+    lost = (stored.state == _INFERRED) & (stored.source != TieSource.MANUAL.value) & ~supported
+    gone = [(c >> 32, c & 0xFFFFFFFF) for c in stored.code[lost].tolist()]
+    return put, gone, int(new.sum()), int(differs.sum())
+
+
+# --- the evidence ---------------------------------------------------------------------------
+
+
+def evidence(store: Store) -> Evidence:
+    """Everything ties are inferred from, living people only."""
+    living = np.fromiter((r[0] for r in ties_store.living_rows(store)), dtype=np.int64)
+    alive = set(living.tolist())
+    met_rows = ties_store.met_through(store)
+    met = tuple((int(r["id"]), int(r["met_through_id"])) for r in met_rows)
+    names = {int(r["id"]): str(r["name"]) for r in met_rows} | {
+        int(r["met_through_id"]): str(r["through_name"]) for r in met_rows
+    }
+    states = [s.value for s in INTRODUCED_STATES]
+    introduced = tuple(
+        (int(r["person_a_id"]), int(r["person_b_id"]))
+        for r in ties_store.introductions(store, states)
+        if r["person_a_id"] in alive and r["person_b_id"] in alive
+    )
+    events, tags, _ = _groups(ties_store.group_rows(store), alive)
+    conversations = (("m", c, 0, p) for c, p in ties_store.conversation_rows(store, LINKEDIN))
+    threads = _groups(conversations, alive)[2]
+    return Evidence(
+        met_through=met,
+        introduced=introduced,
+        events=events,
+        tags=tags,
+        threads=threads,
+        names=names,
+        positions=_positions(store, living),
+    )
+
+
+def _positions(store: Store, living: np.ndarray[Any, Any]) -> Positions:
+    organisations = list(ties_store.organization_rows(store))
+    index = np.zeros(max((int(r[0]) for r in organisations), default=0) + 1, dtype=np.int64)
+    index[[int(r[0]) for r in organisations]] = np.arange(len(organisations))
+    rows = np.array(list(ties_store.position_rows(store)), dtype=np.int64).reshape(-1, 4)
+    alive = np.zeros(int(max(living.max(initial=0), rows[:, 0].max(initial=0))) + 1, bool)
+    alive[living] = True
+    rows = rows[alive[rows[:, 0]]]
+    names = [str(r[1]) for r in organisations]
+    return Positions(rows[:, 0], index[rows[:, 1]], rows[:, 2], rows[:, 3], names)
+
+
+def _groups(
+    rows: Iterator[tuple[Any, ...]], living: set[int]
+) -> tuple[dict[str, frozenset[int]], dict[str, frozenset[int]], dict[str, frozenset[int]]]:
+    """Events, tags and conversations as groups of living people, keyed by name (and an
+    event's id when two events share a name: two called "Meetup"); a set is made only when
+    a second person turns up."""
+    first: dict[tuple[str, str, int], int] = {}
+    more: dict[tuple[str, str, int], set[int]] = {}
+    for kind, name, key, person in rows:
+        if person not in living:
+            continue
+        group = (kind, name, key)
+        one = first.setdefault(group, person)
+        if one != person:
+            more.setdefault(group, {one}).add(person)
+    shared: dict[tuple[str, str], int] = {}
+    for kind, name, _ in first:
+        shared[(kind, name)] = shared.get((kind, name), 0) + 1
+    out: dict[str, dict[str, frozenset[int]]] = {"e": {}, "t": {}, "m": {}}
+    for (kind, name, key), people in more.items():
+        label = name if shared[(kind, name)] == 1 else f"{name} (#{key})"
+        out[kind][label] = frozenset(people)
+    return out["e"], out["t"], out["m"]
