@@ -61,7 +61,9 @@ def test_the_columns_infer_exactly_what_the_per_pair_rules_did(seed: int) -> Non
     expected = reference.infer_ties(evidence, TODAY)
     assert len(expected) > 500  # a network with something in it
     assert infer_ties(evidence, TODAY) == expected
-    assert infer_ties(evidence, date(2015, 6, 1)) == reference.infer_ties(evidence, date(2015, 6, 1))
+    assert infer_ties(evidence, date(2015, 6, 1)) == reference.infer_ties(
+        evidence, date(2015, 6, 1)
+    )
 
 
 def test_positions_as_columns_are_the_same_evidence_as_stints() -> None:

@@ -89,7 +89,13 @@ def colleagues(
     code, days, start, end, org = code[best], days[best], start[best], end[best], group[one][best]
     firsts = np.ones(len(code), dtype=bool)
     firsts[1:] = code[1:] != code[:-1]
-    code, days, start, end, org = code[firsts], days[firsts], start[firsts], end[firsts], org[firsts]
+    code, days, start, end, org = (
+        code[firsts],
+        days[firsts],
+        start[firsts],
+        end[firsts],
+        org[firsts],
+    )
     base, per_year, top = strength
     scores = np.minimum(top, base + np.rint(per_year * days / 365.25).astype(np.int64))
     return Colleagues(code, scores, _reasons(org, names, start, end, today))

@@ -98,18 +98,20 @@ class _Finding:
 
 
 Pair = tuple[int, int]
+KINDS = tuple(TieKind)
+SOURCES = tuple(TieSource)
 
 
 @dataclass(frozen=True, slots=True)
 class InferredColumns:
     """The inferred ties as columns, sorted by pair: `a` the lower id, `kind` and `source`
-    hold the enums' members."""
+    the positions of the enums' members in `KINDS` and `SOURCES`."""
 
     a: Ints
     b: Ints
-    kind: Texts
+    kind: Ints
     strength: Ints
-    source: Texts
+    source: Ints
     why: Texts
 
     def __len__(self) -> int:
@@ -117,7 +119,7 @@ class InferredColumns:
 
     def ties(self) -> list[InferredTie]:
         return [
-            InferredTie(a, b, kind, strength, source, why)
+            InferredTie(a, b, KINDS[kind], strength, SOURCES[source], why)
             for a, b, kind, strength, source, why in zip(
                 self.a.tolist(),
                 self.b.tolist(),
@@ -170,10 +172,18 @@ def infer_columns(evidence: Evidence, today: date) -> InferredColumns:
     return InferredColumns(
         a,
         b,
-        _texts([TieKind.COLLEAGUE] * count + [t.kind for t in combined])[order],
+        _codes(KINDS, TieKind.COLLEAGUE, count, [t.kind for t in combined])[order],
         np.concatenate([work.strength[alone], _ints([t.strength for t in combined])])[order],
-        _texts([TieSource.COLLEAGUES] * count + [t.source for t in combined])[order],
+        _codes(SOURCES, TieSource.COLLEAGUES, count, [t.source for t in combined])[order],
         np.concatenate([work.why[alone], _texts([t.why for t in combined])])[order],
+    )
+
+
+def _codes(members: tuple[object, ...], first: object, count: int, rest: list[object]) -> Ints:
+    """`count` times the code of `first`, then the codes of `rest`."""
+    code = {m: n for n, m in enumerate(members)}
+    return np.concatenate(
+        [np.full(count, code[first], dtype=np.int64), _ints([code[m] for m in rest])]
     )
 
 
@@ -199,7 +209,9 @@ def _positions(evidence: Evidence) -> Positions:
         for s in evidence.stints
     ]  # fmt: skip
     names += list(index)[len(names) :]
-    person, organisation, start, end = (np.array(c, dtype=np.int64) for c in zip(*rows, strict=True))
+    person, organisation, start, end = (
+        np.array(c, dtype=np.int64) for c in zip(*rows, strict=True)
+    )
     return Positions(
         np.concatenate([person, given.person]),
         np.concatenate([organisation, given.organisation]),

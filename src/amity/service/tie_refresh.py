@@ -1,19 +1,10 @@
-"""Keeping the inferred ties up to date: `refresh_ties` infers them all and writes what
-changed; `fresh_ties` does so only when their evidence changed since the last refresh.
+"""A refresh of the inferred ties: infer them all and write what changed
+(`amity.service.tie_freshness` decides when).
 
 A refresh reads the account's evidence as plain tuples, infers with
 `amity.engines.tie_inference` in columns, compares with the stored ties in columns, and
 writes only the rows that differ (new ties in, changed ones rewritten, those whose evidence
 is gone out; confirmed and hidden ties are the user's and never touched).
-
-`fresh_ties` runs after every write of the command line and the web app (`keep_ties_fresh`),
-so it must cost next to nothing when the evidence did not change. Its marker (a `setting`
-row) holds the revision it last looked at, a fingerprint of the evidence that is not in
-interactions (aggregates over narrow tables and indexes), the highest interaction id it had
-seen and the counts of interactions at events and imported messages up to it. A check reads
-the fingerprint and only the interactions added since: a meeting logged is one new row.
-Interactions are only ever removed with a person (a purge, an undone import or merge),
-which the fingerprint of the people sees.
 """
 
 from __future__ import annotations
@@ -26,88 +17,15 @@ from typing import Any
 import numpy as np
 
 from amity.engines.tie_columns import Positions, pair_code
-from amity.engines.tie_inference import Evidence, InferredColumns, infer_columns
-from amity.errors import AmityError
+from amity.engines.tie_inference import KINDS, SOURCES, Evidence, InferredColumns, infer_columns
 from amity.model import IntroductionState, TieSource, TieState
+from amity.service.tie_freshness import FRESH_KEY, LINKEDIN, Marker, Refresh
 from amity.store import Store
 from amity.store import settings as settings_store
 from amity.store import ties as ties_store
 from amity.store.revision import revision
 
-FRESH_KEY = ties_store.FRESH_KEY
 INTRODUCED_STATES = (IntroductionState.INTRODUCED, IntroductionState.DONE)
-LINKEDIN = "linkedin"
-_INFERRED = TieState.INFERRED.value
-
-
-@dataclass(frozen=True, slots=True)
-class Refresh:
-    """What a refresh of the inferred ties changed."""
-
-    inferred: int  # ties the evidence supports now
-    added: int
-    changed: int
-    removed: int
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "inferred": self.inferred,
-            "added": self.added,
-            "changed": self.changed,
-            "removed": self.removed,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class _Marker:
-    """Where the last refresh left the evidence: the revision a check last looked at, the
-    highest interaction id the refresh had read and the fingerprint of the rest."""
-
-    at: int
-    last: int
-    parts: tuple[str, ...]  # `ties_store.signature_parts`
-
-    def text(self) -> str:
-        return f"{self.at} {self.last} {'|'.join(self.parts)}"
-
-    @staticmethod
-    def parse(raw: str | None) -> _Marker | None:
-        try:
-            at, last, parts = (raw or "").split(" ", 2)
-            return _Marker(int(at), int(last), tuple(parts.split("|")))
-        except ValueError:  # none yet, or an older Amity's: refresh once
-            return None
-
-
-def keep_ties_fresh(store: Store, today: date) -> None:
-    """After a write: bring the inferred ties up to date if the write changed their evidence
-    (the one call the command line and the web app make). A failure here never undoes the
-    write that was made: the next write, or `amity knows --refresh`, catches up."""
-    try:
-        fresh_ties(store, today)
-    except AmityError:
-        store.db.end_read()
-
-
-def fresh_ties(store: Store, today: date) -> Refresh | None:
-    """Refresh the inferred ties if their evidence changed since the last refresh; None when
-    it had not. Nothing written since the last look: one lookup. Else the fingerprint and
-    the interactions added since say whether the write touched the evidence (a meeting
-    logged does not: nothing to infer again)."""
-    raw = settings_store.setting_value(store, FRESH_KEY)
-    marker = _Marker.parse(raw)
-    now = revision(store)
-    if marker is None:
-        return refresh_ties(store, today)
-    if marker.at == now:
-        return None
-    evidence_rows, last = ties_store.interactions_after(store, marker.last, LINKEDIN)
-    if evidence_rows or ties_store.signature_parts(store, LINKEDIN) != marker.parts:
-        return refresh_ties(store, today)
-    with store.db.transaction():  # the commit bumps the revision: the marker names it
-        # Only over the marker read: a refresh committed meanwhile keeps its own.
-        ties_store.replace_marker(store, raw or "", _Marker(now + 1, last, marker.parts).text())
-    return None
 
 
 def refresh_ties(store: Store, today: date) -> Refresh:
@@ -120,7 +38,7 @@ def refresh_ties(store: Store, today: date) -> Refresh:
         put, gone, added, changed = _changes(found, _stored(store))
         ties_store.write_inferred(store, put, gone)
         # The commit bumps the revision once: the marker names the revision it will be.
-        marker = _Marker(revision(store) + 1, last, parts)
+        marker = Marker(revision(store) + 1, today.isoformat(), last, parts)
         settings_store.put_setting(store, FRESH_KEY, marker.text())
     return Refresh(len(found), added, changed, len(gone))
 
@@ -130,7 +48,7 @@ def refresh_ties(store: Store, today: date) -> Refresh:
 
 @dataclass(frozen=True, slots=True)
 class _Stored:
-    code: np.ndarray[Any, Any]
+    code: np.ndarray[Any, Any]  # `pair_code`; kind, source and state as `_codes`
     kind: np.ndarray[Any, Any]
     strength: np.ndarray[Any, Any]
     source: np.ndarray[Any, Any]
@@ -138,23 +56,24 @@ class _Stored:
     why: np.ndarray[Any, Any]
 
 
+_STATES = tuple(s.value for s in TieState)
+_INFERRED_CODE = _STATES.index(TieState.INFERRED.value)
+_MANUAL_CODE = SOURCES.index(TieSource.MANUAL)
+
+
 def _stored(store: Store) -> _Stored:
     """The stored ties, after a first row that matches no pair (code -1, no state): every
     lookup then lands on a row."""
-    rows = [(-1, 0, "", 0, "", "", ""), *ties_store.tie_rows(store)]
-    a, b, kind, strength, source, state, why = zip(*rows, strict=True)
-    why = tuple(w or "" for w in why) if None in why else why
-    code = pair_code(np.array(a, dtype=np.int64), np.array(b, dtype=np.int64))
-    code[0] = -1
-    return _Stored(
-        code, _texts(kind), np.array(strength, np.int64), _texts(source), _texts(state), _texts(why)
+    codes = ties_store.tie_codes(
+        store, [k.value for k in KINDS], [s.value for s in SOURCES], _STATES
     )
-
-
-def _texts(values: tuple[Any, ...]) -> np.ndarray[Any, Any]:
-    texts = np.empty(len(values), dtype=object)
-    texts[:] = values
-    return texts
+    numbers = np.array([(-1, 0, -1, 0, -1, -1), *codes], dtype=np.int64).reshape(-1, 6)
+    why = np.empty(len(numbers), dtype=object)
+    why[0] = ""
+    why[1:] = [w or "" for (w,) in ties_store.tie_reasons(store)]
+    code = pair_code(numbers[:, 0], numbers[:, 1])
+    code[0] = -1
+    return _Stored(code, numbers[:, 2], numbers[:, 3], numbers[:, 4], numbers[:, 5], why)
 
 
 def _changes(
@@ -166,7 +85,7 @@ def _changes(
     inside = np.minimum(np.searchsorted(stored.code, code), len(stored.code) - 1)
     matched = stored.code[inside] == code
     new = ~matched
-    ours = matched & (stored.state[inside] == _INFERRED)
+    ours = matched & (stored.state[inside] == _INFERRED_CODE)
     differs = ours & (
         (stored.kind[inside] != found.kind)
         | (stored.strength[inside] != found.strength)
@@ -175,7 +94,7 @@ def _changes(
     )
     write = np.flatnonzero(new | differs)
     put = [
-        ties_store.TieRow(a, b, str(kind), strength, str(source), "", why)
+        ties_store.TieRow(a, b, KINDS[kind].value, strength, SOURCES[source].value, "", why)
         for a, b, kind, strength, source, why in zip(
             found.a[write].tolist(), found.b[write].tolist(), found.kind[write].tolist(),
             found.strength[write].tolist(), found.source[write].tolist(),
@@ -184,7 +103,7 @@ def _changes(
     ]  # fmt: skip
     back = np.minimum(np.searchsorted(code, stored.code), max(len(code) - 1, 0))
     supported = code[back] == stored.code if len(code) else np.zeros(len(stored.code), bool)
-    lost = (stored.state == _INFERRED) & (stored.source != TieSource.MANUAL.value) & ~supported
+    lost = (stored.state == _INFERRED_CODE) & (stored.source != _MANUAL_CODE) & ~supported
     gone = [(c >> 32, c & 0xFFFFFFFF) for c in stored.code[lost].tolist()]
     return put, gone, int(new.sum()), int(differs.sum())
 

@@ -4,7 +4,7 @@ on an inferred one (confirm it, or hide it for good).
 Inferred ties are written into the `tie` table by `refresh_ties`, which runs the rules of
 `amity.engines.tie_inference` over the account's rows and writes only what changed. The
 command line and the web app call `keep_ties_fresh` after every write, so the ties follow
-their evidence (`amity.service.tie_refresh`); `amity knows --refresh` refreshes at once.
+their evidence (`amity.service.tie_freshness`); `amity knows --refresh` refreshes at once.
 Reads (the person page, `amity path`) never write: they use the stored ties.
 Confirmed and hidden ties are the user's and a refresh never touches them.
 """
@@ -20,27 +20,17 @@ from amity.errors import NotFound, UsageError
 from amity.model import TieKind, TieSource, TieState
 from amity.service.person_ref import PersonRef
 from amity.service.resolve import person_by_id
-from amity.service.tie_refresh import (
-    INTRODUCED_STATES,
-    LINKEDIN,
-    Refresh,
-    evidence,
-    fresh_ties,
-    keep_ties_fresh,
-    refresh_ties,
-)
+from amity.service.tie_freshness import LINKEDIN, Refresh, fresh_ties, keep_ties_fresh
 from amity.store import Store
 from amity.store import ties as ties_store
 
 __all__ = [
-    "INTRODUCED_STATES",
     "LINKEDIN",
     "Acquaintances",
     "Refresh",
     "Tie",
     "TieStrength",
     "acquaintances",
-    "evidence",
     "fresh_ties",
     "keep_ties_fresh",
     "record_tie",
@@ -102,6 +92,14 @@ class Acquaintances:
             "person": self.person.as_dict(),
             "ties": [{k: v for k, v in t.as_dict().items() if k != "person"} for t in self.ties],
         }
+
+
+def refresh_ties(store: Store, today: date) -> Refresh:
+    """Infer every tie the evidence supports now and write what changed
+    (`amity.service.tie_refresh`, loaded only when a refresh runs)."""
+    from amity.service.tie_refresh import refresh_ties as refresh
+
+    return refresh(store, today)
 
 
 def record_tie(

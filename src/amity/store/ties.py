@@ -234,18 +234,38 @@ def reorder_ties(store: Store, person_id: int) -> None:
 # --- the same evidence as plain tuples, for a refresh of the whole account ----------------
 
 
-def tie_rows(store: Store) -> Iterator[tuple[Any, ...]]:
-    """Every tie of the account in pair order: (a, b, kind, strength, source, state, why)."""
+def tie_codes(
+    store: Store, kinds: Sequence[str], sources: Sequence[str], states: Sequence[str]
+) -> Iterator[tuple[Any, ...]]:
+    """Every tie of the account in pair order as numbers: (a, b, kind, strength, source,
+    state), kind, source and state as their positions in the sequences given (-1: another).
+    With `tie_reasons`, what a refresh compares its findings with."""
+
+    def code(column: str, values: Sequence[str]) -> str:
+        whens = " ".join(f"WHEN '{v}' THEN {n}" for n, v in enumerate(values))
+        return f"CASE {column} {whens} ELSE -1 END"
+
     return store.db.rows(
-        "SELECT person_a_id, person_b_id, kind, strength, source, state, why FROM tie "
+        f"SELECT person_a_id, person_b_id, {code('kind', kinds)}, strength, "
+        f"{code('source', sources)}, {code('state', states)} FROM tie "
         "WHERE owner_id = ? ORDER BY person_a_id, person_b_id",
+        (store.owner_id,),
+    )
+
+
+def tie_reasons(store: Store) -> Iterator[tuple[Any, ...]]:
+    """(why,) of every tie of the account, in the order of `tie_codes`."""
+    return store.db.rows(
+        "SELECT why FROM tie WHERE owner_id = ? ORDER BY person_a_id, person_b_id",
         (store.owner_id,),
     )
 
 
 def living_rows(store: Store) -> Iterator[tuple[Any, ...]]:
     """(id,) of every living person (an index-only read)."""
-    return store.db.rows(f"SELECT id FROM person WHERE owner_id = ? AND {_LIVING}", (store.owner_id, False))
+    return store.db.rows(
+        f"SELECT id FROM person WHERE owner_id = ? AND {_LIVING}", (store.owner_id, False)
+    )
 
 
 def position_rows(store: Store) -> Iterator[tuple[Any, ...]]:

@@ -1,0 +1,109 @@
+"""Are the inferred ties up to date? The check that runs after every write (no numpy, no
+engine: a write command pays a few lookups, not the import of the inference).
+
+`keep_ties_fresh` is the one call the command line and the web app make after a write.
+Its marker (a `setting` row, never exported) holds the revision it last looked at, the
+highest interaction id the last refresh had read, and a fingerprint of the rest of the
+evidence (`ties_store.signature_parts`: aggregates over narrow tables and indexes). A check
+reads the fingerprint and only the interactions added since: a meeting logged is one new
+row and no evidence; a meeting at an event, or an imported LinkedIn message, is. Only when
+the evidence changed does it run `amity.service.tie_refresh.refresh_ties`. Interactions are
+only ever removed with a person (a purge, an undone import or merge), which the
+fingerprint of the people sees.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from amity.errors import AmityError
+from amity.store import Store
+from amity.store import settings as settings_store
+from amity.store import ties as ties_store
+from amity.store.revision import revision
+
+FRESH_KEY = ties_store.FRESH_KEY
+LINKEDIN = "linkedin"
+
+
+@dataclass(frozen=True, slots=True)
+class Refresh:
+    """What a refresh of the inferred ties changed."""
+
+    inferred: int  # ties the evidence supports now
+    added: int
+    changed: int
+    removed: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "inferred": self.inferred,
+            "added": self.added,
+            "changed": self.changed,
+            "removed": self.removed,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """Where the last refresh left the evidence: the revision a check last looked at, the
+    highest interaction id the refresh had read and the fingerprint of the rest."""
+
+    at: int
+    day: str  # the day the ties were inferred for (ISO): overlaps run to today
+    last: int
+    parts: tuple[str, ...]  # `ties_store.signature_parts`
+
+    def text(self) -> str:
+        return f"{self.at} {self.day} {self.last} {'|'.join(self.parts)}"
+
+    @staticmethod
+    def parse(raw: str | None) -> Marker | None:
+        try:
+            at, day, last, parts = (raw or "").split(" ", 3)
+            return Marker(
+                int(at), date.fromisoformat(day).isoformat(), int(last), tuple(parts.split("|"))
+            )
+        except ValueError:  # none yet, or an older Amity's: refresh once
+            return None
+
+
+def keep_ties_fresh(store: Store, today: date) -> None:
+    """After a write: bring the inferred ties up to date if the write changed their evidence.
+    A failure here (the database busy past the wait) never undoes the write that was made:
+    the next write, or `amity knows --refresh`, catches up."""
+    try:
+        fresh_ties(store, today)
+    except AmityError:
+        store.db.end_read()
+
+
+def fresh_ties(store: Store, today: date) -> Refresh | None:
+    """Refresh the inferred ties if their evidence changed since the last refresh, or it was
+    for another day (a current job's overlap runs to today); None when not. Nothing written
+    since the last look: two lookups. Else the fingerprint and the interactions added since
+    say whether the write touched the evidence (a meeting logged does not)."""
+    raw = settings_store.setting_value(store, FRESH_KEY)
+    marker = Marker.parse(raw)
+    now = revision(store)
+    if marker is None or marker.day != today.isoformat():  # a new day: overlaps grew
+        return _refresh(store, today)
+    if marker.at == now:
+        return None
+    evidence_rows, last = ties_store.interactions_after(store, marker.last, LINKEDIN)
+    if evidence_rows or ties_store.signature_parts(store, LINKEDIN) != marker.parts:
+        return _refresh(store, today)
+    with store.db.transaction():  # the commit bumps the revision: the marker names it
+        # Only over the marker read: a refresh committed meanwhile keeps its own.
+        ties_store.replace_marker(
+            store, raw or "", Marker(now + 1, marker.day, last, marker.parts).text()
+        )
+    return None
+
+
+def _refresh(store: Store, today: date) -> Refresh:
+    from amity.service.tie_refresh import refresh_ties
+
+    return refresh_ties(store, today)
