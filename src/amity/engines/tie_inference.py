@@ -205,9 +205,14 @@ def _positions(evidence: Evidence) -> Positions:
     names = list(given.organisations)
     index = {name: n for n, name in enumerate(names)}
     rows = [
-        (s.person_id, index.setdefault(s.organisation, len(index)), _ordinal(s.start), _ordinal(s.end))
+        (
+            s.person_id,
+            index.setdefault(s.organisation, len(index)),
+            _ordinal(s.start),
+            _ordinal(s.end),
+        )
         for s in evidence.stints
-    ]  # fmt: skip
+    ]
     names += list(index)[len(names) :]
     person, organisation, start, end = (
         np.array(c, dtype=np.int64) for c in zip(*rows, strict=True)

@@ -9,7 +9,8 @@ is gone out; confirmed and hidden ties are the user's and never touched).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import chain
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -67,7 +68,7 @@ def _stored(store: Store) -> _Stored:
     codes = ties_store.tie_codes(
         store, [k.value for k in KINDS], [s.value for s in SOURCES], _STATES
     )
-    numbers = np.array([(-1, 0, -1, 0, -1, -1), *codes], dtype=np.int64).reshape(-1, 6)
+    numbers = _int_rows(chain([(-1, 0, -1, 0, -1, -1)], codes), 6)
     why = np.empty(len(numbers), dtype=object)
     why[0] = ""
     why[1:] = [w or "" for (w,) in ties_store.tie_reasons(store)]
@@ -144,12 +145,18 @@ def _positions(store: Store, living: np.ndarray[Any, Any]) -> Positions:
     organisations = list(ties_store.organization_rows(store))
     index = np.zeros(max((int(r[0]) for r in organisations), default=0) + 1, dtype=np.int64)
     index[[int(r[0]) for r in organisations]] = np.arange(len(organisations))
-    rows = np.array(list(ties_store.position_rows(store)), dtype=np.int64).reshape(-1, 4)
+    rows = _int_rows(ties_store.position_rows(store), 4)
     alive = np.zeros(int(max(living.max(initial=0), rows[:, 0].max(initial=0))) + 1, bool)
     alive[living] = True
     rows = rows[alive[rows[:, 0]]]
     names = [str(r[1]) for r in organisations]
     return Positions(rows[:, 0], index[rows[:, 1]], rows[:, 2], rows[:, 3], names)
+
+
+def _int_rows(rows: Iterable[tuple[Any, ...]], width: int) -> np.ndarray[Any, Any]:
+    """Rows of whole numbers as one array of `width` columns (no Python list between)."""
+    flat = np.fromiter(chain.from_iterable(rows), dtype=np.int64)
+    return flat.reshape(-1, width)
 
 
 def _groups(

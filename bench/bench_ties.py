@@ -1,0 +1,135 @@
+"""Inferred ties on the 100,000-person home: a full refresh, and the check after each write.
+
+    .venv/bin/python bench/bench_ties.py [--home PATH] [--runs 7] [--no-write]
+
+Uses the home `run.py` builds (bench/data/, generated on first use). The first refresh on
+a fresh home writes every inferred tie (reported once); then, in this process, it times:
+
+- `refresh_ties` with nothing to change: read the whole account's evidence, infer every tie,
+  compare with the stored ones (what any write that changed the evidence pays);
+- the check `keep_ties_fresh` runs after a write that touched no evidence (a revision bumped
+  by a harmless settings write: the fingerprint and the interactions since the last refresh);
+- the check when nothing was written since (the revision alone).
+
+Each: one warm-up, then the median, min and max wall time and the median CPU time of
+`--runs` runs. Target (the ties-freshness task): refresh ≤ 2 s, the check a few ms. Writes
+the "Inferred ties" section of bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import time
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from common import (
+    DEFAULT_INTERACTIONS,
+    DEFAULT_PEOPLE,
+    DEFAULT_SEED,
+    DEFAULT_TODAY,
+    RESULTS,
+    HomeSpec,
+    write_sections,
+)
+from run import bench_env, bring_to_head, code_version, ensure_home, wait_for_quiet
+
+from amity.service.home import open_for_reading
+from amity.service.tie_freshness import keep_ties_fresh
+from amity.service.tie_refresh import refresh_ties
+from amity.store import Store
+from amity.store import settings as settings_store
+
+SECTION = "Inferred ties"
+BARS_MS = {"refresh": 2000.0, "check after a write": 10.0, "check, nothing written": 10.0}
+
+
+def timed(action: Callable[[], object], runs: int) -> tuple[list[float], list[float]]:
+    action()  # warm-up
+    walls, cpus = [], []
+    for _ in range(runs):
+        wall, cpu = time.perf_counter(), time.process_time()
+        action()
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    return walls, cpus
+
+
+def harmless_write(store: Store, n: list[int]) -> None:
+    n[0] += 1
+    with store.db.transaction():
+        settings_store.put_setting(store, "bench_touch", str(n[0]))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--home", type=Path)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--no-write", action="store_true", help="Do not write RESULTS.md.")
+    parser.add_argument("--max-load", type=float, default=2.5)
+    parser.add_argument("--wait", type=float, default=120.0)
+    args = parser.parse_args()
+    spec = HomeSpec(DEFAULT_PEOPLE, DEFAULT_INTERACTIONS, DEFAULT_SEED, DEFAULT_TODAY)
+    home = args.home or spec.default_home()
+    if args.home is None:
+        ensure_home(spec, home)
+    bring_to_head(home, bench_env(home, spec.today))
+    today = date.fromisoformat(spec.today)
+    store = open_for_reading(f"sqlite:///{home / 'amity.db'}")
+    wait_for_quiet(args.max_load, args.wait)
+    start = time.perf_counter()
+    first = refresh_ties(store, today)
+    first_s = time.perf_counter() - start
+    print(f"first refresh: {first_s:.1f} s, {first.as_dict()}", flush=True)
+    touches = [0]
+
+    def after_write() -> None:
+        harmless_write(store, touches)
+        keep_ties_fresh(store, today)
+
+    cases: list[tuple[str, Callable[[], object]]] = [
+        ("refresh", lambda: refresh_ties(store, today)),
+        ("check after a write", after_write),
+        ("check, nothing written", lambda: keep_ties_fresh(store, today)),
+    ]
+    rows = []
+    for label, action in cases:
+        wait_for_quiet(args.max_load, args.wait)
+        load = os.getloadavg()[0]
+        walls, cpus = timed(action, args.runs)
+        median = statistics.median(walls) * 1000
+        if label == "check after a write":  # the harmless write is not the check's cost
+            writes, _ = timed(lambda: harmless_write(store, touches), args.runs)
+            median -= statistics.median(writes) * 1000
+        verdict = "PASS" if median <= BARS_MS[label] else "MISS"
+        rows.append(
+            f"| {label} | {median:.1f} | {min(walls) * 1000:.1f} | {max(walls) * 1000:.1f} "
+            f"| {statistics.median(cpus) * 1000:.1f} | {load:.1f} | {BARS_MS[label]:.0f} "
+            f"| {verdict} |"
+        )
+        print(rows[-1], flush=True)
+    store.close()
+    text = "\n".join(
+        [
+            f"`bench/bench_ties.py` on {home.name} ({first.inferred:,} inferred ties), "
+            f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {code_version()}, "
+            f"{platform.python_version()}, {os.cpu_count()} CPUs. The first refresh of the "
+            f"generated home wrote {first.added:,} ties in {first_s:.1f} s. "
+            "`check after a write` is net of the write itself.",
+            "",
+            "| case | median ms | min ms | max ms | cpu ms | load | target ms | verdict |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- |",
+            *rows,
+        ]
+    )
+    if not args.no_write:
+        write_sections(RESULTS, {SECTION: text})
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
