@@ -27,6 +27,11 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from amity.service.home import open_for_reading
+from amity.service.tie_freshness import keep_ties_fresh
+from amity.service.tie_refresh import refresh_ties
+from amity.store import Store
+from amity.store import settings as settings_store
 from common import (
     DEFAULT_INTERACTIONS,
     DEFAULT_PEOPLE,
@@ -37,12 +42,6 @@ from common import (
     write_sections,
 )
 from run import bench_env, bring_to_head, code_version, ensure_home, wait_for_quiet
-
-from amity.service.home import open_for_reading
-from amity.service.tie_freshness import keep_ties_fresh
-from amity.service.tie_refresh import refresh_ties
-from amity.store import Store
-from amity.store import settings as settings_store
 
 SECTION = "Inferred ties"
 BARS_MS = {"refresh": 2000.0, "check after a write": 10.0, "check, nothing written": 10.0}

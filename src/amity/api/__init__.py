@@ -131,7 +131,8 @@ def _wrote(home: Home) -> None:
     """After a write: the inferred ties follow it, as after a command of the CLI."""
     from amity.service.tie_freshness import keep_ties_fresh
 
-    keep_ties_fresh(home.store, home.today)
+    store = home.store
+    keep_ties_fresh(store, home.today, store.db.take_touched())
 
 
 def _texts(values: Iterable[str]) -> list[str]:

@@ -70,37 +70,62 @@ class Marker:
             return None
 
 
-def keep_ties_fresh(store: Store, today: date) -> None:
+def keep_ties_fresh(store: Store, today: date, touched: frozenset[str] | None = None) -> None:
     """After a write: bring the inferred ties up to date if the write changed their evidence.
-    A failure here (the database busy past the wait) never undoes the write that was made:
-    the next write, or `amity knows --refresh`, catches up."""
+    `touched`: what the write touched (`Database.take_touched`), so only the parts of the
+    fingerprint it could have changed are read. A failure here (the database busy past the
+    wait) never undoes the write that was made: the next write, or `amity knows --refresh`,
+    catches up."""
     try:
-        fresh_ties(store, today)
+        fresh_ties(store, today, touched)
     except AmityError:
         store.db.end_read()
 
 
-def fresh_ties(store: Store, today: date) -> Refresh | None:
+def fresh_ties(store: Store, today: date, touched: frozenset[str] | None = None) -> Refresh | None:
     """Refresh the inferred ties if their evidence changed since the last refresh, or it was
-    for another day (a current job's overlap runs to today); None when not. Nothing written
-    since the last look: two lookups. Else the fingerprint and the interactions added since
-    say whether the write touched the evidence (a meeting logged does not)."""
+    for another day (a current job's overlap runs to today); None when not.
+
+    Without `touched` (a listing, which did not write): nothing written since the last look
+    is two lookups, else the whole fingerprint is read. With `touched` (after this
+    connection's own writes, which it names): only the parts of the fingerprint those
+    writes could change, and the interactions added since the last refresh (a meeting logged
+    is one row and no evidence). Other writers check their own writes the same way."""
     raw = settings_store.setting_value(store, FRESH_KEY)
     marker = Marker.parse(raw)
-    now = revision(store)
     if marker is None or marker.day != today.isoformat():  # a new day: overlaps grew
         return _refresh(store, today)
-    if marker.at == now:
-        return None
+    now = revision(store)
+    if (marker.at == now and touched is None) or touched == frozenset():
+        return None  # nothing written since the last look; or nothing by this connection
     evidence_rows, last = ties_store.interactions_after(store, marker.last, LINKEDIN)
-    if evidence_rows or ties_store.signature_parts(store, LINKEDIN) != marker.parts:
+    if evidence_rows:
+        return _refresh(store, today)
+    names = ties_store.SIGNATURE_PARTS
+    stored = dict(zip(names, marker.parts, strict=False))
+    wanted = names if touched is None else _parts_touched(touched)
+    if any(stored.get(k) != v for k, v in ties_store.signature_parts(store, wanted).items()):
         return _refresh(store, today)
     with store.db.transaction():  # the commit bumps the revision: the marker names it
         # Only over the marker read: a refresh committed meanwhile keeps its own.
-        ties_store.replace_marker(
-            store, raw or "", Marker(now + 1, marker.day, last, marker.parts).text()
-        )
+        seen = Marker(now + 1, marker.day, last, marker.parts)
+        ties_store.replace_marker(store, raw or "", seen.text())
+    store.db.take_touched()  # the marker is no evidence
     return None
+
+
+def _parts_touched(touched: frozenset[str]) -> tuple[str, ...]:
+    """The parts of the fingerprint a write that touched these could have changed."""
+    if "*" in touched:
+        return ties_store.SIGNATURE_PARTS
+    updated = {t.partition(".")[0] for t in touched if "." in t}
+
+    def hit(mark: str) -> bool:
+        if "." in mark or mark in touched:
+            return mark in touched
+        return mark != "person" and mark in updated  # any update but a person's own columns
+
+    return tuple(part for part, marks in ties_store.PART_TABLES.items() if any(map(hit, marks)))
 
 
 def _refresh(store: Store, today: date) -> Refresh:

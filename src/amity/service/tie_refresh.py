@@ -10,9 +10,9 @@ is gone out; confirmed and hidden ties are the user's and never touched).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from itertools import chain
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -34,7 +34,7 @@ def refresh_ties(store: Store, today: date) -> Refresh:
     ones rewritten, those whose evidence is gone out (confirmed and hidden ones stay)."""
     with store.db.transaction():
         last = ties_store.last_interaction(store)
-        parts = ties_store.signature_parts(store, LINKEDIN)
+        parts = tuple(ties_store.signature_parts(store).values())
         found = infer_columns(evidence(store), today)
         put, gone, added, changed = _changes(found, _stored(store))
         ties_store.write_inferred(store, put, gone)

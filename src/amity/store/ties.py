@@ -326,31 +326,48 @@ def conversation_rows(store: Store, message_source: str) -> Iterator[tuple[Any, 
 # --- has the evidence changed? ----------------------------------------------------------
 
 
-def signature_parts(store: Store, message_source: str) -> tuple[str, ...]:
-    """A fingerprint of the evidence that is not in interactions, cheap to read (aggregates
-    over an index or a narrow table): it changes when a position, tag, attendance or
-    introduction is added or removed, when a position ends, and when someone is added,
-    archived, trashed, restored, deleted or met through someone else."""
-    o = store.owner_id
-    row = store.db.one(
-        "SELECT "
-        "(SELECT count(*) || ':' || coalesce(sum(id), 0) || ':' || count(end_on) FROM position "
-        "WHERE owner_id = ?) AS positions, "
-        "(SELECT count(*) || ':' || count(deleted_on) || ':' || "
-        "coalesce(sum(CASE WHEN archived = ? THEN id ELSE 0 END), 0) FROM person "
-        "WHERE owner_id = ?) AS people, "
-        "(SELECT count(*) || ':' || coalesce(sum(met_through_id * 3 + id), 0) FROM person "
-        "WHERE +owner_id = ? AND met_through_id IS NOT NULL) AS met, "
-        "(SELECT count(*) || ':' || coalesce(sum(tag_id + 7 * person_id), 0) FROM person_tag "
-        "WHERE owner_id = ?) AS tags, "
-        "(SELECT count(*) || ':' || coalesce(sum(id), 0) FROM event_attendance "
-        "WHERE owner_id = ?) AS attendance, "
-        "(SELECT count(*) || ':' || coalesce(sum(id), 0) || ':' || "
-        "count(CASE WHEN state IN ('introduced', 'done') THEN 1 END) FROM introduction "
-        "WHERE owner_id = ?) AS introductions",
-        (o, True, o, o, o, o, o),
-    )
-    return tuple(str(v) for v in (row or {}).values())
+_PARTS = {
+    "positions": "SELECT count(*) || ':' || coalesce(sum(id), 0) || ':' || count(end_on) "
+    "FROM position WHERE owner_id = ?",
+    "people": "SELECT count(*) || ':' || count(deleted_on) || ':' || "
+    "coalesce(sum(CASE WHEN archived = ? THEN id ELSE 0 END), 0) FROM person WHERE owner_id = ?",
+    "met": "SELECT count(*) || ':' || coalesce(sum(met_through_id * 3 + id), 0) FROM person "
+    "WHERE +owner_id = ? AND met_through_id > 0",
+    "tags": "SELECT count(*) || ':' || coalesce(sum(tag_id + 7 * person_id), 0) FROM person_tag "
+    "WHERE owner_id = ?",
+    "attendance": "SELECT count(*) || ':' || coalesce(sum(id), 0) FROM event_attendance "
+    "WHERE owner_id = ?",
+    "introductions": "SELECT count(*) || ':' || coalesce(sum(id), 0) || ':' || "
+    "count(CASE WHEN state IN ('introduced', 'done') THEN 1 END) FROM introduction "
+    "WHERE owner_id = ?",
+}
+SIGNATURE_PARTS = tuple(_PARTS)
+"""The parts of the fingerprint, in the order `signature_parts` gives them."""
+
+PART_TABLES = {
+    "positions": ("position", "organization", "person"),
+    "people": ("person", "person.archived", "person.deleted_on"),
+    "met": ("person", "person.met_through_id"),
+    "tags": ("person_tag", "tag", "person"),
+    "attendance": ("event_attendance", "event", "person"),
+    "introductions": ("introduction", "person"),
+}
+"""What a write must touch (`amity.store.touched`) to change each part: a table named alone
+is an insert, a delete or an update of any column (a person: only an insert or a delete,
+which deletes their positions, tags and attendance too), `table.column` an update of it."""
+
+
+def signature_parts(store: Store, only: Iterable[str] = SIGNATURE_PARTS) -> dict[str, str]:
+    """A fingerprint of the evidence that is not in interactions, part by part (`only`
+    those named), cheap to read (aggregates over a narrow table or an index): it changes
+    when a position, tag, attendance or introduction is added or removed, when a position
+    ends, and when someone is added, archived, trashed, restored, deleted or met through
+    someone else. (The interactions' part is `interactions_after`.)"""
+    parts: dict[str, str] = {}
+    for name in only:
+        params = (True, store.owner_id) if name == "people" else (store.owner_id,)
+        parts[name] = str(store.db.scalar(_PARTS[name], params))
+    return parts
 
 
 def replace_marker(store: Store, old: str, new: str) -> None:
