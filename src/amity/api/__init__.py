@@ -131,8 +131,7 @@ def _wrote(home: Home) -> None:
     """After a write: the inferred ties follow it, as after a command of the CLI."""
     from amity.service.tie_freshness import keep_ties_fresh
 
-    store = home.store
-    keep_ties_fresh(store, home.today, store.db.take_touched())
+    keep_ties_fresh(home.store, home.today)
 
 
 def _texts(values: Iterable[str]) -> list[str]:

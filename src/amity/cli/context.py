@@ -73,8 +73,7 @@ class AppContext:
         if self._wrote and self._opened is not None:
             from amity.service.tie_freshness import keep_ties_fresh
 
-            store = self._opened.store
-            keep_ties_fresh(store, self.settings.today, store.db.take_touched())
+            keep_ties_fresh(self._opened.store, self.settings.today)
 
     @property
     def account_store(self) -> Store:

@@ -23,6 +23,7 @@ from amity.store import Store
 from amity.store import settings as settings_store
 from amity.store import ties as ties_store
 from amity.store.revision import revision
+from amity.store.touched import take_touched
 
 FRESH_KEY = ties_store.FRESH_KEY
 LINKEDIN = "linkedin"
@@ -70,14 +71,13 @@ class Marker:
             return None
 
 
-def keep_ties_fresh(store: Store, today: date, touched: frozenset[str] | None = None) -> None:
-    """After a write: bring the inferred ties up to date if the write changed their evidence.
-    `touched`: what the write touched (`Database.take_touched`), so only the parts of the
-    fingerprint it could have changed are read. A failure here (the database busy past the
-    wait) never undoes the write that was made: the next write, or `amity knows --refresh`,
-    catches up."""
+def keep_ties_fresh(store: Store, today: date) -> None:
+    """After this store's writes: bring the inferred ties up to date if they changed the
+    evidence. Only the parts of the fingerprint the writes could have changed are read
+    (`amity.store.touched`). A failure here (the database busy past the wait) never undoes
+    the write that was made: the next write, or `amity knows --refresh`, catches up."""
     try:
-        fresh_ties(store, today, touched)
+        fresh_ties(store, today, take_touched(store))
     except AmityError:
         store.db.end_read()
 
@@ -110,7 +110,7 @@ def fresh_ties(store: Store, today: date, touched: frozenset[str] | None = None)
         # Only over the marker read: a refresh committed meanwhile keeps its own.
         seen = Marker(now + 1, marker.day, last, marker.parts)
         ties_store.replace_marker(store, raw or "", seen.text())
-    store.db.take_touched()  # the marker is no evidence
+    take_touched(store)  # the marker is no evidence
     return None
 
 

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from amity.store.handle import Store
 
 _WRITE = re.compile(
     r"^\s*(?:(INSERT)\s+(?:OR\s+\w+\s+)?INTO|(UPDATE)|(DELETE)\s+FROM)\s+(\w+)", re.IGNORECASE
@@ -38,3 +42,8 @@ def touched_by(sql: str) -> frozenset[str]:
     if not columns:
         return frozenset({"*"})
     return frozenset(f"{table}.{column.lower()}" for column in columns)
+
+
+def take_touched(store: Store) -> frozenset[str]:
+    """What this store's connection touched since the last call (`Database.take_touched`)."""
+    return store.db.take_touched()

@@ -25,7 +25,7 @@ def get_store(request: Request) -> Iterator[Store]:
         if writes:  # the handler succeeded: the inferred ties follow what it wrote
             from amity.service.tie_freshness import keep_ties_fresh
 
-            keep_ties_fresh(store, state.today(), store.db.take_touched())
+            keep_ties_fresh(store, state.today())
 
 
 def get_today(request: Request) -> date:
