@@ -127,9 +127,9 @@ def evidence(store: Store) -> Evidence:
         for r in ties_store.introductions(store, states)
         if r["person_a_id"] in alive and r["person_b_id"] in alive
     )
-    events, tags, _ = _groups(ties_store.group_rows(store), alive)
-    conversations = (("m", c, 0, p) for c, p in ties_store.conversation_rows(store, LINKEDIN))
-    threads = _groups(conversations, alive)[2]
+    events, tags, threads = _groups(
+        chain(ties_store.group_rows(store), _from_interactions(store)), alive
+    )
     return Evidence(
         met_through=met,
         introduced=introduced,
@@ -151,6 +151,16 @@ def _positions(store: Store, living: np.ndarray[Any, Any]) -> Positions:
     rows = rows[alive[rows[:, 0]]]
     names = [str(r[1]) for r in organisations]
     return Positions(rows[:, 0], index[rows[:, 1]], rows[:, 2], rows[:, 3], names)
+
+
+def _from_interactions(store: Store) -> Iterator[tuple[str, str, int, int]]:
+    """The interactions' groups as `group_rows` gives the others: events and conversations."""
+    names = ties_store.event_names(store)
+    for event, conversation, person in ties_store.interaction_group_rows(store, LINKEDIN):
+        if event is None:
+            yield ("m", conversation, 0, person)
+        elif event in names:
+            yield ("e", names[event], event, person)
 
 
 def _int_rows(rows: Iterable[tuple[Any, ...]], width: int) -> np.ndarray[Any, Any]:

@@ -288,37 +288,39 @@ def organization_rows(store: Store) -> Iterator[tuple[Any, ...]]:
 
 
 def group_rows(store: Store) -> Iterator[tuple[Any, ...]]:
-    """(kind, name, key, person_id) of every group a person is in: `e` an event (key its
-    id; its interactions' participants and its attendance list), `t` a tag (key 0)."""
+    """(kind, name, key, person_id) of the groups not read from interactions: `e` an event's
+    attendance list (key the event's id), `t` a tag (key 0)."""
     o = store.owner_id
     return store.db.rows(
-        "SELECT 'e', e.name, i.event_id, ip.person_id FROM interaction i "
-        "JOIN event e ON e.id = i.event_id AND e.owner_id = i.owner_id "
-        "JOIN interaction_participant ip ON ip.interaction_id = i.id "
-        "WHERE i.owner_id = ? AND i.event_id IS NOT NULL "
-        "UNION SELECT 'e', e.name, a.event_id, a.person_id FROM event_attendance a "
+        "SELECT 'e', e.name, a.event_id, a.person_id FROM event_attendance a "
         "JOIN event e ON e.id = a.event_id AND e.owner_id = a.owner_id WHERE a.owner_id = ? "
         "UNION ALL SELECT 't', t.name, 0, pt.person_id FROM person_tag pt "
         "JOIN tag t ON t.id = pt.tag_id WHERE pt.owner_id = ?",
-        (o, o, o),
+        (o, o),
     )
 
 
-def conversation_rows(store: Store, message_source: str) -> Iterator[tuple[Any, ...]]:
-    """(conversation, person_id) of the conversations of more than one person in the
-    messages imported from this source (the conversation is the first part of a message's
-    `source_key`; invitations and keys starting with `~` are not conversations)."""
+def event_names(store: Store) -> dict[int, str]:
+    """Every event's name by id."""
+    rows = store.db.rows("SELECT id, name FROM event WHERE owner_id = ?", (store.owner_id,))
+    return {int(r[0]): str(r[1]) for r in rows}
+
+
+def interaction_group_rows(store: Store, message_source: str) -> Iterator[tuple[Any, ...]]:
+    """(event_id, conversation, person_id) of everyone in an interaction at an event
+    (conversation None) or in a message imported from this source (event_id None; the
+    conversation is the first part of its `source_key`; invitations and keys starting with
+    `~` are not conversations). One pass over the interactions."""
     if store.db.dialect == "sqlite":
         conversation = "substr(i.source_key, 1, instr(i.source_key || '|', '|') - 1)"
     else:
         conversation = "split_part(i.source_key, '|', 1)"
     return store.db.rows(
-        "SELECT c, person_id FROM (SELECT c, person_id, count(*) OVER (PARTITION BY c) AS n "
-        f"FROM (SELECT DISTINCT {conversation} AS c, ip.person_id FROM interaction i "
+        f"SELECT i.event_id, CASE WHEN i.event_id IS NULL THEN {conversation} END, "
+        "ip.person_id FROM interaction i "
         "JOIN interaction_participant ip ON ip.interaction_id = i.id "
-        "WHERE i.owner_id = ? AND i.source = ? AND i.kind = ? "
-        "AND substr(i.source_key, 1, 11) <> 'invitation|' AND substr(i.source_key, 1, 1) <> '~'"
-        ") people) counted WHERE n > 1",
+        "WHERE i.owner_id = ? AND (i.event_id IS NOT NULL OR (i.source = ? AND i.kind = ? "
+        "AND substr(i.source_key, 1, 11) <> 'invitation|' AND substr(i.source_key, 1, 1) <> '~'))",
         (store.owner_id, message_source, "message"),
     )
 
