@@ -5,8 +5,11 @@
 Uses the home `run.py` builds (bench/data/, generated on first use). The first refresh on
 a fresh home writes every inferred tie (reported once); then, in this process, it times:
 
-- `refresh_ties` with nothing to change: read the whole account's evidence, infer every tie,
-  compare with the stored ones (what any write that changed the evidence pays);
+- `refresh_ties` with nothing to change: read the whole account's evidence and infer every
+  tie (what any write that changed the evidence pays); "ties unchanged" when the inference
+  gives what the last refresh wrote (its digest says so: nothing more is read), "compared in
+  full" when it does not (the digest made to differ first): the stored ties are read and
+  compared too;
 - the check `keep_ties_fresh` runs after a write that touched no evidence: a revision bumped
   by a harmless settings write, told it touched what logging a meeting touches (the
   interactions since the last refresh and the people's part of the fingerprint), or a
@@ -31,7 +34,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from amity.service.home import open_for_reading
-from amity.service.tie_freshness import fresh_ties, keep_ties_fresh
+from amity.service.tie_freshness import FRESH_KEY, fresh_ties, keep_ties_fresh
 from amity.service.tie_refresh import refresh_ties
 from amity.store import Store
 from amity.store import settings as settings_store
@@ -49,7 +52,8 @@ from run import bench_env, bring_to_head, code_version, ensure_home, wait_for_qu
 
 SECTION = "Inferred ties"
 BARS_MS = {
-    "refresh": 2000.0,
+    "refresh, ties unchanged": 2000.0,
+    "refresh, compared in full": 2000.0,
     "check after logging a meeting": 10.0,
     "check after a title edited": 50.0,
     "whole fingerprint (amity knows)": 200.0,
@@ -77,6 +81,13 @@ def harmless_write(store: Store, n: list[int]) -> None:
     n[0] += 1
     with store.db.transaction():
         settings_store.put_setting(store, "bench_touch", str(n[0]))
+
+
+def forget_digest(store: Store) -> None:
+    """The marker as if the last refresh had inferred something else."""
+    at, day, last, _, parts = str(settings_store.setting_value(store, FRESH_KEY)).split(" ", 4)
+    with store.db.transaction():
+        settings_store.put_setting(store, FRESH_KEY, f"{at} {day} {last} x {parts}")
 
 
 def main() -> None:
@@ -110,7 +121,8 @@ def main() -> None:
         return check
 
     cases: list[tuple[str, Callable[[], object]]] = [
-        ("refresh", lambda: refresh_ties(store, today)),
+        ("refresh, ties unchanged", lambda: refresh_ties(store, today)),
+        ("refresh, compared in full", lambda: (forget_digest(store), refresh_ties(store, today))),
         ("check after logging a meeting", after_write(MEETING)),
         ("check after a title edited", after_write(TITLE)),
         ("whole fingerprint (amity knows)", after_write(None)),
@@ -122,9 +134,6 @@ def main() -> None:
         load = os.getloadavg()[0]
         walls, cpus = timed(action, args.runs)
         median = statistics.median(walls) * 1000
-        if label.startswith(("check after", "whole")):  # the write is not the check's cost
-            writes, _ = timed(lambda: harmless_write(store, touches), args.runs)
-            median -= statistics.median(writes) * 1000
         verdict = "PASS" if median <= BARS_MS[label] else "MISS"
         rows.append(
             f"| {label} | {median:.1f} | {min(walls) * 1000:.1f} | {max(walls) * 1000:.1f} "
@@ -132,6 +141,8 @@ def main() -> None:
             f"| {verdict} |"
         )
         print(rows[-1], flush=True)
+    writes, _ = timed(lambda: harmless_write(store, touches), args.runs)
+    write_ms = statistics.median(writes) * 1000
     store.close()
     text = "\n".join(
         [
@@ -139,7 +150,8 @@ def main() -> None:
             f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {code_version()}, "
             f"{platform.python_version()}, {os.cpu_count()} CPUs. The first refresh of the "
             f"generated home wrote {first.added:,} ties in {first_s:.1f} s. "
-            "A check after a write is net of the write itself.",
+            "A check after a write includes that write (a one-row settings write, "
+            f"{write_ms:.1f} ms median here).",
             "",
             "| case | median ms | min ms | max ms | cpu ms | load | target ms | verdict |",
             "| --- | --- | --- | --- | --- | --- | --- | --- |",

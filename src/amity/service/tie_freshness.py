@@ -55,18 +55,18 @@ class Marker:
     at: int
     day: str  # the day the ties were inferred for (ISO): overlaps run to today
     last: int
+    found: str  # a digest of the ties that refresh inferred
     parts: tuple[str, ...]  # `ties_store.signature_parts`
 
     def text(self) -> str:
-        return f"{self.at} {self.day} {self.last} {'|'.join(self.parts)}"
+        return f"{self.at} {self.day} {self.last} {self.found} {'|'.join(self.parts)}"
 
     @staticmethod
     def parse(raw: str | None) -> Marker | None:
         try:
-            at, day, last, parts = (raw or "").split(" ", 3)
-            return Marker(
-                int(at), date.fromisoformat(day).isoformat(), int(last), tuple(parts.split("|"))
-            )
+            at, day, last, found, parts = (raw or "").split(" ", 4)
+            day = date.fromisoformat(day).isoformat()
+            return Marker(int(at), day, int(last), found, tuple(parts.split("|")))
         except ValueError:  # none yet, or an older Amity's: refresh once
             return None
 
@@ -108,7 +108,7 @@ def fresh_ties(store: Store, today: date, touched: frozenset[str] | None = None)
         return _refresh(store, today)
     with store.db.transaction():  # the commit bumps the revision: the marker names it
         # Only over the marker read: a refresh committed meanwhile keeps its own.
-        seen = Marker(now + 1, marker.day, last, marker.parts)
+        seen = Marker(now + 1, marker.day, last, marker.found, marker.parts)
         ties_store.replace_marker(store, raw or "", seen.text())
     take_touched(store)  # the marker is no evidence
     return None

@@ -9,6 +9,7 @@ is gone out; confirmed and hidden ties are the user's and never touched).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -33,15 +34,32 @@ def refresh_ties(store: Store, today: date) -> Refresh:
     """Infer every tie the evidence supports and write what changed: new ties in, changed
     ones rewritten, those whose evidence is gone out (confirmed and hidden ones stay)."""
     with store.db.transaction():
+        before = Marker.parse(settings_store.setting_value(store, FRESH_KEY))
         last = ties_store.last_interaction(store)
         parts = tuple(ties_store.signature_parts(store).values())
         found = infer_columns(evidence(store), today)
-        put, gone, added, changed = _changes(found, _stored(store))
-        ties_store.write_inferred(store, put, gone)
+        digest = _digest(found)
+        put: list[ties_store.TieRow] = []
+        gone: list[tuple[int, int]] = []
+        added = changed = 0
+        if before is None or before.found != digest:
+            put, gone, added, changed = _changes(found, _stored(store))
+            ties_store.write_inferred(store, put, gone)
+        # else the last refresh inferred exactly these and wrote them: only you changed ties
+        # since (confirmed, hidden, recorded), and those a refresh leaves alone.
         # The commit bumps the revision once: the marker names the revision it will be.
-        marker = Marker(revision(store) + 1, today.isoformat(), last, parts)
+        marker = Marker(revision(store) + 1, today.isoformat(), last, digest, parts)
         settings_store.put_setting(store, FRESH_KEY, marker.text())
     return Refresh(len(found), added, changed, len(gone))
+
+
+def _digest(found: InferredColumns) -> str:
+    """A fingerprint of every inferred tie, reasons included."""
+    digest = hashlib.blake2b(digest_size=16)
+    for column in (found.a, found.b, found.kind, found.strength, found.source):
+        digest.update(np.ascontiguousarray(column, dtype=np.int64).tobytes())
+    digest.update("\n".join(found.why.tolist()).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
 
 
 # --- comparing the inferred ties with the stored ones, in columns -------------------------
@@ -74,6 +92,8 @@ def _stored(store: Store) -> _Stored:
     why[1:] = [w or "" for (w,) in ties_store.tie_reasons(store)]
     code = pair_code(numbers[:, 0], numbers[:, 1])
     code[0] = -1
+    order = np.argsort(code, kind="stable")  # pair order, the first row first
+    numbers, why, code = numbers[order], why[order], code[order]
     return _Stored(code, numbers[:, 2], numbers[:, 3], numbers[:, 4], numbers[:, 5], why)
 
 
@@ -81,7 +101,7 @@ def _changes(
     found: InferredColumns, stored: _Stored
 ) -> tuple[list[ties_store.TieRow], list[tuple[int, int]], int, int]:
     """The rows to write, the pairs to delete, how many ties are new and how many changed.
-    Both sides are sorted by pair (the stored ones by the unique index's order)."""
+    Both sides are sorted by pair."""
     code = pair_code(found.a, found.b)
     inside = np.minimum(np.searchsorted(stored.code, code), len(stored.code) - 1)
     matched = stored.code[inside] == code

@@ -237,9 +237,10 @@ def reorder_ties(store: Store, person_id: int) -> None:
 def tie_codes(
     store: Store, kinds: Sequence[str], sources: Sequence[str], states: Sequence[str]
 ) -> Iterator[tuple[Any, ...]]:
-    """Every tie of the account in pair order as numbers: (a, b, kind, strength, source,
-    state), kind, source and state as their positions in the sequences given (-1: another).
-    With `tie_reasons`, what a refresh compares its findings with."""
+    """Every tie of the account as numbers: (a, b, kind, strength, source, state), kind,
+    source and state as their positions in the sequences given (-1: another), in the
+    table's own order (a plain scan). With `tie_reasons`, in the same order, what a
+    refresh compares its findings with (in one transaction)."""
 
     def code(column: str, values: Sequence[str]) -> str:
         whens = " ".join(f"WHEN '{v}' THEN {n}" for n, v in enumerate(values))
@@ -248,7 +249,7 @@ def tie_codes(
     return store.db.rows(
         f"SELECT person_a_id, person_b_id, {code('kind', kinds)}, strength, "
         f"{code('source', sources)}, {code('state', states)} FROM tie "
-        "WHERE owner_id = ? ORDER BY person_a_id, person_b_id",
+        "WHERE owner_id = ? ORDER BY id",
         (store.owner_id,),
     )
 
@@ -256,7 +257,7 @@ def tie_codes(
 def tie_reasons(store: Store) -> Iterator[tuple[Any, ...]]:
     """(why,) of every tie of the account, in the order of `tie_codes`."""
     return store.db.rows(
-        "SELECT why FROM tie WHERE owner_id = ? ORDER BY person_a_id, person_b_id",
+        "SELECT why FROM tie WHERE owner_id = ? ORDER BY id",
         (store.owner_id,),
     )
 
