@@ -90,14 +90,8 @@ class Case:
 
     def brute_force(self) -> Found:
         return brute_force(
-            self.you,
-            self.mine,
-            self.ties,
-            self.excluded,
-            self.blocked,
-            self.targets,
-            self.max_hops,
-            self.k,
+            self.you, self.mine, self.ties, self.excluded, self.blocked, self.targets,
+            self.max_hops, self.k,
         )
 
 
@@ -180,10 +174,8 @@ def test_strength_is_the_product_of_the_links() -> None:
     assert path.strength == 0.125
 
 
-@pytest.mark.parametrize(
-    ("max_hops", "expected"),
-    [(1, [(0, 9)]), (2, [(0, 9), (0, 1, 9)]), (3, [(0, 9), (0, 1, 9), (0, 1, 2, 9)])],
-)
+@pytest.mark.parametrize(("max_hops", "expected"), [(1, [(0, 9)]), (2, [(0, 9), (0, 1, 9)]),
+                                                    (3, [(0, 9), (0, 1, 9), (0, 1, 2, 9)])])
 def test_the_hop_limit(max_hops: int, expected: list[tuple[int, ...]]) -> None:
     graph = _graph([(9, 0.1), (1, 1.0)], [(1, 9, 0.05), (1, 2, 1.0), (2, 9, 0.01)])
     assert [p.people for p in best_paths(graph, [9], max_hops=max_hops)] == expected
@@ -254,10 +246,7 @@ def test_equal_strengths_rank_fewer_hops_first_then_by_ids() -> None:
     ties = [(3, 9, 1.0), (2, 9, 1.0), (1, 4, 1.0), (4, 9, 1.0)]
     graph = _graph([(9, 0.5), (3, 0.5), (2, 0.5), (1, 0.5)], ties)
     assert [p.people for p in best_paths(graph, [9])] == [
-        (0, 9),
-        (0, 2, 9),
-        (0, 3, 9),
-        (0, 1, 4, 9),
+        (0, 9), (0, 2, 9), (0, 3, 9), (0, 1, 4, 9)
     ]
 
 

@@ -11,7 +11,6 @@ from amity.model.wording import plural
 if TYPE_CHECKING:
     from amity.service.people_views import PersonSummary, PersonView
 
-
 def people_table(rows: Sequence[PersonSummary], total: int) -> Table:
     table = Table(caption=f"{len(rows)} of {total}")
     for column in ("id", "name", "organization", "circle", "last contact", "strength"):

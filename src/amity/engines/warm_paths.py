@@ -165,7 +165,9 @@ def _three_hops(
         start, size = start + size, size * 2
 
 
-def _expand(graph: WarmGraph, found: _Found, goal: Dense, last: tuple[Ints, Ints, Floats]) -> None:
+def _expand(
+    graph: WarmGraph, found: _Found, goal: Dense, last: tuple[Ints, Ints, Floats]
+) -> None:
     b, t, w = last
     lengths = graph.circle_ptr[b + 1] - graph.circle_ptr[b]
     entries = row_ranges(graph.circle_ptr[b], lengths)
