@@ -1,15 +1,19 @@
 """Are the inferred ties up to date? The check that runs after every write (no numpy, no
 engine: a write command pays a few lookups, not the import of the inference).
 
-`keep_ties_fresh` is the one call the command line and the web app make after a write.
-Its marker (a `setting` row, never exported) holds the revision it last looked at, the
-highest interaction id the last refresh had read, and a fingerprint of the rest of the
-evidence (`ties_store.signature_parts`: aggregates over narrow tables and indexes). A check
-reads the fingerprint and only the interactions added since: a meeting logged is one new
-row and no evidence; a meeting at an event, or an imported LinkedIn message, is. Only when
-the evidence changed does it run `amity.service.tie_refresh.refresh_ties`. Interactions are
-only ever removed with a person (a purge, an undone import or merge), which the
-fingerprint of the people sees.
+`keep_ties_fresh` is the one call the command line, the web app and the Python API make
+after a write. Its marker (a `setting` row, never exported) holds the revision it last
+looked at, the day the ties were inferred for, the highest interaction id the last refresh
+had read, a digest of the ties it inferred, and a fingerprint of the rest of the evidence
+(`ties_store.signature_parts`: aggregates over narrow tables and indexes). After a write, a
+check reads only the parts of the fingerprint the write's statements could have changed
+(`amity.store.touched`: a meeting logged touches none) and the interactions added since
+the last refresh (a meeting at an event, or an imported LinkedIn message, is evidence).
+Only when the evidence changed, or the day did, does it run
+`amity.service.tie_refresh.refresh_ties`. Interactions are only ever removed with a person
+(a purge, an undone import or merge), which the fingerprint of the people sees. Each
+writer checks its own writes; the marker is only ever replaced over the one a check read,
+so a refresh committed meanwhile is never overwritten by an older fingerprint.
 """
 
 from __future__ import annotations
