@@ -22,6 +22,7 @@ from typing import Any, Literal
 from amity.errors import AmityError, StoreError, UsageError
 from amity.model.limits import MAX_INTEGER
 from amity.store import sqlite_file
+from amity.store.touched import touched_by
 
 Row = dict[str, Any]
 Params = Sequence[Any]
@@ -270,8 +271,6 @@ class Database:
         """A statement changed rows: bump the revision (`amity.store.revision`) once, when
         they are committed. SQLite commits a write outside a transaction at once (autocommit),
         so its bump follows it; psycopg holds one until the next commit, which bumps then."""
-        from amity.store.touched import touched_by
-
         self._touched.update(touched_by(sql))
         if self._depth or self.dialect == "postgresql":
             self._wrote = True
