@@ -152,40 +152,6 @@ def introductions(store: Store, states: Sequence[str]) -> list[Row]:
     )
 
 
-def event_people(store: Store) -> list[Row]:
-    """Who was at each event: participants of its interactions and its attendance list,
-    `event_id`, `name`, `person_id` (a person may appear twice)."""
-    return store.db.query(
-        "SELECT i.event_id, e.name, ip.person_id FROM interaction i "
-        "JOIN event e ON e.id = i.event_id AND e.owner_id = i.owner_id "
-        "JOIN interaction_participant ip ON ip.interaction_id = i.id "
-        "WHERE i.owner_id = ? AND i.event_id IS NOT NULL "
-        "UNION SELECT a.event_id, e.name, a.person_id FROM event_attendance a "
-        "JOIN event e ON e.id = a.event_id AND e.owner_id = a.owner_id WHERE a.owner_id = ?",
-        (store.owner_id, store.owner_id),
-    )
-
-
-def tag_people(store: Store) -> list[Row]:
-    """Who carries each tag: `name`, `person_id`."""
-    return store.db.query(
-        "SELECT t.name, pt.person_id FROM person_tag pt JOIN tag t ON t.id = pt.tag_id "
-        "WHERE pt.owner_id = ?",
-        (store.owner_id,),
-    )
-
-
-def message_people(store: Store, source: str) -> list[Row]:
-    """Who took part in each imported message of this source: `source_key`, `person_id`
-    (the conversation is the key's first part)."""
-    return store.db.query(
-        "SELECT i.source_key, ip.person_id FROM interaction i "
-        "JOIN interaction_participant ip ON ip.interaction_id = i.id "
-        "WHERE i.owner_id = ? AND i.source = ? AND i.kind = ?",
-        (store.owner_id, source, "message"),
-    )
-
-
 def living_ids(store: Store) -> set[int]:
     """The ids of the account's people neither archived nor in the trash."""
     rows = store.db.query(
