@@ -23,6 +23,7 @@ from amity.store import Store
 from amity.store import demo as demo_store
 from amity.store import people as people_store
 from amity.store import ties as ties_store
+from amity.store.touched import take_touched
 from tests.conftest import TODAY
 from tests.store.conftest import other  # noqa: F401  (a fixture)
 
@@ -146,3 +147,21 @@ def test_ties_are_the_account_s_own(store: Store, other: Store) -> None:  # noqa
     assert len(ties_store.all_ties(other)) == 1
     with pytest.raises(NotFound):
         record_tie(store, ana, ties_store.all_ties(other)[0]["person_a_id"], None, None)
+
+
+def test_after_a_write_only_what_it_touched_is_looked_at(store: Store) -> None:
+    acme = Position("Acme", start=date(2020, 1, 1))
+    ana = _person(store, "Ana", acme)
+    _person(store, "Ben", acme)
+    take_touched(store)
+    assert fresh_ties(store, TODAY) is not None  # the first look: a refresh
+    take_touched(store)
+    log(store, ana, Happening(InteractionKind.COFFEE, None), TODAY)
+    touched = take_touched(store)
+    assert "interaction" in touched and "person" not in touched  # derived columns only
+    assert fresh_ties(store, TODAY, touched) is None  # a meeting is no evidence
+    with store.db.transaction():
+        people_store.add_tags(store, ana, ["climbing"])
+    assert fresh_ties(store, TODAY, take_touched(store)) is not None  # a tag is
+    assert fresh_ties(store, TODAY, frozenset()) is None  # nothing written by this one
+    assert fresh_ties(store, TODAY.replace(day=23), frozenset()) is not None  # a new day

@@ -66,8 +66,8 @@ def test_the_evidence_is_the_account_s_own_and_living(store: Store, other: Store
     demo_store.add_attendance(other, event, tom, "met")
     assert [r["person_id"] for r in ties.positions(store)] == [ana]
     assert [r["person_id"] for r in ties.positions(other)] == [tom]
-    assert ties.tag_people(store) == [] and ties.event_people(store) == []
-    assert [r["person_id"] for r in ties.event_people(other)] == [tom]
+    assert list(ties.group_rows(store)) == []
+    assert [r[3] for r in ties.group_rows(other)] == [tom, tom]  # at the dinner, "secret"
     assert ties.living_ids(store) == {ana}
     assert ties.met_through(store) == [] and ties.introductions(store, ["introduced"]) == []
-    assert ties.message_people(store, "linkedin") == []
+    assert list(ties.interaction_group_rows(store, "linkedin")) == []

@@ -57,3 +57,12 @@ def test_tie_forms_need_the_csrf_token(web: Web, store: Store) -> None:
     assert refused.status_code == 403
     refused = web.client.post(f"/people/{ana}/ties/state", data={"other": ben, "state": "hidden"})
     assert refused.status_code == 403
+
+
+def test_a_write_in_the_app_brings_the_inferred_ties_along(web: Web, store: Store) -> None:
+    ana, ben, cy = _people(store)
+    web.post("/people/bulk", {"action": "tag", "value": "chess", "ids": [ben, cy]}, htmx=True)
+    page = web.get(f"/people/{cy}")  # no "Look for ties again": the bulk tag refreshed
+    assert "Ben Okafor" in page.text and "both in chess" in page.text
+    ana_page = web.get(f"/people/{ana}")
+    assert "both in climbing" in ana_page.text  # the evidence from before the app wrote

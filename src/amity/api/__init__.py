@@ -127,7 +127,15 @@ def add_person(
         birthday=birthday.isoformat() if isinstance(birthday, date) else birthday,
     )
     person_id, similar = add(home.write_store, new, home.today)
+    _wrote(home)
     return Added(person_id, clean_name(name), _refs(similar))
+
+
+def _wrote(home: Home) -> None:
+    """After a write: the inferred ties follow it, as after a command of the CLI."""
+    from amity.service.tie_freshness import keep_ties_fresh
+
+    keep_ties_fresh(home.store, home.today)
 
 
 def _texts(values: Iterable[str]) -> list[str]:
@@ -167,7 +175,9 @@ def log_interaction(
         place=place,
     )
     person_id = find_person(home, person).id
-    return _logged(interactions.log(home.write_store, person_id, what, home.today))
+    logged = interactions.log(home.write_store, person_id, what, home.today)
+    _wrote(home)
+    return _logged(logged)
 
 
 def met(
@@ -185,7 +195,9 @@ def met(
     what = interactions.Happening(
         InteractionKind.MET, on=_day(on), note=note, topic=topic, promise=promise, place=place
     )
-    return _logged(interactions.met(home.write_store, _who(person), what, home.today))
+    logged = interactions.met(home.write_store, _who(person), what, home.today)
+    _wrote(home)
+    return _logged(logged)
 
 
 def _day(on: date | str | None) -> str | None:
@@ -261,6 +273,8 @@ def import_file(
     source = source_named(kind)
     store = home.account_store if dry_run else home.write_store
     report = run_import(store, source, Path(path), home.today, dry_run=dry_run, merge=merge)
+    if not dry_run:
+        _wrote(home)
     return Imported(
         report.source,
         report.path,

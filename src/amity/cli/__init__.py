@@ -98,6 +98,13 @@ def cli(ctx: click.Context, today: str | None, database_url: str | None) -> None
     ctx.call_on_close(ctx.obj.close)
 
 
+@cli.result_callback()
+@click.pass_context
+def _after_command(ctx: click.Context, *_: Any, **__: Any) -> None:
+    """Only after a command that succeeded: the inferred ties follow its writes."""
+    ctx.obj.after_command()
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI and turn every error into one line, never a traceback."""
     from amity.errors import AmityError

@@ -36,6 +36,7 @@ class AppContext:
         self._url = database_url
         self._settings: Settings | None = None
         self._opened: HomeStore | None = None
+        self._wrote = False  # the command took the store for writing
 
     @property
     def settings(self) -> Settings:
@@ -62,7 +63,17 @@ class AppContext:
     @property
     def write_store(self) -> Store:
         """The store for a command that writes (see `amity.service.home`)."""
+        self._wrote = True
         return self._home.write_store
+
+    def after_command(self) -> None:
+        """Once a command that wrote has finished: the inferred ties follow what it wrote
+        (`amity.service.tie_freshness`: a few lookups when it touched no evidence, a refresh
+        when it did). A command that only read never took the write store: nothing here."""
+        if self._wrote and self._opened is not None:
+            from amity.service.tie_freshness import keep_ties_fresh
+
+            keep_ties_fresh(self._opened.store, self.settings.today)
 
     @property
     def account_store(self) -> Store:

@@ -18,6 +18,10 @@ with more than `TAG_MAX` people or a conversation with more than `THREAD_MAX` ot
 two people sharing it may never have met. A pair with several kinds of evidence gets one
 tie: the strongest source, a little stronger for each other kind, and every reason.
 The caller passes only living people's rows (archived people and the trash get no ties).
+
+Colleagues, by far the most pairs, are found as columns (`amity.engines.tie_columns`);
+`infer_columns` answers in columns too, for a refresh of a whole network; `infer_ties`
+gives the same ties as objects.
 """
 
 from __future__ import annotations
@@ -27,6 +31,10 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
+import numpy as np
+
+from amity.engines import tie_columns
+from amity.engines.tie_columns import Ints, Positions, Texts, pair_code, split_code
 from amity.model import TieKind, TieSource
 
 ORGANISATION_MAX = 50
@@ -68,6 +76,7 @@ class Evidence:
     tags: Mapping[str, frozenset[int]] | None = None
     threads: Mapping[str, frozenset[int]] | None = None
     names: Mapping[int, str] | None = None  # for "you met Ben through Ana"
+    positions: Positions | None = None  # the stints as columns (added to `stints`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,19 +98,139 @@ class _Finding:
 
 
 Pair = tuple[int, int]
+KINDS = tuple(TieKind)
+SOURCES = tuple(TieSource)
+
+
+@dataclass(frozen=True, slots=True)
+class InferredColumns:
+    """The inferred ties as columns, sorted by pair: `a` the lower id, `kind` and `source`
+    the positions of the enums' members in `KINDS` and `SOURCES`."""
+
+    a: Ints
+    b: Ints
+    kind: Ints
+    strength: Ints
+    source: Ints
+    why: Texts
+
+    def __len__(self) -> int:
+        return len(self.a)
+
+    def ties(self) -> list[InferredTie]:
+        return [
+            InferredTie(a, b, KINDS[kind], strength, SOURCES[source], why)
+            for a, b, kind, strength, source, why in zip(
+                self.a.tolist(),
+                self.b.tolist(),
+                self.kind.tolist(),
+                self.strength.tolist(),
+                self.source.tolist(),
+                self.why.tolist(),
+                strict=True,
+            )
+        ]
 
 
 def infer_ties(evidence: Evidence, today: date) -> list[InferredTie]:
     """One tie per pair with any evidence, sorted by pair."""
+    return infer_columns(evidence, today).ties()
+
+
+def infer_columns(evidence: Evidence, today: date) -> InferredColumns:
+    """One tie per pair with any evidence, sorted by pair, as columns."""
     found: dict[Pair, list[_Finding]] = {}
-    for pair, finding in _all_findings(evidence, today):
+    for pair, finding in _other_findings(evidence):
         if pair[0] != pair[1]:
             found.setdefault(pair, []).append(finding)
-    return [_combined(pair, findings) for pair, findings in sorted(found.items())]
+    work = tie_columns.colleagues(
+        _positions(evidence),
+        today,
+        ORGANISATION_MAX,
+        (COLLEAGUE_BASE, COLLEAGUE_PER_YEAR, COLLEAGUE_TOP),
+    )
+    mixed = np.zeros(len(work.code), dtype=bool)
+    if found:  # colleagues with other evidence too are combined one by one
+        others = np.array(sorted(lo << tie_columns.SHIFT | hi for lo, hi in found), np.int64)
+        at = np.minimum(np.searchsorted(others, work.code), len(others) - 1)
+        mixed = others[at] == work.code
+        source, kind = TieSource.COLLEAGUES, TieKind.COLLEAGUE
+        for code, strength, why in zip(
+            work.code[mixed].tolist(), work.strength[mixed].tolist(), work.why[mixed].tolist(),
+            strict=True,
+        ):  # fmt: skip
+            pair = (code >> tie_columns.SHIFT, code & tie_columns.LOW)
+            found[pair].append(_Finding(strength, source, kind, why))
+    combined = [_combined(pair, findings) for pair, findings in sorted(found.items())]
+    alone = ~mixed
+    count = int(alone.sum())
+    code = np.concatenate([
+        work.code[alone], pair_code(_ints([t.a for t in combined]), _ints([t.b for t in combined]))
+    ])  # fmt: skip
+    order = np.argsort(code, kind="stable")
+    a, b = split_code(code[order])
+    return InferredColumns(
+        a,
+        b,
+        _codes(KINDS, TieKind.COLLEAGUE, count, [t.kind for t in combined])[order],
+        np.concatenate([work.strength[alone], _ints([t.strength for t in combined])])[order],
+        _codes(SOURCES, TieSource.COLLEAGUES, count, [t.source for t in combined])[order],
+        np.concatenate([work.why[alone], _texts([t.why for t in combined])])[order],
+    )
 
 
-def _all_findings(evidence: Evidence, today: date) -> Iterable[tuple[Pair, _Finding]]:
-    yield from colleagues(evidence.stints, today)
+def _codes(members: tuple[object, ...], first: object, count: int, rest: list[object]) -> Ints:
+    """`count` times the code of `first`, then the codes of `rest`."""
+    code = {m: n for n, m in enumerate(members)}
+    return np.concatenate(
+        [np.full(count, code[first], dtype=np.int64), _ints([code[m] for m in rest])]
+    )
+
+
+def _ints(values: list[int]) -> Ints:
+    return np.array(values, dtype=np.int64)
+
+
+def _texts(values: list[object]) -> Texts:
+    texts = np.empty(len(values), dtype=object)
+    texts[:] = values
+    return texts
+
+
+def _positions(evidence: Evidence) -> Positions:
+    """The stints as columns: those given as `Stint`s, then `positions`."""
+    given = evidence.positions or Positions.empty()
+    if not evidence.stints:
+        return given
+    names = list(given.organisations)
+    index = {name: n for n, name in enumerate(names)}
+    rows = [
+        (
+            s.person_id,
+            index.setdefault(s.organisation, len(index)),
+            _ordinal(s.start),
+            _ordinal(s.end),
+        )
+        for s in evidence.stints
+    ]
+    names += list(index)[len(names) :]
+    person, organisation, start, end = (
+        np.array(c, dtype=np.int64) for c in zip(*rows, strict=True)
+    )
+    return Positions(
+        np.concatenate([person, given.person]),
+        np.concatenate([organisation, given.organisation]),
+        np.concatenate([start, given.start]),
+        np.concatenate([end, given.end]),
+        names,
+    )
+
+
+def _ordinal(day: date | None) -> int:
+    return 0 if day is None else day.toordinal()
+
+
+def _other_findings(evidence: Evidence) -> Iterable[tuple[Pair, _Finding]]:
     names = evidence.names or {}
     for person, through in evidence.met_through:
         who = names.get(person, "them")
@@ -121,45 +250,6 @@ def _all_findings(evidence: Evidence, today: date) -> Iterable[tuple[Pair, _Find
     for pair, finding in _groups(evidence.tags or {}, TAG_MAX):
         yield pair, _Finding(TAG, TieSource.TAG, TieKind.KNOWS, f"both in {finding}")
     yield from threads(evidence.threads or {})
-
-
-def colleagues(stints: Iterable[Stint], today: date) -> Iterable[tuple[Pair, _Finding]]:
-    """Pairs whose time at an organisation overlapped, with the years they overlapped (their
-    longest overlap, when they were there together more than once)."""
-    by_org: dict[str, list[tuple[int, int, int]]] = {}
-    for stint in stints:
-        last = stint.end or today
-        span = (stint.person_id, (stint.start or last).toordinal(), last.toordinal())
-        by_org.setdefault(stint.organisation.strip(), []).append(span)
-    best: dict[Pair, tuple[int, str, int, int]] = {}
-    for org, group in by_org.items():
-        if not org or len({person for person, _, _ in group}) > ORGANISATION_MAX:
-            continue
-        for (one, start1, end1), (other, start2, end2) in combinations(group, 2):
-            start, end = max(start1, start2), min(end1, end2)
-            if one == other or start > end:
-                continue
-            pair = (one, other) if one < other else (other, one)
-            found = best.get(pair)
-            if found is None or end - start > found[0]:
-                best[pair] = (end - start, org, start, end)
-    source, kind = TieSource.COLLEAGUES, TieKind.COLLEAGUE
-    for pair, (days, org, start, end) in best.items():
-        strength = min(COLLEAGUE_TOP, COLLEAGUE_BASE + round(COLLEAGUE_PER_YEAR * days / 365.25))
-        overlap = (date.fromordinal(start), date.fromordinal(end))
-        yield (
-            pair,
-            _Finding(strength, source, kind, f"colleagues at {org} {_years(overlap, today)}"),
-        )
-
-
-def _years(overlap: tuple[date, date], today: date) -> str:
-    start, end = overlap
-    if end >= today:
-        return f"since {start.year}" if start < today else "now"
-    if start.year == end.year:
-        return str(start.year)
-    return f"{start.year}–{end.year}"
 
 
 def shared_events(events: Mapping[str, frozenset[int]]) -> Iterable[tuple[Pair, _Finding]]:

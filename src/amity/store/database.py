@@ -22,6 +22,7 @@ from typing import Any, Literal
 from amity.errors import AmityError, StoreError, UsageError
 from amity.model.limits import MAX_INTEGER
 from amity.store import sqlite_file
+from amity.store.touched import touched_by
 
 Row = dict[str, Any]
 Params = Sequence[Any]
@@ -96,6 +97,7 @@ class Database:
         self._wrote = False  # the open transaction changed something: bump the revision
         self._has_revision = False  # the `setting` table exists (a blank database has none)
         self._cursors = 0
+        self._touched: set[str] = set()  # see take_touched
 
     # -- opening -----------------------------------------------------------------
     @classmethod
@@ -121,7 +123,7 @@ class Database:
         except Exception as exc:  # the driver's errors differ; map them to one type
             raise self._error(exc) from exc
         if cur.rowcount != 0:  # -1 (a statement that does not count rows) may have written
-            self._note_write()
+            self._note_write(sql)
         return int(cur.rowcount or 0)
 
     def executemany(self, sql: str, rows: Sequence[Params]) -> None:
@@ -135,7 +137,7 @@ class Database:
                     cur.executemany(self._sql(sql), rows)
         except Exception as exc:
             raise self._error(exc) from exc
-        self._note_write()
+        self._note_write(sql)
 
     def query(self, sql: str, params: Params = ()) -> list[Row]:
         try:
@@ -199,12 +201,12 @@ class Database:
                 cur.close()
             except sqlite3.Error as exc:
                 raise self._error(exc) from exc
-            self._note_write()
+            self._note_write(sql)
             return int(found[0])
         row = self.one(sql + " RETURNING id", params)
         if row is None:  # pragma: no cover - RETURNING always yields a row on INSERT
             raise StoreError("the database did not return the new row's id")
-        self._note_write()
+        self._note_write(sql)
         return int(row["id"])
 
     def month_day(self, column: str) -> str:
@@ -266,10 +268,18 @@ class Database:
         except Exception as exc:
             raise self._error(exc) from exc
 
-    def _note_write(self) -> None:
+    def take_touched(self) -> frozenset[str]:
+        """What the statements that changed rows since the last call touched, and forget it:
+        `table` for an insert or delete, `table.column` for each column an update sets, `*`
+        for a statement not understood. For a check after a command (`amity.store.touched`)."""
+        touched, self._touched = frozenset(self._touched), set()
+        return touched
+
+    def _note_write(self, sql: str = "") -> None:
         """A statement changed rows: bump the revision (`amity.store.revision`) once, when
         they are committed. SQLite commits a write outside a transaction at once (autocommit),
         so its bump follows it; psycopg holds one until the next commit, which bumps then."""
+        self._touched.update(touched_by(sql))
         if self._depth or self.dialect == "postgresql":
             self._wrote = True
         else:

@@ -184,9 +184,14 @@ def _people(snapshots: Iterable[Snapshot]) -> dict[int, dict[str, Any]]:
 
 
 def _rows(snapshots: Iterable[Snapshot]) -> dict[Key, tuple[str, dict[str, Any]]]:
+    """The rows of the snapshots by table and id, but inferred ties: those are Amity's own,
+    inferred again from the restored evidence after the change (`amity.service.tie_freshness`),
+    never your later work to keep nor rows to put back."""
     out: dict[Key, tuple[str, dict[str, Any]]] = {}
     for snapshot in snapshots:
         for table, row in snapshot["rows"]:
+            if table == "tie" and row.get("state") == "inferred":
+                continue
             ident = str(row["id"]) if "id" in row else json.dumps(row, sort_keys=True)
             out[(table, ident)] = (table, row)
     return out
@@ -274,6 +279,8 @@ def later_work(store: Store, payload: dict[str, Any]) -> list[str]:
         if str(pid) in prints and now.get(str(pid), prints[str(pid)]) != prints[str(pid)]:
             lines.append(f"edits to {names.get(pid, '?')} (#{pid})")
     for table, column, row in _rows_of(store, created):
+        if table == "tie" and row.get("state") == "inferred":
+            continue  # Amity's own inference, not your work: inferred again after the undo
         mark_table, ident = (
             ("interaction", row["interaction_id"])
             if table == "interaction_participant"

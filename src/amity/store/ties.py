@@ -8,8 +8,9 @@ on: `inferred` (Amity's evidence, rewritten by each refresh), `confirmed` (the u
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from amity.store.database import Row
 from amity.store.handle import Store
@@ -151,40 +152,6 @@ def introductions(store: Store, states: Sequence[str]) -> list[Row]:
     )
 
 
-def event_people(store: Store) -> list[Row]:
-    """Who was at each event: participants of its interactions and its attendance list,
-    `event_id`, `name`, `person_id` (a person may appear twice)."""
-    return store.db.query(
-        "SELECT i.event_id, e.name, ip.person_id FROM interaction i "
-        "JOIN event e ON e.id = i.event_id AND e.owner_id = i.owner_id "
-        "JOIN interaction_participant ip ON ip.interaction_id = i.id "
-        "WHERE i.owner_id = ? AND i.event_id IS NOT NULL "
-        "UNION SELECT a.event_id, e.name, a.person_id FROM event_attendance a "
-        "JOIN event e ON e.id = a.event_id AND e.owner_id = a.owner_id WHERE a.owner_id = ?",
-        (store.owner_id, store.owner_id),
-    )
-
-
-def tag_people(store: Store) -> list[Row]:
-    """Who carries each tag: `name`, `person_id`."""
-    return store.db.query(
-        "SELECT t.name, pt.person_id FROM person_tag pt JOIN tag t ON t.id = pt.tag_id "
-        "WHERE pt.owner_id = ?",
-        (store.owner_id,),
-    )
-
-
-def message_people(store: Store, source: str) -> list[Row]:
-    """Who took part in each imported message of this source: `source_key`, `person_id`
-    (the conversation is the key's first part)."""
-    return store.db.query(
-        "SELECT i.source_key, ip.person_id FROM interaction i "
-        "JOIN interaction_participant ip ON ip.interaction_id = i.id "
-        "WHERE i.owner_id = ? AND i.source = ? AND i.kind = ?",
-        (store.owner_id, source, "message"),
-    )
-
-
 def living_ids(store: Store) -> set[int]:
     """The ids of the account's people neither archived nor in the trash."""
     rows = store.db.query(
@@ -230,30 +197,176 @@ def reorder_ties(store: Store, person_id: int) -> None:
     )
 
 
-def evidence_signature(store: Store, message_source: str) -> str:
-    """A fingerprint of everything ties are inferred from, cheap to read (aggregates, no
-    rows): it changes when a position, tag, attendance, event interaction, imported message
-    or introduction is added or removed, when a position ends, and when someone is
-    archived, trashed, restored or met through someone else."""
-    o = store.owner_id
-    row = store.db.one(
-        "SELECT "
-        "(SELECT count(*) || ':' || coalesce(sum(id), 0) || ':' || count(end_on) FROM position "
-        "WHERE owner_id = ?) AS positions, "
-        "(SELECT count(*) || ':' || count(deleted_on) || ':' || coalesce(sum(met_through_id), 0) "
-        "|| ':' || sum(CASE WHEN archived = ? THEN id ELSE 0 END) FROM person WHERE owner_id = ?)"
-        " AS people, "
-        "(SELECT count(*) || ':' || coalesce(sum(tag_id + 7 * person_id), 0) FROM person_tag "
-        "WHERE owner_id = ?) AS tags, "
-        "(SELECT count(*) || ':' || coalesce(sum(id), 0) FROM event_attendance "
-        "WHERE owner_id = ?) AS attendance, "
-        "(SELECT count(event_id) || ':' || coalesce(sum(event_id), 0) FROM interaction "
-        "WHERE owner_id = ?) AS events, "
-        "(SELECT count(*) || ':' || coalesce(max(id), 0) FROM interaction "
-        "WHERE owner_id = ? AND source = ?) AS messages, "
-        "(SELECT count(*) || ':' || coalesce(sum(id), 0) || ':' || "
-        "count(CASE WHEN state IN ('introduced', 'done') THEN 1 END) FROM introduction "
-        "WHERE owner_id = ?) AS introductions",
-        (o, True, o, o, o, o, o, message_source, o),
+# --- the same evidence as plain tuples, for a refresh of the whole account ----------------
+
+
+def tie_codes(
+    store: Store, kinds: Sequence[str], sources: Sequence[str], states: Sequence[str]
+) -> Iterator[tuple[Any, ...]]:
+    """Every tie of the account as numbers: (a, b, kind, strength, source, state), kind,
+    source and state as their positions in the sequences given (-1: another), in the
+    table's own order (a plain scan). With `tie_reasons`, in the same order, what a
+    refresh compares its findings with (in one transaction)."""
+
+    def code(column: str, values: Sequence[str]) -> str:
+        whens = " ".join(f"WHEN '{v}' THEN {n}" for n, v in enumerate(values))
+        return f"CASE {column} {whens} ELSE -1 END"
+
+    return store.db.rows(
+        f"SELECT person_a_id, person_b_id, {code('kind', kinds)}, strength, "
+        f"{code('source', sources)}, {code('state', states)} FROM tie "
+        "WHERE owner_id = ? ORDER BY id",
+        (store.owner_id,),
     )
-    return "|".join(str(v) for v in (row or {}).values())
+
+
+def tie_reasons(store: Store) -> Iterator[tuple[Any, ...]]:
+    """(why,) of every tie of the account, in the order of `tie_codes`."""
+    return store.db.rows(
+        "SELECT why FROM tie WHERE owner_id = ? ORDER BY id",
+        (store.owner_id,),
+    )
+
+
+def living_rows(store: Store) -> Iterator[tuple[Any, ...]]:
+    """(id,) of every living person (an index-only read)."""
+    return store.db.rows(
+        f"SELECT id FROM person WHERE owner_id = ? AND {_LIVING}", (store.owner_id, False)
+    )
+
+
+def position_rows(store: Store) -> Iterator[tuple[Any, ...]]:
+    """(person_id, organization_id, start, end) of every position, living or not, the days
+    as ordinals (`date.toordinal`; 0 where not known), in the order they were added."""
+    if store.db.dialect == "sqlite":  # julianday('0001-01-01') is ordinal 1 + 1721424.5
+        day = "coalesce(CAST(julianday({}) - 1721424.5 AS INTEGER), 0)"
+    else:
+        day = "coalesce({} - DATE '0001-01-01' + 1, 0)"
+    return store.db.rows(
+        f"SELECT person_id, organization_id, {day.format('start_on')}, {day.format('end_on')} "
+        "FROM position WHERE owner_id = ? ORDER BY id",
+        (store.owner_id,),
+    )
+
+
+def organization_rows(store: Store) -> Iterator[tuple[Any, ...]]:
+    """(id, name) of every organisation."""
+    return store.db.rows("SELECT id, name FROM organization WHERE owner_id = ?", (store.owner_id,))
+
+
+def group_rows(store: Store) -> Iterator[tuple[Any, ...]]:
+    """(kind, name, key, person_id) of the groups not read from interactions: `e` an event's
+    attendance list (key the event's id), `t` a tag (key 0)."""
+    o = store.owner_id
+    return store.db.rows(
+        "SELECT 'e', e.name, a.event_id, a.person_id FROM event_attendance a "
+        "JOIN event e ON e.id = a.event_id AND e.owner_id = a.owner_id WHERE a.owner_id = ? "
+        "UNION ALL SELECT 't', t.name, 0, pt.person_id FROM person_tag pt "
+        "JOIN tag t ON t.id = pt.tag_id WHERE pt.owner_id = ?",
+        (o, o),
+    )
+
+
+def event_names(store: Store) -> dict[int, str]:
+    """Every event's name by id."""
+    rows = store.db.rows("SELECT id, name FROM event WHERE owner_id = ?", (store.owner_id,))
+    return {int(r[0]): str(r[1]) for r in rows}
+
+
+def interaction_group_rows(store: Store, message_source: str) -> Iterator[tuple[Any, ...]]:
+    """(event_id, conversation, person_id) of everyone in an interaction at an event
+    (conversation None) or in a message imported from this source (event_id None; the
+    conversation is the first part of its `source_key`; invitations and keys starting with
+    `~` are not conversations). One pass over the interactions."""
+    if store.db.dialect == "sqlite":
+        conversation = "substr(i.source_key, 1, instr(i.source_key || '|', '|') - 1)"
+    else:
+        conversation = "split_part(i.source_key, '|', 1)"
+    return store.db.rows(
+        f"SELECT i.event_id, CASE WHEN i.event_id IS NULL THEN {conversation} END, "
+        "ip.person_id FROM interaction i "
+        "JOIN interaction_participant ip ON ip.interaction_id = i.id "
+        "WHERE i.owner_id = ? AND (i.event_id IS NOT NULL OR (i.source = ? AND i.kind = ? "
+        "AND substr(i.source_key, 1, 11) <> 'invitation|' AND substr(i.source_key, 1, 1) <> '~'))",
+        (store.owner_id, message_source, "message"),
+    )
+
+
+# --- has the evidence changed? ----------------------------------------------------------
+
+
+_PARTS = {
+    "positions": "SELECT count(*) || ':' || coalesce(sum(id), 0) || ':' || count(end_on) "
+    "FROM position WHERE owner_id = ?",
+    "people": "SELECT count(*) || ':' || count(deleted_on) || ':' || "
+    "coalesce(sum(CASE WHEN archived = ? THEN id ELSE 0 END), 0) FROM person WHERE owner_id = ?",
+    "met": "SELECT count(*) || ':' || coalesce(sum(met_through_id * 3 + id), 0) FROM person "
+    "WHERE +owner_id = ? AND met_through_id > 0",
+    "tags": "SELECT count(*) || ':' || coalesce(sum(tag_id + 7 * person_id), 0) FROM person_tag "
+    "WHERE owner_id = ?",
+    "attendance": "SELECT count(*) || ':' || coalesce(sum(id), 0) FROM event_attendance "
+    "WHERE owner_id = ?",
+    "introductions": "SELECT count(*) || ':' || coalesce(sum(id), 0) || ':' || "
+    "count(CASE WHEN state IN ('introduced', 'done') THEN 1 END) FROM introduction "
+    "WHERE owner_id = ?",
+}
+SIGNATURE_PARTS = tuple(_PARTS)
+"""The parts of the fingerprint, in the order `signature_parts` gives them."""
+
+PART_TABLES = {
+    "positions": ("position", "organization", "person"),
+    "people": ("person", "person.archived", "person.deleted_on"),
+    "met": ("person", "person.met_through_id"),
+    "tags": ("person_tag", "tag", "person"),
+    "attendance": ("event_attendance", "event", "person"),
+    "introductions": ("introduction", "person"),
+}
+"""What a write must touch (`amity.store.touched`) to change each part: a table named alone
+is an insert, a delete or an update of any column (a person: only an insert or a delete,
+which deletes their positions, tags and attendance too), `table.column` an update of it."""
+
+
+def signature_parts(store: Store, only: Iterable[str] = SIGNATURE_PARTS) -> dict[str, str]:
+    """A fingerprint of the evidence that is not in interactions, part by part (`only`
+    those named), cheap to read (aggregates over a narrow table or an index): it changes
+    when a position, tag, attendance or introduction is added or removed, when a position
+    ends, and when someone is added, archived, trashed, restored, deleted or met through
+    someone else. (The interactions' part is `interactions_after`.)"""
+    parts: dict[str, str] = {}
+    for name in only:
+        params = (True, store.owner_id) if name == "people" else (store.owner_id,)
+        parts[name] = str(store.db.scalar(_PARTS[name], params))
+    return parts
+
+
+def replace_marker(store: Store, old: str, new: str) -> None:
+    """Put the refresh marker `new` in place of `old`, unless it is no longer `old` (a
+    refresh committed since keeps its own)."""
+    store.db.execute(
+        "UPDATE setting SET value = ? WHERE owner_id = ? AND key = ? AND value = ?",
+        (new, store.owner_id, FRESH_KEY, old),
+    )
+
+
+def last_interaction(store: Store) -> int:
+    """The highest interaction id (0 for none): one step down the primary key."""
+    found = store.db.scalar(
+        "SELECT id FROM interaction WHERE +owner_id = ? ORDER BY id DESC LIMIT 1",
+        (store.owner_id,),
+    )
+    return int(found or 0)
+
+
+def interactions_after(store: Store, after: int, message_source: str) -> tuple[int, int]:
+    """Of the interactions with an id above `after`: how many are evidence (at an event, or
+    a message imported from this source), and the highest id (`after` when there are none).
+    A range of the primary key: as cheap as the rows are few."""
+    row = store.db.one(
+        "SELECT count(CASE WHEN event_id IS NOT NULL OR (source = ? AND kind = ?) THEN 1 END) "
+        "AS evidence, coalesce(max(id), ?) AS last FROM interaction "
+        "WHERE +owner_id = ? AND id > ?",
+        (message_source, "message", after, store.owner_id, after),
+    )
+    if row is None:  # pragma: no cover - an aggregate always yields a row
+        return (0, after)
+    return (int(row["evidence"]), int(row["last"]))

@@ -19,8 +19,13 @@ def get_state(request: Request) -> WebState:
 
 def get_store(request: Request) -> Iterator[Store]:
     writes = request.method not in ("GET", "HEAD", "OPTIONS")
-    with get_state(request).pool.borrow(write=writes) as store:
+    state = get_state(request)
+    with state.pool.borrow(write=writes) as store:
         yield store
+        if writes:  # the handler succeeded: the inferred ties follow what it wrote
+            from amity.service.tie_freshness import keep_ties_fresh
+
+            keep_ties_fresh(store, state.today())
 
 
 def get_today(request: Request) -> date:
