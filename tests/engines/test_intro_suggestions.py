@@ -50,6 +50,33 @@ def test_an_offer_that_starts_with_a_verb_keeps_it() -> None:
     )
 
 
+def test_someone_hiring_meets_someone_looking_for_that_job() -> None:
+    found = suggest(
+        [
+            _p(1, "Tom", needs="hiring a senior product designer", title="CTO"),
+            _p(2, "Grace", needs="looking for a product design lead role at a startup"),
+            _p(3, "Hal", needs="hiring a product designer too"),
+        ]
+    )
+    assert set(_pairs(found)) == {(1, 2), (3, 2)}  # two people hiring do not meet each other
+    tom = next(s for s in found if s.a == 1)
+    assert tom.reason == (
+        "Tom is hiring a senior product designer; Grace is looking for a product design lead "
+        "role at a startup."
+    )
+
+
+def test_one_word_shared_by_two_long_texts_is_no_need_met() -> None:
+    found = suggest(
+        [
+            _p(1, "Grace", needs="looking for a product design lead role at a startup"),
+            _p(2, "Omar", offers="runs payments reconciliation, happy to be a design partner"),
+            _p(3, "Lena", needs="a design partner for payments reconciliation"),
+        ]
+    )
+    assert _pairs(found) == [(3, 2)]
+
+
 def test_a_need_met_beats_a_shared_hobby() -> None:
     found = suggest(
         [

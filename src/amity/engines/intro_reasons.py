@@ -103,6 +103,8 @@ def _sides(fields: Fields, part: Part) -> tuple[Vectors, Vectors]:
         return fields.needs, fields.offers
     if part is Part.ROLE:
         return fields.needs, fields.roles
+    if part is Part.NEEDS:
+        return fields.needs, fields.needs
     return fields.interests, fields.interests
 
 
@@ -154,6 +156,8 @@ def _seeks(p: Profile, found: tuple[str, ...]) -> str:
 
 def _gives(p: Profile, part: Part, found: tuple[str, ...]) -> str:
     name = _name(p)
+    if part is Part.NEEDS:
+        return _seeks(p, found)
     if part is Part.ROLE:
         title, org = _clean(p.title), _clean(p.organization)
         if title and org:

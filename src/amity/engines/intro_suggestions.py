@@ -3,10 +3,14 @@
 The judgment, in the order a thoughtful person weighs it:
 
 1. **One needs what the other offers** (`needs` against `offers`, by TF-IDF cosine, see
-   `amity.engines.text_match`): the strongest reason. A need met by someone's *role* instead
-   (their title, organisation and headline: "hiring a designer" and a Product Designer)
-   counts `ROLE_WEIGHT` as much. A need that is met is worth `0.5 + 0.4 * cosine`, so any
-   need met outranks any shared interest; both directions met add half the second.
+   `amity.engines.text_match`): the strongest reason. So is one hiring for the job the
+   other is looking for (a need of "hiring ..." against a need naming a role or a job).
+   A need met by someone's *role* instead (their title, organisation and headline:
+   "hiring a designer" and a Product Designer) counts `ROLE_WEIGHT` as much. A need is
+   met from a cosine of `MIN_NEED_COSINE` (one word shared by two long texts is a
+   coincidence); a need met is worth
+   `0.5 + 0.4 * cosine`, so any need met outranks any shared interest; both directions
+   met add half the second.
 2. **Shared interests** (`interests` against `interests`): worth `INTEREST_WEIGHT * cosine`,
    at most 0.5.
 3. Similar roles alone are never a reason: two product designers are not a suggestion.
@@ -28,6 +32,7 @@ for a term of a need, an offer or a role, the `INTEREST_POSTINGS` closest for an
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -42,6 +47,16 @@ NEED_BASE = 0.5  # a need met, however faintly, is worth this much
 NEED_TOP = 0.9  # and an exact match this much: both directions met still add
 INTEREST_WEIGHT = 0.5
 MIN_COSINE = 0.05  # below this a shared term is noise in a long text
+# A need is met only from this likeness on: one shared word in two long texts ("design
+# partner" and "product design lead") is a coincidence, not a need met, and must not
+# outrank a clear one.
+MIN_NEED_COSINE = 0.15
+# One's need can be met by the other's need: someone hiring and someone looking for that
+# job ("hiring a senior product designer", "looking for a product design lead role").
+_HIRING = re.compile(
+    r"\b(hiring|recruiting|to hire|looking for (a |an )?(co-?founder|candidates?))\b"
+)
+_JOB_HUNT = re.compile(r"\b(role|job|position|internship|opening|work as)\b")
 STRANGER_FACTOR = 0.4
 CLOSE_BASE = 0.6
 TOP_K = 8  # best candidates kept per person and part
@@ -71,6 +86,7 @@ class Profile(NamedTuple):
 
 class Part(StrEnum):
     OFFERS = "offers"  # a's needs met by b's offers
+    NEEDS = "needs"  # a is hiring for what b is looking for (b's need)
     ROLE = "role"  # a's needs met by b's title, organisation or headline
     INTERESTS = "interests"
 
@@ -88,7 +104,7 @@ class Reason:
     def value(self) -> float:
         if self.part is Part.INTERESTS:
             return INTEREST_WEIGHT * self.cosine
-        weight = 1.0 if self.part is Part.OFFERS else ROLE_WEIGHT
+        weight = ROLE_WEIGHT if self.part is Part.ROLE else 1.0
         return weight * (NEED_BASE + (NEED_TOP - NEED_BASE) * self.cosine)
 
 
@@ -142,8 +158,14 @@ def candidates(profiles: Sequence[Profile], fields: Fields) -> list[Candidate]:
     the pair's ids), strangers to you on both sides left out."""
     prior = closeness(profiles)
     found: dict[tuple[int, int], Candidate] = {}
+    hiring = [bool(_HIRING.search(p.needs.casefold())) for p in profiles]
+    job_hunt = [
+        not h and bool(_JOB_HUNT.search(p.needs.casefold()))
+        for p, h in zip(profiles, hiring, strict=True)
+    ]
     for part, wanted, given in (
         (Part.OFFERS, fields.needs, fields.offers),
+        (Part.NEEDS, fields.needs, fields.needs),
         (Part.ROLE, fields.needs, fields.roles),
         (Part.INTERESTS, fields.interests, fields.interests),
     ):
@@ -156,6 +178,10 @@ def candidates(profiles: Sequence[Profile], fields: Fields) -> list[Candidate]:
         for m in matches:
             seeker, giver = m.query, m.candidate
             if seeker == giver or not (profiles[seeker].in_touch or profiles[giver].in_touch):
+                continue
+            if not same and m.score < MIN_NEED_COSINE:
+                continue
+            if part is Part.NEEDS and not (hiring[seeker] and job_hunt[giver]):
                 continue
             key = (min(seeker, giver), max(seeker, giver))
             pair = found.setdefault(key, Candidate(*key))
