@@ -52,7 +52,7 @@ def agenda_renderable(view: TodayView, *, show_drafts: bool = True) -> Group:
                 (f"  [{item.state}]" if acted else "", "green"),
             )
         )
-        parts.append(Text(f"   {item.reason}", style="dim" if acted else ""))
+        parts.append(Padding(Text(item.reason, style="dim" if acted else ""), (0, 0, 0, 3)))
         if show_drafts and item.draft:
             parts.append(Padding(Text(item.draft.rstrip(), style="dim"), (0, 0, 0, 5)))
     footer = []
