@@ -46,6 +46,11 @@ NOTES = [
     ("She told me about her pilot with Lufthansa", "your pilot with Lufthansa"),
     ("Worked together on the search team in 2019", ""),
     ("Kubernetes on bare metal", "Kubernetes on bare metal"),
+    # A fair's quick note: who they are, then what you talked of.
+    ("Stripe engineer, talked Go and payments", "Go and payments"),
+    ("recruiter at Plaid, hiring backend interns", "hiring backend interns"),
+    ("Very friendly, talked to her manager", ""),
+    ("PM at Stripe, talked again later", ""),
     ("", ""),
 ]
 

@@ -34,7 +34,10 @@ TOPIC_MAX_CHARS = 60
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s|\n")
 _LEAD_IN = re.compile(
     r"\b(?:(?:talked|chatted|spoke|conversation|chat|talk|asked|heard|told me|learned|learnt)"
-    r"(?: a lot| mostly| mainly| briefly)?\s+(?:about|on)|discussed)\s+",
+    r"(?: a lot| mostly| mainly| briefly)?\s+(?:about|on)|discussed"
+    # note-speak: "talked Go and payments", never "talked to her" nor "talked again"
+    r"|(?:talked|chatted)(?: a lot| mostly| mainly| briefly)?(?=\s+(?!(?:to|with|for|again|"
+    r"later|soon|briefly|a|an|the|it|them|him|her|me|us)\b)\w))\s+",
     re.I,
 )
 _SUBJECT = re.compile(
@@ -108,8 +111,20 @@ _DETERMINERS = word_set("a an the some this that these those")
 
 
 def topic_phrase(text: str) -> str:
-    """The phrase a draft may use for this note, or "" when none reads well."""
+    """The phrase a draft may use for this note, or "" when none reads well. A note that
+    opens with who they are ("Stripe engineer, talked Go and payments") is read from its
+    next clause."""
     sentence = _SENTENCE_END.split(text.strip(), maxsplit=1)[0].strip()
+    first, comma, rest = sentence.partition(", ")
+    talked_of = _LEAD_IN.search(rest) or _first_word(rest).endswith("ing")
+    if comma and talked_of and _about_the_person(first) and not _LEAD_IN.search(first):
+        found = _topic_of(rest)
+        if found:
+            return found
+    return _topic_of(sentence)
+
+
+def _topic_of(sentence: str) -> str:
     if _LIKES.match(sentence) or _WANTS.match(sentence):
         return ""  # "Loves bouldering", "Looking for a head of sales": about them, no topic
     lead_in = _LEAD_IN.search(sentence)
