@@ -398,6 +398,11 @@ UNSCOPED: dict[Allowed, str] = {
     ("amity.store.migrations.versions.0008_introductions_and_opportunities", "downgrade"): (
         "a schema migration"
     ),
+    # 0009 makes each goal's one target organisation its first company target (and back).
+    ("amity.store.migrations.versions.0009_events_goals_phone", "upgrade"): "a schema migration",
+    ("amity.store.migrations.versions.0009_events_goals_phone", "downgrade"): (
+        "a schema migration"
+    ),
 }
 
 

@@ -13,6 +13,7 @@ turns it back into rows, table by table, in an order that satisfies foreign keys
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -53,9 +54,10 @@ _SPECS = {
     "position": "id:int person_id:int organization_id:int title start_on:date? end_on:date? source",
     "person_tag": "person_id:int tag_id:int",
     "event": "id:int name starts_on:date ends_on:date? place purpose goals pitch notes "
-    "status:event_status",
+    "status:event_status starts_at source source_key created_on:date? debriefed_on:date?",
+    "event_target": "id:int event_id:int kind:target value",
     "interaction": "id:int kind:interaction direction:direction occurred_on:date summary notes "
-    "learned promises place event_id:int? source source_key created_at",
+    "learned promises place event_id:int? source source_key created_at client_id:text?",
     "interaction_participant": "interaction_id:int person_id:int",
     "tie": "id:int person_a_id:int person_b_id:int kind:tie strength:int source since:date? "
     "state:tie_state why",
@@ -67,7 +69,11 @@ _SPECS = {
     "ledger_entry": "id:int person_id:int direction:ledger_direction kind:ledger what "
     "occurred_on:date",
     "event_attendance": "id:int event_id:int person_id:int role notes",
-    "goal": "id:int title detail target_organization due_on:date? status:goal_status event_id:int?",
+    "goal": "id:int title detail target_organization due_on:date? status:goal_status event_id:int? "
+    "created_on:date? closed_on:date?",
+    "goal_target": "id:int goal_id:int kind:target value person_id:int?",
+    "event_goal": "event_id:int goal_id:int",
+    "person_photo": "person_id:int media_type data:base64 width:int height:int digest source",
     "opportunity": "id:int title description organization person_id:int? created_on:date "
     "closed:bool kind:opportunity for_me:bool outcome",
     "referral": "id:int opportunity_id:int person_id:int role:referral_role on_date:date outcome",
@@ -95,6 +101,10 @@ PLAIN_SECTIONS: dict[str, str] = {
     "events": "event",
     "event_attendance": "event_attendance",
     "goals": "goal",
+    "goal_targets": "goal_target",
+    "event_targets": "event_target",
+    "event_goals": "event_goal",
+    "photos": "person_photo",
     "opportunities": "opportunity",
     "referrals": "referral",
     "introductions": "introduction",
@@ -110,7 +120,9 @@ PERSON_PARTS: dict[str, str] = {
 }
 SECTIONS = ("people", "interactions", *PLAIN_SECTIONS, "settings")
 # Sections a backup written by an older Amity lacks: read as empty.
-OPTIONAL_SECTIONS = frozenset({"dismissed_pairs", "referrals"})
+OPTIONAL_SECTIONS = frozenset(
+    {"dismissed_pairs", "referrals", "goal_targets", "event_targets", "event_goals", "photos"}
+)
 # Columns a backup written by an older Amity lacks, and what such a row means: its ties
 # were written by a person (or the demo), as migration 0007 reads them: confirmed; its
 # introductions have no dated steps and its opportunities are jobs for others (0008).
@@ -121,6 +133,11 @@ LATER_COLUMNS: dict[str, dict[str, Any]] = {
     "tie": {"state": "confirmed", "why": ""},
     "introduction": {**_NO_STEPS, "declined_on": None, "declined_by": "", "outcome": ""},
     "opportunity": {"kind": "job", "for_me": False, "outcome": ""},
+    # 0009: events and goals without a plan's extra facts, interactions typed on no phone.
+    "event": dict.fromkeys(("starts_at", "source", "source_key"), "")
+    | {"created_on": None, "debriefed_on": None},
+    "goal": {"created_on": None, "closed_on": None},
+    "interaction": {"client_id": None},
 }
 # Values an older Amity wrote that have another name now: (table, column) -> old -> new.
 RENAMED_VALUES: dict[tuple[str, str], dict[str, str]] = {
@@ -175,6 +192,8 @@ def _plain(column: Column, value: Any) -> Any:
         return float(value)
     if column.kind in ("int", "cadence"):
         return int(value)
+    if column.kind == "base64":
+        return base64.b64encode(bytes(value)).decode("ascii")
     text = storable(str(value))  # a NUL from SQLite would not restore on PostgreSQL
     if column.kind == "name" and name_problem(text):  # stored before the limits held
         return fit_name(text)
@@ -287,10 +306,31 @@ def unpack(document: Any) -> Backup:
     for key, table in PLAIN_SECTIONS.items():
         tables[table].extend(_rows(TABLES[table], document.get(key, []), key))
     _check_dismissed(tables)
+    _goal_targets_from_organizations(tables)
     tables["setting"] = _unpack_settings(document["settings"])
     tables["person_tag"] = _tag_links(document["people"], tables["tag"])
     account = _checked(ACCOUNT, document["exported_for"], "exported_for")
     return Backup(account, tables)
+
+
+def _goal_targets_from_organizations(tables: Mapping[str, list[Row]]) -> None:
+    """A goal of an older backup names one target organisation: it becomes the goal's first
+    company target, as migration 0009 makes it in a database."""
+    targets = tables["goal_target"]
+    next_id = max((row["id"] for row in targets), default=0) + 1
+    for goal in tables["goal"]:
+        if goal["target_organization"]:
+            targets.append(
+                {
+                    "id": next_id,
+                    "goal_id": goal["id"],
+                    "kind": "company",
+                    "value": goal["target_organization"],
+                    "person_id": None,
+                }
+            )
+            next_id += 1
+            goal["target_organization"] = ""
 
 
 def _check_dismissed(tables: Mapping[str, list[Row]]) -> None:
@@ -348,6 +388,8 @@ def _value(column: Column, value: Any, where: str) -> Any:
     fits, wanted = KINDS[column.kind]
     if not fits(value):
         raise UsageError(f"not an Amity backup: {where} should be {wanted}, not {value!r:.40}")
+    if column.kind == "base64":
+        return base64.b64decode(value.encode("ascii"))
     return float(value) if column.kind == "real" else value
 
 

@@ -8,6 +8,7 @@ home holds nothing a page cannot show.
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -29,6 +30,7 @@ from amity.model.enums import (
     ReferralRole,
     ReminderKind,
     ReminderState,
+    TargetKind,
     TieKind,
     TieState,
 )
@@ -62,6 +64,20 @@ def _is_cadence(value: Any) -> bool:
     return is_id(value) and cadence_problem(value) is None
 
 
+PHOTO_MAX_BYTES = 1_000_000  # a resized avatar is a few kilobytes; anything near this is not one
+
+
+def _is_base64(value: Any) -> bool:
+    """Base64 text of at most `PHOTO_MAX_BYTES` bytes."""
+    if not isinstance(value, str) or len(value) > PHOTO_MAX_BYTES * 4 // 3 + 4:
+        return False
+    try:
+        base64.b64decode(value.encode("ascii"), validate=True)
+    except (ValueError, UnicodeEncodeError):
+        return False
+    return True
+
+
 def _one_of(kind: type[StrEnum]) -> tuple[Callable[[Any], bool], str]:
     values = frozenset(member.value for member in kind)
     return (lambda v: v in values), "one of " + ", ".join(sorted(values))
@@ -74,6 +90,7 @@ KINDS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "real": (lambda v: isinstance(v, int | float) and not isinstance(v, bool), "a number"),
     "bool": (lambda v: isinstance(v, bool), "true or false"),
     "text": (lambda v: isinstance(v, str), "text"),
+    "base64": (_is_base64, f"base64 text of at most {PHOTO_MAX_BYTES:,} bytes"),
     "date": (_is_iso_date, f"a YYYY-MM-DD date no later than {LATEST_STORED_DAY}"),
     "name": (
         lambda v: isinstance(v, str) and name_problem(v) is None,
@@ -98,6 +115,7 @@ KINDS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "ledger": _one_of(LedgerKind),
     "event_status": _one_of(EventStatus),
     "goal_status": _one_of(GoalStatus),
+    "target": _one_of(TargetKind),
     "introduction_state": _one_of(IntroductionState),
     "opportunity": _one_of(OpportunityKind),
     "referral_role": _one_of(ReferralRole),

@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # the type checker sees the real names; the runtime loads the
     from amity.model.enums import (
         DEFAULT_CADENCE_DAYS,
         INTRODUCTION_TRANSITIONS,
+        AttendanceRole,
         Circle,
         ContactKind,
         Direction,
@@ -36,11 +37,12 @@ if TYPE_CHECKING:  # the type checker sees the real names; the runtime loads the
         ReferralRole,
         ReminderKind,
         ReminderState,
+        TargetKind,
         TieKind,
         TieSource,
         TieState,
     )
-    from amity.model.events import Event, Goal
+    from amity.model.events import Event, Goal, Target
     from amity.model.interactions import Interaction, LedgerEntry, LifeEvent
     from amity.model.network import Introduction, Opportunity, Referral, Tie
     from amity.model.people import Birthday, ContactPoint, Organization, Person, Position
@@ -48,6 +50,7 @@ if TYPE_CHECKING:  # the type checker sees the real names; the runtime loads the
 __all__ = [
     "DEFAULT_CADENCE_DAYS",
     "INTRODUCTION_TRANSITIONS",
+    "AttendanceRole",
     "Birthday",
     "Circle",
     "ContactDraft",
@@ -80,6 +83,8 @@ __all__ = [
     "ReminderKind",
     "ReminderState",
     "SkippedRow",
+    "Target",
+    "TargetKind",
     "Tie",
     "TieKind",
     "TieSource",
@@ -95,6 +100,7 @@ _HOME: dict[str, str] = {
     "ContactPoint": "people",
     "DEFAULT_CADENCE_DAYS": "enums",
     "Direction": "enums",
+    "AttendanceRole": "enums",
     "Event": "events",
     "EventStatus": "enums",
     "Goal": "events",
@@ -123,6 +129,8 @@ _HOME: dict[str, str] = {
     "ReminderState": "enums",
     "SkippedRow": "drafts",
     "Tie": "network",
+    "Target": "events",
+    "TargetKind": "enums",
     "TieKind": "enums",
     "TieSource": "enums",
     "TieState": "enums",

@@ -80,6 +80,24 @@ class EventStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+class AttendanceRole(StrEnum):
+    """How a person is linked to an event: known to be going, hoped to be met, met there,
+    or on the programme."""
+
+    ATTENDING = "attending"
+    TARGET = "target"
+    MET = "met"
+    SPEAKER = "speaker"
+
+
+class TargetKind(StrEnum):
+    """What a goal or an event aims at. Events name people as attendance, not targets."""
+
+    COMPANY = "company"
+    ROLE = "role"
+    PERSON = "person"
+
+
 class IntroductionState(StrEnum):
     """Double opt-in: you ask A, A agrees, you ask B, B agrees, then you introduce them."""
 

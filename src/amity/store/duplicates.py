@@ -20,6 +20,7 @@ _LINKS = (
     ("interaction_participant",
      "interaction_id IN (SELECT interaction_id FROM interaction_participant WHERE person_id = ?)"),
     ("event_attendance", "event_id IN (SELECT event_id FROM event_attendance WHERE person_id = ?)"),
+    ("person_photo", "EXISTS (SELECT 1 FROM person_photo k WHERE k.person_id = ?)"),  # one photo
     ("referral", "EXISTS (SELECT 1 FROM referral k WHERE k.person_id = ? "
      "AND k.opportunity_id = referral.opportunity_id AND k.role = referral.role)"),
 )  # fmt: skip

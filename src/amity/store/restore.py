@@ -26,6 +26,7 @@ from amity.store.snapshots import (
     REFERENCES,
     UnsafeChange,
     capture_people,
+    stored_value,
 )
 
 Snapshot = dict[str, Any]
@@ -244,7 +245,7 @@ def _insert(store: Store, table: str, row: dict[str, Any]) -> None:
     store.db.execute(
         f"INSERT INTO {table} (owner_id, {', '.join(columns)}) "
         f"VALUES (?, {', '.join('?' * len(columns))}) ON CONFLICT DO NOTHING",
-        [store.owner_id, *(row[c] for c in columns)],
+        [store.owner_id, *(stored_value(table, c, row[c]) for c in columns)],
     )
 
 
@@ -253,7 +254,7 @@ def _delete(store: Store, table: str, row: dict[str, Any]) -> None:
         where, params = "id = ?", [row["id"]]
     else:
         where = " AND ".join(f"{c} = ?" for c in row if c in COLUMNS[table])
-        params = [row[c] for c in row if c in COLUMNS[table]]
+        params = [stored_value(table, c, row[c]) for c in row if c in COLUMNS[table]]
     store.db.execute(
         f"DELETE FROM {table} WHERE {where} AND owner_id = ?", (*params, store.owner_id)
     )

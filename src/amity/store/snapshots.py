@@ -10,6 +10,7 @@ written with it.
 
 from __future__ import annotations
 
+import base64
 import json
 import zlib
 from collections.abc import Iterable
@@ -49,6 +50,8 @@ PERSON_TABLES: tuple[tuple[str, str], ...] = (
     ("life_event", "person_id"),
     ("reminder", "person_id"),
     ("event_attendance", "person_id"),
+    ("goal_target", "person_id"),
+    ("person_photo", "person_id"),
     ("tie", "person_a_id"),
     ("tie", "person_b_id"),
     ("introduction", "person_a_id"),
@@ -80,6 +83,8 @@ COLUMNS: dict[str, frozenset[str]] = {
         "reminder": "id owner_id person_id kind key reason detail due_on state snoozed_until "
         "closed_on interaction_id",
         "event_attendance": "id owner_id event_id person_id role notes",
+        "goal_target": "id owner_id goal_id kind value person_id",
+        "person_photo": "person_id owner_id media_type data width height digest source",
         "tie": "id owner_id person_a_id person_b_id kind strength source since state why",
         "introduction": "id owner_id person_a_id person_b_id reason state created_on updated_on "
         "asked_a_on a_agreed_on asked_b_on b_agreed_on introduced_on done_on declined_on "
@@ -100,6 +105,7 @@ REFERENCES: dict[str, str] = {
     "interaction_id": "interaction",
     "event_id": "event",
     "opportunity_id": "opportunity",
+    "goal_id": "goal",
     "met_through_id": "person",
 }
 # Person columns a user (or an import) sets; the rest are derived on every write.
@@ -113,8 +119,34 @@ DERIVED = frozenset(
 _CHUNK = 500
 
 
-def _plain(row: Row) -> dict[str, Any]:
-    return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in row.items()}
+# Columns that hold bytes: a snapshot (JSON) carries them as base64 text.
+BINARY: dict[str, frozenset[str]] = {"person_photo": frozenset({"data"})}
+
+
+def _plain(row: Row, table: str = "") -> dict[str, Any]:
+    binary = BINARY.get(table, frozenset())
+    return {
+        k: (
+            v.isoformat()
+            if isinstance(v, date)
+            else base64.b64encode(bytes(v)).decode("ascii")
+            if k in binary and v is not None
+            else v
+        )
+        for k, v in row.items()
+    }
+
+
+def stored_value(table: str, column: str, value: Any) -> Any:
+    """A snapshot's value as the database takes it: base64 text back to bytes."""
+    if column in BINARY.get(table, ()) and isinstance(value, str):
+        try:
+            return base64.b64decode(value.encode("ascii"), validate=True)
+        except (ValueError, UnicodeEncodeError):
+            raise UnsafeChange(
+                f"an undo record holds a {table}.{column} that is not base64"
+            ) from None
+    return value
 
 
 def capture_person(store: Store, person_id: int) -> dict[str, Any]:
@@ -143,7 +175,7 @@ def capture_people(store: Store, person_ids: Iterable[int]) -> dict[int, dict[st
             ):
                 owner = found.get(int(row[column]))
                 if owner is not None:
-                    owner["rows"].append([table, _plain(row)])
+                    owner["rows"].append([table, _plain(row, table)])
     return found
 
 
