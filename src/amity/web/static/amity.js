@@ -30,7 +30,15 @@
     } else { area.select(); document.execCommand("copy"); done(); }
   }
 
+  function closeMenu(focusSummary) {
+    var menu = document.querySelector(".nav-more[open]"); if (!menu) return false;
+    menu.removeAttribute("open");
+    if (focusSummary) menu.querySelector("summary").focus();
+    return true;
+  }
+
   document.addEventListener("click", function (e) {
+    if (!e.target.closest(".nav-more")) closeMenu(false);  // a tap outside the menu closes it
     var target = e.target.closest("[data-copy]");
     if (target) { copy(target.getAttribute("data-copy"), target); }
   });
@@ -41,6 +49,7 @@
     }
   });
   document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape" && closeMenu(true)) { e.preventDefault(); return; }
     if (e.ctrlKey || e.metaKey || e.altKey || typing(document.activeElement)) return;
     var key = e.key;
     if (pending === "g") {
