@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse
 from amity.model import wording
 from amity.web.csrf import COOKIE, page_token
 
+
 @dataclass(frozen=True, slots=True)
 class Destination:
     """One place in the navigation: its address, its label, the key after `g` that goes

@@ -77,5 +77,9 @@
     var field = document.querySelector('[data-shortcut="' + key + '"]');
     if (field) { e.preventDefault(); if (field.tagName === "A") { field.click(); } else { field.focus(); } }
   });
+  // Folded on a phone, open on a wider screen: the People filters.
+  if (window.matchMedia && window.matchMedia("(min-width: 721px)").matches) {
+    document.querySelectorAll("details[data-open-wide]").forEach(function (d) { d.open = true; });
+  }
   if (window.location.hash === "#q") { var q = document.getElementById("q"); if (q) q.focus(); }
 })();
