@@ -33,6 +33,7 @@ PAGES = {
     "today": "/",
     "people": "/people",
     "people-filtered": "/people?circle=inner&sort=strength",
+    "people-search": "/people?q=berg",
     "person": "/people/1",
     "person-edit": "/people/1/edit",
     "person-new": "/people/new",
@@ -45,6 +46,7 @@ PAGES = {
     "help": "/help",
     "events": "/events",
     "goals": "/goals",
+    "not-found": "/people/424242",
 }
 SHOTS = ("today", "people", "person", "capture", "import", "duplicates", "report", "settings")
 
@@ -136,6 +138,19 @@ def test_every_page_fits_a_phone(phone: Any, name: str) -> None:
         phone.screenshot(path=str(SCREENSHOTS / f"{name}-phone.png"))
 
 
+def test_every_page_fits_a_small_phone_too(browser: Any, demo: Server) -> None:
+    """320 px, the narrowest phone in use: still no sideways swipe, the bar still whole."""
+    small = {"width": 320, "height": 568}
+    context = browser.new_context(viewport=small, base_url=demo.url, device_scale_factor=1)
+    tab = context.new_page()
+    for path in PAGES.values():
+        _open(tab, path)
+        width = tab.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert width[0] <= width[1], f"{path} scrolls sideways at 320 px: {width}"
+        assert all(tab.evaluate(SHOWN, label) for label in MAIN), path
+    context.close()
+
+
 def test_the_import_preview_and_a_saved_capture_fit_a_phone(phone: Any) -> None:
     _open(phone, "/import")
     phone.get_by_label("File", exact=True).set_input_files(
@@ -174,6 +189,12 @@ def test_more_opens_with_a_tap_and_with_the_keyboard(phone: Any) -> None:
     more.focus()
     phone.keyboard.press("Enter")
     assert phone.evaluate(SHOWN, "Settings")
+    for _ in MORE:
+        phone.keyboard.press("Tab")
+    phone.keyboard.press("Tab")  # past the last link: the menu folds away
+    assert not phone.evaluate(SHOWN, "Settings")
+    more.focus()
+    phone.keyboard.press("Enter")
     phone.keyboard.press("Tab")
     phone.keyboard.press("Tab")  # Import, then Duplicates
     phone.keyboard.press("Enter")

@@ -42,6 +42,9 @@
     var target = e.target.closest("[data-copy]");
     if (target) { copy(target.getAttribute("data-copy"), target); }
   });
+  document.addEventListener("focusin", function (e) {
+    if (!e.target.closest(".nav-more")) closeMenu(false);  // tabbed past the menu's last link
+  });
   document.addEventListener("change", function (e) {
     if (e.target.matches("[data-pick-all]")) {
       var form = e.target.closest("form");
