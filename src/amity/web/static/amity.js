@@ -3,7 +3,6 @@
 (function () {
   "use strict";
   var pending = "";
-  var GO = { t: "/", p: "/people", c: "/capture", i: "/import", d: "/duplicates", r: "/report", s: "/settings", n: "/network", e: "/events", o: "/goals" };
 
   function typing(el) {
     return el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
@@ -57,7 +56,9 @@
     var key = e.key;
     if (pending === "g") {
       pending = "";
-      if (GO[key]) { e.preventDefault(); window.location.href = GO[key]; }
+      // `g` then a destination's key: the keys are the navigation's own (pages.py NAV).
+      var place = /^[a-z]$/.test(key) && document.querySelector('.nav a[data-key="' + key + '"]');
+      if (place) { e.preventDefault(); window.location.href = place.getAttribute("href"); }
       return;
     }
     if (key === "g") { pending = "g"; setTimeout(function () { pending = ""; }, 1200); return; }
