@@ -2,7 +2,7 @@
 
 Runs when Debian's /usr/bin/chromium exists; skips (with the reason) when it does not,
 unless CI=true, where a missing browser fails the run. Saves screenshots of every page at
-desktop and phone sizes to docs/screenshots/.
+desktop size to docs/screenshots/ (tests/web/test_phone_layout.py takes the phone ones).
 """
 
 from __future__ import annotations
@@ -241,7 +241,8 @@ def test_screenshots_of_every_page(browser: Any, tmp_path_factory: pytest.TempPa
             "report": "/report",
             "settings": "/settings",
         }
-        for size_name, size in (("desktop", DESKTOP), ("phone", PHONE)):
+        # The phone pictures are test_phone_layout.py's, which checks every page at 390 px.
+        for size_name, size in (("desktop", DESKTOP),):
             context = browser.new_context(viewport=size, base_url=demo.url, device_scale_factor=1)
             tab = context.new_page()
             for name, path in pages.items():

@@ -6,6 +6,7 @@ htmx partial render the same dataclass; `render_either` picks by the `HX-Request
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import jinja2
@@ -15,17 +16,35 @@ from fastapi.responses import HTMLResponse
 from amity.model import wording
 from amity.web.csrf import COOKIE, page_token
 
-NAV: tuple[tuple[str, str, str], ...] = (
-    ("/", "Today", "t"),
-    ("/people", "People", "p"),
-    ("/capture", "Capture", "c"),
-    ("/import", "Import", "i"),
-    ("/duplicates", "Duplicates", "d"),
-    ("/report", "Report", "r"),
-    ("/network", "Network", "n"),
-    ("/events", "Events", "e"),
-    ("/goals", "Goals", "o"),
-    ("/settings", "Settings", "s"),
+
+@dataclass(frozen=True, slots=True)
+class Destination:
+    """One place in the navigation: its address, its label, the key after `g` that goes
+    there (empty: none), and whether it is a main destination (in the phone's bottom bar)."""
+
+    href: str
+    label: str
+    key: str
+    main: bool
+
+    def is_current(self, path: str) -> bool:
+        return path == self.href or (self.href != "/" and path.startswith(self.href + "/"))
+
+
+# On a desktop every destination is in the top bar, in this order; on a phone the main five
+# are in the bottom bar and the rest in the "More" menu.
+NAV: tuple[Destination, ...] = (
+    Destination("/", "Today", "t", main=True),
+    Destination("/people", "People", "p", main=True),
+    Destination("/capture", "Capture", "c", main=True),
+    Destination("/network", "Network", "n", main=True),
+    Destination("/events", "Events", "e", main=True),
+    Destination("/import", "Import", "i", main=False),
+    Destination("/duplicates", "Duplicates", "d", main=False),
+    Destination("/report", "Report", "r", main=False),
+    Destination("/goals", "Goals", "o", main=False),
+    Destination("/settings", "Settings", "s", main=False),
+    Destination("/help", "Help", "", main=False),
 )
 
 

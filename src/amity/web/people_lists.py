@@ -66,6 +66,7 @@ class PeoplePage:
     sources: tuple[str, ...] = field(default_factory=person_sources)
     actions: tuple[str, ...] = BULK_ACTIONS
     selected: list[int] = field(default_factory=list)
+    why_now: dict[int, str] = field(default_factory=dict)  # person id: today's reason
 
     @property
     def pages(self) -> int:

@@ -26,6 +26,8 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("g d", "Go to Duplicates"),
     ("g r", "Go to Report"),
     ("g n", "Go to Network"),
+    ("g e", "Go to Events"),
+    ("g o", "Go to Goals"),
     ("g s", "Go to Settings"),
     ("j k", "Today: next / previous item"),
     ("d", "Today: mark the selected item done"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Form, Query, Request
@@ -10,12 +11,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from amity.errors import AmityError
 from amity.service.people import NewPerson, add_person
+from amity.store import Store
 from amity.web.csrf import csrf_protect
-from amity.web.deps import StoreDep, TodayDep
+from amity.web.deps import StateDep, StoreDep, TodayDep
 from amity.web.errors import form_error
 from amity.web.forms import check_form, check_lengths
 from amity.web.pages import is_htmx, render, render_either
-from amity.web.people_lists import CIRCLES, PeopleQuery, bulk_edit, people_page
+from amity.web.people_lists import CIRCLES, PeoplePage, PeopleQuery, bulk_edit, people_page
+from amity.web.state import WebState
 
 router = APIRouter(dependencies=[Depends(csrf_protect)])
 
@@ -40,11 +43,23 @@ class ListParams:
         self.query = PeopleQuery(q, circle, tag, company, sort, page, archived == "1", tier, source)
 
 
+def _with_reasons(page: PeoplePage, store: Store, state: WebState, today: date) -> PeoplePage:
+    """Why to reach out now: the reason of each person still open on today's agenda (the
+    cached view Today shows, so the two pages say the same)."""
+    view = state.today_views.get(store, today, state.settings.home)
+    page.why_now = {item.person_id: item.reason for item in view.open_items}
+    return page
+
+
 @router.get("/people", response_class=HTMLResponse)
 def people_list(
-    request: Request, store: StoreDep, today: TodayDep, params: Annotated[ListParams, Depends()]
+    request: Request,
+    store: StoreDep,
+    state: StateDep,
+    today: TodayDep,
+    params: Annotated[ListParams, Depends()],
 ) -> Response:
-    page = people_page(store, params.query, today)
+    page = _with_reasons(people_page(store, params.query, today), store, state, today)
     return render_either(request, "people.html", "_people_results.html", page)
 
 
@@ -52,6 +67,7 @@ def people_list(
 def people_bulk(
     request: Request,
     store: StoreDep,
+    state: StateDep,
     today: TodayDep,
     params: Annotated[ListParams, Depends()],
     action: Annotated[str, Form(max_length=20)],
@@ -67,7 +83,7 @@ def people_bulk(
         status, error = 200, ""
     if not is_htmx(request) and not error:
         return RedirectResponse(params.query.link(), status_code=303)
-    page = people_page(store, params.query, today)
+    page = _with_reasons(people_page(store, params.query, today), store, state, today)
     page.message, page.error, page.selected = message, error, list(ids or [])
     return render_either(request, "people.html", "_people_results.html", page, status)
 

@@ -3,7 +3,6 @@
 (function () {
   "use strict";
   var pending = "";
-  var GO = { t: "/", p: "/people", c: "/capture", i: "/import", d: "/duplicates", r: "/report", s: "/settings", n: "/network", e: "/events", o: "/goals" };
 
   function typing(el) {
     return el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
@@ -30,9 +29,20 @@
     } else { area.select(); document.execCommand("copy"); done(); }
   }
 
+  function closeMenu(focusSummary) {
+    var menu = document.querySelector(".nav-more[open]"); if (!menu) return false;
+    menu.removeAttribute("open");
+    if (focusSummary) menu.querySelector("summary").focus();
+    return true;
+  }
+
   document.addEventListener("click", function (e) {
+    if (!e.target.closest(".nav-more")) closeMenu(false);  // a tap outside the menu closes it
     var target = e.target.closest("[data-copy]");
     if (target) { copy(target.getAttribute("data-copy"), target); }
+  });
+  document.addEventListener("focusin", function (e) {
+    if (!e.target.closest(".nav-more")) closeMenu(false);  // tabbed past the menu's last link
   });
   document.addEventListener("change", function (e) {
     if (e.target.matches("[data-pick-all]")) {
@@ -41,11 +51,14 @@
     }
   });
   document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape" && closeMenu(true)) { e.preventDefault(); return; }
     if (e.ctrlKey || e.metaKey || e.altKey || typing(document.activeElement)) return;
     var key = e.key;
     if (pending === "g") {
       pending = "";
-      if (GO[key]) { e.preventDefault(); window.location.href = GO[key]; }
+      // `g` then a destination's key: the keys are the navigation's own (pages.py NAV).
+      var place = /^[a-z]$/.test(key) && document.querySelector('.nav a[data-key="' + key + '"]');
+      if (place) { e.preventDefault(); window.location.href = place.getAttribute("href"); }
       return;
     }
     if (key === "g") { pending = "g"; setTimeout(function () { pending = ""; }, 1200); return; }
@@ -68,5 +81,9 @@
     var field = document.querySelector('[data-shortcut="' + key + '"]');
     if (field) { e.preventDefault(); if (field.tagName === "A") { field.click(); } else { field.focus(); } }
   });
+  // Folded on a phone, open on a wider screen: the People filters.
+  if (window.matchMedia && window.matchMedia("(min-width: 721px)").matches) {
+    document.querySelectorAll("details[data-open-wide]").forEach(function (d) { d.open = true; });
+  }
   if (window.location.hash === "#q") { var q = document.getElementById("q"); if (q) q.focus(); }
 })();
