@@ -157,7 +157,8 @@ class PeopleImporter:
                 self.touched.add(person_id)
                 self.report.photos += 1
             elif outcome.kept is Kept.REFUSED:
-                self.report.photo_notes.append(_photo_note(draft, outcome.reason))
+                reason = f"{outcome.reason}: no photo kept"
+                self.report.photo_notes.append(_photo_note(draft, reason))
         self.photos.clear()
 
     def _land(self, draft: PersonDraft, key: str, digest: str, payload: str) -> int:
