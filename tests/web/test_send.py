@@ -4,6 +4,7 @@ last used comes first, and a photo is served from the home with the right header
 
 from __future__ import annotations
 
+import base64
 import html
 import io
 import re
@@ -169,3 +170,22 @@ def test_initials_for_any_name(web: Web, store: Store, name: str) -> None:
     met(store, name, Happening(InteractionKind.MET, None), TODAY)
     page = web.get("/people").text
     assert re.search(r'avatar-initials" aria-hidden="true">\S{1,2}</span>', page)
+
+
+def test_the_import_page_says_who_came_without_a_photo_and_counts_the_kept(web: Web) -> None:
+    web.get("/import")
+    photo = base64.b64encode(_jpeg()).decode()
+    data = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lima\r\nPHOTO;VALUE=uri:https://example.com/a.jpg"
+        f"\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo Chen\r\nPHOTO;ENCODING=b;"
+        f"TYPE=JPEG:{photo}\r\nEND:VCARD\r\n"
+    ).encode()
+    dry = web.client.post(
+        "/import",
+        data={"csrf_token": web.token, "source": "auto"},
+        files={"file": ("phone.vcf", data, "text/vcard")},
+    )
+    text = html.unescape(dry.text)
+    assert dry.status_code == 200 and "Imported without a photo" in text
+    assert "Ana Lima: its photo is a web link, which Amity never fetches: no photo kept" in text
+    assert "<dt>Photos</dt><dd>1</dd>" in text
