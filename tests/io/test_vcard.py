@@ -6,7 +6,6 @@ from `../shared/fixtures/vcard/` and skipped when that folder is absent (failed 
 
 from __future__ import annotations
 
-import base64
 import os
 import re
 from pathlib import Path
@@ -129,13 +128,12 @@ def test_comment_lines_are_ignored_but_a_soft_break_continuation_is_kept() -> No
     assert card.source_key == "357"
 
 
-def test_cr_cr_lf_line_ends_keep_folded_photo_in_one_extra_line() -> None:
+def test_cr_cr_lf_line_ends_keep_folded_photo_whole() -> None:
     card = only("CyanogenMod_android_frameworks_opt_vcard__v30_ios_613_multiline.vcf")
     assert card.name == "Bob Smith"
     assert values(card, ContactKind.EMAIL) == ["bob@smithauto.com"]
-    photos = [line for line in card.extra if line.startswith("PHOTO")]
-    assert len(photos) == 1
-    jpeg = base64.b64decode(photos[0].partition(":")[2], validate=True)  # folds joined cleanly
+    assert not [line for line in card.extra if line.startswith("PHOTO")]  # it is the photo
+    jpeg = card.photo  # folds joined cleanly
     assert jpeg.startswith(b"\xff\xd8") and jpeg.endswith(b"\xff\xd9")
 
 
@@ -297,10 +295,11 @@ def test_phone_placeholder_without_digits_is_kept_as_extra() -> None:
     assert "TEL;TYPE=WORK;TYPE=VOICE:BusinessPhone" in card.extra
 
 
-def test_photos_are_kept_as_extra_even_when_malformed() -> None:
+def test_a_malformed_photo_is_dropped_with_a_note() -> None:
     card = only("CyanogenMod_android_frameworks_opt_vcard__v21_malformed_photo.vcf")
     assert card.name == "fullname"
-    assert card.extra == ["PHOTO;ENCODING=b;TYPE=JPEG:qgEPAAIAAAAHAAAAugEQAAIAAAAG:ASDF=="]
+    assert (card.extra, card.photo) == ([], b"")
+    assert card.photo_note == "its photo is not valid base64: no photo kept"
 
 
 def test_card_with_only_a_photo_is_reported_with_file_and_line() -> None:

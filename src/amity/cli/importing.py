@@ -88,6 +88,7 @@ def _print_report(data: dict[str, Any]) -> None:
             f"{plural(missing, 'connection')} {'is' if missing == 1 else 'are'} no longer "
             "in this export (kept, marked)"
         )
+    _print_photos(data["photos"])
     for merge in data["merges"][:20]:
         echo(
             f"  merged {merge['name']} into #{merge['person']['id']}: {', '.join(merge['reasons'])}"
@@ -96,3 +97,14 @@ def _print_report(data: dict[str, Any]) -> None:
         echo(f"  skipped {row['file']}:{row['line']}: {row['reason']}")
     if len(data["skipped"]) > 50:
         echo(f"  ... and {len(data['skipped']) - 50} more (see --json)")
+
+
+def _print_photos(photos: dict[str, Any]) -> None:
+    """How many photos were kept, and which people came without theirs, and why."""
+    refused = photos["not_kept"]
+    if photos["kept"]:
+        echo(f"{plural(photos['kept'], 'photo')} kept as avatars")
+    for row in refused[:20]:
+        echo(f"  no photo {row['file']}:{row['line']}: {row['reason']}")
+    if len(refused) > 20:
+        echo(f"  ... and {len(refused) - 20} more without a photo (see --json)")

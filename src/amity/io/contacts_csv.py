@@ -95,7 +95,10 @@ _GOOGLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "birthday": ("Birthday",),
     "notes": ("Notes",),
     "labels": ("Labels", "Group Membership"),
+    "photo": ("Photo",),
 }
+# Google's `Photo` column holds a link to the picture on Google's servers, never the picture.
+PHOTO_LINK_NOTE = "its photo is a web link, which Amity never fetches: no photo kept"
 _NUMBERED = re.compile(r"(e-mail|phone|address|website) (\d+) - (label|type|value|formatted)")
 _KINDS = {
     "e-mail": ContactKind.EMAIL,
@@ -158,6 +161,7 @@ class _Fields:
     notes: str
     tags: list[str]
     contacts: list[ContactDraft]
+    photo_note: str = ""
 
 
 def _finish(fields: _Fields, source: str, file: str, line: int) -> PersonDraft:
@@ -176,6 +180,7 @@ def _finish(fields: _Fields, source: str, file: str, line: int) -> PersonDraft:
         contacts=fields.contacts,
         positions=[PositionDraft(fields.company, fields.title)] if fields.company else [],
         tags=fields.tags,
+        photo_note=fields.photo_note,
     )
 
 
@@ -224,6 +229,7 @@ def _google_reader(table: Table) -> Callable[[Row], _Fields | None]:
             notes=cell["notes"](row),
             tags=_google_tags(cell["labels"](row)),
             contacts=contacts,
+            photo_note=PHOTO_LINK_NOTE if cell["photo"](row).strip() else "",
         )
 
     return read

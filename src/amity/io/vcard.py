@@ -2,7 +2,8 @@
 
 `parse_vcards` and `read_vcard_path` turn cards into `PersonDraft`s (a card nobody can read
 becomes a `SkippedRow` with its file and line); `export_vcards` writes people back. The
-tolerant byte-level layer lives in `vcard_lines`, the writer in `vcard_export`.
+tolerant byte-level layer lives in `vcard_lines`, the writer in `vcard_export`, the reading
+of a PHOTO's bytes (base64 or a `data:` URI; a link is never fetched) in `vcard_photo`.
 
 Properties Amity has no field for are kept in `PersonDraft.extra` as unfolded lines so an
 export can write them back. Lines from vCard 2.1, or with a CHARSET or quoted-printable
@@ -24,6 +25,7 @@ from amity.io.csv_text import paused_gc
 from amity.io.limits import MAX_IMPORT_BYTES, check_path, file_size, read_file, too_large
 from amity.io.vcard_export import VCardVersion, export_vcards
 from amity.io.vcard_lines import ContentLine, RawCard, iter_cards, split_escaped, unescape
+from amity.io.vcard_photo import photo_bytes
 from amity.model import Birthday, ContactDraft, ContactKind, PersonDraft, PositionDraft, SkippedRow
 
 __all__ = ["VCardVersion", "export_vcards", "parse_vcards", "read_vcard_path"]
@@ -66,6 +68,8 @@ class _Card:
     titles: list[str] = field(default_factory=list)
     contacts: list[ContactDraft] = field(default_factory=list)
     extra: list[tuple[ContentLine, str]] = field(default_factory=list)
+    photo: bytes = b""
+    photo_note: str = ""
 
 
 # --- public API -------------------------------------------------------------------------
@@ -246,6 +250,18 @@ def _contact_label(card: _Card, content: ContentLine) -> str:
     return _label(card, content)
 
 
+def _on_photo(card: _Card, content: ContentLine) -> None:
+    """The first picture the card holds, decoded; a link or bad data leaves a note instead
+    (a later PHOTO that decodes still wins: some cards carry a link and the picture)."""
+    if card.photo:
+        return
+    data, note = photo_bytes(content)
+    if data:
+        card.photo, card.photo_note = data, ""
+    elif note and not card.photo_note:
+        card.photo_note = note
+
+
 def _keep_extra(card: _Card, content: ContentLine) -> None:
     if content.name not in _DROPPED:
         card.extra.append((content, _extra_line(content, card.version)))
@@ -292,6 +308,7 @@ _HANDLERS: dict[str, Callable[[_Card, ContentLine], None]] = {
     "ADR": _contact(ContactKind.ADDRESS),
     "IMPP": _contact(ContactKind.SOCIAL),
     "X-SOCIALPROFILE": _contact(ContactKind.SOCIAL),
+    "PHOTO": _on_photo,
 }
 
 
@@ -371,6 +388,8 @@ def _draft(card: _Card, file: str) -> PersonDraft | None:
         positions=positions,
         tags=card.tags,
         extra=[line for content, line in card.extra if not _used_label(card, content)],
+        photo=card.photo,
+        photo_note=card.photo_note,
     )
 
 

@@ -14,6 +14,7 @@ other labels use Apple's `itemN.X-ABLabel`, which most address books understand.
 
 from __future__ import annotations
 
+import base64
 import itertools
 import re
 import uuid
@@ -49,6 +50,7 @@ _PROPERTY = {
 }
 _IM_URI = re.compile(r"^(?!https?:)[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 _GROUP = re.compile(r"^([A-Za-z0-9_-]+)\.")
+_PHOTO_LINE = re.compile(r"^(?:[A-Za-z0-9_-]+\.)?PHOTO[;:]", re.IGNORECASE)
 _MEDIA = {"PHOTO": "image", "LOGO": "image", "SOUND": "audio", "KEY": "application"}
 
 
@@ -56,16 +58,41 @@ def export_vcards(
     people: Iterable[Person],
     version: VCardVersion = "3.0",
     extras: Mapping[int, Sequence[str]] | None = None,
+    photos: Mapping[int, tuple[str, bytes]] | None = None,
 ) -> str:
-    """People as one vCard file; `extras` (by person id) are the lines kept at import."""
+    """People as one vCard file; `extras` (by person id) are the lines kept at import,
+    `photos` each person's avatar (media type, bytes), written as their one PHOTO."""
     if version not in ("3.0", "4.0"):
         raise UsageError(f"vCard version must be 3.0 or 4.0, not {version!r}")
     extras = extras or {}
+    photos = photos or {}
     lines: list[str] = []
     for person in people:
         kept = extras.get(person.id, ()) if person.id is not None else ()
-        lines.extend(_fold(line) for line in _card(person, version, kept))
+        photo = photos.get(person.id) if person.id is not None else None
+        if photo is not None:  # an older import kept the original PHOTO line: one is enough
+            kept = [line for line in kept if not _PHOTO_LINE.match(line)]
+        card = _card(person, version, kept)
+        if photo is not None:
+            card = _with_photo(card, photo_line(*photo, version))
+        lines.extend(_fold(line) for line in card)
     return "".join(line + "\r\n" for line in lines)
+
+
+def photo_line(media_type: str, data: bytes, version: VCardVersion) -> str:
+    """`PHOTO;ENCODING=b;TYPE=JPEG:...` in 3.0, `PHOTO:data:image/jpeg;base64,...` in 4.0."""
+    encoded = base64.b64encode(data).decode("ascii")
+    if version == "4.0":
+        return f"PHOTO:data:{media_type};base64,{encoded}"
+    kind = media_type.partition("/")[2].upper() or "JPEG"
+    return f"PHOTO;ENCODING=b;TYPE={kind}:{encoded}"
+
+
+def _with_photo(card: Iterator[str], photo: str) -> Iterator[str]:
+    for line in card:
+        if line == "END:VCARD":
+            yield photo
+        yield line
 
 
 def escape_text(value: str) -> str:

@@ -51,6 +51,10 @@ class PersonDraft:
     tags: list[str] = field(default_factory=list)
     # Properties Amity has no field for, kept verbatim to be written back on export.
     extra: list[str] = field(default_factory=list)
+    # The picture the source holds, as its bytes (not yet checked to be an image), and why
+    # a photo the source mentions was not taken (a web link is never fetched).
+    photo: bytes = b""
+    photo_note: str = ""
 
 
 @dataclass(slots=True)

@@ -31,6 +31,7 @@ from amity.model import (
 )
 from amity.service import agenda_sources as sources
 from amity.service.agenda_intros import introduction_draft, introduction_items
+from amity.service.sending import SENT_WORDS, Channel
 from amity.service.settings import preferences
 from amity.store import Store, as_date, reminders
 from amity.store import agenda as agenda_store
@@ -253,9 +254,17 @@ def outbound_per_day(store: Store, today: date, weeks: int) -> dict[date, int]:
     return {d: int(r["n"]) for r in rows if (d := as_date(r["occurred_on"])) is not None}
 
 
-def act(store: Store, which: str, action: str, today: date, days: int | None = None) -> str:
+def act(
+    store: Store,
+    which: str,
+    action: str,
+    today: date,
+    days: int | None = None,
+    via: Channel | None = None,
+) -> str:
     """Mark an item done, skip it, or snooze it; `which` is its number today, its id, or
-    the person's name. Done logs that you reached out (a kept promise too).
+    the person's name. Done logs that you reached out (a kept promise too), `via` says how
+    (an email, a text, LinkedIn: the channel Today offers first next time).
 
     Today's numbers hold all day: an item acted on stays on today's list at its number.
     Doing the same again says so and changes nothing; another action on an item already
@@ -282,7 +291,7 @@ def act(store: Store, which: str, action: str, today: date, days: int | None = N
         state = ReminderState.DONE if action == "done" else ReminderState.SKIPPED
         reminders.set_state(store, item.key, state, on=today)
         if action == "done":  # a promise kept is a message sent too: it is the follow-up
-            _log_reached_out(store, item, today)
+            _log_reached_out(store, item, today, via)
     verb = "Done" if action == "done" else "Skipped"
     return f"{verb}: {item.person_name} ({item.reason})"
 
@@ -296,7 +305,9 @@ def _already(line: Numbered, action: str) -> str:
     raise UsageError(f"{what} ({item.person_name}) was already {past} today; nothing changed")
 
 
-def _log_reached_out(store: Store, item: AgendaItem, today: date) -> None:
+def _log_reached_out(
+    store: Store, item: AgendaItem, today: date, via: Channel | None = None
+) -> None:
     from amity.model.interactions import Interaction  # the write path only
     from amity.store import interactions as interaction_store
 
@@ -309,10 +320,12 @@ def _log_reached_out(store: Store, item: AgendaItem, today: date) -> None:
         "anniversary": "congratulated",
         "promise": "kept a promise",
     }.get(item.kind, "reached out")
+    if via is not None:
+        note = f"{note} {SENT_WORDS[via]}"
     interaction_store.insert_interaction(
         store,
         Interaction(
-            InteractionKind.MESSAGE,
+            InteractionKind.EMAIL if via is Channel.MAIL else InteractionKind.MESSAGE,
             today,
             Direction.OUTBOUND,
             [item.person_id],

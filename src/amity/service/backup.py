@@ -63,8 +63,12 @@ def _rows_of(store: Store, table: Table) -> list[Row]:
 
 
 def export_vcard(store: Store, version: str = "3.0") -> str:
-    """Every person not in the trash as vCards, with the lines kept from vCard imports."""
-    return export_vcards(exported_people(store), _vcard_version(version), _vcard_extras(store))
+    """Every person not in the trash as vCards, with the lines kept from vCard imports and
+    each person's photo."""
+    from amity.store.photos import every_photo
+
+    chosen = _vcard_version(version)
+    return export_vcards(exported_people(store), chosen, _vcard_extras(store), every_photo(store))
 
 
 def _vcard_version(text: str) -> VCardVersion:

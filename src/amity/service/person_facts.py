@@ -57,6 +57,7 @@ class TieLine:
 class Draft:
     label: str  # "Check in"
     text: str
+    kind: str = ""  # "checkin": what the draft is for (a mail's subject says it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +114,10 @@ def drafts(store: Store, person_id: int, today: date, home: Path) -> tuple[Draft
     writer = writer_for(home)
     facts = facts_for(store, person_id, today)  # once for every kind of draft
     return tuple(
-        Draft(label, draft_for(store, home, person_id, kind, today, writer=writer, facts=facts))
+        Draft(
+            label,
+            draft_for(store, home, person_id, kind, today, writer=writer, facts=facts),
+            kind.value,
+        )
         for kind, label in DRAFTS
     )

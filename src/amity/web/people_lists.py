@@ -14,6 +14,7 @@ from amity.model import Circle
 from amity.model.wording import every
 from amity.service.people import PersonChanges, all_tags, edit_person, parse_circle
 from amity.service.people_views import PersonSummary
+from amity.service.photos import photo_versions
 from amity.service.views import TIERS, ListRequest, list_people, person_sources, search
 from amity.store import Store
 
@@ -67,6 +68,7 @@ class PeoplePage:
     actions: tuple[str, ...] = BULK_ACTIONS
     selected: list[int] = field(default_factory=list)
     why_now: dict[int, str] = field(default_factory=dict)  # person id: today's reason
+    photos: dict[int, str] = field(default_factory=dict)  # avatar versions, by person id
 
     @property
     def pages(self) -> int:
@@ -101,7 +103,8 @@ def people_page(store: Store, query: PeopleQuery, today: date) -> PeoplePage:
         )
         listed = list_people(store, request)
         results, total = listed.people, listed.total
-    return PeoplePage(query, results, total, all_tags(store))
+    photos = photo_versions(store, [person.id for person in results])
+    return PeoplePage(query, results, total, all_tags(store), photos=photos)
 
 
 def _search_text(query: PeopleQuery) -> str:

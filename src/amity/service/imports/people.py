@@ -23,6 +23,7 @@ from amity.model import (
     Person,
     PersonDraft,
     Position,
+    SkippedRow,
 )
 from amity.service.imports.fit import fit_draft
 from amity.service.imports.identity import RecordKeys, legacy_key
@@ -64,6 +65,7 @@ def draft_fields(draft: PersonDraft) -> dict[str, Any]:
         ],
         "tags": list(draft.tags),
         "extra": list(draft.extra),
+        **({"photo": hashlib.sha256(draft.photo).hexdigest()} if draft.photo else {}),
     }
 
 
@@ -126,6 +128,7 @@ class PeopleImporter:
         # People changed after their creation or already there: reindexed and refreshed at
         # the end. New people are indexed as they are created and have no history yet.
         self.touched: set[int] = set()
+        self.photos: list[tuple[int, PersonDraft, bool]] = []  # kept once the people exist
 
     def apply(self, draft: PersonDraft) -> int | None:
         """Bring one draft in; return the person it landed on."""
@@ -137,7 +140,26 @@ class PeopleImporter:
             return self.keys.person_of(draft, digest)
         person_id = self._land(draft, key, digest, payload)
         self.keys.landed(key, person_id)
+        if draft.photo_note:
+            self.report.photo_notes.append(_photo_note(draft, draft.photo_note))
         return person_id
+
+    def keep_photos(self) -> None:
+        """The photos of the drafts that changed someone, checked and resized (after the
+        new people are written); a picture that is no photo is reported, never kept."""
+        if not self.photos:
+            return
+        from amity.service.photos import Kept, keep_photo
+
+        for person_id, draft, replace in self.photos:
+            outcome = keep_photo(self.store, person_id, draft.photo, self.source, replace=replace)
+            if outcome.kept is Kept.KEPT:
+                self.touched.add(person_id)
+                self.report.photos += 1
+            elif outcome.kept is Kept.REFUSED:
+                reason = f"{outcome.reason}: no photo kept"
+                self.report.photo_notes.append(_photo_note(draft, reason))
+        self.photos.clear()
 
     def _land(self, draft: PersonDraft, key: str, digest: str, payload: str) -> int:
         record = self.records.get(key) or self._legacy_record(draft, key, digest)
@@ -150,6 +172,7 @@ class PeopleImporter:
             person_id, reasons = match
             self.journal.touch(self.store, person_id)
             self._enrich(person_id, draft, job_news=False)
+            self._photo(person_id, draft, replace=False)
             self._record(key, person_id, digest, payload, record)
             self.report.merged += 1
             self.report.merges.append(
@@ -163,6 +186,7 @@ class PeopleImporter:
             )
             return person_id
         person_id = self._create(draft, points)
+        self._photo(person_id, draft, replace=True)
         if self.matcher is not None and candidate is not None:
             self.matcher.add(candidate, person_id)
         self._record(key, person_id, digest, payload, record)
@@ -181,6 +205,7 @@ class PeopleImporter:
             return person_id
         self.journal.touch(self.store, person_id)
         self._enrich(person_id, draft, job_news=self.job_news)
+        self._photo(person_id, draft, replace=True)
         sources_store.record_seen(self.store, int(record["id"]), digest, payload, self.today)
         self.report.updated += 1
         return person_id
@@ -233,6 +258,10 @@ class PeopleImporter:
             )
             return
         self.batch.record(person_id, self.source, key, digest, payload)
+
+    def _photo(self, person_id: int, draft: PersonDraft, *, replace: bool) -> None:
+        if draft.photo:
+            self.photos.append((person_id, draft, replace))
 
     # -- matching and enriching --------------------------------------------------------
     def _enrich(self, person_id: int, draft: PersonDraft, *, job_news: bool) -> None:
@@ -310,6 +339,10 @@ class PeopleImporter:
 _EMAIL, _PHONE, _ADDRESS = ContactKind.EMAIL, ContactKind.PHONE, ContactKind.ADDRESS
 _URLS = frozenset({ContactKind.URL, ContactKind.SOCIAL})  # members looked up once: in
 # Python 3.11 each `ContactKind.X` is a descriptor call, and this runs per imported record
+
+
+def _photo_note(draft: PersonDraft, reason: str) -> SkippedRow:
+    return SkippedRow(draft.file, draft.line, f"{draft.name}: {reason}")
 
 
 def _normalized(draft: PersonDraft) -> list[tuple[ContactDraft, str]]:

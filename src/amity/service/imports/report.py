@@ -22,6 +22,8 @@ class ImportReport:
     interactions: int = 0
     skipped: list[SkippedRow] = field(default_factory=list)
     merges: list[dict[str, Any]] = field(default_factory=list)  # who joined whom, and why
+    photos: int = 0  # photos kept (new or replaced)
+    photo_notes: list[SkippedRow] = field(default_factory=list)  # people imported without one
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -37,6 +39,12 @@ class ImportReport:
             "interactions": self.interactions,
             "skipped": [{"file": s.file, "line": s.line, "reason": s.reason} for s in self.skipped],
             "merges": self.merges,
+            "photos": {
+                "kept": self.photos,
+                "not_kept": [
+                    {"file": s.file, "line": s.line, "reason": s.reason} for s in self.photo_notes
+                ],
+            },
         }
 
     @property

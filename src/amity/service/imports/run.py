@@ -88,6 +88,7 @@ def _apply(
         if progress is not None and n % 200 == 0:
             progress(n, total)
     importer.batch.flush()
+    importer.keep_photos()
     if data.full_connections:
         importer.mark_missing()
     if interactions:

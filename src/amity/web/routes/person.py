@@ -37,6 +37,7 @@ from amity.web.person_actions import (
     has_changes,
     log_what,
 )
+from amity.web.send_context import Sends, avatars, person_sends
 from amity.web.state import WebState
 
 router = APIRouter(dependencies=[Depends(csrf_protect)])
@@ -83,12 +84,16 @@ class PersonPage:
     tie: TieForm = field(default_factory=TieForm)
     ties_message: str = ""
     ties_error: str = ""
+    sends: Sends = field(default_factory=dict)  # each draft's send links, by its place
+    photos: dict[int, str] = field(default_factory=dict)  # the avatar's version
 
 
 def load(store: Store, person_id: int, today: date, home: Path) -> PersonPage:
     view = show_person(store, person_id, interactions=50)
     page = PersonPage(view, person_facts(store, person_id, today, home), today)
     page.commitments = commitments(store, today, person_id)
+    page.sends = person_sends(store, person_id, page.facts.drafts)
+    page.photos = avatars(store, [person_id])
     return page
 
 
