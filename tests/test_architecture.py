@@ -383,6 +383,11 @@ UNSCOPED: dict[Allowed, str] = {
     # FTS5's vocabulary (fts5vocab) counts the documents of every account and has no owner
     # column; it only picks how the search ranks, and the search itself names the account.
     r"\bFROM\s+search_vocab\b": "the search vocabulary",
+    # The same count for a word the index keeps as it is, up to COMMON_DOCS + 1 documents
+    # of every account (fts5vocab's would read all of them); and the stemmer's own private
+    # in-memory table, which holds one query word and no account's rows.
+    ("amity.store.search", "common"): "the search vocabulary",
+    ("amity.store.search", "stems"): "the stemmer's in-memory table",
     # Ids are shared by every account: after a restore a PostgreSQL sequence moves past every
     # account's highest id, and an undo's high-water mark is the largest id of all (the
     # primary key answers it at once, and a later row of this account is above it too).

@@ -6,11 +6,11 @@ so starting Amity stays fast (no SQLAlchemy, Rich, FastAPI or Jinja2 at startup)
 
 from __future__ import annotations
 
-import importlib
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import click
+if TYPE_CHECKING:
+    import click
 
 # name -> (module, one-line help). The module defines a click command named like the entry.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -57,52 +57,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
-class LazyGroup(click.Group):
-    """A group whose commands are imported on first use."""
+def __getattr__(name: str) -> Any:
+    """`cli` (the Click group) and `LazyGroup`, imported from `amity.cli.group` when asked
+    for: the hot read commands run without Click (`amity.cli.reads`)."""
+    if name in ("cli", "LazyGroup"):
+        from amity.cli import group
 
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return list(COMMANDS)
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        entry = COMMANDS.get(cmd_name)
-        if entry is None:
-            return None
-        module = importlib.import_module(entry[0])
-        command: click.Command = getattr(module, cmd_name.replace("-", "_") + "_command")
-        return command
-
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, help_text) for name, (_, help_text) in COMMANDS.items()]
-        with formatter.section("Commands"):
-            formatter.write_dl(rows)
-
-
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="amity", prog_name="amity")
-@click.option("--today", metavar="YYYY-MM-DD", help="Treat this day as today (or AMITY_TODAY).")
-@click.option(
-    "--db",
-    "database_url",
-    metavar="URL",
-    help="Database URL (or AMITY_DATABASE_URL): sqlite:///PATH or postgresql://...",
-)
-@click.pass_context
-def cli(ctx: click.Context, today: str | None, database_url: str | None) -> None:
-    """Amity keeps the memory of your network and tells you, each day, who to reach out to.
-
-    Data lives in AMITY_HOME (default: your user data directory).
-    """
-    from amity.cli.context import AppContext
-
-    ctx.obj = AppContext(today=today, database_url=database_url)
-    ctx.call_on_close(ctx.obj.close)
-
-
-@cli.result_callback()
-@click.pass_context
-def _after_command(ctx: click.Context, *_: Any, **__: Any) -> None:
-    """Only after a command that succeeded: the inferred ties follow its writes."""
-    ctx.obj.after_command()
+        return getattr(group, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -112,6 +74,29 @@ def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else list(argv)
     try:
         _check_arguments(args)
+        from amity.cli.reads import run
+
+        if not run(args):  # the hot read commands in their plain forms run without Click
+            _run_click(args)
+    except AmityError as exc:
+        _report(exc)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        _echo_err("Interrupted; nothing was half-written.")
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:  # the last line of defence: one line and a crash log
+        _crash(exc, args)
+        sys.exit(1)
+
+
+def _run_click(args: list[str]) -> None:
+    import click
+
+    from amity.cli.group import cli
+
+    try:
         cli.main(args=args, prog_name="amity", standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
@@ -120,17 +105,6 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(exc.exit_code)
     except click.Abort:
         click.echo("Aborted.", err=True)
-        sys.exit(1)
-    except AmityError as exc:
-        _report(exc)
-        sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        click.echo("Interrupted; nothing was half-written.", err=True)
-        sys.exit(130)
-    except BrokenPipeError:
-        sys.exit(0)
-    except Exception as exc:  # the last line of defence: one line and a crash log
-        _crash(exc, args)
         sys.exit(1)
 
 
@@ -156,6 +130,8 @@ def _check_arguments(args: list[str]) -> None:
 
 def _show_click_error(exc: click.ClickException) -> None:
     import io
+
+    import click
 
     from amity.cli.terminal import plain
     from amity.store.database import redact
@@ -191,6 +167,8 @@ def _crash(exc: BaseException, args: list[str]) -> None:
 
 
 def _report(exc: Any) -> None:
+    import click
+
     from amity.cli.terminal import plain
     from amity.errors import Ambiguous
 
@@ -200,7 +178,15 @@ def _report(exc: Any) -> None:
             click.echo(f"  #{person_id}  {plain(name)}", err=True)
 
 
+def _echo_err(message: str) -> None:
+    import click
+
+    click.echo(message, err=True)
+
+
 def _say(message: str) -> None:
+    import click
+
     from amity.cli.terminal import plain
     from amity.store.database import redact
 

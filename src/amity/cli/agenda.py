@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from amity.cli.context import NUMBER, app, console, emit_json, json_option
+from amity.cli import reads
+from amity.cli.context import NUMBER, app, emit_json, json_option
 from amity.cli.terminal import echo
 
 
@@ -14,18 +15,7 @@ from amity.cli.terminal import echo
 @json_option
 def today_command(budget: int | None, no_drafts: bool, as_json: bool) -> None:
     """Who to reach out to today, why, and a drafted message for each."""
-    from amity.service.agenda import today_view
-
-    ctx = app()
-    view = today_view(
-        ctx.store, ctx.settings.today, ctx.settings.home, budget=budget, with_drafts=not no_drafts
-    )
-    if as_json:
-        emit_json(view.as_dict())
-        return
-    from amity.cli.render_agenda import agenda_renderable
-
-    console().print(agenda_renderable(view, show_drafts=not no_drafts))
+    reads.today(app(), budget, no_drafts, as_json)
 
 
 def _act(which: str, action: str, days: int | None = None) -> None:

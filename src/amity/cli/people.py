@@ -6,7 +6,8 @@ from typing import Any
 
 import click
 
-from amity.cli.context import NUMBER, app, console, emit_json, json_option
+from amity.cli import reads
+from amity.cli.context import NUMBER, app, emit_json, json_option
 from amity.cli.terminal import echo
 
 
@@ -69,18 +70,7 @@ def add_command(
 @json_option
 def show_command(person: str, limit: int, as_json: bool) -> None:
     """Show a person: profile, contact points, strength and recent interactions."""
-    from amity.service.resolve import resolve_person
-    from amity.service.views import show_person
-
-    ctx = app()
-    person_id, _ = resolve_person(ctx.store, person)
-    view = show_person(ctx.store, person_id, limit, ctx.settings.today)
-    if as_json:
-        emit_json(view.as_dict())
-        return
-    from amity.cli.render import person_panel
-
-    console().print(person_panel(view))
+    reads.show(app(), person, limit, as_json)
 
 
 @click.command("list")
@@ -91,19 +81,19 @@ def show_command(person: str, limit: int, as_json: bool) -> None:
     "--sort",
     default="name",
     show_default=True,
-    type=click.Choice(["name", "last", "strength"]),
+    type=click.Choice(reads.SORTS),
     help="Order.",
 )
 @click.option("--limit", type=NUMBER, help="At most this many.")
 @click.option("--archived", is_flag=True, help="Include archived people.")
 @click.option(
     "--tier",
-    type=click.Choice(["core", "active", "new", "cooling", "dormant"]),
+    type=click.Choice(reads.TIERS),
     help="Only this tier (from the stored strength).",
 )
 @click.option(
     "--source",
-    type=click.Choice(["linkedin", "vcard", "csv", "manual"]),
+    type=click.Choice(reads.SOURCES),
     help="Only people imported from this source (manual: never imported).",
 )
 @json_option
@@ -119,29 +109,7 @@ def list_command(
     as_json: bool,
 ) -> None:
     """List people with filters; --json returns every match unless --limit is given."""
-    from amity.service.views import ListRequest, list_people
-
-    ctx = app()
-    result = list_people(
-        ctx.store,
-        ListRequest(
-            tags,
-            circle,
-            company,
-            sort,
-            limit,
-            include_archived=archived,
-            tier=tier,
-            source=source,
-            today=ctx.settings.today,
-        ),
-    )
-    if as_json:
-        emit_json(result.as_dict())
-        return
-    from amity.cli.render import people_table
-
-    console().print(people_table(result.people, result.total))
+    reads.list_people(app(), tags, circle, company, sort, limit, archived, tier, source, as_json)
 
 
 @click.command("search")
@@ -152,16 +120,7 @@ def list_command(
 @json_option
 def search_command(query: tuple[str, ...], limit: int, as_json: bool) -> None:
     """Search everything; filters: company:NAME tag:TAG circle:CIRCLE name:TEXT."""
-    from amity.service.views import search
-
-    ctx = app()
-    result = search(ctx.store, " ".join(query), limit, ctx.settings.today)
-    if as_json:
-        emit_json(result.as_dict())
-        return
-    from amity.cli.render import people_table
-
-    console().print(people_table(result.people, result.total))
+    reads.search(app(), query, limit, as_json)
 
 
 @click.command("edit")

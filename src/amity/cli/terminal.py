@@ -15,8 +15,6 @@ import sys
 import unicodedata
 from typing import Any, TextIO
 
-import click
-
 _SEQUENCE = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]?"  # CSI: colours, cursor moves, screen clears
     r"|\x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"  # OSC: window titles, hyperlinks
@@ -38,6 +36,8 @@ def plain(text: str) -> str:
 
 def echo(message: Any = "", *, err: bool = False, nl: bool = True) -> None:
     """`click.echo` for lines that carry stored text."""
+    import click  # here: the read commands print without it (`amity.cli.reads`)
+
     click.echo(plain(str(message)), err=err, nl=nl)
 
 

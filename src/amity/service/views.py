@@ -1,5 +1,10 @@
 """What the read commands show: a person, a list, search results (the types are in
-`amity.service.people_views`)."""
+`amity.service.people_views`).
+
+A list or a search loads only what it shows: the person and interaction stores that
+`show_person` needs are imported by it (their models are some twenty dataclasses, a
+tenth of a short command's start-up).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from amity.errors import NotFound, UsageError
-from amity.model import Circle, ContactKind
+from amity.model import Circle
 from amity.service.people_views import (
     PeopleList,
     PersonSummary,
@@ -20,11 +25,8 @@ from amity.service.people_views import (
 )
 from amity.service.person_ref import PersonRef
 from amity.store import Row, Store, as_date
-from amity.store import interactions as interaction_store
-from amity.store import people as people_store
 from amity.store import people_query as q
 from amity.store.search import search_people
-from amity.store.sources import missing_since
 
 SORTS = ("name", "last", "strength")
 
@@ -48,6 +50,11 @@ def show_person(
 ) -> PersonView:
     """A person as `amity show` prints them; with `today`, the strength is scored for that
     day with its top reasons (the stored score is as of the last change)."""
+    from amity.model import ContactKind
+    from amity.store import interactions as interaction_store
+    from amity.store import people as people_store
+    from amity.store.sources import missing_since
+
     person = people_store.load_person(store, person_id)
     if person is None:
         raise NotFound(f"no person has id {person_id}")
