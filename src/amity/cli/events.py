@@ -228,3 +228,49 @@ def brief_command(event: str, output: str | None) -> None:
     except OSError as exc:
         raise click.ClickException(f"cannot write {path}: {exc.strerror}") from None
     echo(f"Wrote the brief for {brief.name} to {path}")
+
+
+@event_command.command("debrief", short_help="After: who you met, their follow-ups, goals moved.")
+@click.argument("event")
+@click.option("--attended/--skipped", default=True, help="You went (default), or you did not.")
+@click.option("--goal-moved", "moved", metavar="GOAL", multiple=True,
+              help="A goal the event moved, by id or title (repeatable).")  # fmt: skip
+@json_option
+def debrief_command(event: str, attended: bool, moved: tuple[str, ...], as_json: bool) -> None:
+    """Debrief an event: everyone met there with their follow-up (a missing one is
+    scheduled, dated from the meeting), the people hoped for and not met, the goals it
+    moved; then it is marked attended (or skipped) and debriefed."""
+    from amity.model.enums import EventStatus
+    from amity.service.event_debrief import debrief
+    from amity.service.events import find_event, resolve_goal
+
+    ctx = app()
+    store = ctx.write_store
+    today = ctx.settings.today
+    event_id = find_event(store, event, today)
+    goal_ids = tuple(resolve_goal(store, goal) for goal in moved)
+    status = EventStatus.ATTENDED if attended else EventStatus.SKIPPED
+    done = debrief(store, event_id, today, status=status, goals_moved=goal_ids)
+    if as_json:
+        emit_json(done.as_dict())
+        return
+    echo(f"Debriefed {done.name}: {done.status}, {len(done.met)} met")
+    for line in done.met:
+        if line.follow_up_done:
+            state = "followed up"
+        elif line.follow_up_created:
+            state = f"follow-up scheduled for {_day(line.follow_up_due)} (was missing)"
+        else:
+            state = f"follow-up due {_day(line.follow_up_due)}"
+        echo(f"  {line.name} (met {line.met_on.isoformat()}): {state}")
+    if done.not_met:
+        echo("Hoped to meet, not met: " + ", ".join(p.name for p in done.not_met))
+    if done.goals_moved:
+        echo("Goals moved: " + "; ".join(done.goals_moved))
+    elif done.goals:
+        titles = "; ".join(f"#{gid} {title}" for gid, title in done.goals)
+        echo(f"Did it move a goal ({titles})? Say so with --goal-moved GOAL.")
+
+
+def _day(day: object) -> str:
+    return day.isoformat() if hasattr(day, "isoformat") else "-"
