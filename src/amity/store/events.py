@@ -123,7 +123,7 @@ def between(store: Store, first: date, last: date) -> list[Row]:
     """Events starting from `first` to `last` (one index range), with how many people were
     met there: for the agenda."""
     return store.db.query(
-        "SELECT e.id, e.name, e.starts_on, e.status, e.debriefed_on, "
+        "SELECT e.id, e.name, e.starts_on, e.starts_at, e.status, e.debriefed_on, "
         "(SELECT count(*) FROM event_attendance a WHERE a.event_id = e.id "
         "AND a.owner_id = e.owner_id AND a.role = 'met') AS met "
         "FROM event e WHERE e.owner_id = ? AND e.starts_on >= ? AND e.starts_on <= ? "
