@@ -178,11 +178,11 @@ def _bridge(someone: Someone, occasion: Occasion) -> str:
 
 
 def _varied(questions: Sequence[str], limit: int) -> list[str]:
-    """At most `limit` questions, no two opening with the same two words."""
+    """At most `limit` questions, no two opening with the same three words."""
     chosen: list[str] = []
     starts: set[str] = set()
     for question in questions:
-        start = " ".join(question.lower().split()[:2])
+        start = " ".join(question.lower().split()[:3])
         if start in starts or question in chosen:
             continue
         starts.add(start)

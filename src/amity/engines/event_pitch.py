@@ -96,7 +96,7 @@ def _who(profile: Profile) -> str:
     what = _headline(profile.headline)
     if not what and profile.title:
         at = f" at {profile.organization}" if profile.organization else ""
-        what = _article(_lower_first(profile.title)) + at
+        what = _article(_job_words(profile.title)) + at
     elif not what and profile.organization:
         what = f"with {profile.organization}"
     if first and what:
@@ -107,14 +107,25 @@ def _who(profile: Profile) -> str:
 
 
 def _headline(headline: str) -> str:
-    """The first part of a LinkedIn headline ("Final-year CS student | Python, Go")."""
+    """The first part of a LinkedIn headline ("Final-year CS student | Python, Go"), as
+    the rest of "I'm Maya Chen, ..."."""
     parts = [p for p in _HEADLINE_SPLIT.split(headline.strip()) if p]
     if not parts:
         return ""
-    first = _lower_first(parts[0].rstrip("."))
-    if first.split(" ")[0] in ("founder", "co-founder", "cofounder", "student", "engineer"):
-        return _article(first)
+    first = _job_words(parts[0].rstrip("."))
+    for founder in ("founder at ", "co-founder at ", "cofounder at "):
+        if first.lower().startswith(founder):
+            article = "the" if founder == "founder at " else "a"
+            return f"{article} {first[: len(founder) - 4]} of {first[len(founder) :]}"
     return first if _has_determiner(first) else _article(first)
+
+
+def _job_words(text: str) -> str:
+    """ "Senior Engineer" -> "senior engineer"; names and acronyms stay ("CS", "Plaid")."""
+    return " ".join(
+        w[0].lower() + w[1:] if w.lower() in _COMMON and w[1:].islower() else w
+        for w in text.split(" ")
+    )
 
 
 def _after(goal: str) -> str:
@@ -197,6 +208,24 @@ _COMMON = ACTION_WORDS | frozenset(
         "full-stack",
         "fullstack",
         "machine",
+        "engineering",
+        "scientist",
+        "analyst",
+        "researcher",
+        "consultant",
+        "intern",
+        "partner",
+        "investor",
+        "recruiter",
+        "director",
+        "officer",
+        "chief",
+        "executive",
+        "associate",
+        "assistant",
+        "student",
+        "at",
+        "of",
     ]
 )
 
