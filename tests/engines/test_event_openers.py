@@ -53,7 +53,7 @@ def test_a_founder_raising_asks_an_investor_about_what_they_look_for() -> None:
     questions = person_openers(vc, SUMMIT)
     _open_questions(questions)
     assert "What are you looking for in your next bet?" in questions
-    assert any("pitch you" in q for q in questions)
+    assert any("pitched you" in q for q in questions)
 
 
 def test_needs_are_asked_about_openly() -> None:

@@ -164,7 +164,7 @@ def _bridge(someone: Someone, occasion: Occasion) -> str:
     aim = f"{occasion.goal} {occasion.purpose}".lower()
     org = someone.organization
     if _MONEY_WORDS.search(aim):
-        return "What are you seeing in the companies that pitch you this year?"
+        return "Which of the companies that pitched you this year stood out, and why?"
     if _CUSTOMER_WORDS.search(aim):
         return "How does your team deal with this today, and what would you change?"
     what = f"{someone.title} {someone.headline}".lower()
