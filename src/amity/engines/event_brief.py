@@ -56,7 +56,7 @@ def markdown(brief: Brief) -> str:
     if brief.place:
         lines.append(f"**Where:** {brief.place}")
     if brief.purpose:
-        lines += ["", "## Why you are going", "", brief.purpose]
+        lines += ["", "## Why you are going", "", _sentence(brief.purpose)]
     if brief.goals:
         lines += ["", "## Goals it serves", ""] + [f"- {goal}" for goal in brief.goals]
     lines += ["", "## Your pitch", "", brief.pitch or f"_{brief.pitch_hint}_"]
@@ -137,7 +137,7 @@ def html_body(brief: Brief) -> str:
     where = f" &middot; {e(brief.place)}" if brief.place else ""
     parts.append(f'<p class="when">{e(brief.when)}{where}</p>')
     if brief.purpose:
-        parts.append(f"<h2>Why you are going</h2><p>{e(brief.purpose)}</p>")
+        parts.append(f"<h2>Why you are going</h2><p>{e(_sentence(brief.purpose))}</p>")
     if brief.goals:
         parts.append("<h2>Goals it serves</h2>" + _list(brief.goals))
     pitch = brief.pitch or brief.pitch_hint
@@ -169,3 +169,12 @@ def _person_html(person: BriefPerson) -> str:
 
 def _list(items: tuple[str, ...]) -> str:
     return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
+
+
+def _sentence(text: str) -> str:
+    """A purpose as a sentence of its own: a capital first letter and a full stop."""
+    one = text.strip()
+    if not one:
+        return ""
+    one = one[0].upper() + one[1:]
+    return one if one[-1] in ".!?" else one + "."

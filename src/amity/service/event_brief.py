@@ -10,8 +10,16 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from amity.engines.event_brief import Brief, BriefPerson, BriefTarget, html_page, markdown
+from amity.engines.event_brief import (
+    Brief,
+    BriefPerson,
+    BriefTarget,
+    html_body,
+    html_page,
+    markdown,
+)
 from amity.engines.event_openers import News, Occasion, Someone, audience_openers, person_openers
+from amity.model.interactions import Interaction
 from amity.model.people import Person
 from amity.service.event_types import EventPerson, EventView
 from amity.service.events import show_event
@@ -62,6 +70,11 @@ def brief_text(brief: Brief, *, html: bool = False) -> str:
     return html_page(brief) if html else markdown(brief)
 
 
+def brief_body(brief: Brief) -> str:
+    """The brief as an HTML fragment (everything escaped), for a page that holds it."""
+    return html_body(brief)
+
+
 def _targets(view: EventView) -> tuple[BriefTarget, ...]:
     return tuple(
         BriefTarget(line.target, line.text) for line in view.paths if line.kind != "person"
@@ -99,7 +112,7 @@ def _brief_person(
         person.headline,
         person.interests,
         person.needs,
-        (last[0].summary or last[0].notes) if last else "",
+        _talked_about(last[0]) if last else "",
         news,
     )
     return BriefPerson(
@@ -112,6 +125,15 @@ def _brief_person(
         path if attendee.role == "target" and path else "",
         tuple(person_openers(someone, occasion)),
     )
+
+
+# What was said in these is a conversation to pick up; an imported message or invitation
+# ("LinkedIn invitation from ...") is not.
+_SPOKEN = frozenset({"met", "coffee", "call", "video", "meeting", "event"})
+
+
+def _talked_about(talk: Interaction) -> str:
+    return (talk.summary or talk.notes) if talk.kind.value in _SPOKEN else ""
 
 
 def _day(value: object) -> date:
