@@ -42,6 +42,7 @@ class Someone:
     needs: str = ""
     last_talk: str = ""  # what you last talked about, in your words
     news: tuple[News, ...] = ()
+    speaking: bool = False  # on the event's programme
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,7 @@ _HIRE_WORDS = re.compile(r"\b(hire|hiring|recruit\w*|candidates?)\b")
 def person_openers(someone: Someone, occasion: Occasion) -> list[str]:
     """Up to three open questions for this person at this event."""
     found = [
+        "What do you hope people take away from your talk?" if someone.speaking else "",
         _about_news(someone),
         _about_last_talk(someone),
         _about_needs(someone),
@@ -137,7 +139,10 @@ def _about_interest(someone: Someone) -> str:
 _WORK_BY_TITLE = (
     (re.compile(r"recruit|talent|sourc"), "What kind of people is {org} hoping to find now?"),
     (re.compile(r"founder|ceo|owner"), "What is {org} trying hardest to get right this year?"),
-    (re.compile(r"investor|partner|vc|angel"), "What are you looking for in your next bet?"),
+    (
+        re.compile(r"investor|partner|principal|\bvc\b|angel"),
+        "What are you looking for in your next bet?",
+    ),
     (re.compile(r"manager|lead|head|director"), "What is your team at {org} wrestling with?"),
 )
 _WORK_ANY = (
@@ -160,14 +165,16 @@ def _about_work(someone: Someone) -> str:
 
 
 def _bridge(someone: Someone, occasion: Occasion) -> str:
-    """A question that moves towards your goal, about them."""
+    """A question that moves towards your goal, still about them."""
     aim = f"{occasion.goal} {occasion.purpose}".lower()
+    what = f"{someone.title} {someone.headline}".lower()
     org = someone.organization
-    if _MONEY_WORDS.search(aim):
+    if _MONEY_WORDS.search(aim) and _INVESTOR.search(what):
         return "Which of the companies that pitched you this year stood out, and why?"
     if _CUSTOMER_WORDS.search(aim):
-        return "How does your team deal with this today, and what would you change?"
-    what = f"{someone.title} {someone.headline}".lower()
+        return "What slows your team down most in a normal week?"
+    if _MONEY_WORDS.search(aim):
+        return "Who here would you say is most worth meeting?"
     if _JOB_WORDS.search(aim) and re.search(r"recruit|talent|founder|ceo|hiring", what):
         return "What makes someone early in their career stand out to you?"
     if _JOB_WORDS.search(aim) and org:
@@ -175,6 +182,9 @@ def _bridge(someone: Someone, occasion: Occasion) -> str:
     if _JOB_WORDS.search(aim):
         return "How did you find your way into the work you do now?"
     return f"What brings you to {occasion.event}?"
+
+
+_INVESTOR = re.compile(r"\b(investor|partner|principal|vc|angel|fund|capital|ventures)\b")
 
 
 def _varied(questions: Sequence[str], limit: int) -> list[str]:

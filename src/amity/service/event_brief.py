@@ -43,7 +43,12 @@ def event_brief(store: Store, event_id: int, today: date) -> Brief:
     hoping = view.people_as("target")
     persons = {p.person_id: people_store.load_person(store, p.person_id) for p in going + hoping}
     offers = _offers_for(store, [p for p in persons.values() if p is not None and p.needs], today)
-    paths = {line.target: line.text for line in view.paths if line.kind == "person"}
+    # The way in to someone you hope to meet, when it goes through others.
+    paths = {
+        line.target: line.text
+        for line in view.paths
+        if line.kind == "person" and len(line.chain) != 1
+    }
 
     def one(person: EventPerson) -> BriefPerson:
         pid = person.person_id
@@ -114,6 +119,7 @@ def _brief_person(
         person.needs,
         _talked_about(last[0]) if last else "",
         news,
+        speaking=attendee.role == "speaker",
     )
     return BriefPerson(
         person.name,
