@@ -22,6 +22,7 @@ from amity.errors import NotFound
 from amity.model.enums import AttendanceRole, EventStatus, ReminderKind, ReminderState
 from amity.service.event_types import Debrief, DebriefLine
 from amity.service.events import show_event
+from amity.service.interactions import Logged
 from amity.store import Store, reminders
 from amity.store import events as event_store
 
@@ -117,3 +118,26 @@ def _ensure(
     done = found["state"] in (ReminderState.DONE.value, ReminderState.SKIPPED.value)
     shown = date.fromisoformat(str(found["due_on"])[:10])
     return DebriefLine(person_id, person_name, met_on, shown, False, done), False
+
+
+def met_there(
+    store: Store, event_id: int, people: list[tuple[str, str]], today: date
+) -> list[Logged]:
+    """Log meeting each (name, note) at the event, all or none: the web's capture of
+    several people met between booths. Blank names are left out."""
+    from amity.model import InteractionKind
+    from amity.service.interactions import Happening, met
+
+    event = event_store.get_event(store, event_id)
+    if event is None:
+        raise NotFound(f"no event has id {event_id}")
+    day = today  # captured on the day (or later, of a day-long event still running)
+    logged = []
+    with store.db.transaction():
+        for name, note in people:
+            if not name.strip():
+                continue
+            what = Happening(InteractionKind.MET, on=day.isoformat(), note=note,
+                             place=event.name, event_id=event_id)  # fmt: skip
+            logged.append(met(store, name, what, today))
+    return logged

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from amity.engines.dates import parse_day, parse_iso
 from amity.engines.event_pitch import Profile, elevator_pitch
@@ -305,3 +305,15 @@ def warm_paths(store: Store, view: EventView, today: date) -> tuple[PathLine, ..
             PathLine(text, kind.value, chain, best.target_note if best else "", found.matched)
         )
     return tuple(lines)
+
+
+def events_around(store: Store, today: date, days_back: int = 3) -> tuple[EventLine, ...]:
+    """Events of the last few days and today, latest first: what a capture on the day may
+    be linked to."""
+    first = today - timedelta(days=days_back)
+    lines = list_events(store, today, everything=True)
+    return tuple(
+        line
+        for line in sorted(lines, key=lambda line: line.starts_on, reverse=True)
+        if first <= line.starts_on <= today and line.status != "cancelled"
+    )
