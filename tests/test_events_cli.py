@@ -132,3 +132,17 @@ def test_reads_write_nothing(amity: Amity) -> None:
     for args in (("list",), ("list", "--all"), ("show", "Fair"), ("brief", "Fair")):
         amity.ok("event", *args)
     assert json.dumps(amity.ok("event", "show", "Fair", "--json").json()) == before
+
+
+def test_met_at_takes_the_event_of_that_day_not_next_year_s(amity: Amity) -> None:
+    amity.ok("event", "plan", "PyCon", "--on", "2026-11-20")
+    amity.ok("event", "plan", "PyCon", "--on", "2027-11-20")
+    amity.ok("met", "Grace Hopper", "--at", "pycon", "--on", "2026-11-20")
+    this_year = amity.ok("event", "show", "1", "--json").json()
+    assert [p["name"] for p in this_year["people"]] == ["Grace Hopper"]
+    assert amity.ok("event", "show", "2", "--json").json()["people"] == []
+    amity.ok("met", "Alan Turing", "--at", "a friend's dinner")  # a place, not an event
+    assert [e["met"] for e in amity.ok("event", "list", "--all", "--json").json()["events"]] == [
+        0,
+        1,
+    ]
