@@ -256,12 +256,13 @@ def debrief_command(event: str, attended: bool, moved: tuple[str, ...], as_json:
         return
     echo(f"Debriefed {done.name}: {done.status}, {len(done.met)} met")
     for line in done.met:
+        due = line.follow_up_due.isoformat() if line.follow_up_due else "-"
         if line.follow_up_done:
             state = "followed up"
         elif line.follow_up_created:
-            state = f"follow-up scheduled for {_day(line.follow_up_due)} (was missing)"
+            state = f"follow-up scheduled for {due} (was missing)"
         else:
-            state = f"follow-up due {_day(line.follow_up_due)}"
+            state = f"follow-up due {due}"
         echo(f"  {line.name} (met {line.met_on.isoformat()}): {state}")
     if done.not_met:
         echo("Hoped to meet, not met: " + ", ".join(p.name for p in done.not_met))
@@ -271,6 +272,3 @@ def debrief_command(event: str, attended: bool, moved: tuple[str, ...], as_json:
         titles = "; ".join(f"#{gid} {title}" for gid, title in done.goals)
         echo(f"Did it move a goal ({titles})? Say so with --goal-moved GOAL.")
 
-
-def _day(day: object) -> str:
-    return day.isoformat() if hasattr(day, "isoformat") else "-"

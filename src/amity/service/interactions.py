@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from amity.engines.dates import happened_on
@@ -73,6 +73,7 @@ def met(store: Store, who: str, what: Happening, today: date) -> Logged:
     """Log a meeting, creating the person if they are new."""
     name = clean_name(who)
     day = happened_on(what.on, today)
+    what = at_event(store, what, day)
     existing = _existing(store, name)
     with store.db.transaction():
         if existing is None:
@@ -97,6 +98,7 @@ def log(store: Store, person_id: int, what: Happening, today: date) -> Logged:
     """Log an interaction with someone already in the network (`amity log`)."""
     person_id, person_name = person_by_id(store, person_id)
     day = happened_on(what.on, today)
+    what = at_event(store, what, day)
     with store.db.transaction():
         first = not interaction_store.count_for_person(store, person_id)
         return _record(store, person_id, person_name, what, day, today, first=first)
@@ -134,7 +136,7 @@ def _record(
         learned=what.learned.strip(),
         promises=what.promise.strip(),
         place=what.place.strip(),
-        event_id=what.event_id or event_at(store, what.place, day),
+        event_id=what.event_id,
     )
     interaction_id = interaction_store.insert_interaction(store, interaction)
     if interaction.event_id is not None and what.kind in _TOGETHER:
@@ -168,6 +170,18 @@ def _record(
         )
     refresh_people(store, [person_id], today)
     return logged
+
+
+def at_event(store: Store, what: Happening, day: date) -> Happening:
+    """When `--at` names an event, the happening is linked to it and takes the event's own
+    name as its place ("fintech fair" typed, "Fintech Fair" kept)."""
+    if what.event_id is not None:
+        return what
+    found = event_at(store, what.place, day)
+    event = event_store.get_event(store, found) if found is not None else None
+    if event is None:
+        return what
+    return replace(what, event_id=found, place=event.name)
 
 
 def event_at(store: Store, place: str, day: date) -> int | None:
