@@ -146,3 +146,20 @@ def test_met_at_takes_the_event_of_that_day_not_next_year_s(amity: Amity) -> Non
         0,
         1,
     ]
+
+
+def test_the_agenda_s_event_items_can_be_done_and_snoozed(amity: Amity) -> None:
+    amity.ok("event", "plan", "Fair", "--on", "2026-11-23", "--time", "18:00")
+    today = amity.ok("today", "--json").json()["items"]
+    assert [(i["id"], i["reason"]) for i in today] == [
+        ("event:1:brief", "Read your brief for Fair, tomorrow at 18:00")
+    ]
+    assert amity.ok("snooze", "1", "1").out.startswith("Snoozed until 2026-11-23: Fair")
+    amity.ok("met", "Lee Park", "--at", "Fair", today="2026-11-23")
+    items = amity.ok("today", "--json", today="2026-11-24").json()["items"]
+    debrief = [i for i in items if i["id"] == "event:1:debrief"]
+    assert [i["reason"] for i in debrief] == ["Debrief Fair: you met 1 person"]
+    number = str(debrief[0]["number"])
+    assert amity.ok("done", number, today="2026-11-24").out.startswith("Done: Fair (Debrief")
+    later = amity.ok("today", "--json", today="2026-11-25").json()["items"]
+    assert not [i for i in later if i["id"].startswith("event:")]

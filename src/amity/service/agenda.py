@@ -274,8 +274,9 @@ def act(store: Store, which: str, action: str, today: date, days: int | None = N
     with store.db.transaction():
         if agenda.numbered:
             _keep_numbers(store, today, agenda.numbered)
+        person_id = item.person_id or None  # an event's item is for no one
         reminders.add_reminder(
-            store, item.key, ReminderKind(item.kind), item.person_id, item.due, reason=item.reason
+            store, item.key, ReminderKind(item.kind), person_id, item.due, reason=item.reason
         )
         if action == "snooze":
             until = today + timedelta(days=int(days or 1))
@@ -283,7 +284,7 @@ def act(store: Store, which: str, action: str, today: date, days: int | None = N
             return f"Snoozed until {until.isoformat()}: {item.person_name} ({item.reason})"
         state = ReminderState.DONE if action == "done" else ReminderState.SKIPPED
         reminders.set_state(store, item.key, state, on=today)
-        if action == "done":  # a promise kept is a message sent too: it is the follow-up
+        if action == "done" and person_id:  # a promise kept is a message sent: the follow-up
             _log_reached_out(store, item, today)
     verb = "Done" if action == "done" else "Skipped"
     return f"{verb}: {item.person_name} ({item.reason})"
