@@ -104,6 +104,8 @@ def test_a_met_row_stays_met_and_meetings_are_read_by_event(store: Store, other:
     ]
     assert people == [("Lee Park", "met", "talked Go"), ("Ana Reyes", "speaker", "")]
     assert event_store.attendance_of(other, event_id) == []
+    assert event_store.attendance_counts(store) == {event_id: {"met": 1, "speaker": 1}}
+    assert event_store.attendance_counts(other) == {}
     met = Interaction(InteractionKind.MET, TODAY, person_ids=[lee], notes="Go", event_id=event_id)
     interaction_id = interaction_store.insert_interaction(store, met)
     rows = event_store.meetings_at(store, event_id)

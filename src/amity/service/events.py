@@ -207,10 +207,11 @@ def list_events(store: Store, today: date, *, everything: bool = False) -> tuple
     events = event_store.list_events(store, None if everything else today)
     upcoming = [e for e in events if (e.ends_on or e.starts_on) >= today]
     past = [e for e in reversed(events) if (e.ends_on or e.starts_on) < today]
+    counts = event_store.attendance_counts(store) if events else {}
     lines = []
     for event in [*upcoming, *past]:
         assert event.id is not None
-        people = event_store.attendance_of(store, event.id)
+        roles = counts.get(event.id, {})
         lines.append(
             EventLine(
                 event.id,
@@ -219,8 +220,8 @@ def list_events(store: Store, today: date, *, everything: bool = False) -> tuple
                 event.starts_at,
                 event.place,
                 event.status.value,
-                sum(1 for p in people if p["role"] == AttendanceRole.MET.value),
-                sum(1 for p in people if p["role"] == AttendanceRole.TARGET.value),
+                roles.get(AttendanceRole.MET.value, 0),
+                roles.get(AttendanceRole.TARGET.value, 0),
             )
         )
     return tuple(lines)

@@ -222,6 +222,20 @@ def attendance_of(store: Store, event_id: int) -> list[Row]:
     )
 
 
+def attendance_counts(store: Store) -> dict[int, dict[str, int]]:
+    """event id -> role -> how many living people, for every event (one grouped read)."""
+    rows = store.db.query(
+        "SELECT a.event_id, a.role, count(*) AS n FROM event_attendance a "
+        "JOIN person p ON p.id = a.person_id WHERE a.owner_id = ? AND p.owner_id = a.owner_id "
+        "AND p.deleted_on IS NULL GROUP BY a.event_id, a.role",
+        (store.owner_id,),
+    )
+    counts: dict[int, dict[str, int]] = {}
+    for row in rows:
+        counts.setdefault(int(row["event_id"]), {})[str(row["role"])] = int(row["n"])
+    return counts
+
+
 def meetings_at(store: Store, event_id: int) -> list[Row]:
     """The interactions linked to the event: id, person_id, name, occurred_on, summary,
     notes, oldest first."""
