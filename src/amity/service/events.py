@@ -290,16 +290,19 @@ def user_profile(store: Store) -> Profile:
 
 
 def warm_paths(store: Store, view: EventView, today: date) -> tuple[PathLine, ...]:
-    from amity.service.paths import PathQuery, paths_to
+    from amity.service.paths import PathQuery, paths_to_each
     from amity.service.paths import TargetKind as PathKind
 
     asks: list[tuple[PathKind, str, int | None]] = []
     asks += [(PathKind.COMPANY, c, None) for c in view.companies]
     asks += [(PathKind.ROLE, r, None) for r in view.roles]
     asks += [(PathKind.PERSON, p.name, p.person_id) for p in view.people_as("target")]
+    asks = asks[:PATHS_PER_EVENT]
+    queries = [PathQuery(kind, text, person_id) for kind, text, person_id in asks]
     lines = []
-    for kind, text, person_id in asks[:PATHS_PER_EVENT]:
-        found = paths_to(store, PathQuery(kind, text, person_id), today, limit=1)
+    for (kind, text, _), found in zip(
+        asks, paths_to_each(store, queries, today, limit=1), strict=True
+    ):
         best = found.paths[0] if found.paths else None
         chain = tuple(hop.end.name for hop in best.hops) if best else ()
         lines.append(
