@@ -37,10 +37,35 @@ def set_birthday(store: Store, person_id: int, month: int, day: int) -> None:
     )
 
 
-def add_goal(
-    store: Store, title: str, detail: str, organization: str, due_on: date, created_on: date
+def add_event(
+    store: Store, name: str, starts_on: date, place: str, purpose: str, goals: str, status: str
 ) -> int:
-    """A goal with one target company."""
+    return store.db.insert(
+        "INSERT INTO event (owner_id, name, starts_on, place, purpose, goals, status) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (store.owner_id, name, starts_on.isoformat(), place, purpose, goals, status),
+    )
+
+
+def add_attendance(store: Store, event_id: int, person_id: int, role: str) -> None:
+    """The person at the event; once only."""
+    store.db.execute(
+        "INSERT INTO event_attendance (owner_id, event_id, person_id, role) "
+        "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        (store.owner_id, event_id, person_id, role),
+    )
+
+
+def add_goal(
+    store: Store,
+    title: str,
+    detail: str,
+    organization: str,
+    due_on: date,
+    created_on: date | None = None,
+) -> int:
+    """A goal with one target company, set on `created_on` (else 120 days before it is due)."""
+    created_on = created_on or date.fromordinal(due_on.toordinal() - 120)
     goal_id = store.db.insert(
         "INSERT INTO goal (owner_id, title, detail, due_on, created_on) VALUES (?, ?, ?, ?, ?)",
         (store.owner_id, title, detail, due_on.isoformat(), created_on.isoformat()),
