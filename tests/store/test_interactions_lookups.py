@@ -4,6 +4,7 @@ from datetime import date
 
 from amity.model import Direction, Interaction, InteractionKind, Person
 from amity.store import Store
+from amity.store import events as event_store
 from amity.store import interactions as interaction_store
 from amity.store import people as people_store
 from tests.store.accounts import second_account
@@ -37,7 +38,7 @@ def test_source_keys_counts_and_deletes_stay_in_the_account(store: Store) -> Non
     assert interaction_store.count_for_person(theirs, bob) == 1
 
 
-def test_event_named_finds_the_latest_of_the_accounts_events(store: Store) -> None:
+def test_events_named_finds_the_accounts_events_by_day(store: Store) -> None:
     with store.db.transaction():
         theirs = second_account(store)
         ids = [
@@ -47,6 +48,6 @@ def test_event_named_finds_the_latest_of_the_accounts_events(store: Store) -> No
             )
             for owner, day in ((store, "2025-05-01"), (store, "2026-05-01"), (theirs, "2027-05-01"))
         ]
-    assert interaction_store.event_named(store, "pycon") == ids[1]
-    assert interaction_store.event_named(theirs, "pycon") == ids[2]
-    assert interaction_store.event_named(store, "rustconf") is None
+    assert [e.id for e in event_store.events_named(store, "pycon")] == ids[:2]
+    assert [e.id for e in event_store.events_named(theirs, "pycon")] == [ids[2]]
+    assert event_store.events_named(store, "rustconf") == []

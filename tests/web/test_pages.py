@@ -42,7 +42,7 @@ def test_every_page_renders_on_the_demo_network(demo_web: Web) -> None:
 
 
 def test_later_pages_are_calm_placeholders(web: Web) -> None:
-    text = web.get("/events").text
+    text = web.get("/goals").text
     assert "Coming soon" in text
 
 

@@ -30,6 +30,7 @@ from amity.model import (
     ReminderState,
 )
 from amity.service import agenda_sources as sources
+from amity.service.agenda_events import event_items, is_event_item
 from amity.service.agenda_intros import introduction_draft, introduction_items
 from amity.service.sending import SENT_WORDS, Channel
 from amity.service.settings import preferences
@@ -120,6 +121,7 @@ def plan(store: Store, today: date, *, horizon: int = 0, budget: int | None = No
     keep, total_due = sources.keep_in_touch(store, today, horizon, cadences)
     items += keep
     items += introduction_items(store, today)
+    items += event_items(store, today)
     kept = numbered_earlier(store, today)
     states = sources.acted_states(store, [item.key for item in [*items, *kept]])
     done = {key for key, (state, _) in states.items() if state in (DONE, SKIPPED)}
@@ -191,7 +193,7 @@ def today_view(
         text = ""
         if writer is not None and line.state == OPEN and item.key.startswith("intro:"):
             text = introduction_draft(store, item.key, today) or ""
-        if writer is not None and line.state == OPEN and not text:
+        if writer is not None and line.state == OPEN and not text and not is_event_item(item.key):
             text = draft_for(
                 store,
                 home,
@@ -281,8 +283,9 @@ def act(
     with store.db.transaction():
         if agenda.numbered:
             _keep_numbers(store, today, agenda.numbered)
+        person_id = item.person_id or None  # an event's item is for no one
         reminders.add_reminder(
-            store, item.key, ReminderKind(item.kind), item.person_id, item.due, reason=item.reason
+            store, item.key, ReminderKind(item.kind), person_id, item.due, reason=item.reason
         )
         if action == "snooze":
             until = today + timedelta(days=int(days or 1))
@@ -290,7 +293,7 @@ def act(
             return f"Snoozed until {until.isoformat()}: {item.person_name} ({item.reason})"
         state = ReminderState.DONE if action == "done" else ReminderState.SKIPPED
         reminders.set_state(store, item.key, state, on=today)
-        if action == "done":  # a promise kept is a message sent too: it is the follow-up
+        if action == "done" and person_id:  # a promise kept is a message sent: the follow-up
             _log_reached_out(store, item, today, via)
     verb = "Done" if action == "done" else "Skipped"
     return f"{verb}: {item.person_name} ({item.reason})"

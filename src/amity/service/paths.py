@@ -87,13 +87,38 @@ class _Targets:
 
 def paths_to(store: Store, query: PathQuery, today: date, limit: int = DEFAULT_LIMIT) -> PathsView:
     """The `limit` strongest warm paths (at most three links) to what `query` names."""
+    return paths_to_each(store, [query], today, limit)[0]
+
+
+def paths_to_each(
+    store: Store, queries: list[PathQuery], today: date, limit: int = DEFAULT_LIMIT
+) -> list[PathsView]:
+    """`paths_to` for several targets (an event's companies, roles and people), the
+    network loaded once."""
     if limit < 1:
         raise UsageError(f"ask for at least one path, not {limit}")
-    targets = _targets(store, query)
+    graph: WarmGraph | None = None
+    views = []
+    for query in queries:
+        targets = _targets(store, query)
+        if targets.ids and graph is None:
+            graph = _graph(store, today)
+        views.append(_view(store, query, targets, graph, today, limit))
+    return views
+
+
+def _view(
+    store: Store,
+    query: PathQuery,
+    targets: _Targets,
+    graph: WarmGraph | None,
+    today: date,
+    limit: int,
+) -> PathsView:
     signature = str(preferences.get(store, "signature") or "")
     found: tuple[Path, ...] = ()
-    if targets.ids:
-        found = best_paths(_graph(store, today), targets.ids, max_hops=MAX_HOPS, k=limit)
+    if targets.ids and graph is not None:
+        found = best_paths(graph, targets.ids, max_hops=MAX_HOPS, k=limit)
     return PathsView(
         targets.label,
         query.kind,

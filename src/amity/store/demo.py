@@ -56,12 +56,25 @@ def add_attendance(store: Store, event_id: int, person_id: int, role: str) -> No
     )
 
 
-def add_goal(store: Store, title: str, detail: str, organization: str, due_on: date) -> None:
-    store.db.execute(
-        "INSERT INTO goal (owner_id, title, detail, target_organization, due_on) "
-        "VALUES (?, ?, ?, ?, ?)",
-        (store.owner_id, title, detail, organization, due_on.isoformat()),
+def add_goal(
+    store: Store,
+    title: str,
+    detail: str,
+    organization: str,
+    due_on: date,
+    created_on: date | None = None,
+) -> int:
+    """A goal with one target company, set on `created_on` (else 120 days before it is due)."""
+    created_on = created_on or date.fromordinal(due_on.toordinal() - 120)
+    goal_id = store.db.insert(
+        "INSERT INTO goal (owner_id, title, detail, due_on, created_on) VALUES (?, ?, ?, ?, ?)",
+        (store.owner_id, title, detail, due_on.isoformat(), created_on.isoformat()),
     )
+    store.db.execute(
+        "INSERT INTO goal_target (owner_id, goal_id, kind, value) VALUES (?, ?, 'company', ?)",
+        (store.owner_id, goal_id, organization),
+    )
+    return goal_id
 
 
 def add_tie(

@@ -7,6 +7,7 @@ from fastapi import APIRouter
 from amity.web.routes import (
     capture,
     duplicates,
+    events,
     imports,
     later,
     network,
@@ -31,6 +32,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     duplicates.router,
     report.router,
     network.router,
+    events.router,
     settings.router,
     later.router,
 )

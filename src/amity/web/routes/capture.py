@@ -10,6 +10,8 @@ from fastapi.responses import HTMLResponse, Response
 
 from amity.errors import AmityError
 from amity.model import InteractionKind
+from amity.service.event_types import EventLine
+from amity.service.events import events_around
 from amity.service.interactions import Happening, Logged, met
 from amity.web.csrf import csrf_protect
 from amity.web.deps import StoreDep, TodayDep
@@ -28,11 +30,16 @@ class CapturePage:
     note: str = ""
     error: str = ""
     logged: Logged | None = None
+    events: tuple[EventLine, ...] = ()  # today's and recent events, to link the meeting to
+    event: str = ""  # the chosen event's id
 
 
 @router.get("/capture", response_class=HTMLResponse)
-def capture_form(request: Request, place: str = "") -> Response:
-    return render(request, "capture.html", CapturePage(place=place[:200]))
+def capture_form(
+    request: Request, store: StoreDep, today: TodayDep, place: str = "", event: str = ""
+) -> Response:
+    page = CapturePage(place=place[:200], events=events_around(store, today), event=event[:20])
+    return render(request, "capture.html", page)
 
 
 @router.post("/capture", response_class=HTMLResponse)
@@ -43,14 +50,22 @@ def capture(
     name: Text = "",
     place: Text = "",
     note: Text = "",
+    event: Text = "",
 ) -> Response:
-    happening = Happening(InteractionKind.MET, note=note, place=place)
+    events = events_around(store, today)
+    chosen = next((e for e in events if str(e.id) == event), None)
+    where = place or (chosen.name if chosen else "")
+    happening = Happening(
+        InteractionKind.MET, note=note, place=where, event_id=chosen.id if chosen else None
+    )
     try:
         check_lengths(200, name=name, place=place)
         check_lengths(note=note)
         logged = met(store, name, happening, today)
     except AmityError as exc:
         status, error = form_error(request, exc)
-        return render(request, "capture.html", CapturePage(name, place, note, error), status)
-    # Keep the place for the next person met at the same event.
-    return render(request, "capture.html", CapturePage(place=place, logged=logged))
+        page = CapturePage(name, place, note, error, events=events, event=event)
+        return render(request, "capture.html", page, status)
+    # Keep the place and the event for the next person met there.
+    page = CapturePage(place=place, logged=logged, events=events, event=event)
+    return render(request, "capture.html", page)

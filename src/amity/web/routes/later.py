@@ -12,7 +12,6 @@ from amity.web.pages import render
 router = APIRouter()
 
 SOON = {
-    "events": ("Events", "Plan an event with a purpose, capture on the day, see what lasted."),
     "goals": ("Goals", "Networking goals and the people and companies that serve them."),
 }
 
