@@ -170,8 +170,8 @@ def _source_worths(store: Store, first_from: date, first_to: date) -> list[Sourc
             person.depth_total,
         )
         as_of = person.first_on + timedelta(days=OUTCOME_DAYS)
-        active, meaningful = tie_outcome(stats, person.answered_after, as_of)
-        outcome = Outcome(False, active, meaningful)
+        active, _ = tie_outcome(stats, person.answered_after, as_of)
+        outcome = Outcome(False, active, False)  # a source ranks by its active ties alone
         groups[("source", _source_label(person.how_met, imported.get(person.person_id)))].append(
             outcome
         )
