@@ -7,6 +7,7 @@ from fastapi import APIRouter
 from amity.web.routes import (
     capture,
     duplicates,
+    event_rank,
     imports,
     later,
     network,
@@ -29,6 +30,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     duplicates.router,
     report.router,
     network.router,
+    event_rank.router,
     settings.router,
     later.router,
 )
