@@ -116,7 +116,7 @@ def test_the_ranking_on_the_screen_says_too_early_and_why_the_order(amity: Amity
     assert lines[3].split()[:3] == ["2.", "Rust", "Meetup"]
     assert "Design Night" in lines[4] and lines[4].count("too early") == 2
     assert "the most lasting ties made there" in out
-    assert "Communities and sources (people first met 2025-08-24 to 2026-08-24)" in out
+    assert "Communities and sources (people first met 2026-02-25 to 2026-08-24)" in out
 
 
 def test_before_the_90th_day_every_event_is_too_early(amity: Amity) -> None:

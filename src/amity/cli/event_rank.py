@@ -34,7 +34,7 @@ def events_command(rank: bool, as_json: bool) -> None:
     For each past event: the people met, how many you followed up within the follow-up
     window, and how many were still active, and meaningful, ties 90 days later (as they
     stood that day). For each community or source (how you met, the import, a tag): the
-    people first met there in the year that ended 90 days ago and how many were active 90
+    people first met there in the six months that ended 90 days ago and how many were active 90
     days on. Events less than 90 days old say "too early".
     """
     if not rank and not as_json:

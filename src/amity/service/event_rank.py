@@ -7,8 +7,8 @@ A **community or source** is where a person came from, as the report's "where me
 ties came from" says it: how you met them (`how_met`, e.g. "met at PyCon", "introduced"),
 else the import that brought them in ("LinkedIn import", "vCard import"), else "added by
 hand"; and each tag is a community of its own ("#climbing"), a person counting in each of
-their tags. A source counts the people first in touch in the year that ended 90 days ago
-(from today - 455 days to today - 90), each judged on the 90th day after that first
+their tags. A source counts the people first in touch in the six months that ended 90 days
+ago (from today - 270 days to today - 90), each judged on the 90th day after that first
 contact: the ones met in the last 90 days are too early to count, and a long-known contact
 imported from LinkedIn says nothing about where you meet people today.
 """
@@ -38,10 +38,8 @@ from amity.engines.strength import DEPTH_WEIGHTS, Contact, RelationshipStats
 from amity.service.settings import preferences
 from amity.store import Store
 from amity.store import event_outcomes as outcomes_store
-from amity.store import sources as sources_store
-from amity.store import tags as tags_store
 
-SOURCE_YEAR_DAYS = 365
+SOURCE_WINDOW_DAYS = 180
 BY_HAND = "added by hand"
 _IMPORTS = {"linkedin": "LinkedIn import", "vcard": "vCard import", "csv": "CSV import"}
 
@@ -111,7 +109,7 @@ def rank_events(store: Store, today: date) -> EventRanking:
     """Every past event and every community or source, best first (see the engine)."""
     fade = int(preferences.get(store, "follow_up_fade_days") or DEFAULT_FADE_DAYS)
     first_to = today - timedelta(days=OUTCOME_DAYS)
-    first_from = first_to - timedelta(days=SOURCE_YEAR_DAYS)
+    first_from = first_to - timedelta(days=SOURCE_WINDOW_DAYS)
     return EventRanking(
         today,
         tuple(_event_worths(store, today, fade)),
@@ -156,8 +154,7 @@ def _source_worths(store: Store, first_from: date, first_to: date) -> list[Sourc
     early = outcomes_store.first_months(store, first_from, first_to, OUTCOME_DAYS, DEPTH_WEIGHTS)
     if not early:
         return []
-    imported = sources_store.first_source_by_person(store)
-    tagged = tags_store.tags_by_person(store)
+    imported, tagged = outcomes_store.first_met_labels(store, first_from, first_to)
     groups: dict[tuple[str, str], list[Outcome]] = defaultdict(list)
     for person in early:
         stats = RelationshipStats(

@@ -66,33 +66,36 @@ def people_met(store: Store, event_ids: Sequence[int]) -> dict[int, set[int]]:
     met: dict[int, set[int]] = {}
     for chunk in _chunks(event_ids):
         marks = ", ".join("?" * len(chunk))
-        rows = store.db.rows(
+        attended = store.db.rows(
             "SELECT a.event_id, a.person_id FROM event_attendance a "
             "JOIN person p ON p.id = a.person_id AND p.owner_id = a.owner_id "
             f"WHERE a.owner_id = ? AND a.role = 'met' AND a.event_id IN ({marks}) "
-            "AND p.deleted_on IS NULL "
-            "UNION "
+            "AND p.deleted_on IS NULL",
+            (store.owner_id, *chunk),
+        )
+        for event_id, person_id in attended:
+            met.setdefault(int(event_id), set()).add(int(person_id))
+        logged = store.db.rows(
             "SELECT i.event_id, ip.person_id FROM interaction i "
             "JOIN interaction_participant ip ON ip.interaction_id = i.id "
             "JOIN person p ON p.id = ip.person_id AND p.owner_id = i.owner_id "
-            f"WHERE i.owner_id = ? AND i.event_id IN ({marks}) AND p.deleted_on IS NULL",
-            (store.owner_id, *chunk, store.owner_id, *chunk),
+            f"WHERE i.event_id IN ({marks}) AND +i.owner_id = ? AND p.deleted_on IS NULL",
+            (*chunk, store.owner_id),
         )
-        for event_id, person_id in rows:
+        for event_id, person_id in logged:
             met.setdefault(int(event_id), set()).add(int(person_id))
     return met
 
 
 def touches_of(store: Store, person_ids: Iterable[int]) -> dict[int, list[Touch]]:
-    """Every interaction of these people, oldest first."""
+    """Every interaction of these people (in no particular order)."""
     read = _day_reader()
     found: dict[int, list[Touch]] = {}
     for chunk in _chunks(person_ids):
         rows = store.db.rows(
             "SELECT ip.person_id, i.occurred_on, i.kind, i.direction, i.event_id "
             "FROM interaction_participant ip JOIN interaction i ON i.id = ip.interaction_id "
-            f"WHERE ip.person_id IN ({', '.join('?' * len(chunk))}) AND +ip.owner_id = ? "
-            "ORDER BY i.occurred_on, i.id",
+            f"WHERE ip.person_id IN ({', '.join('?' * len(chunk))}) AND +ip.owner_id = ?",
             (*chunk, store.owner_id),
         )
         for person_id, on, kind, direction, event_id in rows:
@@ -150,18 +153,43 @@ def first_months(
     return found
 
 
+_KINDS = {kind.value: kind for kind in InteractionKind}
+_DIRECTIONS = {direction.value: direction for direction in Direction}
+
+
+def first_met_labels(
+    store: Store, first_from: date, first_to: date
+) -> tuple[dict[int, str], dict[int, list[str]]]:
+    """For the people first in touch between those days: the first source that imported
+    each (alphabetically, as `sources.first_source_by_person`), and their tags."""
+    window = (store.owner_id, first_from.isoformat(), first_to.isoformat())
+    imported = {
+        int(person_id): str(source)
+        for person_id, source in store.db.rows(
+            "SELECT s.person_id, min(s.source) FROM source_record s "
+            "JOIN person p ON p.id = s.person_id AND p.owner_id = s.owner_id "
+            "WHERE s.owner_id = ? AND p.first_contact_on >= ? AND p.first_contact_on <= ? "
+            "GROUP BY s.person_id",
+            window,
+        )
+    }
+    tags: dict[int, list[str]] = {}
+    for person_id, name in store.db.rows(
+        "SELECT pt.person_id, t.name FROM person_tag pt JOIN tag t ON t.id = pt.tag_id "
+        "JOIN person p ON p.id = pt.person_id AND p.owner_id = pt.owner_id "
+        "WHERE pt.owner_id = ? AND p.first_contact_on >= ? AND p.first_contact_on <= ?",
+        window,
+    ):
+        tags.setdefault(int(person_id), []).append(str(name))
+    return imported, tags
+
+
 def _kind(value: str) -> InteractionKind:
-    try:
-        return InteractionKind(value)
-    except ValueError:
-        return InteractionKind.OTHER
+    return _KINDS.get(value, InteractionKind.OTHER)
 
 
 def _direction(value: str) -> Direction:
-    try:
-        return Direction(value)
-    except ValueError:
-        return Direction.MUTUAL
+    return _DIRECTIONS.get(value, Direction.MUTUAL)
 
 
 def _chunks(ids: Iterable[int]) -> Iterable[list[int]]:
