@@ -30,6 +30,7 @@ from amity.model import (
     ReminderState,
 )
 from amity.service import agenda_sources as sources
+from amity.service.agenda_events import event_items, is_event_item
 from amity.service.agenda_intros import introduction_draft, introduction_items
 from amity.service.settings import preferences
 from amity.store import Store, as_date, reminders
@@ -119,6 +120,7 @@ def plan(store: Store, today: date, *, horizon: int = 0, budget: int | None = No
     keep, total_due = sources.keep_in_touch(store, today, horizon, cadences)
     items += keep
     items += introduction_items(store, today)
+    items += event_items(store, today)
     kept = numbered_earlier(store, today)
     states = sources.acted_states(store, [item.key for item in [*items, *kept]])
     done = {key for key, (state, _) in states.items() if state in (DONE, SKIPPED)}
@@ -190,7 +192,7 @@ def today_view(
         text = ""
         if writer is not None and line.state == OPEN and item.key.startswith("intro:"):
             text = introduction_draft(store, item.key, today) or ""
-        if writer is not None and line.state == OPEN and not text:
+        if writer is not None and line.state == OPEN and not text and not is_event_item(item.key):
             text = draft_for(
                 store,
                 home,

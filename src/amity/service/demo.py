@@ -26,6 +26,8 @@ from amity.model import (
     Position,
     ReminderKind,
 )
+from amity.model.enums import AttendanceRole, EventStatus, TargetKind
+from amity.model.events import Event, Target
 from amity.service.demo_data import (
     CIRCLE_MIX,
     COMPANIES,
@@ -44,6 +46,7 @@ from amity.service.relationships import refresh_people
 from amity.service.settings import preferences
 from amity.store import Store, reminders
 from amity.store import demo as demo_store
+from amity.store import events as event_store
 from amity.store import interactions as interaction_store
 from amity.store import ledger as ledger_store
 from amity.store import people as people_store
@@ -270,28 +273,49 @@ def _life(store: Store, rng: random.Random, ids: list[tuple[int, Circle]], today
         demo_store.set_birthday(store, pid, soon.month, soon.day)
 
 
+# name, days from today, time, place, purpose
+_DEMO_EVENTS = (
+    ("Web Summit", -3, "09:30", "Lisbon", "meet people building payments infrastructure"),
+    ("PyCon", -200, "", "Pittsburgh", "meet engineers who run Python at scale"),
+    ("Fintech Founders Night", 12, "18:30", "https://lu.ma/fintech-founders",
+     "meet two engineering managers at payments companies"),
+)  # fmt: skip
+
+
 def _events_goals_ties(
     store: Store, rng: random.Random, ids: list[tuple[int, Circle]], today: date
 ) -> None:
-    for name, offset in (("Web Summit", -3), ("PyCon", -200), ("Fintech Founders Night", 12)):
-        event_id = demo_store.add_event(
-            store,
-            name,
-            today + timedelta(days=offset),
-            "Lisbon",
-            "meet people building payments infrastructure",
-            "talk to three hiring managers",
-            "attended" if offset < 0 else "planned",
-        )
-        for pid, _ in rng.sample(ids, 5):
-            demo_store.add_attendance(store, event_id, pid, "met" if offset < 0 else "target")
-    demo_store.add_goal(
+    goal_id = demo_store.add_goal(
         store,
         "Backend role at a fintech",
         "warm intros to two hiring managers",
         "Plaid",
         today + timedelta(days=90),
+        today - timedelta(days=60),
     )
+    for name, offset, at, place, purpose in _DEMO_EVENTS:
+        day = today + timedelta(days=offset)
+        past = offset < 0
+        event = Event(
+            name=name,
+            starts_on=day,
+            starts_at=at,
+            place=place,
+            purpose=purpose,
+            status=EventStatus.ATTENDED if past else EventStatus.PLANNED,
+            created_on=day - timedelta(days=21),
+            debriefed_on=day + timedelta(days=1) if offset < -30 else None,
+        )
+        event_id = event_store.insert_event(store, event)
+        event_store.add_goals(store, event_id, [goal_id])
+        event_store.add_targets(
+            store,
+            event_id,
+            [Target(TargetKind.COMPANY, "Plaid"), Target(TargetKind.ROLE, "engineering manager")],
+        )
+        for pid, _ in rng.sample(ids, 5):
+            role = AttendanceRole.MET if past else AttendanceRole.TARGET
+            event_store.set_attendance(store, event_id, pid, role)
     for _ in range(120):
         (a, _ca), (b, _cb) = rng.sample(ids, 2)
         demo_store.add_tie(

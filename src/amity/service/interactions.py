@@ -15,6 +15,7 @@ from amity.engines.follow_ups import (
     promise_key,
 )
 from amity.model import Direction, Interaction, InteractionKind, Person, ReminderKind
+from amity.model.enums import AttendanceRole
 from amity.service.choices import parse_choice
 from amity.service.natural_dates import promise_due_for
 from amity.service.people import clean_name
@@ -22,6 +23,7 @@ from amity.service.relationships import refresh_people
 from amity.service.resolve import person_by_id, person_named, resolve_person, similar_names
 from amity.service.settings import preferences
 from amity.store import Store, reminders
+from amity.store import events as event_store
 from amity.store import interactions as interaction_store
 from amity.store import people as people_store
 
@@ -64,6 +66,7 @@ class Happening:
     learned: str = ""
     promise: str = ""
     place: str = ""
+    event_id: int | None = None  # the event it happened at; else `place` may name one
 
 
 def met(store: Store, who: str, what: Happening, today: date) -> Logged:
@@ -131,9 +134,11 @@ def _record(
         learned=what.learned.strip(),
         promises=what.promise.strip(),
         place=what.place.strip(),
-        event_id=_event_id(store, what.place),
+        event_id=what.event_id or event_at(store, what.place, day),
     )
     interaction_id = interaction_store.insert_interaction(store, interaction)
+    if interaction.event_id is not None and what.kind in _TOGETHER:
+        event_store.set_attendance(store, interaction.event_id, person_id, AttendanceRole.MET)
     logged = Logged(interaction_id, person_id, person_name)
     fade = int(preferences.get(store, "follow_up_fade_days") or DEFAULT_FADE_DAYS)
     if needs_follow_up(what.kind, first, day, today, fade):
@@ -165,7 +170,17 @@ def _record(
     return logged
 
 
-def _event_id(store: Store, place: str) -> int | None:
-    if not place.strip():
+def event_at(store: Store, place: str, day: date) -> int | None:
+    """The event `place` names (without case), if it is one: of several of that name, the
+    one running on `day`, else the latest before it, else the next."""
+    lowered = " ".join(place.split()).lower()
+    if not lowered:
         return None
-    return interaction_store.event_named(store, place.strip().lower())
+    events = event_store.events_named(store, lowered)
+    running = [e for e in events if e.starts_on <= day <= (e.ends_on or e.starts_on)]
+    before = [e for e in events if e.starts_on <= day]
+    if running:
+        return running[0].id
+    if before:
+        return before[-1].id
+    return events[0].id if events else None

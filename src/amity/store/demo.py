@@ -37,31 +37,19 @@ def set_birthday(store: Store, person_id: int, month: int, day: int) -> None:
     )
 
 
-def add_event(
-    store: Store, name: str, starts_on: date, place: str, purpose: str, goals: str, status: str
+def add_goal(
+    store: Store, title: str, detail: str, organization: str, due_on: date, created_on: date
 ) -> int:
-    return store.db.insert(
-        "INSERT INTO event (owner_id, name, starts_on, place, purpose, goals, status) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (store.owner_id, name, starts_on.isoformat(), place, purpose, goals, status),
+    """A goal with one target company."""
+    goal_id = store.db.insert(
+        "INSERT INTO goal (owner_id, title, detail, due_on, created_on) VALUES (?, ?, ?, ?, ?)",
+        (store.owner_id, title, detail, due_on.isoformat(), created_on.isoformat()),
     )
-
-
-def add_attendance(store: Store, event_id: int, person_id: int, role: str) -> None:
-    """The person at the event; once only."""
     store.db.execute(
-        "INSERT INTO event_attendance (owner_id, event_id, person_id, role) "
-        "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-        (store.owner_id, event_id, person_id, role),
+        "INSERT INTO goal_target (owner_id, goal_id, kind, value) VALUES (?, ?, 'company', ?)",
+        (store.owner_id, goal_id, organization),
     )
-
-
-def add_goal(store: Store, title: str, detail: str, organization: str, due_on: date) -> None:
-    store.db.execute(
-        "INSERT INTO goal (owner_id, title, detail, target_organization, due_on) "
-        "VALUES (?, ?, ?, ?, ?)",
-        (store.owner_id, title, detail, organization, due_on.isoformat()),
-    )
+    return goal_id
 
 
 def add_tie(

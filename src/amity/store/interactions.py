@@ -137,12 +137,3 @@ def delete_interaction(store: Store, interaction_id: int) -> None:
     store.db.execute(
         "DELETE FROM interaction WHERE id = ? AND owner_id = ?", (interaction_id, store.owner_id)
     )
-
-
-def event_named(store: Store, name: str) -> int | None:
-    """The latest event of this name, compared without case (`name` already lowercased)."""
-    found = store.db.scalar(
-        "SELECT id FROM event WHERE owner_id = ? AND lower(name) = ? ORDER BY starts_on DESC",
-        (store.owner_id, name),
-    )
-    return None if found is None else int(found)
