@@ -179,3 +179,23 @@ def test_hostile_strings_are_kept_as_plain_text() -> None:
     assert "\x1b" not in event.name and "\u202e" not in event.name
     assert "<script>" in event.name  # text, escaped wherever it is shown
     assert event.place == "<img src=x onerror=alert(1)>"
+
+
+def test_the_command_reports_and_refuses_without_a_traceback(home: Amity) -> None:
+    first = home.ok("event", "import", str(FIXTURES / "conference_sessions.ics"))
+    assert first.out.startswith(
+        "conference_sessions.ics: 4 new events, 0 updated, 0 unchanged; 3 attendees linked."
+    )
+    again = home.ok("event", "import", str(FIXTURES / "conference_sessions.ics"), "--json")
+    assert again.json() == {"created": 0, "updated": 0, "unchanged": 4, "attendees_linked": 0}
+    edited = home.ok("event", "edit", "Payments at scale", "--purpose", "meet payments people")
+    assert edited.code == 0
+    home.ok("event", "import", str(FIXTURES / "conference_sessions_updated.ics"))
+    shown = home.ok("event", "show", "Payments at scale (moved to Room 5)", "--json").json()
+    assert "meet payments people" in str(shown)
+    for bad in ("rrule_secondly.ics", "truncated.ics", "latin1.ics"):
+        refused = home("event", "import", str(FIXTURES / bad))
+        assert refused.code == 1 and "Traceback" not in refused.err
+        assert refused.err.startswith("amity: " + bad)
+    missing = home("event", "import", "/no/such/calendar.ics")
+    assert missing.code != 0 and "Traceback" not in missing.err

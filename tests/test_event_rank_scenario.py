@@ -1,26 +1,15 @@
 """Worth it? A year of events replayed day by day with AMITY_TODAY: import the calendar,
-meet people there, follow up (or not), keep in touch (or not), and rank the events and the
-communities 90 days on, against numbers worked out by hand."""
+plan, meet people there, debrief, follow up (or not), keep in touch (or not), and rank the
+events and the communities 90 days on, against numbers worked out by hand."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
-from amity.service.event_import import import_calendar
-from amity.service.home import open_for_reading
 from tests.conftest import Amity
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ics"
 TODAY = "2026-11-22"
-
-
-def _import(amity: Amity, path: Path, today: date) -> None:
-    store = open_for_reading(amity.database_url or f"sqlite:///{amity.home / 'amity.db'}")
-    try:
-        import_calendar(store, path, today)
-    finally:
-        store.close()
 
 
 def _email(
@@ -52,11 +41,15 @@ def _replay(amity: Amity) -> None:
     (meaningful by 16 September); Gus never heard from. Design Night (29 October): Hal,
     followed up: too early to judge on 22 November."""
     amity.ok("init", today="2026-04-20")
-    _import(amity, FIXTURES / "scenario_events.ics", date(2026, 4, 20))
+    imported = amity.ok(
+        "event", "import", str(FIXTURES / "scenario_events.ics"), today="2026-04-20"
+    )
+    assert "2 new events" in imported.out
     for name in ("Ana Lima", "Ben Ode", "Cara Diaz", "Dan Wu", "Eve Park"):
         amity.ok("met", name, "--at", "PyCon US", "--on", "2026-05-14", today="2026-05-14")
     amity.ok("edit", "Ana Lima", "--add-tag", "python", today="2026-05-14")
     amity.ok("edit", "Ben Ode", "--add-tag", "python", today="2026-05-14")
+    amity.ok("event", "debrief", "PyCon US", today="2026-05-15")
     _email(amity, "Ana Lima", "2026-05-15")
     _email(amity, "Ben Ode", "2026-05-15")
     _email(amity, "Ana Lima", "2026-05-16", inbound=True)
@@ -65,8 +58,11 @@ def _replay(amity: Amity) -> None:
     _email(amity, "Dan Wu", "2026-05-25")
     _email(amity, "Dan Wu", "2026-05-26", inbound=True, kind="message")
     _together(amity, "Ana Lima", "2026-06-10", "coffee")
+    plan = ("--on", "2026-06-18", "--time", "19:00", "--purpose", "meet people who write Rust")
+    amity.ok("event", "plan", "Rust Meetup", *plan, today="2026-06-10")
     for name in ("Fay Chen", "Gus Berg"):
         amity.ok("met", name, "--at", "Rust Meetup", "--on", "2026-06-18", today="2026-06-18")
+    amity.ok("event", "debrief", "Rust Meetup", today="2026-06-19")
     _email(amity, "Fay Chen", "2026-06-19")
     _email(amity, "Fay Chen", "2026-06-20", inbound=True)
     _email(amity, "Dan Wu", "2026-07-01", inbound=True, kind="message")

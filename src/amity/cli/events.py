@@ -274,3 +274,13 @@ def debrief_command(event: str, attended: bool, moved: tuple[str, ...], as_json:
 
 def _day(day: object) -> str:
     return day.isoformat() if hasattr(day, "isoformat") else "-"
+
+
+def _add_import() -> None:
+    """`amity event import FILE.ics` lives in its own module (the calendar reader)."""
+    from amity.cli.event_import import import_command
+
+    event_command.add_command(import_command)
+
+
+_add_import()
