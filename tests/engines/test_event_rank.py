@@ -74,3 +74,9 @@ def test_a_source_ranks_by_its_share_and_one_lucky_person_does_not_win() -> None
     climbing = _t("#climbing", 12, 5)
     order = [t.name for t in ranked_sources([wedding, linkedin, pycon, climbing])]
     assert order == ["met at PyCon", "#climbing", "met at a wedding", "LinkedIn import"]
+
+
+def test_meeting_again_on_day_two_of_the_same_event_is_no_answer() -> None:
+    day_two = (Contact(DAY + timedelta(days=1), InteractionKind.MET, Direction.MUTUAL), True)
+    outcome = person_outcome(Met(1, DAY, (MEETING, day_two)), LATER)
+    assert (outcome.followed_up, outcome.active) == (False, False)

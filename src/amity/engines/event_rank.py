@@ -113,7 +113,11 @@ def person_outcome(met: Met, today: date, follow_up_days: int = DEFAULT_FADE_DAY
     if as_of > today:
         return Outcome(followed, None, None)
     upto = [c for c, _ in met.contacts if c.on <= as_of]
-    answered = any(c.on > met.met_on and c.direction is not Direction.OUTBOUND for c in upto)
+    answered = any(
+        c.on > met.met_on and c.direction is not Direction.OUTBOUND
+        for c, at_meeting in met.contacts
+        if not at_meeting and c.on <= as_of
+    )
     active, meaningful = tie_outcome(stats_of(upto), answered, as_of)
     return Outcome(followed, active, meaningful)
 

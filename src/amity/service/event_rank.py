@@ -134,13 +134,13 @@ def _event_worths(store: Store, today: date, fade: int) -> list[EventWorth]:
 
 
 def _met(event_id: int, day: date, person_id: int, touches: list[outcomes_store.Touch]) -> Met:
+    """Met on the day of the first interaction linked to the event (day two of a
+    conference), else on its first day; every interaction linked to it is the meeting."""
+    there = [t.on for t in touches if t.event_id == event_id]
     return Met(
         person_id,
-        day,
-        tuple(
-            (Contact(t.on, t.kind, t.direction), t.event_id == event_id and t.on == day)
-            for t in touches
-        ),
+        min(there) if there else day,
+        tuple((Contact(t.on, t.kind, t.direction), t.event_id == event_id) for t in touches),
     )
 
 
