@@ -115,9 +115,7 @@ def test_another_processs_write_invalidates_the_duplicate_pairs(
         [sys.executable, "-c", code, database_url, str(store.owner_id)], check=True, timeout=60
     )
     found = pairs.get(store, 0.5)
-    assert [sorted((p.a.name, p.b.name)) for p in found] == [
-        ["Grace Hopper", "Grace M. Hopper"]
-    ]
+    assert [sorted((p.a.name, p.b.name)) for p in found] == [["Grace Hopper", "Grace M. Hopper"]]
     store.db.end_read()
 
 

@@ -62,7 +62,7 @@ def tab(browser: Any, sending: Server) -> Iterator[Any]:
     page.opened = opened
     page.add_init_script(  # the mail and messages apps are not there: stay on the page
         "addEventListener('click', e => { const a = e.target.closest('a[href^=\"mailto:\"],"
-        " a[href^=\"sms:\"]'); if (a) e.preventDefault(); }, true);"
+        ' a[href^="sms:"]\'); if (a) e.preventDefault(); }, true);'
     )
     yield page
     context.close()

@@ -52,6 +52,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "intro": ("amity.cli.intros", "Introduce two people, double opt-in: ask A, then B."),
     "opportunity": ("amity.cli.opportunities", "Opportunities to pass on, or to pursue yourself."),
     "event": ("amity.cli.events", "Plan an event, read its brief, debrief after."),
+    "events": ("amity.cli.event_rank", "Which past events and communities were worth it (--rank)."),
     "intros": ("amity.cli.suggestions", "Who among your contacts should meet, and why."),
     "serve": ("amity.cli.web", "Run the web app on this home."),
     "db": ("amity.cli.db", "The database schema: status, and upgrade to the newest."),

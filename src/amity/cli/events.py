@@ -272,3 +272,12 @@ def debrief_command(event: str, attended: bool, moved: tuple[str, ...], as_json:
         titles = "; ".join(f"#{gid} {title}" for gid, title in done.goals)
         echo(f"Did it move a goal ({titles})? Say so with --goal-moved GOAL.")
 
+
+def _add_import() -> None:
+    """`amity event import FILE.ics` lives in its own module (the calendar reader)."""
+    from amity.cli.event_import import import_command
+
+    event_command.add_command(import_command)
+
+
+_add_import()

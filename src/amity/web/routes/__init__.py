@@ -7,6 +7,7 @@ from fastapi import APIRouter
 from amity.web.routes import (
     capture,
     duplicates,
+    event_rank,
     events,
     imports,
     later,
@@ -32,6 +33,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     duplicates.router,
     report.router,
     network.router,
+    event_rank.router,  # before events: /events/rank is not an event's id
     events.router,
     settings.router,
     later.router,
