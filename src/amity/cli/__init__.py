@@ -51,6 +51,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "path": ("amity.cli.paths", "Warm-intro paths to a company, a role or a person."),
     "intro": ("amity.cli.intros", "Introduce two people, double opt-in: ask A, then B."),
     "opportunity": ("amity.cli.opportunities", "Opportunities to pass on, or to pursue yourself."),
+    "goal": ("amity.cli.goals", "Networking goals: set one, see its progress and next step."),
     "intros": ("amity.cli.suggestions", "Who among your contacts should meet, and why."),
     "serve": ("amity.cli.web", "Run the web app on this home."),
     "db": ("amity.cli.db", "The database schema: status, and upgrade to the newest."),
