@@ -8,7 +8,7 @@ Pure functions of plain data and an explicit `today`; `amity.service.goals` and
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -92,21 +92,22 @@ def best_short_path(
     targets: Sequence[int],
     yours: Mapping[int, int],
     ties: Iterable[tuple[int, int, int]],
-    blocked: Iterable[int] = (),
+    used: Collection[tuple[int, int | None]] = (),
 ) -> ShortPath | None:
     """The strongest path to one of `targets` of at most two links: you know the target
     (your strength, 0-100, in `yours`) at DIRECT_STRENGTH or more, or you know someone who
-    is tied to them (`ties`: target, other, tie strength). People in `blocked` are never on
-    it (those asked recently). Ties between two targets do not count (a colleague of the
-    target is no introduction to the company). Ties broken by the lower ids."""
-    wanted, out = set(targets), set(blocked)
+    is tied to them (`ties`: target, other, tie strength). A path in `used` (target, via)
+    was offered and acted on already: it is not offered again. Ties between two targets do
+    not count (a colleague of the target is no introduction to the company). Ties are
+    broken by the lower ids."""
+    wanted = set(targets)
     best: ShortPath | None = None
-    for target in sorted(wanted - out):
+    for target in sorted(wanted):
         mine = yours.get(target, 0)
-        if mine >= DIRECT_STRENGTH:
+        if mine >= DIRECT_STRENGTH and (target, None) not in used:
             best = _stronger(best, ShortPath(target, None, mine / 100))
     for target, other, strength in ties:
-        if target in out or other in out or other in wanted or target not in wanted:
+        if other in wanted or target not in wanted or (target, other) in used:
             continue
         mine = yours.get(other, 0)
         if mine > 0:
@@ -125,10 +126,16 @@ def _stronger(best: ShortPath | None, found: ShortPath) -> ShortPath:
     return best
 
 
-def goal_day(goal_id: int, today: date) -> bool:
-    """Whether today is one of the days the agenda may bring this goal up: every
-    GOAL_EVERY_DAYS days, each goal on its own turn."""
-    return (today.toordinal() - goal_id) % GOAL_EVERY_DAYS == 0
+def goal_turns(goal_ids: Sequence[int], today: date) -> list[int]:
+    """The goals the agenda may bring up today, the one whose turn it is first: nothing
+    except every GOAL_EVERY_DAYS days, and then the goals take turns (the first goal on one
+    such day, the second on the next...), so the same goal does not come back each time."""
+    ordinal = today.toordinal()
+    if not goal_ids or ordinal % GOAL_EVERY_DAYS:
+        return []
+    ordered = sorted(goal_ids)
+    turn = (ordinal // GOAL_EVERY_DAYS) % len(ordered)
+    return ordered[turn:] + ordered[:turn]
 
 
 def is_quiet(last_activity: date | None, today: date) -> bool:

@@ -180,21 +180,17 @@ def active_targets(store: Store) -> list[Row]:
     )
 
 
-def goal_items_acted(store: Store, since: date) -> dict[int, date]:
-    """goal id -> the last day one of its agenda items (`goal:ID:...`) was done or skipped,
-    on or after `since`."""
-    found: dict[int, date] = {}
+def goal_item_states(store: Store) -> list[tuple[str, str, date | None]]:
+    """(key, state, closed_on) of every agenda item of a goal (`goal:...`) acted on."""
     params: tuple[str, ...]
     if store.db.dialect == "sqlite":  # binary order: a range on the (owner_id, key) index
         where, params = "key >= ? AND key < ?", ("goal:", "goal;")
     else:
         where, params = "key LIKE ?", ("goal:%",)
-    for key, closed in store.db.rows(
-        f"SELECT key, closed_on FROM reminder WHERE owner_id = ? AND {where} AND closed_on >= ?",
-        (store.owner_id, *params, since.isoformat()),
-    ):
-        number = str(key).split(":")[1]
-        if number.isdecimal() and closed is not None:
-            day = date.fromisoformat(str(closed)[:10])
-            found[int(number)] = max(found.get(int(number), day), day)
-    return found
+    return [
+        (str(key), str(state), date.fromisoformat(str(closed)[:10]) if closed else None)
+        for key, state, closed in store.db.rows(
+            f"SELECT key, state, closed_on FROM reminder WHERE owner_id = ? AND {where}",
+            (store.owner_id, *params),
+        )
+    ]

@@ -1,0 +1,142 @@
+"""The agenda's goal item: "For your goal “backend role at a fintech”, Ana Ruiz can
+introduce you to Lee Park at Plaid", with the ask drafted.
+
+At most one goal item a day, and only every few days, the active goals taking turns
+(`amity.engines.goal_progress.goal_turns`); a goal is brought up only when nothing was done
+for it lately (no contact with its people since it was set, no goal item done or skipped,
+for two weeks) and
+a short warm path to one of its people exists. The path is found here with a few indexed
+reads (its companies' current people and their ties, one and two links from you), not by
+the warm-path search, which loads the whole network: `amity today` stays fast. Role targets
+are left to `amity goal show` (a role means reading every title).
+
+The item is keyed `goal:GOAL:TARGET:VIA` (VIA 0 when you know the target): done or skipped,
+that path is not offered again; the next one is, on a later turn. It expires the same day:
+a goal item that did not fit the day's budget waits for the goal's next turn.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from typing import TYPE_CHECKING
+
+from amity.engines import goal_progress as rules
+from amity.model.enums import ReminderKind, TargetKind
+from amity.store import Row, Store, as_date
+from amity.store import goal_reads as reads
+
+if TYPE_CHECKING:
+    from amity.engines.agenda import AgendaItem
+
+PREFIX = "goal:"
+
+
+def goal_items(store: Store, today: date) -> list[AgendaItem]:
+    """Today's goal item, if today is a goal's turn and it has a path (a list of 0 or 1)."""
+    targets: dict[int, list[Row]] = defaultdict(list)
+    for row in reads.active_targets(store):
+        targets[int(row["goal_id"])].append(row)
+    turns = rules.goal_turns(list(targets), today)
+    if not turns:
+        return []
+    states = reads.goal_item_states(store)
+    for goal_id in turns:
+        item = _item(store, goal_id, targets[goal_id], states, today)
+        if item is not None:
+            return [item]
+    return []
+
+
+def _item(
+    store: Store,
+    goal_id: int,
+    rows: list[Row],
+    states: list[tuple[str, str, date | None]],
+    today: date,
+) -> AgendaItem | None:
+    people = _people(store, rows)
+    if not people:
+        return None
+    acted = [closed for key, _, closed in states if key.startswith(f"{PREFIX}{goal_id}:")]
+    last = max([day for day in acted if day is not None], default=None)
+    contact = reads.last_contact(store, people)
+    set_on = as_date(rows[0]["created_on"])
+    if contact is not None and set_on is not None and contact < set_on:
+        contact = None  # in touch before the goal was set: nothing done for it yet
+    if not rules.is_quiet(max(filter(None, (last, contact)), default=None), today):
+        return None
+    used = _used(goal_id, states)
+    ties = [(t, o, s) for t, o, s, _, _ in reads.ties_of(store, people)]
+    yours = reads.strengths(store, {*people, *(other for _, other, _ in ties)})
+    mine = {pid: strength for pid, (_, strength) in yours.items()}
+    path = rules.best_short_path(list(people), mine, ties, used)
+    if path is None:
+        return None
+    from amity.engines.agenda import make_item
+
+    target, at = yours[path.target_id][0], people[path.target_id]
+    label = rules.goal_label(str(rows[0]["title"]))
+    if path.via_id is None:
+        asked_id, reason = path.target_id, f"For your goal {label}, ask {target}{at} for a chat"
+    else:
+        asked_id = path.via_id
+        via = yours[path.via_id][0]
+        reason = f"For your goal {label}, {via} can introduce you to {target}{at}"
+    return make_item(
+        ReminderKind.CHECK_IN,
+        f"{PREFIX}{goal_id}:{path.target_id}:{path.via_id or 0}",
+        asked_id,
+        yours[asked_id][0],
+        today,
+        reason,
+        strength=mine.get(asked_id, 0),
+        expires=today,
+    )
+
+
+def _people(store: Store, rows: list[Row]) -> dict[int, str]:
+    """The goal's company and person targets' living people: id -> " at Plaid" (or "")."""
+    found: dict[int, str] = {}
+    for row in rows:
+        if row["kind"] == TargetKind.COMPANY.value:
+            value = str(row["value"])
+            organizations = reads.organizations_starting(store, rules.company_prefix(value))
+            for person in reads.people_at(store, rules.companies_named(value, organizations)):
+                found.setdefault(int(person["id"]), f" at {person['at']}")
+    named = [int(row["person_id"]) for row in rows if row["person_id"] is not None]
+    for person in reads.people(store, named):
+        at = str(person["organization"] or "")
+        found.setdefault(int(person["id"]), f" at {at}" if at else "")
+    return found
+
+
+def _used(goal_id: int, states: list[tuple[str, str, date | None]]) -> set[tuple[int, int | None]]:
+    used: set[tuple[int, int | None]] = set()
+    for key, state, _ in states:
+        parts = key.split(":")
+        mine = len(parts) == 4 and parts[1] == str(goal_id) and state in ("done", "skipped")
+        if mine and parts[2].isdecimal() and parts[3].isdecimal():
+            used.add((int(parts[2]), int(parts[3]) or None))
+    return used
+
+
+def goal_draft(store: Store, key: str, today: date) -> str | None:
+    """The ask a goal item's key stands for (None for any other key): to the person between
+    you and the target, an introduction; to the target you know, a conversation."""
+    parts = key.split(":")
+    if len(parts) != 4 or parts[0] != PREFIX[:-1] or not all(p.isdecimal() for p in parts[1:]):
+        return None
+    from amity.engines.draft_intro import AskReason, ask_for_intro
+    from amity.service.settings import preferences
+
+    target_id, via_id = int(parts[2]), int(parts[3])
+    found = {int(row["id"]): row for row in reads.people(store, [target_id, via_id])}
+    if target_id not in found or (via_id and via_id not in found):
+        return None
+    target = found[target_id]
+    at = str(target["organization"] or "")
+    reason = AskReason(f"someone at {at}", at) if at else AskReason()
+    chain = (str(found[via_id]["name"]), str(target["name"])) if via_id else (str(target["name"]),)
+    signature = str(preferences.get(store, "signature") or "")
+    return ask_for_intro(chain, reason, signature)
