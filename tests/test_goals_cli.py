@@ -10,7 +10,10 @@ from typing import Any
 
 from tests.conftest import Amity
 
-ASK = "For your goal \u201cbackend role at a fintech\u201d, Ana Ruiz can introduce you to Lee Park at Plaid"
+ASK = (
+    "For your goal \u201cbackend role at a fintech\u201d, Ana Ruiz can introduce you to "
+    "Lee Park at Plaid"
+)
 
 
 def _maya(amity: Amity) -> None:
