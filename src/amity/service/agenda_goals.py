@@ -3,11 +3,12 @@ introduce you to Lee Park at Plaid", with the ask drafted.
 
 At most one goal item a day, and only every few days, the active goals taking turns
 (`amity.engines.goal_progress.goal_turns`); a goal is brought up only when nothing was done
-for it lately (no contact with its people since it was set, no goal item done or skipped,
-for two weeks) and
+for it lately (no goal item done or skipped for two weeks; a path whose people you were in
+touch with since the goal was set, in those two weeks, is passed over) and
 a short warm path to one of its people exists. The path is found here with a few indexed
-reads (its companies' current people and their ties, one and two links from you), not by
-the warm-path search, which loads the whole network: `amity today` stays fast. Role targets
+reads from the 200 people you know best (those at a target company, and their ties to
+someone there), not by the warm-path search, which loads the whole network: `amity today`
+stays fast. Role targets
 are left to `amity goal show` (a role means reading every title).
 
 The item is keyed `goal:GOAL:TARGET:VIA` (VIA 0 when you know the target): done or skipped,
@@ -30,6 +31,11 @@ if TYPE_CHECKING:
     from amity.engines.agenda import AgendaItem
 
 PREFIX = "goal:"
+# Paths start from the people you know best (the strongest link is almost always one of
+# them), so the reads are bounded however large the target company is; a path whose people
+# you were in touch with lately is passed over, up to TRIES times.
+KNOWN_BEST = 200
+TRIES = 5
 
 
 def goal_items(store: Store, today: date) -> list[AgendaItem]:
@@ -55,39 +61,65 @@ def _item(
     states: list[tuple[str, str, date | None]],
     today: date,
 ) -> AgendaItem | None:
-    people = _people(store, rows)
-    if not people:
-        return None
     acted = [closed for key, _, closed in states if key.startswith(f"{PREFIX}{goal_id}:")]
-    last = max([day for day in acted if day is not None], default=None)
-    contact = reads.last_contact(store, people)
-    set_on = as_date(rows[0]["created_on"])
-    if contact is not None and set_on is not None and contact < set_on:
-        contact = None  # in touch before the goal was set: nothing done for it yet
-    if not rules.is_quiet(max(filter(None, (last, contact)), default=None), today):
+    if not rules.is_quiet(max([day for day in acted if day is not None], default=None), today):
         return None
+    organizations, named = _targets(store, rows)
+    best = reads.strongest(store, KNOWN_BEST)
+    mine = dict(best) | {
+        pid: strength for pid, (_, strength) in reads.strengths(store, named).items()
+    }
+    targets = reads.working_at(store, mine, organizations) | (set(named) & set(mine))
+    links = reads.ties_of(store, [pid for pid, _ in best])
+    others = {other for _, other, _, _, _ in links}
+    targets |= reads.working_at(store, others - targets, organizations)
+    ties = [(other, via, strength) for via, other, strength, _, _ in links if other in targets]
     used = _used(goal_id, states)
-    ties = [(t, o, s) for t, o, s, _, _ in reads.ties_of(store, people)]
-    yours = reads.strengths(store, {*people, *(other for _, other, _ in ties)})
-    mine = {pid: strength for pid, (_, strength) in yours.items()}
-    path = rules.best_short_path(list(people), mine, ties, used)
-    if path is None:
-        return None
+    set_on = as_date(rows[0]["created_on"])
+    for _ in range(TRIES):
+        path = rules.best_short_path(sorted(targets), mine, ties, used)
+        if path is None:
+            return None
+        if _untouched(store, path, set_on, today):
+            return _made(store, goal_id, str(rows[0]["title"]), path, mine, today)
+        used.add((path.target_id, path.via_id))
+    return None
+
+
+def _untouched(store: Store, path: rules.ShortPath, set_on: date | None, today: date) -> bool:
+    """Nothing done along this path lately: neither you and the target nor you and the
+    person between were in touch since the goal was set, over the last QUIET_DAYS."""
+    found = reads.last_contacts(store, [path.target_id, path.via_id or path.target_id])
+    recent = [day for day in found.values() if set_on is None or day >= set_on]
+    return rules.is_quiet(max(recent, default=None), today)
+
+
+def _made(
+    store: Store,
+    goal_id: int,
+    title: str,
+    path: rules.ShortPath,
+    mine: dict[int, int],
+    today: date,
+) -> AgendaItem:
     from amity.engines.agenda import make_item
 
-    target, at = yours[path.target_id][0], people[path.target_id]
-    label = rules.goal_label(str(rows[0]["title"]))
+    people = {int(r["id"]): r for r in reads.people(store, [path.target_id, path.via_id or 0])}
+    target = str(people[path.target_id]["name"])
+    at = str(people[path.target_id]["organization"] or "")
+    at = f" at {at}" if at else ""
+    label = rules.goal_label(title)
     if path.via_id is None:
         asked_id, reason = path.target_id, f"For your goal {label}, ask {target}{at} for a chat"
     else:
         asked_id = path.via_id
-        via = yours[path.via_id][0]
+        via = str(people[path.via_id]["name"])
         reason = f"For your goal {label}, {via} can introduce you to {target}{at}"
     return make_item(
         ReminderKind.CHECK_IN,
         f"{PREFIX}{goal_id}:{path.target_id}:{path.via_id or 0}",
         asked_id,
-        yours[asked_id][0],
+        str(people[asked_id]["name"]),
         today,
         reason,
         strength=mine.get(asked_id, 0),
@@ -95,20 +127,16 @@ def _item(
     )
 
 
-def _people(store: Store, rows: list[Row]) -> dict[int, str]:
-    """The goal's company and person targets' living people: id -> " at Plaid" (or "")."""
-    found: dict[int, str] = {}
+def _targets(store: Store, rows: list[Row]) -> tuple[list[int], list[int]]:
+    """The goal's company targets' organisations, and its person targets."""
+    organizations: list[int] = []
     for row in rows:
         if row["kind"] == TargetKind.COMPANY.value:
             value = str(row["value"])
-            organizations = reads.organizations_starting(store, rules.company_prefix(value))
-            for person in reads.people_at(store, rules.companies_named(value, organizations)):
-                found.setdefault(int(person["id"]), f" at {person['at']}")
+            known = reads.organizations_starting(store, rules.company_prefix(value))
+            organizations += rules.companies_named(value, known)
     named = [int(row["person_id"]) for row in rows if row["person_id"] is not None]
-    for person in reads.people(store, named):
-        at = str(person["organization"] or "")
-        found.setdefault(int(person["id"]), f" at {at}" if at else "")
-    return found
+    return sorted(set(organizations)), sorted(set(named))
 
 
 def _used(goal_id: int, states: list[tuple[str, str, date | None]]) -> set[tuple[int, int | None]]:

@@ -169,6 +169,54 @@ def last_contact(store: Store, person_ids: Iterable[int]) -> date | None:
     return date.fromisoformat(latest) if latest else None
 
 
+# -- the agenda's short paths: bounded reads from the people you know best ----------------
+
+
+def strongest(store: Store, limit: int) -> list[tuple[int, int]]:
+    """(id, strength) of the `limit` living people you know best (strength above 0), from
+    the (owner_id, strength) index."""
+    return [
+        (int(pid), int(strength))
+        for pid, strength in store.db.rows(
+            f"SELECT p.id, p.strength FROM person p WHERE {_LIVING} AND p.strength > 0 "
+            "ORDER BY p.strength DESC, p.id LIMIT ?",
+            (store.owner_id, False, limit),
+        )
+    ]
+
+
+def working_at(
+    store: Store, person_ids: Iterable[int], organization_ids: Iterable[int]
+) -> set[int]:
+    """Which of these people hold an open position at one of these organisations."""
+    organizations = sorted(set(organization_ids))
+    found: set[int] = set()
+    if not organizations:
+        return found
+    for chunk in _chunks(person_ids):
+        for (pid,) in store.db.rows(
+            f"SELECT pos.person_id FROM position pos WHERE pos.owner_id = ? "
+            f"AND pos.person_id IN ({_marks(chunk)}) AND pos.end_on IS NULL "
+            f"AND +pos.organization_id IN ({_marks(organizations)})",
+            (store.owner_id, *chunk, *organizations),
+        ):
+            found.add(int(pid))
+    return found
+
+
+def last_contacts(store: Store, person_ids: Iterable[int]) -> dict[int, date]:
+    """id -> the last day you were in touch, for these people (those ever in touch)."""
+    found: dict[int, date] = {}
+    for chunk in _chunks(person_ids):
+        for pid, day in store.db.rows(
+            f"SELECT p.id, p.last_contact_on FROM person p WHERE p.owner_id = ? "
+            f"AND p.id IN ({_marks(chunk)}) AND p.last_contact_on IS NOT NULL",
+            (store.owner_id, *chunk),
+        ):
+            found[int(pid)] = date.fromisoformat(str(day)[:10])
+    return found
+
+
 def active_targets(store: Store) -> list[Row]:
     """Each target of each active goal: `goal_id`, `title`, `detail`, `created_on`,
     `kind`, `value`, `person_id`, by goal then target."""
