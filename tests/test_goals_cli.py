@@ -250,3 +250,29 @@ def test_editing_a_goal(amity: Amity) -> None:
     amity.ok("goal", "drop", "1", today="2026-11-04")
     reopened = amity.ok("goal", "edit", "1", "--reopen", "--json", today="2026-11-05").json()
     assert reopened["goal"]["status"] == "active" and reopened["goal"]["closed_on"] is None
+
+
+def test_a_goals_targets_steer_the_suggested_introductions(amity: Amity) -> None:
+    """Two people who should meet over payments infrastructure: once a goal aims at the
+    role, the suggestion says it serves the goal (the role's words are the goal's)."""
+    amity.ok("add", "Rita Gomez", today="2026-11-01")
+    amity.ok("add", "Omar Haddad", today="2026-11-01")
+    amity.ok(
+        "edit", "Rita Gomez", "--needs", "advice on payments infrastructure", today="2026-11-01"
+    )
+    amity.ok(
+        "edit",
+        "Omar Haddad",
+        "--offers",
+        "ten years of payments infrastructure",
+        today="2026-11-01",
+    )
+    for name in ("Rita Gomez", "Omar Haddad"):
+        amity.ok("log", name, "--kind", "call", today="2026-11-01")
+    before = amity.ok("intros", "--json", today="2026-11-02").json()
+    assert before["suggestions"] and "goal" not in before["suggestions"][0]["reason"]
+    amity.ok(
+        "goal", "add", "Grow my network", "--role", "payments infrastructure", today="2026-11-02"
+    )
+    after = amity.ok("intros", "--json", today="2026-11-02").json()["suggestions"]
+    assert "It serves your goal \u201cGrow my network\u201d." in after[0]["reason"]
