@@ -283,7 +283,8 @@ def _render(progress: GoalProgress) -> None:
     echo(f"  Warm paths: {len(progress.paths)}")
     for path in progress.paths:
         chain = " \u2192 ".join(("you", *path.via, path.target))
-        echo(f"    {chain} ({path.strength:.2f})")
+        note = f", {path.note}" if path.note else ""
+        echo(f"    {chain}{note} ({path.strength:.2f})")
     echo(f"  Introductions: {progress.asked} asked, {progress.made} made")
     meetings = progress.meetings
     echo(f"  Meetings: {len(meetings)}" + _names([f"{m.person} {m.day}" for m in meetings]))

@@ -143,6 +143,15 @@ def is_quiet(last_activity: date | None, today: date) -> bool:
     return last_activity is None or (today - last_activity).days >= QUIET_DAYS
 
 
+def waiting_since(set_on: date | None, last_acted: date | None, today: date) -> date:
+    """Since when a goal has waited for a step: the day it was set, or QUIET_DAYS after
+    its last agenda item was acted on (the later); today for a goal of unknown age."""
+    days = [set_on or today]
+    if last_acted is not None:
+        days.append(last_acted + timedelta(days=QUIET_DAYS))
+    return min(max(days), today)
+
+
 def goal_label(title: str) -> str:
     """How the agenda names a goal: its title in quotes, lower-cased after a capital."""
     text = " ".join(title.split())

@@ -11,6 +11,8 @@ someone there), not by the warm-path search, which loads the whole network: `ami
 stays fast. Role targets
 are left to `amity goal show` (a role means reading every title).
 
+The item is due since the goal has waited for a step (the day it was set, or two weeks
+after its last item was acted on), so it ranks with the check-ins by how long it waited.
 The item is keyed `goal:GOAL:TARGET:VIA` (VIA 0 when you know the target): done or skipped,
 that path is not offered again; the next one is, on a later turn. It expires the same day:
 a goal item that did not fit the day's budget waits for the goal's next turn.
@@ -62,7 +64,8 @@ def _item(
     today: date,
 ) -> AgendaItem | None:
     acted = [closed for key, _, closed in states if key.startswith(f"{PREFIX}{goal_id}:")]
-    if not rules.is_quiet(max([day for day in acted if day is not None], default=None), today):
+    last = max([day for day in acted if day is not None], default=None)
+    if not rules.is_quiet(last, today):
         return None
     organizations, named = _targets(store, rows)
     best = reads.strongest(store, KNOWN_BEST)
@@ -81,7 +84,8 @@ def _item(
         if path is None:
             return None
         if _untouched(store, path, set_on, today):
-            return _made(store, goal_id, str(rows[0]["title"]), path, mine, today)
+            due = rules.waiting_since(set_on, last, today)
+            return _made(store, (goal_id, str(rows[0]["title"])), path, mine, due, today)
         used.add((path.target_id, path.via_id))
     return None
 
@@ -96,10 +100,10 @@ def _untouched(store: Store, path: rules.ShortPath, set_on: date | None, today: 
 
 def _made(
     store: Store,
-    goal_id: int,
-    title: str,
+    goal: tuple[int, str],
     path: rules.ShortPath,
     mine: dict[int, int],
+    due: date,
     today: date,
 ) -> AgendaItem:
     from amity.engines.agenda import make_item
@@ -108,7 +112,7 @@ def _made(
     target = str(people[path.target_id]["name"])
     at = str(people[path.target_id]["organization"] or "")
     at = f" at {at}" if at else ""
-    label = rules.goal_label(title)
+    goal_id, label = goal[0], rules.goal_label(goal[1])
     if path.via_id is None:
         asked_id, reason = path.target_id, f"For your goal {label}, ask {target}{at} for a chat"
     else:
@@ -120,7 +124,7 @@ def _made(
         f"{PREFIX}{goal_id}:{path.target_id}:{path.via_id or 0}",
         asked_id,
         str(people[asked_id]["name"]),
-        today,
+        due,
         reason,
         strength=mine.get(asked_id, 0),
         expires=today,

@@ -26,6 +26,8 @@ from amity.model import (
     Position,
     ReminderKind,
 )
+from amity.model.enums import TargetKind
+from amity.model.events import Goal, Target
 from amity.service.demo_data import (
     CIRCLE_MIX,
     COMPANIES,
@@ -44,6 +46,7 @@ from amity.service.relationships import refresh_people
 from amity.service.settings import preferences
 from amity.store import Store, reminders
 from amity.store import demo as demo_store
+from amity.store import goals as goal_store
 from amity.store import interactions as interaction_store
 from amity.store import ledger as ledger_store
 from amity.store import people as people_store
@@ -285,12 +288,19 @@ def _events_goals_ties(
         )
         for pid, _ in rng.sample(ids, 5):
             demo_store.add_attendance(store, event_id, pid, "met" if offset < 0 else "target")
-    demo_store.add_goal(
+    goal_store.insert_goal(
         store,
-        "Backend role at a fintech",
-        "warm intros to two hiring managers",
-        "Plaid",
-        today + timedelta(days=90),
+        Goal(
+            "Backend role at a fintech",
+            "warm intros to two hiring managers",
+            due_on=today + timedelta(days=90),
+            created_on=today - timedelta(days=30),
+            targets=(
+                Target(TargetKind.COMPANY, "Plaid"),
+                Target(TargetKind.COMPANY, "Stripe"),
+                Target(TargetKind.ROLE, "backend engineer"),
+            ),
+        ),
     )
     for _ in range(120):
         (a, _ca), (b, _cb) = rng.sample(ids, 2)

@@ -128,7 +128,7 @@ def _paths(store: Store, goal: GoalView, today: date) -> tuple[PathFound, ...]:
         for t in goal.targets
         if t.kind is TargetKind.PERSON and t.person_id is not None
     ]
-    found: dict[tuple[int | None, str], PathFound] = {}
+    found: dict[tuple[int | None, str], tuple[bool, PathFound]] = {}
     for query in queries:
         for path in paths_to(store, query, today, PATHS_SHOWN).paths:
             if path.ask.id is None:
@@ -144,9 +144,12 @@ def _paths(store: Store, goal: GoalView, today: date) -> tuple[PathFound, ...]:
                 path.draft,
             )
             key = (path.ask.id, target)
-            if key not in found or found[key].strength < shown.strength:
-                found[key] = shown
-    ranked = sorted(found.values(), key=lambda p: (-p.strength, p.target, p.ask))
+            if key not in found or found[key][1].strength < shown.strength:
+                found[key] = (path.former, shown)
+    # Someone who works there now before someone who used to, then the strongest.
+    ranked = [
+        p for _, p in sorted(found.values(), key=lambda f: (f[0], -f[1].strength, f[1].target))
+    ]
     return tuple(ranked[:PATHS_SHOWN])
 
 

@@ -1,4 +1,5 @@
-"""The few writes only the demo network needs: events, goals, ties and fixed-up dates."""
+"""The few writes only the demo network needs: events, ties and fixed-up dates (its goal
+is written by `amity.store.goals`, as any goal)."""
 
 from __future__ import annotations
 
@@ -53,14 +54,6 @@ def add_attendance(store: Store, event_id: int, person_id: int, role: str) -> No
         "INSERT INTO event_attendance (owner_id, event_id, person_id, role) "
         "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
         (store.owner_id, event_id, person_id, role),
-    )
-
-
-def add_goal(store: Store, title: str, detail: str, organization: str, due_on: date) -> None:
-    store.db.execute(
-        "INSERT INTO goal (owner_id, title, detail, target_organization, due_on) "
-        "VALUES (?, ?, ?, ?, ?)",
-        (store.owner_id, title, detail, organization, due_on.isoformat()),
     )
 
 
