@@ -36,7 +36,8 @@ def next_step(store: Store, progress: GoalProgress, today: date) -> NextStep:
         path = progress.paths[0]
         note = f" ({path.note})" if path.note else ""
         if not path.via:
-            text = f"Write to {path.target}{note}: you know them"
+            known = "you have not been in touch yet" if path.first_contact else "you know them"
+            text = f"Write to {path.target}{note}: {known}"
         elif len(path.via) == 1:
             text = f"Ask {path.ask} to introduce you to {path.target}{note}"
         else:

@@ -115,6 +115,7 @@ def _new_links(store: Store, found: dict[int, _Found], since: date) -> tuple[New
 
 
 def _paths(store: Store, goal: GoalView, today: date) -> tuple[PathFound, ...]:
+    from amity.service.path_links import NEVER_IN_TOUCH
     from amity.service.paths import PathQuery, paths_to
     from amity.service.paths import TargetKind as PathKind
 
@@ -142,6 +143,7 @@ def _paths(store: Store, goal: GoalView, today: date) -> tuple[PathFound, ...]:
                 path.ask.name,
                 path.ask.id,
                 path.draft,
+                path.hops[0].why == NEVER_IN_TOUCH,
             )
             key = (path.ask.id, target)
             if key not in found or found[key][1].strength < shown.strength:

@@ -97,6 +97,7 @@ class PathFound:
     ask: str  # the first person to write to
     ask_id: int
     draft: str
+    first_contact: bool = False  # you were never in touch with the person to ask
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -7,6 +7,7 @@ from fastapi import APIRouter
 from amity.web.routes import (
     capture,
     duplicates,
+    goals,
     imports,
     later,
     network,
@@ -29,6 +30,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     duplicates.router,
     report.router,
     network.router,
+    goals.router,
     settings.router,
     later.router,
 )

@@ -13,7 +13,6 @@ router = APIRouter()
 
 SOON = {
     "events": ("Events", "Plan an event with a purpose, capture on the day, see what lasted."),
-    "goals": ("Goals", "Networking goals and the people and companies that serve them."),
 }
 
 SHORTCUTS: tuple[tuple[str, str], ...] = (
