@@ -15,7 +15,7 @@ from amity.store.database import Row
 from amity.store.handle import Store
 
 _IN_CHUNK = 500  # ids per IN (...) list
-_LIVING = "p.owner_id = ? AND p.archived = ? AND p.deleted_on IS NULL"
+_LIVING = "p.archived = ? AND p.deleted_on IS NULL"  # after `p.owner_id = ? AND`
 PERSON_COLUMNS = (
     "p.id, p.name, p.organization, p.title, p.created_on, p.first_contact_on, "
     "p.last_contact_on, p.strength"
@@ -61,7 +61,8 @@ def people_at(store: Store, organization_ids: Iterable[int], *, current: bool = 
             "FROM position pos JOIN organization o ON o.id = pos.organization_id "
             "AND o.owner_id = pos.owner_id JOIN person p ON p.id = pos.person_id "
             f"AND p.owner_id = pos.owner_id WHERE pos.owner_id = ? {only}"
-            f"AND pos.organization_id IN ({_marks(chunk)}) AND {_LIVING} ORDER BY p.id",
+            f"AND pos.organization_id IN ({_marks(chunk)}) AND p.owner_id = ? AND {_LIVING} "
+            "ORDER BY p.id",
             (store.owner_id, *chunk, store.owner_id, False),
         ):
             found.setdefault(int(row["id"]), row)
@@ -71,7 +72,7 @@ def people_at(store: Store, organization_ids: Iterable[int], *, current: bool = 
 def titles(store: Store) -> Iterator[tuple[int, str]]:
     """(id, current title) of every living person who has one (a role is matched on it)."""
     for pid, title in store.db.rows(
-        f"SELECT p.id, p.title FROM person p WHERE {_LIVING} AND p.title <> ''",
+        f"SELECT p.id, p.title FROM person p WHERE p.owner_id = ? AND {_LIVING} AND p.title <> ''",
         (store.owner_id, False),
     ):
         yield int(pid), str(title)
@@ -82,7 +83,7 @@ def people(store: Store, person_ids: Iterable[int]) -> list[Row]:
     rows: list[Row] = []
     for chunk in _chunks(person_ids):
         rows += store.db.query(
-            f"SELECT {PERSON_COLUMNS} FROM person p WHERE {_LIVING} "
+            f"SELECT {PERSON_COLUMNS} FROM person p WHERE p.owner_id = ? AND {_LIVING} "
             f"AND p.id IN ({_marks(chunk)}) ORDER BY p.id",
             (store.owner_id, False, *chunk),
         )
@@ -147,7 +148,7 @@ def strengths(store: Store, person_ids: Iterable[int]) -> dict[int, tuple[str, i
     found: dict[int, tuple[str, int]] = {}
     for chunk in _chunks(person_ids):
         for pid, name, strength in store.db.rows(
-            f"SELECT p.id, p.name, p.strength FROM person p WHERE {_LIVING} "
+            f"SELECT p.id, p.name, p.strength FROM person p WHERE p.owner_id = ? AND {_LIVING} "
             f"AND p.id IN ({_marks(chunk)})",
             (store.owner_id, False, *chunk),
         ):
@@ -178,8 +179,8 @@ def strongest(store: Store, limit: int) -> list[tuple[int, int]]:
     return [
         (int(pid), int(strength))
         for pid, strength in store.db.rows(
-            f"SELECT p.id, p.strength FROM person p WHERE {_LIVING} AND p.strength > 0 "
-            "ORDER BY p.strength DESC, p.id LIMIT ?",
+            f"SELECT p.id, p.strength FROM person p WHERE p.owner_id = ? AND {_LIVING} "
+            "AND p.strength > 0 ORDER BY p.strength DESC, p.id LIMIT ?",
             (store.owner_id, False, limit),
         )
     ]

@@ -18,7 +18,7 @@ from amity.model.events import Goal, Target
 from amity.store.database import Row, as_date
 from amity.store.handle import Store
 
-_SELECT = "SELECT id, title, detail, due_on, status, created_on, closed_on FROM goal "
+_COLUMNS = "id, title, detail, due_on, status, created_on, closed_on"
 
 
 def insert_goal(store: Store, goal: Goal) -> int:
@@ -59,7 +59,9 @@ def remove_target(store: Store, target_id: int) -> None:
 
 
 def goal_row(store: Store, goal_id: int) -> Row | None:
-    return store.db.one(_SELECT + "WHERE owner_id = ? AND id = ?", (store.owner_id, goal_id))
+    return store.db.one(
+        f"SELECT {_COLUMNS} FROM goal WHERE owner_id = ? AND id = ?", (store.owner_id, goal_id)
+    )
 
 
 def goal_rows(store: Store, *, closed: bool = False) -> list[Row]:
@@ -68,7 +70,7 @@ def goal_rows(store: Store, *, closed: bool = False) -> list[Row]:
     only = "" if closed else "AND status = ? "
     order = "CASE WHEN status = ? THEN 0 ELSE 1 END, "
     return store.db.query(
-        _SELECT + f"WHERE owner_id = ? {only}ORDER BY {order}"
+        f"SELECT {_COLUMNS} FROM goal WHERE owner_id = ? {only}ORDER BY {order}"
         "CASE WHEN due_on IS NULL THEN 1 ELSE 0 END, due_on, id",
         (store.owner_id, *(() if closed else (GoalStatus.ACTIVE.value,)), "active"),
     )
