@@ -6,7 +6,7 @@ At most one goal item a day, and only every few days, the active goals taking tu
 for it lately (no goal item done or skipped for two weeks; a path whose people you were in
 touch with since the goal was set, in those two weeks, is passed over) and
 a short warm path to one of its people exists. The path is found here with a few indexed
-reads from the 200 people you know best (those at a target company, and their ties to
+reads from the 100 people you know best (those at a target company, and their ties to
 someone there), not by the warm-path search, which loads the whole network: `amity today`
 stays fast. Role targets
 are left to `amity goal show` (a role means reading every title).
@@ -36,7 +36,7 @@ PREFIX = "goal:"
 # Paths start from the people you know best (the strongest link is almost always one of
 # them), so the reads are bounded however large the target company is; a path whose people
 # you were in touch with lately is passed over, up to TRIES times.
-KNOWN_BEST = 200
+KNOWN_BEST = 100
 TRIES = 5
 
 
