@@ -31,7 +31,6 @@ def test_demo_writes_touch_only_the_account(store: Store, other: Store) -> None:
     event = demo_store.add_event(store, "PyCon", TODAY, "Lisbon", "meet", "three", "planned")
     demo_store.add_attendance(store, event, mine, "target")
     demo_store.add_attendance(store, event, mine, "target")  # once only
-    demo_store.add_goal(store, "Backend role", "two intros", "Plaid", TODAY)
     friend = add_person(store, "Sam Okafor")
     demo_store.add_tie(store, min(mine, friend), max(mine, friend), "knows", 50, "demo")
     interaction_store.insert_interaction(
@@ -41,7 +40,7 @@ def test_demo_writes_touch_only_the_account(store: Store, other: Store) -> None:
     assert demo_store.count_interactions(other) == 1
     assert people_store.count_people(store) == 2
     assert people_store.count_people(other) == 1
-    for table in ("event", "event_attendance", "goal", "tie"):
+    for table in ("event", "event_attendance", "tie"):
         assert (
             store.db.scalar(f"SELECT count(*) FROM {table} WHERE owner_id = ?", (store.owner_id,))
             == 1

@@ -52,3 +52,15 @@ def test_active_goals_only(store: Store, other: Store) -> None:
             (owner.owner_id, title, "by spring", status),
         )
     assert st.active_goals(store) == [("Raise a seed round", "by spring")]
+
+
+def test_a_goals_companies_and_roles_are_its_words(store: Store, other: Store) -> None:
+    from amity.model.enums import TargetKind
+    from amity.model.events import Goal, Target
+    from amity.store import goals as goal_store
+
+    aims = (Target(TargetKind.COMPANY, "Plaid"), Target(TargetKind.ROLE, "backend engineer"))
+    goal_store.insert_goal(store, Goal("Fintech job", "first job", targets=aims))
+    goal_store.insert_goal(other, Goal("Theirs", targets=(Target(TargetKind.COMPANY, "Acme"),)))
+    assert st.active_goals(store) == [("Fintech job", "first job Plaid backend engineer")]
+    assert st.active_goals(other) == [("Theirs", "Acme")]

@@ -41,11 +41,6 @@ def test_every_page_renders_on_the_demo_network(demo_web: Web) -> None:
     assert "People per tier, week by week" in report
 
 
-def test_later_pages_are_calm_placeholders(web: Web) -> None:
-    text = web.get("/goals").text
-    assert "Coming soon" in text
-
-
 def test_a_missing_person_is_a_404_page(web: Web) -> None:
     response = web.get("/people/424242")
     assert response.status_code == 404

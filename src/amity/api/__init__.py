@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 
+from amity.api.goals import add_goal, goal_progress, goals
 from amity.api.home import Home, open_home
 from amity.api.network import record_tie, ties_of, warm_paths
 from amity.api.results import Added, Imported, Logged, Merge, Skipped
@@ -42,9 +43,12 @@ __all__ = [
     "SearchResults",
     "Skipped",
     "TodayView",
+    "add_goal",
     "add_person",
     "done",
     "find_person",
+    "goal_progress",
+    "goals",
     "import_file",
     "log_interaction",
     "met",

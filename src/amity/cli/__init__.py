@@ -53,6 +53,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "opportunity": ("amity.cli.opportunities", "Opportunities to pass on, or to pursue yourself."),
     "event": ("amity.cli.events", "Plan an event, read its brief, debrief after."),
     "events": ("amity.cli.event_rank", "Which past events and communities were worth it (--rank)."),
+    "goal": ("amity.cli.goals", "Networking goals: set one, see its progress and next step."),
     "intros": ("amity.cli.suggestions", "Who among your contacts should meet, and why."),
     "serve": ("amity.cli.web", "Run the web app on this home."),
     "db": ("amity.cli.db", "The database schema: status, and upgrade to the newest."),

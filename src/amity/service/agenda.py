@@ -31,6 +31,7 @@ from amity.model import (
 )
 from amity.service import agenda_sources as sources
 from amity.service.agenda_events import event_items, is_event_item
+from amity.service.agenda_goals import goal_draft, goal_items
 from amity.service.agenda_intros import introduction_draft, introduction_items
 from amity.service.sending import SENT_WORDS, Channel
 from amity.service.settings import preferences
@@ -122,6 +123,7 @@ def plan(store: Store, today: date, *, horizon: int = 0, budget: int | None = No
     items += keep
     items += introduction_items(store, today)
     items += event_items(store, today)
+    items += goal_items(store, today)
     kept = numbered_earlier(store, today)
     states = sources.acted_states(store, [item.key for item in [*items, *kept]])
     done = {key for key, (state, _) in states.items() if state in (DONE, SKIPPED)}
@@ -191,8 +193,9 @@ def today_view(
     for line in agenda.numbered:
         item = line.item
         text = ""
-        if writer is not None and line.state == OPEN and item.key.startswith("intro:"):
+        if writer is not None and line.state == OPEN and item.key.startswith(("intro:", "goal:")):
             text = introduction_draft(store, item.key, today) or ""
+            text = text or goal_draft(store, item.key, today) or ""
         if writer is not None and line.state == OPEN and not text and not is_event_item(item.key):
             text = draft_for(
                 store,

@@ -27,7 +27,7 @@ from amity.model import (
     ReminderKind,
 )
 from amity.model.enums import AttendanceRole, EventStatus, TargetKind
-from amity.model.events import Event, Target
+from amity.model.events import Event, Goal, Target
 from amity.service.demo_data import (
     CIRCLE_MIX,
     COMPANIES,
@@ -47,6 +47,7 @@ from amity.service.settings import preferences
 from amity.store import Store, reminders
 from amity.store import demo as demo_store
 from amity.store import events as event_store
+from amity.store import goals as goal_store
 from amity.store import interactions as interaction_store
 from amity.store import ledger as ledger_store
 from amity.store import people as people_store
@@ -285,13 +286,19 @@ _DEMO_EVENTS = (
 def _events_goals_ties(
     store: Store, rng: random.Random, ids: list[tuple[int, Circle]], today: date
 ) -> None:
-    goal_id = demo_store.add_goal(
+    goal_id = goal_store.insert_goal(
         store,
-        "Backend role at a fintech",
-        "warm intros to two hiring managers",
-        "Plaid",
-        today + timedelta(days=90),
-        today - timedelta(days=60),
+        Goal(
+            "Backend role at a fintech",
+            "warm intros to two hiring managers",
+            due_on=today + timedelta(days=90),
+            created_on=today - timedelta(days=30),
+            targets=(
+                Target(TargetKind.COMPANY, "Plaid"),
+                Target(TargetKind.COMPANY, "Stripe"),
+                Target(TargetKind.ROLE, "backend engineer"),
+            ),
+        ),
     )
     for name, offset, at, place, purpose in _DEMO_EVENTS:
         day = today + timedelta(days=offset)

@@ -3,9 +3,8 @@
 Reads the living people's needs, offers, interests and roles and your relationship with
 each (`amity.store.suggestions`), scores the pairs (`amity.engines.intro_suggestions`),
 then reads who already knows whom only for the best pairs and keeps the first `limit`
-that are new (`amity.engines.intro_reasons.pick`). Goals are your active goals' title and
-detail (the `goal` table); nothing writes them yet, so until goals can be recorded they are
-an empty list and this step is a no-op.
+that are new (`amity.engines.intro_reasons.pick`). Goals are your active goals' title,
+why, and the companies and roles they aim at (`amity goal add ... --company X --role Y`).
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""The few writes only the demo network needs: events, goals, ties and fixed-up dates."""
+"""The few writes only the demo network needs: events, ties and fixed-up dates (its goal
+is written by `amity.store.goals`, as any goal)."""
 
 from __future__ import annotations
 
@@ -54,27 +55,6 @@ def add_attendance(store: Store, event_id: int, person_id: int, role: str) -> No
         "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
         (store.owner_id, event_id, person_id, role),
     )
-
-
-def add_goal(
-    store: Store,
-    title: str,
-    detail: str,
-    organization: str,
-    due_on: date,
-    created_on: date | None = None,
-) -> int:
-    """A goal with one target company, set on `created_on` (else 120 days before it is due)."""
-    created_on = created_on or date.fromordinal(due_on.toordinal() - 120)
-    goal_id = store.db.insert(
-        "INSERT INTO goal (owner_id, title, detail, due_on, created_on) VALUES (?, ?, ?, ?, ?)",
-        (store.owner_id, title, detail, due_on.isoformat(), created_on.isoformat()),
-    )
-    store.db.execute(
-        "INSERT INTO goal_target (owner_id, goal_id, kind, value) VALUES (?, ?, 'company', ?)",
-        (store.owner_id, goal_id, organization),
-    )
-    return goal_id
 
 
 def add_tie(

@@ -85,9 +85,20 @@ def known_pairs(store: Store, ids: Iterable[int]) -> set[tuple[int, int]]:
 
 
 def active_goals(store: Store) -> list[tuple[str, str]]:
-    """Your goals still being pursued: `(title, detail)`."""
+    """Your goals still being pursued: `(title, detail)`, the detail followed by the
+    companies and roles the goal aims at (their words are the goal's words too)."""
     rows = store.db.rows(
-        "SELECT title, detail FROM goal WHERE owner_id = ? AND status = ? ORDER BY id",
+        "SELECT id, title, detail FROM goal WHERE owner_id = ? AND status = ? ORDER BY id",
         (store.owner_id, "active"),
     )
-    return [(str(title or ""), str(detail or "")) for title, detail in rows]
+    goals = [(int(gid), str(title or ""), str(detail or "")) for gid, title, detail in rows]
+    aims: dict[int, list[str]] = {}
+    if goals:
+        for gid, value in store.db.rows(
+            "SELECT t.goal_id, t.value FROM goal_target t JOIN goal g ON g.id = t.goal_id "
+            "AND g.owner_id = t.owner_id WHERE t.owner_id = ? AND g.status = ? "
+            "AND t.kind IN (?, ?) ORDER BY t.id",
+            (store.owner_id, "active", "company", "role"),
+        ):
+            aims.setdefault(int(gid), []).append(str(value))
+    return [(title, " ".join([detail, *aims.get(gid, [])]).strip()) for gid, title, detail in goals]

@@ -9,6 +9,7 @@ from amity.web.routes import (
     duplicates,
     event_rank,
     events,
+    goals,
     imports,
     later,
     network,
@@ -35,6 +36,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     network.router,
     event_rank.router,  # before events: /events/rank is not an event's id
     events.router,
+    goals.router,
     settings.router,
     later.router,
 )

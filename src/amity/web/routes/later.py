@@ -1,4 +1,4 @@
-"""Pages that arrive in later releases, and the keyboard-shortcut help."""
+"""The keyboard-shortcut help."""
 
 from __future__ import annotations
 
@@ -10,10 +10,6 @@ from fastapi.responses import HTMLResponse, Response
 from amity.web.pages import render
 
 router = APIRouter()
-
-SOON = {
-    "goals": ("Goals", "Networking goals and the people and companies that serve them."),
-}
 
 SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("?", "Show this list"),
@@ -39,12 +35,6 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
 
 
 @dataclass(frozen=True, slots=True)
-class SoonPage:
-    title: str
-    blurb: str
-
-
-@dataclass(frozen=True, slots=True)
 class HelpPage:
     shortcuts: tuple[tuple[str, str], ...]
 
@@ -52,16 +42,3 @@ class HelpPage:
 @router.get("/help", response_class=HTMLResponse)
 def help_page(request: Request) -> Response:
     return render(request, "help.html", HelpPage(SHORTCUTS))
-
-
-def _soon(slug: str) -> None:
-    title, blurb = SOON[slug]
-
-    def page(request: Request) -> Response:
-        return render(request, "soon.html", SoonPage(title, blurb))
-
-    router.add_api_route(f"/{slug}", page, methods=["GET"], response_class=HTMLResponse)
-
-
-for _slug in SOON:
-    _soon(_slug)
