@@ -90,3 +90,14 @@ def test_the_room_gets_questions_that_suit_the_purpose() -> None:
         assert len(questions) == 3
     assert any("stand out" in q for q in audience_openers(SUMMIT))
     assert any("tedious" in q for q in audience_openers(Occasion("Expo", "find design partners")))
+
+
+def test_an_interest_that_is_a_question_is_not_asked_as_a_hobby() -> None:
+    radia = Someone("Radia Shaw", "Product Manager", "Elastic",
+                    interests="how they got into product management")  # fmt: skip
+    questions = person_openers(radia, Occasion("Meetup"))
+    assert questions and not any("how you got into" in q for q in questions), questions
+    climber = Someone("Sam Ode", interests="climbing")
+    assert "What drew you to climbing, and what keeps you at it?" in person_openers(
+        climber, Occasion("Meetup")
+    )

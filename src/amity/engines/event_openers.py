@@ -58,6 +58,9 @@ _CUSTOMER_WORDS = re.compile(r"\b(design partners?|customers?|clients?|pilots?|u
 _HIRE_WORDS = re.compile(r"\b(hire|hiring|recruit\w*|candidates?)\b")
 
 
+_QUESTION_WORDS = frozenset({"how", "why", "what", "where", "when", "who", "which", "whether"})
+
+
 def person_openers(someone: Someone, occasion: Occasion) -> list[str]:
     """Up to three open questions for this person at this event."""
     found = [
@@ -129,6 +132,8 @@ def _about_needs(someone: Someone) -> str:
 def _about_interest(someone: Someone) -> str:
     interest = _yours(_first_item(someone.interests))
     if not interest or interest.lower() in _yours(_phrase(someone.last_talk)).lower():
+        return ""
+    if interest.lower().split()[0] in _QUESTION_WORDS:  # "how they got into product": no hobby
         return ""
     if interest.lower().startswith(("a ", "an ", "the ", "your ")):
         return f"What have you taken from {interest} so far?"
