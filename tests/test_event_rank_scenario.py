@@ -122,6 +122,8 @@ def test_before_the_90th_day_every_event_is_too_early(amity: Amity) -> None:
     assert (pycon["name"], pycon["active_after_90_days"]) == ("PyCon US", None)
     assert pycon["followed_up"] == 3
     assert doc["sources"] == []  # no one first met a year before 90 days ago
+    out = amity.ok("events", "--rank", today="2026-08-01").out
+    assert "Communities and sources: none to rank yet." in out
 
 
 def test_an_empty_home_and_plain_events_say_what_to_do(amity: Amity) -> None:

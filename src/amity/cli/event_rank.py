@@ -68,6 +68,13 @@ def _render(data: EventRanking) -> None:
         for number, source in enumerate(data.sources, 1):
             echo(_source_row(number, source))
         echo(data.source_order)
+    elif data.sources_from and data.sources_to:
+        echo()
+        echo(
+            "Communities and sources: none to rank yet. Each is judged by the people you first "
+            f"met through it from {data.sources_from.isoformat()} to "
+            f"{data.sources_to.isoformat()} (90 days on), and there were none."
+        )
 
 
 def _event_row(number: int, e: EventWorth) -> str:
