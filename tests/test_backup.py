@@ -78,20 +78,10 @@ def _fill_every_table(amity: Amity) -> None:
                 (owner, *[TODAY.isoformat()] * 4),
             )
             goal = db.scalar("SELECT min(id) FROM goal WHERE owner_id = ?", (owner,))
-            event = db.scalar("SELECT min(id) FROM event WHERE owner_id = ?", (owner,))
             db.execute(
                 "INSERT INTO goal_target (owner_id, goal_id, kind, value, person_id) "
                 "VALUES (?, ?, 'person', 'Ana', 2), (?, ?, 'role', 'engineering manager', NULL)",
                 (owner, goal, owner, goal),
-            )
-            db.execute(
-                "INSERT INTO event_target (owner_id, event_id, kind, value) "
-                "VALUES (?, ?, 'company', 'Stripe')",
-                (owner, event),
-            )
-            db.execute(
-                "INSERT INTO event_goal (owner_id, event_id, goal_id) VALUES (?, ?, ?)",
-                (owner, event, goal),
             )
             db.execute(
                 "INSERT INTO person_photo (owner_id, person_id, media_type, data, width, height, "

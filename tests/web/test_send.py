@@ -67,11 +67,14 @@ def _zoe(store: Store) -> int:
     yesterday = (TODAY - timedelta(days=1)).isoformat()
     what = Happening(InteractionKind.MET, yesterday, note="talked about Rust & Go #2, 100% fun?")
     person = met(store, HOSTILE, what, TODAY).person_id
-    people_store.add_contact_point(store, person, ContactKind.EMAIL, "zoe+tag@x.example", "")
-    people_store.add_contact_point(store, person, ContactKind.PHONE, "+44 20 7946 0958", "mobile")
-    people_store.add_contact_point(
-        store, person, ContactKind.SOCIAL, "https://www.linkedin.com/in/zo%C3%AB-obrien/", ""
-    )
+    with store.db.transaction():  # committed, so the web app's own connection sees them
+        people_store.add_contact_point(store, person, ContactKind.EMAIL, "zoe+tag@x.example", "")
+        people_store.add_contact_point(
+            store, person, ContactKind.PHONE, "+44 20 7946 0958", "mobile"
+        )
+        people_store.add_contact_point(
+            store, person, ContactKind.SOCIAL, "https://www.linkedin.com/in/zo%C3%AB-obrien/", ""
+        )
     return person
 
 
