@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from amity.web.routes import (
+    app_shell,
     capture,
     duplicates,
     imports,
@@ -20,6 +21,7 @@ from amity.web.routes import (
 
 ROUTERS: tuple[APIRouter, ...] = (
     sign_in.router,
+    app_shell.router,
     today.router,
     people.router,
     person.router,
