@@ -9,6 +9,10 @@ from __future__ import annotations
 import json
 import sqlite3
 import struct
+import subprocess
+import sys
+import time
+import urllib.request
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -181,3 +185,119 @@ def test_with_service_workers_blocked_the_form_still_works(browser: Any, home: S
         assert typed[0][0]  # the form carried the phone's id for it too
     finally:
         context.close()
+
+
+def test_a_capture_when_the_laptop_cannot_be_reached_is_kept_by_the_worker(
+    phone: Any, tmp_path: Path
+) -> None:
+    """The phone is online (on another network), but Amity is not there: the form posts,
+    the worker keeps the capture and shows the kept form again."""
+    laptop = Server(tmp_path / "laptop")
+    laptop.amity("init")
+    laptop.start()
+    try:
+        phone.goto(laptop.url + "/capture")
+        _installed(phone, laptop.url + "/capture")
+        laptop.stop()
+        phone.get_by_label("Name").fill("Aisha Khan")
+        phone.get_by_label("Where").fill("Hackathon")
+        phone.get_by_role("button", name="Save").click()
+        phone.wait_for_url("**/capture?queued=*")
+        assert "Saved on this phone, will sync." in phone.locator("#capture-queued").inner_text()
+        assert phone.get_by_label("Where").input_value() == "Hackathon"
+        [entry] = _queue(phone)
+        assert entry["name"] == "Aisha Khan" and entry["typed_on"] == TODAY.isoformat()
+
+        laptop.start()  # home again: becoming visible sends the queue
+        phone.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
+        phone.wait_for_function("AmityQueue.all().then(q => q.length === 0)")
+        stored = _rows(
+            laptop, "SELECT place FROM interaction WHERE client_id = ?", entry["client_id"]
+        )
+        assert stored == [("Hackathon",)]
+    finally:
+        laptop.stop()
+
+
+PASSWORD = "a long home password"
+
+
+class LanServer(Server):
+    """`amity serve --host 0.0.0.0` with a password: every page needs a sign-in."""
+
+    def start(self) -> None:
+        if not (self.home / "config.toml").exists():
+            subprocess.run(
+                [sys.executable, "-m", "amity", "serve", "--set-password"],
+                env=self.env,
+                input=PASSWORD + "\n",
+                text=True,
+                check=True,
+                capture_output=True,
+            )
+        everywhere = "0.0.0.0"  # noqa: S104 (the password guards it; the browser uses 127.0.0.1)
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "amity",
+                "serve",
+                "--host",
+                everywhere,
+                "--port",
+                str(self.port),
+            ],
+            env=self.env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(self.url + "/sign-in", timeout=1) as r:  # noqa: S310
+                    if r.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("amity serve did not start within 20 s")
+
+
+def _sign_in(tab: Any) -> None:
+    tab.get_by_label("Password").fill(PASSWORD)
+    tab.get_by_role("button", name="Sign in").click()
+
+
+def test_a_capture_sent_after_the_session_ended_stays_queued_until_you_sign_in(
+    phone: Any, tmp_path: Path
+) -> None:
+    lan = LanServer(tmp_path / "lan")
+    lan.amity("init")
+    lan.start()
+    try:
+        phone.goto(lan.url + "/capture")
+        _sign_in(phone)
+        phone.wait_for_url("**/capture")
+        _installed(phone, lan.url + "/capture")
+        phone.context.set_offline(True)
+        phone.get_by_label("Name").fill("Sam Lee")
+        phone.get_by_role("button", name="Save").click()
+        phone.locator("#capture-queued").wait_for()
+
+        phone.context.clear_cookies(name="amity_session")  # the session ends meanwhile
+        phone.context.set_offline(False)
+        alert = phone.locator("#capture-queue [role=alert]")
+        alert.wait_for()
+        assert "Your session has ended: sign in and they will be sent." in alert.inner_text()
+        assert len(_queue(phone)) == 1
+        assert _rows(lan, "SELECT count(*) FROM interaction") == [(0,)]
+
+        phone.get_by_role("link", name="sign in").click()
+        phone.wait_for_function(  # sent to sign in: no page is kept any more
+            "caches.keys().then(ks => !ks.some(k => k.startsWith('amity-pages-')))"
+        )
+        _sign_in(phone)
+        phone.wait_for_url("**/capture")
+        phone.wait_for_function("AmityQueue.all().then(q => q.length === 0)")
+        assert _rows(lan, "SELECT count(*) FROM interaction") == [(1,)]
+    finally:
+        lan.stop()
