@@ -130,6 +130,11 @@
 
   var queued = /[?&]queued=/.test(window.location.search);
   var done = document.getElementById("capture-queued");
-  if (queued && done) { done.textContent = "Saved on this phone, will sync."; done.hidden = false; }
+  if (queued && done) {
+    done.textContent = "Saved on this phone, will sync."; done.hidden = false;
+    var place = new URLSearchParams(window.location.search).get("place");
+    var field = document.querySelector("form[data-capture] [name=place]");
+    if (place && field && !field.value) field.value = place;  // the kept form: the same event
+  }
   sync();
 })();
