@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from amity.engines.dates import happened_on
+from amity.engines.dates import check_happened, happened_on, parse_iso
 from amity.engines.follow_ups import (
     DEFAULT_FADE_DAYS,
     follow_up_due,
@@ -14,6 +14,7 @@ from amity.engines.follow_ups import (
     parse_promises,
     promise_key,
 )
+from amity.errors import UsageError
 from amity.model import Direction, Interaction, InteractionKind, Person, ReminderKind
 from amity.model.enums import AttendanceRole
 from amity.service.choices import parse_choice
@@ -39,6 +40,9 @@ _TOGETHER = {
 }
 
 
+CAPTURE_KEPT_DAYS = 366
+
+
 def parse_kind(text: str) -> InteractionKind:
     return parse_choice(InteractionKind, text, "kind")
 
@@ -52,6 +56,7 @@ class Logged:
     similar: tuple[tuple[int, str], ...] = ()
     follow_up_due: date | None = None
     closed_follow_ups: int = 0
+    already: bool = False  # a phone sent this capture before: it is stored once
 
 
 @dataclass(slots=True)
@@ -69,11 +74,65 @@ class Happening:
     event_id: int | None = None  # the event it happened at; else `place` may name one
 
 
-def met(store: Store, who: str, what: Happening, today: date) -> Logged:
-    """Log a meeting, creating the person if they are new."""
+class _SentTwice(Exception):
+    """A capture's `client_id` was stored while this request ran: undo what it began."""
+
+
+def met(
+    store: Store, who: str, what: Happening, today: date, *, client_id: str | None = None
+) -> Logged:
+    """Log a meeting, creating the person if they are new. A phone's capture carries the
+    id the phone gave it (`client_id`): sent again, it is stored once, and the answer is
+    the first one's with `already` set."""
     name = clean_name(who)
     day = happened_on(what.on, today)
     what = at_event(store, what, day)
+    if client_id is not None:
+        client_id = check_client_id(client_id)
+        earlier = _captured_before(store, client_id)
+        if earlier is not None:
+            return earlier
+    try:
+        return _met(store, name, what, day, today, client_id)
+    except _SentTwice:
+        earlier = _captured_before(store, client_id or "")
+        if earlier is None:  # pragma: no cover - the conflict means the row is there
+            raise
+        return earlier
+
+
+def check_client_id(text: str) -> str:
+    """A phone's id for a capture: what `crypto.randomUUID()` makes, or any short token."""
+    value = text.strip()
+    allowed = all(c.isascii() and (c.isalnum() or c in "-_") for c in value)
+    if not allowed or not 8 <= len(value) <= 64:
+        raise UsageError("a capture's client id is 8 to 64 letters, digits, '-' or '_'")
+    return value
+
+
+def check_typed_on(text: str, today: date) -> str:
+    """The day a phone capture was typed, as `Happening.on`: not after `today` and not more
+    than `CAPTURE_KEPT_DAYS` before it (a phone's clock or queue that far off is a mistake)."""
+    day = check_happened(parse_iso(text), today)
+    if (today - day).days > CAPTURE_KEPT_DAYS:
+        raise UsageError(
+            f"{day.isoformat()} is more than a year ago; a capture waiting on a phone that "
+            "long is likely a wrong clock: log it with `amity met --on` instead"
+        )
+    return day.isoformat()
+
+
+def _captured_before(store: Store, client_id: str) -> Logged | None:
+    found = interaction_store.captured(store, client_id)
+    if found is None:
+        return None
+    interaction_id, person_id, person_name = found
+    return Logged(interaction_id, person_id, person_name, already=True)
+
+
+def _met(
+    store: Store, name: str, what: Happening, day: date, today: date, client_id: str | None
+) -> Logged:
     existing = _existing(store, name)
     with store.db.transaction():
         if existing is None:
@@ -86,12 +145,14 @@ def met(store: Store, who: str, what: Happening, today: date) -> Logged:
             person.given_name, person.family_name = parts[0], " ".join(parts[1:])
             similar = tuple(similar_names(store, name))
             person_id = people_store.insert_person(store, person, today)
-            logged = _record(store, person_id, name, what, day, today, first=True)
+            logged = _record(
+                store, person_id, name, what, day, today, first=True, client_id=client_id
+            )
             logged.created, logged.similar = True, similar
             people_store.reindex_person(store, person_id)
             return logged
         person_id, person_name = existing
-        return _record(store, person_id, person_name, what, day, today)
+        return _record(store, person_id, person_name, what, day, today, client_id=client_id)
 
 
 def log(store: Store, person_id: int, what: Happening, today: date) -> Logged:
@@ -122,6 +183,7 @@ def _record(
     today: date,
     *,
     first: bool = False,
+    client_id: str | None = None,
 ) -> Logged:
     direction = what.direction or (
         Direction.MUTUAL if what.kind in _TOGETHER else Direction.OUTBOUND
@@ -138,7 +200,13 @@ def _record(
         place=what.place.strip(),
         event_id=what.event_id,
     )
-    interaction_id = interaction_store.insert_interaction(store, interaction)
+    if client_id is None:
+        interaction_id = interaction_store.insert_interaction(store, interaction)
+    else:
+        stored = interaction_store.insert_captured(store, interaction, client_id)
+        if stored is None:
+            raise _SentTwice
+        interaction_id = stored
     if interaction.event_id is not None and what.kind in _TOGETHER:
         event_store.set_attendance(store, interaction.event_id, person_id, AttendanceRole.MET)
     logged = Logged(interaction_id, person_id, person_name)

@@ -209,6 +209,16 @@ class Database:
         self._note_write(sql)
         return int(row["id"])
 
+    def insert_new(self, sql: str, params: Params = ()) -> int | None:
+        """Run an `INSERT ... ON CONFLICT DO NOTHING` and return the new row's id, or None
+        when a row with the same unique key was there already (on PostgreSQL, one a
+        concurrent transaction committed first: this waits for it, then does nothing)."""
+        rows = self.query(sql + " RETURNING id", params)
+        if not rows:
+            return None
+        self._note_write(sql)
+        return int(rows[0]["id"])
+
     def month_day(self, column: str) -> str:
         """SQL for a date column's day of the year as `month_day_key` spells it (birthdays
         and anniversaries recur yearly). Migration 0003 indexes exactly this expression."""

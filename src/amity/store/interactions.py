@@ -14,27 +14,65 @@ from amity.store.search import interaction_doc_id, put_doc
 def insert_interaction(
     store: Store, interaction: Interaction, *, source: str = "", source_key: str = ""
 ) -> int:
-    now = datetime.now(UTC).isoformat(timespec="seconds")
-    new_id = store.db.insert(
-        "INSERT INTO interaction (owner_id, kind, direction, occurred_on, summary, notes, "
-        "learned, promises, place, event_id, source, source_key, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            store.owner_id,
-            interaction.kind.value,
-            interaction.direction.value,
-            interaction.occurred_on.isoformat(),
-            interaction.summary,
-            interaction.notes,
-            interaction.learned,
-            interaction.promises,
-            interaction.place,
-            interaction.event_id,
-            source,
-            source_key,
-            now,
-        ),
+    new_id = store.db.insert(_INSERT, _values(store, interaction, source, source_key, None))
+    _add_participants_and_text(store, new_id, interaction)
+    return new_id
+
+
+def insert_captured(store: Store, interaction: Interaction, client_id: str) -> int | None:
+    """Insert an interaction a phone captured under its own `client_id`; None when the
+    account holds one with that id already (the phone sent it twice), and nothing is written."""
+    new_id = store.db.insert_new(
+        _INSERT + " ON CONFLICT (owner_id, client_id) DO NOTHING",
+        _values(store, interaction, "", "", client_id),
     )
+    if new_id is not None:
+        _add_participants_and_text(store, new_id, interaction)
+    return new_id
+
+
+def captured(store: Store, client_id: str) -> tuple[int, int, str] | None:
+    """The interaction a phone captured under `client_id`: its id, and the id and name of
+    the person it is with (in the trash, if they were forgotten since)."""
+    row = store.db.one(
+        "SELECT i.id, p.id AS person_id, p.name FROM interaction i "
+        "JOIN interaction_participant ip ON ip.interaction_id = i.id AND ip.owner_id = i.owner_id "
+        "JOIN person p ON p.id = ip.person_id AND p.owner_id = i.owner_id "
+        "WHERE i.owner_id = ? AND i.client_id = ? ORDER BY p.id LIMIT 1",
+        (store.owner_id, client_id),
+    )
+    return None if row is None else (int(row["id"]), int(row["person_id"]), str(row["name"]))
+
+
+_INSERT = (
+    "INSERT INTO interaction (owner_id, kind, direction, occurred_on, summary, notes, "
+    "learned, promises, place, event_id, source, source_key, created_at, client_id) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _values(
+    store: Store, interaction: Interaction, source: str, source_key: str, client_id: str | None
+) -> tuple[object, ...]:
+    return (
+        store.owner_id,
+        interaction.kind.value,
+        interaction.direction.value,
+        interaction.occurred_on.isoformat(),
+        interaction.summary,
+        interaction.notes,
+        interaction.learned,
+        interaction.promises,
+        interaction.place,
+        interaction.event_id,
+        source,
+        source_key,
+        datetime.now(UTC).isoformat(timespec="seconds"),
+        client_id,
+    )
+
+
+def _add_participants_and_text(store: Store, new_id: int, interaction: Interaction) -> None:
     store.db.executemany(
         "INSERT INTO interaction_participant (interaction_id, owner_id, person_id) "
         "VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
@@ -53,7 +91,6 @@ def insert_interaction(
     )
     if body and interaction.person_ids:
         put_doc(store, interaction_doc_id(new_id), interaction.person_ids[0], body, new=True)
-    return new_id
 
 
 def interaction_from_row(row: Row, person_ids: list[int] | None = None) -> Interaction:

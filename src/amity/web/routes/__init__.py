@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from amity.web.routes import (
+    app_shell,
     capture,
     duplicates,
     event_rank,
@@ -24,6 +25,7 @@ from amity.web.routes import (
 
 ROUTERS: tuple[APIRouter, ...] = (
     sign_in.router,
+    app_shell.router,
     today.router,
     people.router,
     person.router,
