@@ -109,3 +109,14 @@ def test_the_form_with_a_client_id_posted_twice_saves_once(web: Web, store: Stor
     assert "Saved" in first.text and "Already saved" in again.text
     found = interaction_store.captured(store, PHONE_ID)
     assert found is not None and interaction_store.count_for_person(store, found[1]) == 1
+
+
+def test_a_queued_capture_at_an_event_is_linked_to_it(web: Web, store: Store) -> None:
+    from amity.model.events import Event
+    from amity.store import events as event_store
+
+    with store.db.transaction():
+        fair = event_store.insert_event(store, Event("Career Fair", TODAY, created_on=TODAY))
+    answer = _queued(web, place="", event=str(fair)).json()
+    [meeting] = interaction_store.for_person(store, answer["person_id"])
+    assert meeting.event_id == fair and meeting.place == "Career Fair"
