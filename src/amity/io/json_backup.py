@@ -21,7 +21,14 @@ from datetime import date
 from typing import Any
 
 from amity.errors import UsageError
-from amity.io.json_backup_columns import KINDS, Column, Table, is_id, parse_table
+from amity.io.json_backup_columns import ACCOUNT, KINDS, Column, Table, is_id
+from amity.io.json_backup_columns import TABLES as TABLES
+from amity.io.json_backup_older import (
+    LATER_COLUMNS,
+    OPTIONAL_SECTIONS,
+    RENAMED_VALUES,
+    goal_targets_from_organizations,
+)
 from amity.model.limits import (
     birthday_problem,
     fit_indexed,
@@ -37,57 +44,6 @@ VERSION = 1
 
 Row = dict[str, Any]
 
-
-# Every table of an account except `account` itself, in an order that satisfies foreign
-# keys (person.met_through_id is set after all people exist). `owner_id` is implied.
-_SPECS = {
-    "organization": "id:int name:indexed name_key:indexed domain",
-    "tag": "id:int name:indexed",
-    "person": "id:int name:name name_key given_name family_name nickname headline location "
-    "birthday_month:int? birthday_day:int? birthday_year:int? how_met where_met "
-    "met_through_id:int? circle:circle cadence_days:cadence? about needs offers interests "
-    "archived:bool "
-    "created_on:date deleted_on:date? missing_since:date? organization title "
-    "first_contact_on:date? last_contact_on:date? last_outbound_on:date? interaction_count:int "
-    "inbound_count:int outbound_count:int depth_total:real next_due_on:date? strength:int",
-    "contact_point": "id:int person_id:int kind:contact value normalized:key label",
-    "position": "id:int person_id:int organization_id:int title start_on:date? end_on:date? source",
-    "person_tag": "person_id:int tag_id:int",
-    "event": "id:int name starts_on:date ends_on:date? place purpose goals pitch notes "
-    "status:event_status starts_at source source_key created_on:date? debriefed_on:date?",
-    "event_target": "id:int event_id:int kind:target value",
-    "interaction": "id:int kind:interaction direction:direction occurred_on:date summary notes "
-    "learned promises place event_id:int? source source_key created_at client_id:text?",
-    "interaction_participant": "interaction_id:int person_id:int",
-    "tie": "id:int person_a_id:int person_b_id:int kind:tie strength:int source since:date? "
-    "state:tie_state why",
-    "life_event": "id:int person_id:int kind:life_event occurred_on:date detail source",
-    "reminder": "id:int person_id:int? kind:reminder key reason detail due_on:date "
-    "state:reminder_state "
-    "snoozed_until:date? closed_on:date? interaction_id:int?",
-    "reminder_delivery": "id:int channel for_day:date sent_at detail",
-    "ledger_entry": "id:int person_id:int direction:ledger_direction kind:ledger what "
-    "occurred_on:date",
-    "event_attendance": "id:int event_id:int person_id:int role notes",
-    "goal": "id:int title detail target_organization due_on:date? status:goal_status event_id:int? "
-    "created_on:date? closed_on:date?",
-    "goal_target": "id:int goal_id:int kind:target value person_id:int?",
-    "event_goal": "event_id:int goal_id:int",
-    "person_photo": "person_id:int media_type data:base64 width:int height:int digest source",
-    "opportunity": "id:int title description organization person_id:int? created_on:date "
-    "closed:bool kind:opportunity for_me:bool outcome",
-    "referral": "id:int opportunity_id:int person_id:int role:referral_role on_date:date outcome",
-    "introduction": "id:int person_a_id:int person_b_id:int reason state:introduction_state "
-    "created_on:date updated_on:date asked_a_on:date? a_agreed_on:date? asked_b_on:date? "
-    "b_agreed_on:date? introduced_on:date? done_on:date? declined_on:date? declined_by outcome",
-    "source_record": "id:int person_id:int? source source_key:key fingerprint payload "
-    "first_seen_on:date last_seen_on:date missing_since:date?",
-    "dismissed_pair": "id:int person_a_id:int person_b_id:int dismissed_on:date",
-    "change_set": "id:int kind summary created_at undone:bool payload",
-    "setting": "key value",
-}
-TABLES: dict[str, Table] = {name: parse_table(name, spec) for name, spec in _SPECS.items()}
-ACCOUNT = parse_table("account", "name email created_at")
 
 # Top-level lists that are one table each: document key -> table.
 PLAIN_SECTIONS: dict[str, str] = {
@@ -119,31 +75,6 @@ PERSON_PARTS: dict[str, str] = {
     "sources": "source_record",
 }
 SECTIONS = ("people", "interactions", *PLAIN_SECTIONS, "settings")
-# Sections a backup written by an older Amity lacks: read as empty.
-OPTIONAL_SECTIONS = frozenset(
-    {"dismissed_pairs", "referrals", "goal_targets", "event_targets", "event_goals", "photos"}
-)
-# Columns a backup written by an older Amity lacks, and what such a row means: its ties
-# were written by a person (or the demo), as migration 0007 reads them: confirmed; its
-# introductions have no dated steps and its opportunities are jobs for others (0008).
-_NO_STEPS = dict.fromkeys(
-    ("asked_a_on", "a_agreed_on", "asked_b_on", "b_agreed_on", "introduced_on", "done_on"),
-)
-LATER_COLUMNS: dict[str, dict[str, Any]] = {
-    "tie": {"state": "confirmed", "why": ""},
-    "introduction": {**_NO_STEPS, "declined_on": None, "declined_by": "", "outcome": ""},
-    "opportunity": {"kind": "job", "for_me": False, "outcome": ""},
-    # 0009: events and goals without a plan's extra facts, interactions typed on no phone.
-    "event": dict.fromkeys(("starts_at", "source", "source_key"), "")
-    | {"created_on": None, "debriefed_on": None},
-    "goal": {"created_on": None, "closed_on": None},
-    "interaction": {"client_id": None},
-}
-# Values an older Amity wrote that have another name now: (table, column) -> old -> new.
-RENAMED_VALUES: dict[tuple[str, str], dict[str, str]] = {
-    ("introduction", "state"): {"accepted": "b_agreed"},  # both agreed (migration 0008)
-}
-
 
 # --- rows -> document -----------------------------------------------------------------------
 
@@ -306,31 +237,11 @@ def unpack(document: Any) -> Backup:
     for key, table in PLAIN_SECTIONS.items():
         tables[table].extend(_rows(TABLES[table], document.get(key, []), key))
     _check_dismissed(tables)
-    _goal_targets_from_organizations(tables)
+    goal_targets_from_organizations(tables)
     tables["setting"] = _unpack_settings(document["settings"])
     tables["person_tag"] = _tag_links(document["people"], tables["tag"])
     account = _checked(ACCOUNT, document["exported_for"], "exported_for")
     return Backup(account, tables)
-
-
-def _goal_targets_from_organizations(tables: Mapping[str, list[Row]]) -> None:
-    """A goal of an older backup names one target organisation: it becomes the goal's first
-    company target, as migration 0009 makes it in a database."""
-    targets = tables["goal_target"]
-    next_id = max((row["id"] for row in targets), default=0) + 1
-    for goal in tables["goal"]:
-        if goal["target_organization"]:
-            targets.append(
-                {
-                    "id": next_id,
-                    "goal_id": goal["id"],
-                    "kind": "company",
-                    "value": goal["target_organization"],
-                    "person_id": None,
-                }
-            )
-            next_id += 1
-            goal["target_organization"] = ""
 
 
 def _check_dismissed(tables: Mapping[str, list[Row]]) -> None:

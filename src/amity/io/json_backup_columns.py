@@ -1,4 +1,5 @@
-"""The columns of a backup's tables: each column's kind, and how a value of that kind is checked.
+"""The tables of a backup and their columns: each column's kind, and how a value of that kind
+is checked.
 
 A kind is a type (`int`, `real`, `bool`, `text`, `date`) or a limit of
 `amity.model.limits` (a person's `name`, a `cadence`) or an enum of `amity.model.enums`:
@@ -154,3 +155,55 @@ def parse_table(name: str, spec: str) -> Table:
         columns.append(Column(column, kind, nullable))
     names = tuple(c.name for c in columns)
     return Table(name, tuple(columns), ("id",) if "id" in names else names)
+
+
+# Every table of an account except `account` itself, in an order that satisfies foreign
+# keys (person.met_through_id is set after all people exist). `owner_id` is implied.
+_SPECS = {
+    "organization": "id:int name:indexed name_key:indexed domain",
+    "tag": "id:int name:indexed",
+    "person": "id:int name:name name_key given_name family_name nickname headline location "
+    "birthday_month:int? birthday_day:int? birthday_year:int? how_met where_met "
+    "met_through_id:int? circle:circle cadence_days:cadence? about needs offers interests "
+    "archived:bool "
+    "created_on:date deleted_on:date? missing_since:date? organization title "
+    "first_contact_on:date? last_contact_on:date? last_outbound_on:date? interaction_count:int "
+    "inbound_count:int outbound_count:int depth_total:real next_due_on:date? strength:int",
+    "contact_point": "id:int person_id:int kind:contact value normalized:key label",
+    "position": "id:int person_id:int organization_id:int title start_on:date? end_on:date? source",
+    "person_tag": "person_id:int tag_id:int",
+    "event": "id:int name starts_on:date ends_on:date? place purpose goals pitch notes "
+    "status:event_status starts_at source source_key created_on:date? debriefed_on:date?",
+    "event_target": "id:int event_id:int kind:target value",
+    "interaction": "id:int kind:interaction direction:direction occurred_on:date summary notes "
+    "learned promises place event_id:int? source source_key created_at client_id:text?",
+    "interaction_participant": "interaction_id:int person_id:int",
+    "tie": "id:int person_a_id:int person_b_id:int kind:tie strength:int source since:date? "
+    "state:tie_state why",
+    "life_event": "id:int person_id:int kind:life_event occurred_on:date detail source",
+    "reminder": "id:int person_id:int? kind:reminder key reason detail due_on:date "
+    "state:reminder_state "
+    "snoozed_until:date? closed_on:date? interaction_id:int?",
+    "reminder_delivery": "id:int channel for_day:date sent_at detail",
+    "ledger_entry": "id:int person_id:int direction:ledger_direction kind:ledger what "
+    "occurred_on:date",
+    "event_attendance": "id:int event_id:int person_id:int role notes",
+    "goal": "id:int title detail target_organization due_on:date? status:goal_status event_id:int? "
+    "created_on:date? closed_on:date?",
+    "goal_target": "id:int goal_id:int kind:target value person_id:int?",
+    "event_goal": "event_id:int goal_id:int",
+    "person_photo": "person_id:int media_type data:base64 width:int height:int digest source",
+    "opportunity": "id:int title description organization person_id:int? created_on:date "
+    "closed:bool kind:opportunity for_me:bool outcome",
+    "referral": "id:int opportunity_id:int person_id:int role:referral_role on_date:date outcome",
+    "introduction": "id:int person_a_id:int person_b_id:int reason state:introduction_state "
+    "created_on:date updated_on:date asked_a_on:date? a_agreed_on:date? asked_b_on:date? "
+    "b_agreed_on:date? introduced_on:date? done_on:date? declined_on:date? declined_by outcome",
+    "source_record": "id:int person_id:int? source source_key:key fingerprint payload "
+    "first_seen_on:date last_seen_on:date missing_since:date?",
+    "dismissed_pair": "id:int person_a_id:int person_b_id:int dismissed_on:date",
+    "change_set": "id:int kind summary created_at undone:bool payload",
+    "setting": "key value",
+}
+TABLES: dict[str, Table] = {name: parse_table(name, spec) for name, spec in _SPECS.items()}
+ACCOUNT = parse_table("account", "name email created_at")
