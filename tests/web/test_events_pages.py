@@ -82,3 +82,11 @@ def test_the_brief_item_opens_the_event_the_day_before(web: Web) -> None:
 def test_an_unknown_event_is_a_404_page(web: Web) -> None:
     missing = web.get("/events/999")
     assert missing.status_code == 404 and "no event has id 999" in missing.text
+
+
+def test_the_events_page_loads_which_events_were_worth_it(web: Web) -> None:
+    page = web.get("/events").text
+    assert 'hx-get="/events/rank"' in page and 'href="/events/rank"' in page  # a link without JS
+    partial = web.get("/events/rank", headers={"HX-Request": "true"}).text
+    assert partial.lstrip().startswith('<section class="card event-rank" id="event-rank">')
+    assert "No past events yet" in partial and "<nav" not in partial
