@@ -15,7 +15,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -118,9 +118,15 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     running.stop()
 
 
+# A capture form sends the day it was typed by the browser's clock; the server runs on the
+# tests' what-if day, so the browser's clock is set to it (a later day would be refused).
+PHONES_DAY = datetime(TODAY.year, TODAY.month, TODAY.day, 12, 0)
+
+
 @pytest.fixture
 def page(browser: Any, server: Server) -> Iterator[Any]:
     context = browser.new_context(viewport=DESKTOP, base_url=server.url)
+    context.clock.set_fixed_time(PHONES_DAY)  # the browser's day is the server's `--today`
     tab = context.new_page()
     tab.set_default_timeout(5000)
     dialogs: list[str] = []

@@ -18,7 +18,14 @@ from typing import Any
 import pytest
 
 from tests.web.conftest import FIXTURES
-from tests.web.test_browser import DESKTOP, PHONE, SCREENSHOTS, Server, _need_browser
+from tests.web.test_browser import (
+    DESKTOP,
+    PHONE,
+    PHONES_DAY,
+    SCREENSHOTS,
+    Server,
+    _need_browser,
+)
 from tests.web.test_browser import browser as browser  # the module's Chromium, reused
 
 pytestmark = pytest.mark.browser
@@ -104,6 +111,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 @pytest.fixture
 def phone(browser: Any, demo: Server) -> Iterator[Any]:
     context = browser.new_context(viewport=PHONE, base_url=demo.url, device_scale_factor=1)
+    context.clock.set_fixed_time(PHONES_DAY)
     tab = context.new_page()
     tab.set_default_timeout(10000)
     yield tab
