@@ -95,7 +95,16 @@ def upgrade() -> None:
     op.create_index("ix_event_goal_goal", "event_goal", ["goal_id"])
     op.add_column("interaction", sa.Column("client_id", sa.Text))
     op.create_index("ux_interaction_client", "interaction", ["owner_id", "client_id"], unique=True)
-    op.create_index("ix_interaction_event", "interaction", ["event_id"])
+    # Partial: most interactions are at no event, and an index full of NULLs makes SQLite's
+    # statistics say every event has all the interactions (the ranking then scanned them).
+    linked = sa.text("event_id IS NOT NULL")
+    op.create_index(
+        "ix_interaction_event",
+        "interaction",
+        ["event_id"],
+        sqlite_where=linked,
+        postgresql_where=linked,
+    )
     _restudy_interactions()
     op.create_table(
         "person_photo",
