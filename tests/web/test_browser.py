@@ -203,6 +203,7 @@ def test_bulk_tag_from_people(page: Any) -> None:
     page.goto("/people")
     page.keyboard.press("/")
     page.keyboard.type("Bulkfriend")  # search as you type, debounced
+    page.wait_for_url("**/people?q=Bulkfriend*")  # the last answer is in: no swap unticks
     expect(page.locator("#results tbody tr")).to_have_count(3)
     page.get_by_label("Tick everyone on this page").check()
     page.get_by_label("With ticked:").select_option("tag")
