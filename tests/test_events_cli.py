@@ -124,6 +124,9 @@ def test_met_at_links_the_meeting_and_debrief_confirms_follow_ups(amity: Amity) 
     assert done["status"] == "attended" and done["debriefed_on"] == "2026-11-23"
     text = amity.ok("event", "debrief", "Fair", "--skipped", today="2026-11-23").out
     assert text.startswith("Debriefed Fair: skipped, 2 met")
+    assert "  Lee Park (met 2026-11-22): follow-up due today\n" in text
+    late = amity.ok("event", "debrief", "Fair", today="2026-11-25").out  # days later: how late
+    assert "  Ben Ode (met 2026-11-22): follow-up due Monday 23 Nov, 2 days overdue\n" in late
 
 
 def test_reads_write_nothing(amity: Amity) -> None:

@@ -256,14 +256,7 @@ def debrief_command(event: str, attended: bool, moved: tuple[str, ...], as_json:
         return
     echo(f"Debriefed {done.name}: {done.status}, {len(done.met)} met")
     for line in done.met:
-        due = line.follow_up_due.isoformat() if line.follow_up_due else "-"
-        if line.follow_up_done:
-            state = "followed up"
-        elif line.follow_up_created:
-            state = f"follow-up scheduled for {due} (was missing)"
-        else:
-            state = f"follow-up due {due}"
-        echo(f"  {line.name} (met {line.met_on.isoformat()}): {state}")
+        echo(f"  {line.name} (met {line.met_on.isoformat()}): {line.follow_up_words(today)}")
     if done.not_met:
         echo("Hoped to meet, not met: " + ", ".join(p.name for p in done.not_met))
     if done.goals_moved:

@@ -139,6 +139,19 @@ class DebriefLine:
     follow_up_created: bool  # the debrief scheduled it
     follow_up_done: bool = False
 
+    def follow_up_words(self, today: date) -> str:
+        """`followed up`, `follow-up due tomorrow`, or, for one the debrief has just added
+        days after the event, `follow-up due Sunday 29 Nov, 2 days overdue (just added)`:
+        never a past day said as if it were still to come."""
+        from amity.engines.promise_dates import due_words
+
+        if self.follow_up_done:
+            return "followed up"
+        if self.follow_up_due is None:
+            return "no follow-up needed"
+        added = " (just added)" if self.follow_up_created else ""
+        return f"follow-up {due_words(self.follow_up_due, today)}{added}"
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "id": self.person_id,
