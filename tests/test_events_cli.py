@@ -129,6 +129,10 @@ def test_met_at_links_the_meeting_and_debrief_confirms_follow_ups(amity: Amity) 
     assert "  Ben Ode (met 2026-11-22): follow-up due Monday 23 Nov, 2 days overdue\n" in late
 
 
+def _lines(text: str) -> list[str]:
+    return [line.rstrip() for line in text.splitlines()]
+
+
 def test_reads_write_nothing(amity: Amity) -> None:
     amity.ok("event", "plan", "Fair", "--on", "2026-11-25")
     before = json.dumps(amity.ok("event", "show", "Fair", "--json").json())
@@ -157,11 +161,16 @@ def test_the_agenda_s_event_items_can_be_done_and_snoozed(amity: Amity) -> None:
     assert [(i["id"], i["reason"]) for i in today] == [
         ("event:1:brief", "Read your brief for Fair, tomorrow at 18:00")
     ]
+    assert "   amity event brief 1" in _lines(amity.ok("today").out)
     assert amity.ok("snooze", "1", "1").out.startswith("Snoozed until 2026-11-23: Fair")
     amity.ok("met", "Lee Park", "--at", "Fair", today="2026-11-23")
     items = amity.ok("today", "--json", today="2026-11-24").json()["items"]
     debrief = [i for i in items if i["id"] == "event:1:debrief"]
     assert [i["reason"] for i in debrief] == ["Debrief Fair: you met 1 person"]
+    shown = amity.ok("today", today="2026-11-24").out  # the text says what to run
+    lines = _lines(shown)
+    at = next(i for i, line in enumerate(lines) if line.endswith(". Fair  event"))
+    assert lines[at + 1 : at + 3] == ["   Debrief Fair: you met 1 person", "   amity event debrief 1"]
     number = str(debrief[0]["number"])
     assert amity.ok("done", number, today="2026-11-24").out.startswith("Done: Fair (Debrief")
     later = amity.ok("today", "--json", today="2026-11-25").json()["items"]

@@ -29,10 +29,22 @@ FIRST_RUN = (
 
 
 def _label(item: AgendaEntry) -> str:
-    """What the item is, in words: an introduction's step says so (its kind is a reminder)."""
+    """What the item is, in words: an introduction's step and an event's brief or debrief
+    say so (their kind is a reminder)."""
     if item.key.startswith("intro:"):
         return "introduction"
+    if item.key.startswith("event:"):
+        return "event"
     return _LABEL.get(item.kind, item.kind)
+
+
+def _command(item: AgendaEntry) -> str:
+    """The command that does an event's item: `amity event brief 3`, `amity event debrief 3`
+    (the key is `event:ID:brief` or `event:ID:debrief`)."""
+    parts = item.key.split(":")
+    if len(parts) == 3 and parts[0] == "event" and parts[2] in ("brief", "debrief"):
+        return f"amity event {parts[2]} {parts[1]}"
+    return ""
 
 
 def agenda_renderable(view: TodayView, *, show_drafts: bool = True) -> Group:
@@ -53,6 +65,9 @@ def agenda_renderable(view: TodayView, *, show_drafts: bool = True) -> Group:
             )
         )
         parts.append(Padding(Text(item.reason, style="dim" if acted else ""), (0, 0, 0, 3)))
+        command = _command(item) if not acted else ""
+        if command:
+            parts.append(Padding(Text(command, style="dim"), (0, 0, 0, 3)))
         if show_drafts and item.draft:
             parts.append(Padding(Text(item.draft.rstrip(), style="dim"), (0, 0, 0, 5)))
     footer = []
