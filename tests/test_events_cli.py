@@ -170,7 +170,10 @@ def test_the_agenda_s_event_items_can_be_done_and_snoozed(amity: Amity) -> None:
     shown = amity.ok("today", today="2026-11-24").out  # the text says what to run
     lines = _lines(shown)
     at = next(i for i, line in enumerate(lines) if line.endswith(". Fair  event"))
-    assert lines[at + 1 : at + 3] == ["   Debrief Fair: you met 1 person", "   amity event debrief 1"]
+    assert lines[at + 1 : at + 3] == [
+        "   Debrief Fair: you met 1 person",
+        "   amity event debrief 1",
+    ]
     number = str(debrief[0]["number"])
     assert amity.ok("done", number, today="2026-11-24").out.startswith("Done: Fair (Debrief")
     later = amity.ok("today", "--json", today="2026-11-25").json()["items"]
