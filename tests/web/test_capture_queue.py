@@ -67,7 +67,7 @@ def test_a_captured_name_of_someone_known_goes_to_them(web: Web, store: Store) -
 
 
 def test_a_day_in_the_future_or_long_ago_is_refused_clearly(web: Web, store: Store) -> None:
-    future = _queued(web, typed_on=(TODAY + timedelta(days=1)).isoformat())
+    future = _queued(web, typed_on=(TODAY + timedelta(days=2)).isoformat())
     assert future.status_code == 400
     assert "in the future" in future.json()["error"]["message"]
     old = _queued(web, typed_on=(TODAY - timedelta(days=400)).isoformat(), client_id="old-phone-1")
@@ -75,6 +75,18 @@ def test_a_day_in_the_future_or_long_ago_is_refused_clearly(web: Web, store: Sto
     garbled = _queued(web, typed_on="yesterday-ish", client_id="garbled-1")
     assert garbled.status_code == 400 and "is not a date" in garbled.json()["error"]["message"]
     assert interaction_store.captured(store, PHONE_ID) is None  # nothing was half-stored
+
+
+def test_a_phone_a_time_zone_ahead_is_on_tomorrow_which_is_today_here(
+    web: Web, store: Store
+) -> None:
+    ahead = _queued(web, typed_on=(TODAY + timedelta(days=1)).isoformat())
+    assert ahead.status_code == 200, ahead.text
+    [(on,)] = store.db.rows(
+        "SELECT occurred_on FROM interaction WHERE client_id = ?", (PHONE_ID,)
+    )
+    assert str(on)[:10] == TODAY.isoformat()
+    assert ahead.json()["follow_up_due"] == (TODAY + timedelta(days=1)).isoformat()
 
 
 def test_a_queued_capture_needs_its_id_and_a_name(web: Web) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from amity.engines.dates import check_happened, happened_on, parse_iso
 from amity.engines.follow_ups import (
@@ -111,9 +111,14 @@ def check_client_id(text: str) -> str:
 
 
 def check_typed_on(text: str, today: date) -> str:
-    """The day a phone capture was typed, as `Happening.on`: not after `today` and not more
-    than `CAPTURE_KEPT_DAYS` before it (a phone's clock or queue that far off is a mistake)."""
-    day = check_happened(parse_iso(text), today)
+    """The day a phone capture was typed, as `Happening.on`: not more than `CAPTURE_KEPT_DAYS`
+    before `today` (a phone's clock or queue that far off is a mistake), and not after it,
+    except by one day: a phone in a time zone ahead of the computer (a trip, a conference
+    abroad) is already on tomorrow, and what it typed happened today here."""
+    day = parse_iso(text)
+    if day == today + timedelta(days=1):
+        day = today
+    day = check_happened(day, today)
     if (today - day).days > CAPTURE_KEPT_DAYS:
         raise UsageError(
             f"{day.isoformat()} is more than a year ago; a capture waiting on a phone that "
