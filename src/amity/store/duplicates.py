@@ -31,6 +31,7 @@ def move_rows(store: Store, keep: int, gone: int) -> None:
     a tie of `keep` with itself (they knew each other) goes."""
     db = store.db
     ties.drop_merge_duplicates(store, keep, gone)  # one tie per pair of people
+    _keep_referral_outcomes(store, keep, gone)
     for table, condition in _LINKS:
         db.execute(
             f"DELETE FROM {table} WHERE +owner_id = ? AND person_id = ? AND {condition}",
@@ -46,6 +47,27 @@ def move_rows(store: Store, keep: int, gone: int) -> None:
         (store.owner_id, keep, keep),
     )
     ties.reorder_ties(store, keep)
+
+
+def _keep_referral_outcomes(store: Store, keep: int, gone: int) -> None:
+    """Both passed the same opportunity (or referred you to it): the one referral kept
+    takes the earlier day, and the gone one's outcome when it has none of its own."""
+    same = (
+        "FROM referral g WHERE g.owner_id = referral.owner_id AND g.person_id = ? "
+        "AND g.opportunity_id = referral.opportunity_id AND g.role = referral.role"
+    )
+    store.db.execute(
+        f"UPDATE referral SET outcome = (SELECT g.outcome {same}) "
+        f"WHERE +owner_id = ? AND person_id = ? AND outcome = '' "
+        f"AND EXISTS (SELECT 1 {same} AND g.outcome <> '')",
+        (gone, store.owner_id, keep, gone),
+    )
+    store.db.execute(
+        f"UPDATE referral SET on_date = (SELECT g.on_date {same}) "
+        f"WHERE +owner_id = ? AND person_id = ? "
+        f"AND EXISTS (SELECT 1 {same} AND g.on_date < referral.on_date)",
+        (gone, store.owner_id, keep, gone),
+    )
 
 
 def delete_merged(store: Store, gone: int) -> None:
