@@ -204,7 +204,13 @@ def test_a_goal_named_badly_exits_2_with_a_clear_message(amity: Amity) -> None:
     assert past.code == 2 and "in the past" in past.err
     empty = amity("goal", "add", "  ", today="2026-11-02")
     assert empty.code == 2 and "needs a title" in empty.err
+    twice = amity(
+        "goal", "add", "backend role at a FINTECH", "--by", "2027-06-01", today="2026-11-02"
+    )
+    assert twice.code == 2 and 'goal #1 "Backend role at a fintech" is already open' in twice.err
     assert len(amity.ok("goal", "list", "--json", today="2026-11-02").json()["goals"]) == 2
+    amity.ok("goal", "drop", "1", today="2026-11-03")  # a closed goal's title is free again
+    amity.ok("goal", "add", "Backend role at a fintech", today="2026-11-03")
 
 
 def test_editing_a_goal(amity: Amity) -> None:

@@ -42,11 +42,22 @@ def add_goal(
     clean = _title(title)
     if due_on is not None and due_on < today:
         raise UsageError(f"{due_on.isoformat()} is in the past; a goal is due today or later")
+    _not_open_already(store, clean)
     targets = _targets(store, companies, roles, person_ids)
     goal = Goal(clean, _text(why, "why"), due_on=due_on, created_on=today, targets=targets)
     with store.db.transaction():
         goal_id = goal_store.insert_goal(store, goal)
     return get_goal(store, goal_id, today)
+
+
+def _not_open_already(store: Store, title: str) -> None:
+    """Two open goals of one title are one goal typed twice: say which is there."""
+    for goal in goal_store.goals(store, closed=False):
+        if goal.title.casefold() == title.casefold():
+            raise UsageError(
+                f'goal #{goal.id} "{goal.title}" is already open: change that one, or give '
+                "this one another title"
+            )
 
 
 def list_goals(store: Store, today: date, *, include_closed: bool = False) -> list[GoalView]:
