@@ -35,6 +35,7 @@ from amity.service.demo_data import (
     DEMO_OFFERS,
     FAMILY,
     GIVEN,
+    INTERESTS,
     KIND_MIX,
     PLACES,
     TAGS,
@@ -114,7 +115,7 @@ def _people(store: Store, rng: random.Random, today: date) -> list[tuple[int, Ci
                 ]
             ),
             location=rng.choice(["Berlin", "London", "New York", "Lisbon", "Toronto", "Remote"]),
-            interests=rng.choice(TOPICS),
+            interests=rng.choice(INTERESTS),
             tags=rng.sample(TAGS, rng.choice([0, 1, 1, 2])),
             birthday=Birthday(
                 rng.randint(1, 12), rng.randint(1, 28), rng.choice([None, rng.randint(1970, 2002)])

@@ -185,6 +185,24 @@ TOPICS = [
     "conference talk ideas",
     "the fintech job market",
 ]
+# What people are into (a hobby, a field): the drafts ask "how did you get into it?".
+# As many as TOPICS, so the demo's random choices, and so the demo, stay as they were.
+INTERESTS = [
+    "bouldering",
+    "sourdough baking",
+    "Rust",
+    "trail running",
+    "jazz piano",
+    "climate tech",
+    "chess",
+    "film photography",
+    "cycling",
+    "board games",
+    "urban sketching",
+    "machine learning",
+    "vinyl records",
+    "open-source maintainership",
+]
 PLACES = [
     "PyCon",
     "the career fair",
