@@ -189,3 +189,38 @@ def test_merging_two_people_it_was_passed_to_keeps_one_referral(amity: Amity) ->
     amity.ok("undo")
     referrals = amity.ok("opportunity", "show", "1", "--json").json()["referrals"]
     assert [r["person"]["id"] for r in referrals] == [1, 2]
+
+
+def test_editing_one_changes_only_what_is_given_and_keeps_its_referrals(amity: Amity) -> None:
+    _people(amity)
+    amity.ok("opportunity", "add", "Data Engneer", "--org", "Acme", "--from", "Ben Ode")
+    amity.ok("opportunity", "pass", "1", "Ana Lima")
+    said = amity.ok("opportunity", "edit", "1", "--title", "  Data   Engineer ", "--org", "Plaid")
+    assert said.out.startswith("Changed opportunity #1: ")
+    shown = amity.ok("opportunity", "show", "1", "--json").json()
+    got = shown["opportunity"]
+    assert (got["title"], got["organization"], got["kind"], got["for_me"]) == (
+        "Data Engineer", "Plaid", "job", False
+    )  # fmt: skip
+    assert got["from"]["name"] == "Ben Ode"
+    assert [r["person"]["name"] for r in shown["referrals"]] == ["Ana Lima"]
+    amity.ok("opportunity", "edit", "1", "--kind", "Project", "--for-me", "--from", "")
+    got = amity.ok("opportunity", "show", "1", "--json").json()["opportunity"]
+    assert (got["kind"], got["for_me"], got["from"]) == ("project", True, None)
+
+
+def test_a_bad_edit_is_one_clear_line_and_changes_nothing(amity: Amity) -> None:
+    _people(amity)
+    amity.ok("opportunity", "add", "Data Engineer", "--org", "Acme")
+    before = amity.ok("opportunity", "show", "1", "--json").json()["opportunity"]
+    for args, words in (
+        (("--title", "  "), "needs a title"),
+        (("--kind", "keynote"), "unknown kind 'keynote'"),
+        (("--from", "Nobody Here"), "no one called 'Nobody Here'"),
+        ((), "nothing to change"),
+    ):
+        bad = amity("opportunity", "edit", "1", *args)
+        assert bad.code == 2 and words in bad.err and "Traceback" not in bad.err, bad.err
+    unknown = amity("opportunity", "edit", "42", "--title", "X")
+    assert unknown.code == 2 and "no opportunity has id 42" in unknown.err
+    assert amity.ok("opportunity", "show", "1", "--json").json()["opportunity"] == before

@@ -94,3 +94,16 @@ def test_profiles_are_the_living_people_with_words(store: Store, other: Store) -
     add_person(other, "Tom", needs="a data job")
     assert list(opp.profiles(store)) == [(ana, "Ana", "a data job", "", "", "Analyst", "")]
     assert [row[1] for row in opp.profiles(other)] == ["Tom"]
+
+
+def test_an_edit_changes_the_account_s_own_opportunity_only(store: Store, other: Store) -> None:
+    mine = opp.add_opportunity(store, _new("Data Engneer"))
+    tom = add_person(other, "Tom")
+    theirs = opp.add_opportunity(other, _new("Secret", tom))
+    assert opp.update_opportunity(store, mine, {"title": "Data Engineer", "for_me": True}) == 1
+    assert opp.update_opportunity(store, theirs, {"title": "Taken over"}) == 0
+    row = opp.opportunity(store, mine)
+    assert row is not None and (row["title"], bool(row["for_me"])) == ("Data Engineer", True)
+    kept = opp.opportunity(other, theirs)
+    assert kept is not None and kept["title"] == "Secret"
+    assert opp.update_opportunity(store, mine, {}) == 0

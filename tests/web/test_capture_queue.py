@@ -82,9 +82,7 @@ def test_a_phone_a_time_zone_ahead_is_on_tomorrow_which_is_today_here(
 ) -> None:
     ahead = _queued(web, typed_on=(TODAY + timedelta(days=1)).isoformat())
     assert ahead.status_code == 200, ahead.text
-    [(on,)] = store.db.rows(
-        "SELECT occurred_on FROM interaction WHERE client_id = ?", (PHONE_ID,)
-    )
+    [(on,)] = store.db.rows("SELECT occurred_on FROM interaction WHERE client_id = ?", (PHONE_ID,))
     assert str(on)[:10] == TODAY.isoformat()
     assert ahead.json()["follow_up_due"] == (TODAY + timedelta(days=1)).isoformat()
 

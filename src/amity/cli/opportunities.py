@@ -28,8 +28,8 @@ KNOWN_SHOWN = 5  # people you know at the organisation, named in the human outpu
 
 @click.group("opportunity")
 def opportunity_command() -> None:
-    """Opportunities to pass on or to pursue: add, list, show, pass, referred-by, outcome,
-    close."""
+    """Opportunities to pass on or to pursue: add, edit, list, show, pass, referred-by,
+    outcome, close."""
 
 
 @opportunity_command.command("add", short_help="Record one; shows who it suits or the ways in.")
@@ -67,6 +67,52 @@ def add_command(
         return
     echo(f"Added opportunity #{view.opportunity.id}: {_headline(view.opportunity)}")
     _render_next(view)
+
+
+@opportunity_command.command("edit", short_help="Change its title, organisation, kind...")
+@click.argument("opportunity_id", metavar="ID", type=NUMBER)
+@click.option("--title", metavar="TEXT", help="A new title.")
+@click.option("--org", metavar="NAME", help="The organisation it is at ('' for none).")
+@click.option("--kind", metavar="KIND", help="job, project, speaking, podcast or collab.")
+@click.option("--for-me/--for-others", "for_me", default=None,
+              help="It is for you, or one to pass on.")  # fmt: skip
+@click.option("--about", metavar="TEXT", help="What it is about, in more words.")
+@click.option("--from", "source", metavar="PERSON", help="Who it came from ('' for no one).")
+@json_option
+def edit_command(
+    opportunity_id: int,
+    title: str | None,
+    org: str | None,
+    kind: str | None,
+    for_me: bool | None,
+    about: str | None,
+    source: str | None,
+    as_json: bool,
+) -> None:
+    """Change what you wrote about opportunity ID; its referrals stay."""
+    from amity.service.opportunities import edit_opportunity, parse_kind
+    from amity.service.resolve import resolve_person
+
+    ctx = app()
+    store = ctx.write_store
+    chosen = parse_kind(kind) if kind is not None else None
+    from_id = resolve_person(store, source)[0] if source else None
+    view = edit_opportunity(
+        store,
+        opportunity_id,
+        ctx.settings.today,
+        title=title,
+        kind=chosen,
+        for_me=for_me,
+        organization=org,
+        description=about,
+        from_id=from_id,
+        from_no_one=source == "",
+    )
+    if as_json:
+        emit_json(view.as_dict())
+        return
+    echo(f"Changed opportunity #{view.opportunity.id}: {_headline(view.opportunity)}")
 
 
 @opportunity_command.command("list", short_help="The open ones (--all: the closed too).")

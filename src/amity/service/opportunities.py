@@ -84,6 +84,49 @@ def add_opportunity(
     return show_opportunity(store, opportunity_id, today)
 
 
+def edit_opportunity(
+    store: Store,
+    opportunity_id: int,
+    today: date,
+    *,
+    title: str | None = None,
+    kind: OpportunityKind | None = None,
+    for_me: bool | None = None,
+    organization: str | None = None,
+    description: str | None = None,
+    from_id: int | None = None,
+    from_no_one: bool = False,
+) -> OpportunityView:
+    """Change what was typed about an opportunity (a typo in the title, the organisation
+    it is really at, who it came from); its referrals stay. Returns it as `show` does."""
+    facts = _opportunity(store, opportunity_id)
+    changes: dict[str, object] = {}
+    if title is not None:
+        if not title.strip():
+            raise UsageError("an opportunity needs a title; give --title some words")
+        changes["title"] = " ".join(title.split())
+    if kind is not None:
+        changes["kind"] = kind.value
+    if for_me is not None:
+        changes["for_me"] = for_me
+    if organization is not None:
+        changes["organization"] = " ".join(organization.split())
+    if description is not None:
+        changes["description"] = description.strip()
+    if from_id is not None:
+        person_by_id(store, from_id)
+        changes["person_id"] = from_id
+    elif from_no_one:
+        changes["person_id"] = None
+    if not changes:
+        raise UsageError(
+            "nothing to change: give --title, --org, --kind, --about, --from or --for-me"
+        )
+    with store.db.transaction():
+        opportunities_store.update_opportunity(store, facts.id, changes)
+    return show_opportunity(store, facts.id, today)
+
+
 def list_opportunities(store: Store, *, closed: bool = False) -> OpportunityList:
     """Open opportunities, newest first (then the closed ones, with `closed`)."""
     rows = opportunities_store.opportunities(store, closed=closed)

@@ -90,6 +90,24 @@ def opportunities(store: Store, *, closed: bool) -> list[Row]:
     )
 
 
+EDITABLE = ("title", "description", "organization", "person_id", "kind", "for_me")
+
+
+def update_opportunity(store: Store, opportunity_id: int, changes: dict[str, object]) -> int:
+    """Set these columns (of `EDITABLE`) of one opportunity; rows changed."""
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
+    if not changes:
+        return 0
+    columns = list(changes)
+    sets = ", ".join(f"{column} = ?" for column in columns)
+    return store.db.execute(
+        f"UPDATE opportunity SET {sets} WHERE owner_id = ? AND id = ?",
+        (*[changes[c] for c in columns], store.owner_id, opportunity_id),
+    )
+
+
 def close_opportunity(store: Store, opportunity_id: int, outcome: str) -> int:
     """Close it with this outcome; rows changed."""
     return store.db.execute(
