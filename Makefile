@@ -28,6 +28,7 @@ run: $(STAMP)
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy
 
 typecheck: $(DEV_STAMP)
