@@ -211,6 +211,11 @@ def test_a_goal_named_badly_exits_2_with_a_clear_message(amity: Amity) -> None:
     assert len(amity.ok("goal", "list", "--json", today="2026-11-02").json()["goals"]) == 2
     amity.ok("goal", "drop", "1", today="2026-11-03")  # a closed goal's title is free again
     amity.ok("goal", "add", "Backend role at a fintech", today="2026-11-03")
+    back = amity("goal", "edit", "1", "--reopen", today="2026-11-03")  # but not twice open
+    assert back.code == 2 and 'goal #3 "Backend role at a fintech" is already open' in back.err
+    renamed = amity("goal", "edit", "2", "--title", "Backend Role at a Fintech", today="2026-11-03")
+    assert renamed.code == 2 and "goal #3" in renamed.err
+    amity.ok("goal", "edit", "3", "--title", "backend role at a fintech", today="2026-11-03")
 
 
 def test_editing_a_goal(amity: Amity) -> None:

@@ -50,10 +50,11 @@ def add_goal(
     return get_goal(store, goal_id, today)
 
 
-def _not_open_already(store: Store, title: str) -> None:
-    """Two open goals of one title are one goal typed twice: say which is there."""
+def _not_open_already(store: Store, title: str, *, but: int | None = None) -> None:
+    """Two open goals of one title are one goal typed twice: say which is there (`but`:
+    the goal being retitled, which may keep its own title)."""
     for goal in goal_store.goals(store, closed=False):
-        if goal.title.casefold() == title.casefold():
+        if goal.id != but and goal.title.casefold() == title.casefold():
             raise UsageError(
                 f'goal #{goal.id} "{goal.title}" is already open: change that one, or give '
                 "this one another title"
@@ -115,8 +116,10 @@ def close_goal(store: Store, goal_id: int, status: GoalStatus, today: date) -> G
 
 
 def reopen_goal(store: Store, goal_id: int, today: date) -> GoalView:
-    """A done or dropped goal, active again (its progress still counts from when set)."""
-    get_goal(store, goal_id, today)
+    """A done or dropped goal, active again (its progress still counts from when set),
+    unless an open goal has its title now."""
+    view = get_goal(store, goal_id, today)
+    _not_open_already(store, view.title, but=goal_id)
     with store.db.transaction():
         goal_store.set_status(store, goal_id, GoalStatus.ACTIVE, None)
     return get_goal(store, goal_id, today)
@@ -144,6 +147,8 @@ def edit_goal(
         raise NotFound(f"no goal has number {goal_id}; `amity goal list --all` lists them")
     if due_on is not None and due_on < today and due_on != goal.due_on:
         raise UsageError(f"{due_on.isoformat()} is in the past; a goal is due today or later")
+    if title is not None and goal.status == GoalStatus.ACTIVE:
+        _not_open_already(store, _title(title), but=goal_id)
     gone = _removed(store, goal_id, remove)
     new = tuple(t for t in _targets(store, companies, roles, person_ids) if t not in goal.targets)
     with store.db.transaction():
