@@ -101,3 +101,18 @@ def test_an_interest_that_is_a_question_is_not_asked_as_a_hobby() -> None:
     assert "What drew you to climbing, and what keeps you at it?" in person_openers(
         climber, Occasion("Meetup")
     )
+
+
+def test_a_student_meeting_recruiters_is_the_one_looking_not_the_one_hiring() -> None:
+    """Maya's purpose says "recruiters": they hire, she is after the job."""
+    maya = audience_openers(Occasion("Career Fair", "meet fintech recruiters", "backend role"))
+    assert "What would make you look at a new role, if anything?" not in maya
+    assert any("first year" in q for q in maya)
+    hiring = Occasion("Meetup", "meet companies that are hiring", "backend role at a fintech")
+    assert any("first year" in q for q in audience_openers(hiring))
+    for founder in (
+        Occasion("Meetup", "hire two backend engineers"),
+        Occasion("Meetup", "hiring a designer"),
+        Occasion("Expo", "meet candidates for the CTO role"),
+    ):
+        assert "What would make you look at a new role, if anything?" in audience_openers(founder)

@@ -52,10 +52,22 @@ class Occasion:
     goal: str = ""
 
 
-_JOB_WORDS = re.compile(r"\b(job|role|position|internship|career|hired|hiring|offer|move into)\b")
+_JOB_WORDS = re.compile(
+    r"\b(job|role|position|internship|career|hired|hiring|offer|move into|recruiters?)\b"
+)
 _MONEY_WORDS = re.compile(r"\b(rais\w*|investors?|seed|funding|fund|round|angels?|vcs?)\b")
 _CUSTOMER_WORDS = re.compile(r"\b(design partners?|customers?|clients?|pilots?|users?|sell\w*)\b")
-_HIRE_WORDS = re.compile(r"\b(hire|hiring|recruit\w*|candidates?)\b")
+# You are the one hiring: "hire two engineers", "recruit a designer", "meet candidates".
+# Not "meet recruiters" (they hire; you are looking), and "hiring" alone only when nothing
+# says you are after a job yourself ("companies that are hiring" for a backend role).
+_HIRE_VERBS = re.compile(r"\b(hire|recruit|recruiting|candidates?)\b")
+
+
+def _you_hire(aim: str) -> bool:
+    if _HIRE_VERBS.search(aim):
+        return True
+    said = _JOB_WORDS.findall(aim)
+    return bool(said) and all(word == "hiring" for word in said)
 
 
 _QUESTION_WORDS = frozenset({"how", "why", "what", "where", "when", "who", "which", "whether"})
@@ -86,7 +98,7 @@ def audience_openers(occasion: Occasion) -> list[str]:
     elif _CUSTOMER_WORDS.search(aim):
         questions.append("What's the most tedious part of your team's week right now?")
         questions.append("When you last tried a new tool at work, what made you stick with it?")
-    elif _HIRE_WORDS.search(aim):
+    elif _you_hire(aim):
         questions.append("What would make you look at a new role, if anything?")
         questions.append("What are you working on that you'd love to talk about for an hour?")
     elif _JOB_WORDS.search(aim):
