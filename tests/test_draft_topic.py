@@ -51,6 +51,15 @@ NOTES = [
     ("recruiter at Plaid, hiring backend interns", "hiring backend interns"),
     ("Very friendly, talked to her manager", ""),
     ("PM at Stripe, talked again later", ""),
+    # Who they are and where, never "our chat about TA in my algorithms class".
+    ("TA in my algorithms class", ""),
+    ("data team at Monzo", ""),
+    (
+        "Plaid payments team, hiring backend interns next summer",
+        "hiring backend interns next summer",
+    ),
+    ("recruiter from Monzo", ""),
+    ("Talked about her team", "your team"),  # their team, talked about: a topic
     ("", ""),
 ]
 

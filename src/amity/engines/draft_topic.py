@@ -12,8 +12,9 @@ The rules, in order (each one is tested on real-looking notes):
    left must start with an -ing word ("moving ..."), else there is no topic.
 3. A phrase that starts with a verb in the past tense ("Recommended I ...", "Worked on
    ...", but not "Distributed systems") or another finite verb ("Runs the team"), a
-   verdict ("Great chat!") or a role ("PM at Stripe") gives no topic, nor does a phrase
-   with its own verb ("The team is hiring"; "how the team is organised" reads well).
+   verdict ("Great chat!"), a role or a team ("PM at Stripe", "data team at Monzo") gives
+   no topic, nor does a phrase with its own verb ("The team is hiring"; "how the team is
+   organised" reads well).
 4. Cut at the first clause boundary (a comma, "because", "but", "which", "and she" ...).
 5. Speak to the person: "her", "his", "their" become "your"; "him", "them" become "you".
 6. At most about 60 characters, cut at a word, never ending on "to", "of", "the" ...
@@ -94,6 +95,10 @@ _ROLES = word_set(
     "director designer lead ta student intern partner investor analyst scientist "
     "developer head researcher professor consultant architect sre"
 )
+# Where someone works, after a role or a team: "TA in my algorithms class", "PM at Stripe",
+# "recruiter from Monzo", "engineer on the payments team".
+_WHERE = re.compile(r" (?:at|@|in|on|from|with) ")
+_UNITS = word_set("team group lab squad department office")
 _WH = word_set("how why what when where whether who")
 _AUXILIARIES = word_set(
     "is are was were has have had will would can could should does did do am isn't aren't "
@@ -145,8 +150,12 @@ def _about_the_person(phrase: str) -> bool:
     words = [w.lower().strip(",.;:!?") for w in phrase.split()]
     if not words or words[0] in _VERDICTS:
         return True
-    head = phrase.lower().split(" at ", 1)[0].split(" @ ", 1)[0].split()
-    return bool(head) and head[-1] in _ROLES and len(head) <= 4
+    head = _WHERE.split(phrase.lower(), maxsplit=1)[0].split()
+    if not head or len(head) > 4:
+        return False
+    # "Plaid payments team", "data team at Monzo": where they work ("the team", "her team"
+    # after "talked about" is a topic)
+    return head[-1] in _ROLES or (head[-1] in _UNITS and head[0] not in _LOWER_FIRST)
 
 
 def _has_own_verb(phrase: str) -> bool:
