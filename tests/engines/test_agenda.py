@@ -3,18 +3,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from amity.engines.agenda import (
-    DONE,
-    OPEN,
-    SKIPPED,
-    SNOOZED,
-    AgendaItem,
-    build_agenda,
-    make_item,
-    rank,
-)
+from amity.engines.agenda import AgendaItem, build_agenda, make_item, rank
 from amity.errors import UsageError
-from amity.model.enums import ReminderKind
+from amity.model.enums import DONE, OPEN, SKIPPED, SNOOZED, ReminderKind
 from amity.model.wording import relative_day
 
 MON = date(2026, 3, 2)

@@ -16,14 +16,14 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 
-from amity.api.goals import add_goal, goal_progress, goals
+from amity.api.goal_calls import add_goal, goal_progress, goals
 from amity.api.home import Home, open_home
 from amity.api.network import record_tie, ties_of, warm_paths
 from amity.api.results import Added, Imported, Logged, Merge, Skipped
 from amity.errors import NotFound, UsageError
 from amity.model import Circle, Direction, InteractionKind
 from amity.service import interactions
-from amity.service.agenda import AgendaEntry, TodayView
+from amity.service.agenda_types import AgendaEntry, TodayView
 from amity.service.people_views import PersonSummary, PersonView, SearchResults
 from amity.service.person_ref import PersonRef
 

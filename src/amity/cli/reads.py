@@ -126,10 +126,16 @@ def search(ctx: AppContext, query: tuple[str, ...], limit: int, as_json: bool) -
 
 def today(ctx: AppContext, budget: int | None, no_drafts: bool, as_json: bool) -> None:
     from amity.cli.session import console, emit_json
-    from amity.service.agenda import today_view
+    from amity.service.agenda_ready import today_ready
 
-    view = today_view(
-        ctx.store, ctx.settings.today, ctx.settings.home, budget=budget, with_drafts=not no_drafts
+    settings = ctx.settings
+    view = today_ready(
+        ctx.store,
+        settings.today,
+        settings.home,
+        settings.database_url,
+        budget=budget,
+        with_drafts=not no_drafts,
     )
     if as_json:
         emit_json(view.as_dict())

@@ -6,7 +6,7 @@ from typing import Any
 
 from amity.cli.screen import Group, Padding, Text
 from amity.model.wording import plural
-from amity.service.agenda import AgendaEntry, TodayView
+from amity.service.agenda_types import AgendaEntry, TodayView
 
 _LABEL = {
     "follow_up": "follow up",

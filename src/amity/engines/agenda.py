@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from amity.errors import UsageError
-from amity.model.enums import ReminderKind
+from amity.model.enums import DONE, OPEN, ItemState, ReminderKind
 
 _Day = date  # `Agenda.date` shadows the type inside the class body
 
@@ -67,10 +67,6 @@ DRAFT_KIND: dict[ReminderKind, str] = {
 }
 # A follow-up past its moment: drafted as a gentler reconnect, ranked with the check-ins.
 RECONNECT_DRAFT = "reconnect"
-
-# What the user did with an item on today's list (`open` until they act on it).
-ItemState = str
-OPEN, DONE, SKIPPED, SNOOZED = "open", "done", "skipped", "snoozed"
 
 
 @dataclass(frozen=True, slots=True)

@@ -158,6 +158,11 @@ class ReminderState(StrEnum):
     SKIPPED = "skipped"
 
 
+# What the user did with an item on today's list (`open` until they act on it).
+ItemState = str
+OPEN, DONE, SKIPPED, SNOOZED = "open", "done", "skipped", "snoozed"
+
+
 class TieKind(StrEnum):
     COLLEAGUE = "colleague"
     FRIEND = "friend"

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from amity.engines.agenda import (
-    DONE,
     DRAFT_KIND,
     FROM_THE_AGENDA,
-    OPEN,
-    SKIPPED,
     Agenda,
     AgendaItem,
     Numbered,
@@ -29,10 +25,12 @@ from amity.model import (
     ReminderKind,
     ReminderState,
 )
+from amity.model.enums import DONE, OPEN, SKIPPED
 from amity.service import agenda_sources as sources
 from amity.service.agenda_events import event_items, is_event_item
 from amity.service.agenda_goals import goal_draft, goal_items
 from amity.service.agenda_intros import introduction_draft, introduction_items
+from amity.service.agenda_types import AgendaEntry, TodayView
 from amity.service.sending import SENT_WORDS, Channel
 from amity.service.settings import preferences
 from amity.store import Store, as_date, reminders
@@ -50,63 +48,6 @@ OCCASIONS = {
     ReminderKind.ANNIVERSARY.value: LifeEventKind.WORK_ANNIVERSARY,
     ReminderKind.NEW_JOB.value: LifeEventKind.NEW_JOB,
 }
-
-
-@dataclass(frozen=True, slots=True)
-class AgendaEntry:
-    number: int
-    key: str
-    kind: str
-    person_id: int
-    person_name: str
-    due: date
-    reason: str
-    draft: str
-    state: str = OPEN  # open, done, skipped or snoozed (acted on today, kept at its number)
-
-    @property
-    def is_open(self) -> bool:
-        return self.state == OPEN
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.key,
-            "number": self.number,
-            "kind": self.kind,
-            "state": self.state,
-            "person": {"id": self.person_id, "name": self.person_name},
-            "due": self.due.isoformat(),
-            "reason": self.reason,
-            "draft": self.draft,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class TodayView:
-    date: date
-    items: list[AgendaEntry]
-    later: int
-    habit: Habit
-    budget: int
-    first_run: bool = False  # an empty home: say how to start
-
-    @property
-    def open_items(self) -> list[AgendaEntry]:
-        return [item for item in self.items if item.is_open]
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "date": self.date.isoformat(),
-            "first_run": self.first_run,
-            "items": [item.as_dict() for item in self.items],
-            "later": self.later,
-            "habit": {
-                "done": self.habit.done_this_week,
-                "goal": self.habit.goal,
-                "streak_weeks": self.habit.streak_weeks,
-            },
-            "budget": self.budget,
-        }
 
 
 def plan(store: Store, today: date, *, horizon: int = 0, budget: int | None = None) -> Agenda:

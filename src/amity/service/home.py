@@ -89,7 +89,11 @@ class HomeStore:
     @property
     def write_store(self) -> Store:
         """The store for a write (see `prepare_for_write`): a read, or a what-if `today`,
-        never deletes anything."""
+        never deletes anything. Today's view kept ready is removed first: the write makes
+        it stale, and nothing the write deletes should linger in it."""
+        from amity.service.agenda_ready import forget_ready
+
+        forget_ready(self.settings.home)
         return prepare_for_write(self.store, self.settings.today)
 
     @property

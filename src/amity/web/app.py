@@ -50,7 +50,7 @@ def create_app(
     names it answers to and whether it asks for a password (default: loopback only)."""
     access = access or access_for(settings.home)
     today = clock or (lambda: settings.today)
-    pool = StorePool(settings.database_url)
+    pool = StorePool(settings.database_url, home=settings.home)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from amity.service.agenda import TodayView
+from amity.service.agenda_types import TodayView
 from amity.service.person_facts import Draft
 from amity.service.photos import photo_versions
 from amity.service.sending import SendLink, reach_of, send_links, subject_for

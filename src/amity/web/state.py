@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -13,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from amity.errors import StoreError
 from amity.service import agenda
-from amity.service.agenda import TodayView
+from amity.service.agenda_ready import forget_ready, templates_state
+from amity.service.agenda_types import TodayView
 from amity.service.home import data_revision, open_for_reading, prepare_for_write, refresh_account
 from amity.service.settings.environment import Settings
 from amity.store import Store
@@ -28,10 +28,11 @@ class StorePool:
     at `create_app`, only on the first request. They open as the CLI opens its store
     (`amity.service.home`): opening writes nothing; a request that writes borrows with
     `write=True` (the account exists, the trash is purged by the real clock, never by the
-    app's what-if day)."""
+    app's what-if day, and the CLI's Today view kept ready in `home` is removed)."""
 
-    def __init__(self, url: str, size: int = 8) -> None:
+    def __init__(self, url: str, size: int = 8, *, home: Path | None = None) -> None:
         self._url = url
+        self._home = home
         self._idle: list[Store] = []
         self._lock = threading.Lock()
         self._slots = threading.BoundedSemaphore(size)
@@ -44,6 +45,8 @@ class StorePool:
             try:
                 refresh_account(store)  # on a new home, someone may have written since
                 if write:
+                    if self._home is not None:
+                        forget_ready(self._home)
                     _prepare_writes(store)
                 yield store
             except BaseException:
@@ -94,23 +97,6 @@ def cache_key(store: Store) -> tuple[int, int]:
     a write made meanwhile leaves the view under the older key, so the next request redoes
     it."""
     return (data_revision(store), store.owner_id)
-
-
-def templates_state(home: Path) -> tuple[tuple[str, int, int], ...]:
-    """The user's own draft templates (`AMITY_HOME/templates/drafts/`) as names, sizes and
-    modification times: a cached Today view holds drafts written from them."""
-    try:
-        entries = list(os.scandir(home / "templates" / "drafts"))
-    except OSError:
-        return ()
-    state = []
-    for entry in entries:
-        try:
-            stat = entry.stat()
-        except OSError:
-            continue
-        state.append((entry.name, stat.st_size, stat.st_mtime_ns))
-    return tuple(sorted(state))
 
 
 class TodayViews:

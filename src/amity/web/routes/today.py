@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from amity.service import agenda
-from amity.service.agenda import TodayView
+from amity.service.agenda_types import TodayView
 from amity.service.sending import Channel
 from amity.store import Store
 from amity.web.csrf import csrf_protect
