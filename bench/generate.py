@@ -511,7 +511,7 @@ def plan_interactions(rng: random.Random, cfg: Config, plan: Plan) -> list[int]:
 @dataclass(slots=True)
 class Batch:
     interaction: list[tuple[Any, ...]] = field(default_factory=list)
-    participant: list[tuple[int, int, int]] = field(default_factory=list)
+    participant: list[tuple[int, int, int, str]] = field(default_factory=list)
     doc: list[tuple[Any, ...]] = field(default_factory=list)
     reminder: list[tuple[Any, ...]] = field(default_factory=list)
 
@@ -547,10 +547,10 @@ def interaction_row(
         (iid, owner, KINDS[kind], DIRECTIONS[direction], when, summary, notes, learned, promise,
          place, source, key, f"{when}T12:00:00+00:00")
     )  # fmt: skip
-    batch.participant.append((iid, owner, pid))
+    batch.participant.append((iid, owner, pid, when))
     if kind in IN_PERSON and rng.random() < 0.12:
         others = {rng.randint(1, cfg.people) for _ in range(rng.randint(1, 3))} - {pid}
-        batch.participant += [(iid, owner, other) for other in sorted(others)]
+        batch.participant += [(iid, owner, other, when) for other in sorted(others)]
     body = "\n".join(p for p in (summary, notes, learned, promise, place) if p)
     batch.doc.append((iid * 2 + 1, body, owner, pid))
     if fu:
@@ -595,8 +595,8 @@ def write_interactions(
         for iid, value in enumerate(packed[offset : offset + CHUNK], offset + 1):
             interaction_row(batch, rng, cfg, iid, value, owner)
         insert(conn, "interaction", INTERACTION_COLUMNS, batch.interaction)
-        insert(conn, "interaction_participant", "interaction_id, owner_id, person_id",
-               batch.participant)  # fmt: skip
+        insert(conn, "interaction_participant",
+               "interaction_id, owner_id, person_id, occurred_on", batch.participant)  # fmt: skip
         insert(conn, "search_doc", "rowid, body, owner_id, person_id", batch.doc)
         insert(conn, "reminder", REMINDER_COLUMNS, batch.reminder)
 

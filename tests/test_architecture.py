@@ -408,6 +408,8 @@ UNSCOPED: dict[Allowed, str] = {
     ("amity.store.migrations.versions.0009_events_goals_phone", "downgrade"): (
         "a schema migration"
     ),
+    # 0010 copies each interaction's day onto its participant rows.
+    ("amity.store.migrations.versions.0010_participant_days", "upgrade"): "a schema migration",
 }
 
 

@@ -31,7 +31,11 @@ def test_draft_facts_come_from_the_account_only(store: Store, other: Store) -> N
 
     assert [r["id"] for r in facts_store.people_for_drafts(store, both)] == [mine]
     narrow = facts_store.latest_interactions_of(store, both, 5, ("met",), 2)
-    assert [(person, meeting) for person, _, meeting in narrow] == [(mine, False), (mine, True)]
+    assert [(person, meeting) for person, _, meeting in narrow] == [
+        (mine, False),
+        (mine, False),
+        (mine, True),
+    ]
     theirs_too = facts_store.latest_interactions_of(other, [theirs], 5, ("met",), 2)
     ids = sorted([*(i for _, i, _ in narrow), *(i for _, i, _ in theirs_too)])
     texts = facts_store.interaction_texts(store, ids)
@@ -60,7 +64,17 @@ def test_only_the_latest_interactions_and_meetings_come_back(store: Store) -> No
     )
     rows = facts_store.latest_interactions_of(store, [pid, other], 3, ("met",), 2)
     mine = [(i, meeting) for person, i, meeting in rows if person == pid]
-    # The three newest (the later id first on the same day), then the second-newest meeting.
-    assert mine == [(same_day, True), (made[1], False), (made[5], False), (made[20], True)]
-    assert [(p, i) for p, i, _ in rows if p == other] == [(other, same_day)]
+    # The three newest (the later id first on the same day), then apart the two newest
+    # meetings, each list newest first.
+    assert mine == [
+        (same_day, False),
+        (made[1], False),
+        (made[5], False),
+        (same_day, True),
+        (made[20], True),
+    ]
+    assert [(p, i, m) for p, i, m in rows if p == other] == [
+        (other, same_day, False),
+        (other, same_day, True),
+    ]
     assert facts_store.latest_interactions_of(store, [], 3, ("met",), 2) == []

@@ -74,7 +74,7 @@ def _tall_enough(boxes: list[Any]) -> None:
         assert height >= 44, f"{box} is {height} px high: not a touch target"
 
 
-def test_copy_for_linkedin_then_sent_marks_it_done(tab: Any) -> None:
+def test_copy_for_linkedin_then_sent_marks_it_done_and_puts_linkedin_first(tab: Any) -> None:
     tab.goto("/")
     item = tab.locator(".item", has_text=NAME)
     assert item.locator("img.avatar").get_attribute("src").startswith("/people/")
@@ -103,9 +103,8 @@ def test_copy_for_linkedin_then_sent_marks_it_done(tab: Any) -> None:
     assert tab.locator('.item[data-state="done"]', has_text=NAME).count() == 1
     width = tab.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"] + 1
-
-
-def test_the_person_page_offers_linkedin_first_after_it_was_used(tab: Any) -> None:
+    # Then the person page offers LinkedIn first: it was used last. (One test, not two: a
+    # second would depend on this one having run before it, in the same worker.)
     tab.goto("/people/1")
     assert tab.locator(".profile-head img.avatar").count() == 1
     assert "followed up on LinkedIn" in tab.content()

@@ -66,6 +66,7 @@ class DraftFacts:
     cadence_days: int | None = None  # days between check-ins; None: no cadence
     interests: str = ""  # as the user typed them: "climbing, jazz"
     needs: str = ""  # what they are looking for: "a senior designer"
+    organization: str = ""  # where they work now (a congratulation on an anniversary)
 
 
 @dataclass(frozen=True, slots=True)

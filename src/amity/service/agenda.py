@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from amity.engines.agenda import (
     DRAFT_KIND,
@@ -31,10 +31,12 @@ from amity.service.agenda_events import event_items, is_event_item
 from amity.service.agenda_goals import goal_draft, goal_items
 from amity.service.agenda_intros import introduction_draft, introduction_items
 from amity.service.agenda_types import AgendaEntry, TodayView
-from amity.service.sending import SENT_WORDS, Channel
 from amity.service.settings import preferences
 from amity.store import Store, as_date, reminders
 from amity.store import agenda as agenda_store
+
+if TYPE_CHECKING:
+    from amity.service.sending import Channel
 
 ACTIONS = ("done", "skip", "snooze")
 # The state each action leaves an item in (snooze leaves it open to act on again).
@@ -256,6 +258,7 @@ def _log_reached_out(
     store: Store, item: AgendaItem, today: date, via: Channel | None = None
 ) -> None:
     from amity.model.interactions import Interaction  # the write path only
+    from amity.service.sending import SENT_WORDS, Channel
     from amity.store import interactions as interaction_store
 
     note = {

@@ -140,8 +140,9 @@ def restore(store: Store, document: Mapping[str, Any] | Backup, today: date) -> 
     with store.db.transaction():
         _refuse_unless_empty(store)
         _put_account(store, backup.account)
+        days = {row["id"]: row["occurred_on"] for row in backup.tables["interaction"]}
         for name, table in TABLES.items():
-            _insert(store, table, backup.tables[name])
+            _insert(store, table, backup.tables[name], days)
         _link_met_through(store, backup.tables["person"])
         _reindex(store, backup)
         backup_store.move_id_sequences(
@@ -173,14 +174,21 @@ def _put_account(store: Store, account: Row) -> None:
     backup_store.put_account(store, account["name"], account["email"], account["created_at"])
 
 
-def _insert(store: Store, table: Table, rows: Sequence[Row]) -> None:
+def _insert(store: Store, table: Table, rows: Sequence[Row], days: Mapping[int, Any]) -> None:
+    """Insert a table's rows; a participant row also takes its interaction's day (`days`,
+    by interaction id), which the database keeps beside it and a backup leaves out."""
     if table.name == "setting":  # the home keeps its own revision counter
         rows = [r for r in rows if r.get("key") not in (REVISION_KEY, TIES_FRESH_KEY)]
+    names: Sequence[str] = table.names
+    values = (_values(table, row) for row in rows)
+    if table.name == "interaction_participant":
+        names = (*names, "occurred_on")
+        values = ([*_values(table, r), days.get(r["interaction_id"])] for r in rows)
     backup_store.insert_rows(
         store,
         table.name,
-        table.names,
-        (_values(table, row) for row in rows),
+        names,
+        values,
         # a home may already hold preferences: the backup's win
         replace_settings=table.name == "setting",
     )

@@ -65,10 +65,7 @@ def _latest(store: Store, ids: list[int]) -> tuple[dict[int, list[Row]], dict[in
         store, ids, RECENT_NOTES, MEETING_KINDS, 2
     ):
         latest, met = picked[person_id]
-        if len(latest) < RECENT_NOTES:
-            latest.append(interaction_id)
-        if meeting and len(met) < 2:
-            met.append(interaction_id)
+        (met if meeting else latest).append(interaction_id)
     wanted = sorted({i for latest, met in picked.values() for i in (*latest, *met)})
     text = {int(r["id"]): r for r in facts_store.interaction_texts(store, wanted)}
     recent = {p: [text[i] for i in r] for p, (r, _) in picked.items()}
@@ -120,6 +117,7 @@ def _one(
         cadence_days=cadence_for(person["circle"], person["cadence_days"], cadences),
         interests=person["interests"] or "",
         needs=person["needs"] or "",
+        organization=person["organization"] or "",
     )
 
 

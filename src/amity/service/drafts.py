@@ -110,10 +110,7 @@ def draft_for(
     if promise:
         facts = replace(facts, promise=promise)
     if occasion is not None and (facts.life_event is None or facts.life_event.kind != occasion):
-        from amity.store.people import organization_of  # an occasion the facts lack: rare
-
-        org = organization_of(store, person_id)
-        facts = replace(facts, life_event=LifeEventFacts(occasion, org))
+        facts = replace(facts, life_event=LifeEventFacts(occasion, facts.organization))
     if signature is None:
         signature = str(preferences.get(store, "signature") or "")
     context = draft_context(kind, facts, today, tone or parse_tone(None, store), signature)

@@ -72,12 +72,12 @@ def contacts_since(
     rows: list[tuple[int, int, object, str]] = []
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
-        rows += store.db.rows(
-            "SELECT ip.person_id, i.id, i.occurred_on, i.direction FROM interaction_participant ip "
-            "JOIN interaction i ON i.id = ip.interaction_id "
-            f"WHERE ip.person_id IN ({_marks(chunk)}) AND i.owner_id = ? "
-            "AND i.occurred_on >= ?",
-            (*chunk, store.owner_id, since.isoformat()),
+        rows += store.db.rows(  # a range of the (person, day) index: only those days' rows
+            "SELECT ip.person_id, i.id, ip.occurred_on, i.direction "
+            "FROM interaction_participant ip JOIN interaction i ON i.id = ip.interaction_id "
+            f"WHERE ip.person_id IN ({_marks(chunk)}) AND ip.occurred_on >= ? "
+            "AND ip.owner_id = ?",
+            (*chunk, since.isoformat(), store.owner_id),
         )
     return rows
 

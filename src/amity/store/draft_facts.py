@@ -29,30 +29,51 @@ def people_for_drafts(store: Store, ids: Sequence[int]) -> list[Row]:
     )
 
 
+# People per statement: two subqueries each, under SQLite's 500 of a compound SELECT.
+_PEOPLE_PER_READ = 100
+
+
 def latest_interactions_of(
     store: Store, ids: Sequence[int], recent: int, meeting_kinds: Sequence[str], meetings: int
 ) -> list[tuple[int, int, bool]]:
-    """Each person's latest `recent` interactions and latest `meetings` meetings (kinds in
-    `meeting_kinds`), newest first (the later id first on a day), as (person_id,
-    interaction id, is a meeting): ranked in the database, so only those rows come back,
-    however long a person's history."""
+    """Each person's latest `recent` interactions and, apart, their latest `meetings`
+    meetings (kinds in `meeting_kinds`), newest first (the later id first on a day), as
+    (person_id, interaction id, from the meetings): each a short backward range of the
+    (person, day) index, however long a person's history."""
+    found: list[tuple[int, int, bool]] = []
+    for start in range(0, len(ids), _PEOPLE_PER_READ):
+        found += _latest(
+            store, ids[start : start + _PEOPLE_PER_READ], recent, meeting_kinds, meetings
+        )
+    return found
+
+
+def _latest(
+    store: Store, ids: Sequence[int], recent: int, meeting_kinds: Sequence[str], meetings: int
+) -> list[tuple[int, int, bool]]:
     if not ids:
         return []
-    meeting = f"CASE WHEN i.kind IN {_in(meeting_kinds)} THEN 1 ELSE 0 END"
-    newest = "ORDER BY i.occurred_on DESC, i.id DESC"
-    return [
-        (int(person_id), int(interaction_id), bool(is_meeting))
-        for person_id, interaction_id, is_meeting in store.db.rows(
-            "SELECT person_id, id, meeting FROM ("
-            f"SELECT ip.person_id, i.id, i.occurred_on, {meeting} AS meeting, "
-            f"ROW_NUMBER() OVER (PARTITION BY ip.person_id {newest}) AS nth, "
-            f"ROW_NUMBER() OVER (PARTITION BY ip.person_id, {meeting} {newest}) AS nth_of_kind "
-            "FROM interaction_participant ip JOIN interaction i ON i.id = ip.interaction_id "
-            f"WHERE ip.owner_id = ? AND ip.person_id IN {_in(ids)}"
-            ") ranked WHERE nth <= ? OR (meeting = 1 AND nth_of_kind <= ?) "
-            "ORDER BY person_id, occurred_on DESC, id DESC",
-            (*meeting_kinds, *meeting_kinds, store.owner_id, *ids, recent, meetings),
+    newest = "ORDER BY ip.occurred_on DESC, ip.interaction_id DESC LIMIT ?"
+    kinds = _in(meeting_kinds)
+    parts: list[str] = []
+    params: list[object] = []
+    for n, person_id in enumerate(ids):
+        parts.append(
+            "SELECT * FROM (SELECT ip.person_id, ip.interaction_id, ip.occurred_on, 0 AS met "
+            "FROM interaction_participant ip WHERE ip.person_id = ? AND ip.owner_id = ? "
+            f"{newest}) r{n}"
         )
+        parts.append(
+            "SELECT * FROM (SELECT ip.person_id, ip.interaction_id, ip.occurred_on, 1 AS met "
+            "FROM interaction_participant ip JOIN interaction i ON i.id = ip.interaction_id "
+            f"WHERE ip.person_id = ? AND ip.owner_id = ? AND i.kind IN {kinds} {newest}) m{n}"
+        )
+        params += [person_id, store.owner_id, recent]
+        params += [person_id, store.owner_id, *meeting_kinds, meetings]
+    rows = store.db.rows(" UNION ALL ".join(parts) + " ORDER BY 1, 4, 3 DESC, 2 DESC", params)
+    return [
+        (int(person_id), int(interaction_id), bool(met))
+        for person_id, interaction_id, _, met in rows
     ]
 
 

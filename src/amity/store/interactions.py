@@ -73,10 +73,11 @@ def _values(
 
 
 def _add_participants_and_text(store: Store, new_id: int, interaction: Interaction) -> None:
+    day = interaction.occurred_on.isoformat()
     store.db.executemany(
-        "INSERT INTO interaction_participant (interaction_id, owner_id, person_id) "
-        "VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-        [(new_id, store.owner_id, pid) for pid in interaction.person_ids],
+        "INSERT INTO interaction_participant (interaction_id, owner_id, person_id, occurred_on) "
+        "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        [(new_id, store.owner_id, pid, day) for pid in interaction.person_ids],
     )
     body = "\n".join(
         part
@@ -110,11 +111,13 @@ def interaction_from_row(row: Row, person_ids: list[int] | None = None) -> Inter
 
 
 def for_person(store: Store, person_id: int, limit: int | None = 50) -> list[Interaction]:
-    """A person's interactions, newest first."""
+    """A person's interactions, newest first: the (person, day) index read backwards, so a
+    page of a long history reads only that page."""
     page = f" LIMIT {int(limit)}" if limit is not None else ""
     rows = store.db.query(
         "SELECT i.* FROM interaction_participant ip JOIN interaction i ON i.id = ip.interaction_id "
-        "WHERE ip.person_id = ? AND +ip.owner_id = ? ORDER BY i.occurred_on DESC, i.id DESC" + page,
+        "WHERE ip.person_id = ? AND ip.owner_id = ? "
+        "ORDER BY ip.occurred_on DESC, ip.interaction_id DESC" + page,
         (person_id, store.owner_id),
     )
     return [interaction_from_row(r, [person_id]) for r in rows]

@@ -10,7 +10,7 @@ from amity.store.handle import Store
 
 # The newest migration; `schema_is_current` compares it with the database's version without
 # importing Alembic, so a command migrates (and pays for Alembic) only when they differ.
-HEAD = "0009"
+HEAD = "0010"
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
 

@@ -353,15 +353,6 @@ def person_doc(person: Person) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def organization_of(store: Store, person_id: int) -> str:
-    """Where the person works now, or ""."""
-    org = store.db.scalar(
-        "SELECT organization FROM person WHERE owner_id = ? AND id = ?",
-        (store.owner_id, person_id),
-    )
-    return str(org or "")
-
-
 def count_people(store: Store) -> int:
     """Everyone the account holds, the trash and the archive included."""
     found = store.db.scalar("SELECT count(*) FROM person WHERE owner_id = ?", (store.owner_id,))

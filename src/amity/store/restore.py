@@ -242,6 +242,14 @@ def _exists(store: Store, table: str, row_id: Any) -> bool:
 def _insert(store: Store, table: str, row: dict[str, Any]) -> None:
     # Checked before; checked again. The row goes into this account whatever it says.
     columns = [c for c in row if c in COLUMNS[table] and c != "owner_id"]
+    if table == "interaction_participant":  # its day is the interaction's (COPIED)
+        store.db.execute(
+            "INSERT INTO interaction_participant (owner_id, interaction_id, person_id, "
+            "occurred_on) SELECT owner_id, id, ?, occurred_on FROM interaction "
+            "WHERE id = ? AND owner_id = ? ON CONFLICT DO NOTHING",
+            (row["person_id"], row["interaction_id"], store.owner_id),
+        )
+        return
     store.db.execute(
         f"INSERT INTO {table} (owner_id, {', '.join(columns)}) "
         f"VALUES (?, {', '.join('?' * len(columns))}) ON CONFLICT DO NOTHING",

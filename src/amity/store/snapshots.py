@@ -123,8 +123,14 @@ _CHUNK = 500
 BINARY: dict[str, frozenset[str]] = {"person_photo": frozenset({"data"})}
 
 
+# Columns a snapshot leaves out: copies of another row's value, put back from that row
+# (a participant row's day is its interaction's: `restore._insert`).
+COPIED: dict[str, frozenset[str]] = {"interaction_participant": frozenset({"occurred_on"})}
+
+
 def _plain(row: Row, table: str = "") -> dict[str, Any]:
     binary = BINARY.get(table, frozenset())
+    copied = COPIED.get(table, frozenset())
     return {
         k: (
             v.isoformat()
@@ -134,6 +140,7 @@ def _plain(row: Row, table: str = "") -> dict[str, Any]:
             else v
         )
         for k, v in row.items()
+        if k not in copied
     }
 
 
