@@ -28,6 +28,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from amity.store.migrations.statistics import restudy
+
 revision = "0009"
 down_revision = "0008"
 branch_labels = None
@@ -105,7 +107,7 @@ def upgrade() -> None:
         sqlite_where=linked,
         postgresql_where=linked,
     )
-    _restudy_interactions()
+    restudy("interaction")  # statistics for the new index
     op.create_table(
         "person_photo",
         _refers("person", "person_id"),
@@ -118,22 +120,6 @@ def upgrade() -> None:
         _text("source"),
         sa.PrimaryKeyConstraint("person_id"),
     )
-
-
-def _restudy_interactions() -> None:
-    """A home whose statistics SQLite already gathered (`sqlite_stat1`) has none for the two
-    new indexes, and the planner then reads an account's interactions through the wrong one
-    (`today` took seconds on a large home). Gather them again for `interaction`, sampling,
-    so a large home upgrades in about a second. PostgreSQL's autovacuum does this itself."""
-    bind = op.get_bind()
-    if bind.dialect.name != "sqlite":
-        return
-    studied = bind.exec_driver_sql(
-        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'"
-    ).scalar()
-    if studied:
-        bind.exec_driver_sql("PRAGMA analysis_limit = 1000")
-        bind.exec_driver_sql("ANALYZE interaction")
 
 
 def downgrade() -> None:

@@ -18,6 +18,8 @@ import warnings
 import sqlalchemy as sa
 from alembic import op
 
+from amity.store.migrations.statistics import restudy
+
 revision = "0010"
 down_revision = "0009"
 branch_labels = None
@@ -42,21 +44,7 @@ def upgrade() -> None:
         "interaction_participant",
         ["person_id", "occurred_on", "interaction_id", "owner_id"],
     )
-    _restudy_participants()
-
-
-def _restudy_participants() -> None:
-    """Statistics for the new index, sampled, so a large home upgrades in seconds (as 0009
-    does for `interaction`); PostgreSQL's autovacuum gathers its own."""
-    bind = op.get_bind()
-    if bind.dialect.name != "sqlite":
-        return
-    studied = bind.exec_driver_sql(
-        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'"
-    ).scalar()
-    if studied:
-        bind.exec_driver_sql("PRAGMA analysis_limit = 1000")
-        bind.exec_driver_sql("ANALYZE interaction_participant")
+    restudy("interaction_participant")  # statistics for the new index
 
 
 def downgrade() -> None:
