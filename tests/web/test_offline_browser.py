@@ -314,3 +314,41 @@ def test_a_capture_sent_after_the_session_ended_stays_queued_until_you_sign_in(
         assert _rows(lan, "SELECT count(*) FROM interaction") == [(1,)]
     finally:
         lan.stop()
+
+
+def test_the_sign_in_alert_stays_when_the_page_finds_the_worker_sending(
+    phone: Any, tmp_path: Path
+) -> None:
+    """The worker's send found the session ended and said so; the page's own try, skipped
+    because the worker held the queue, must not redraw the list without the alert."""
+    lan = LanServer(tmp_path / "lan")
+    lan.amity("init")
+    lan.start()
+    try:
+        phone.goto(lan.url + "/capture")
+        _sign_in(phone)
+        phone.wait_for_url("**/capture")
+        _installed(phone, lan.url + "/capture")
+        phone.context.set_offline(True)
+        phone.get_by_label("Name").fill("Sam Lee")
+        phone.get_by_role("button", name="Save").click()
+        phone.locator("#capture-queued").wait_for()
+        phone.context.clear_cookies(name="amity_session")
+        phone.evaluate(  # the worker is sending: it holds the queue (answered once held)
+            "new Promise(held => navigator.locks.request('amity-capture-sync', () => {"
+            " held(true); return new Promise(r => { window.releaseQueue = r; }); }))"
+        )
+        phone.evaluate(  # ... and tells the page what it found
+            "navigator.serviceWorker.dispatchEvent(new MessageEvent('message', {data: {"
+            "type: 'amity-queue', summary: {sent: 0, waiting: 1, problems: 0, signIn: true,"
+            " unreachable: false, busy: false}}}))"
+        )
+        alert = phone.locator("#capture-queue [role=alert]")
+        alert.wait_for()
+        phone.context.set_offline(False)  # the page tries too, and finds the queue busy
+        phone.wait_for_timeout(300)  # its try and redraw take milliseconds (the bug did too)
+        assert alert.is_visible()
+        assert "Your session has ended" in alert.inner_text()
+        phone.evaluate("window.releaseQueue()")
+    finally:
+        lan.stop()

@@ -77,14 +77,19 @@
     });
   }
 
+  // What the last send that ran found (the page's or the worker's). A send skipped because
+  // another was running (`busy`) found nothing: the list is drawn from what the other found,
+  // so a worker's "sign in first" is not wiped by the page's skipped try.
+  var known = null;
   function report(summary) {
+    if (summary && !summary.busy) known = summary;
     if (summary && summary.sent) flash("Synced " + plural(summary.sent, "capture", "captures") + " made on this phone.");
-    return showQueue(summary);
+    return showQueue(known);
   }
 
   function sync() {
-    if (navigator.onLine === false) return showQueue();
-    return Q.sendAll(pageToken(), freshToken).then(report, function () { return showQueue(); });
+    if (navigator.onLine === false) return showQueue(known);
+    return Q.sendAll(pageToken(), freshToken).then(report, function () { return showQueue(known); });
   }
 
   function askForSync() {
@@ -104,7 +109,7 @@
       ["name", "note", "client_id", "typed_on"].forEach(function (k) { if (form.elements[k]) form.elements[k].value = ""; });
       if (form.elements.name) form.elements.name.focus();
       askForSync();
-      return showQueue();
+      return showQueue(known);
     });
   }
 
@@ -123,7 +128,7 @@
   });
   document.addEventListener("click", function (e) {
     var drop = e.target.closest("[data-forget-capture]");
-    if (drop) Q.remove(drop.getAttribute("data-forget-capture")).then(function () { return showQueue(); });
+    if (drop) Q.remove(drop.getAttribute("data-forget-capture")).then(function () { return showQueue(known); });
   });
   window.addEventListener("online", sync);
   document.addEventListener("visibilitychange", function () { if (document.visibilityState === "visible") sync(); });
