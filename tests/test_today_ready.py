@@ -233,3 +233,13 @@ def test_a_web_write_removes_the_kept_view(amity_sqlite: Amity) -> None:
     assert not ready_path(amity.home).exists()
     names = [i["person"]["name"] for i in amity.ok("today", "--json", today=DAY).json()["items"]]
     assert "Priya Raman" in names
+
+
+@pytest.mark.parametrize("budget", ["0", "51"])
+def test_a_budget_the_setting_could_not_be_is_refused(amity_sqlite: Amity, budget: str) -> None:
+    amity = amity_sqlite
+    _home_with_a_follow_up(amity)
+    refused = amity("today", "--budget", budget, today=DAY)
+    assert refused.code == 2 and refused.out == ""
+    assert refused.err == f"amity: --budget must be a whole number from 1 to 50, not {budget}\n"
+    assert not ready_path(amity.home).exists()

@@ -30,7 +30,7 @@ from amity.service import agenda_sources as sources
 from amity.service.agenda_events import event_items, is_event_item
 from amity.service.agenda_goals import goal_draft, goal_items
 from amity.service.agenda_intros import introduction_draft, introduction_items
-from amity.service.agenda_types import AgendaEntry, TodayView
+from amity.service.agenda_types import AgendaEntry, TodayView, check_budget
 from amity.service.settings import preferences
 from amity.store import Store, as_date, reminders
 from amity.store import agenda as agenda_store
@@ -78,6 +78,7 @@ def plan(store: Store, today: date, *, horizon: int = 0, budget: int | None = No
 
 
 def daily_budget(store: Store, budget: int | None = None) -> int:
+    check_budget(budget)
     return int(budget or preferences.get(store, "daily_budget") or 5)
 
 

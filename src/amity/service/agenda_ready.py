@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from amity.errors import StoreError
-from amity.service.agenda_types import TodayView
+from amity.service.agenda_types import TodayView, check_budget
 from amity.store import Store
 
 # What a kept view's file looks like; a change of it (or of Amity) starts afresh.
@@ -52,6 +52,7 @@ def today_ready(
     """Today's view: the one kept ready when its key still holds, else computed and kept.
     The key is taken before computing: a write made meanwhile leaves the view under the
     older revision, so the next look computes it again."""
+    check_budget(budget)
     key = view_key(store, today, home, database_url, budget=budget, with_drafts=with_drafts)
     view = _read(home, key)
     if view is not None:

@@ -8,7 +8,9 @@ from datetime import date
 from typing import Any
 
 from amity.engines.cadence import Habit, week_start
+from amity.errors import UsageError
 from amity.model.enums import OPEN
+from amity.model.limits import DAILY_MAX, DAILY_MIN
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,3 +115,12 @@ def _text(value: object) -> str:
     if not isinstance(value, str):
         raise TypeError(f"expected text, got {value!r}")
     return value
+
+
+def check_budget(budget: int | None) -> None:
+    """A budget given for one look is one the daily budget setting could be: 0 or 500 would
+    show nothing or everything, and mean a typo."""
+    if budget is not None and not DAILY_MIN <= budget <= DAILY_MAX:
+        raise UsageError(
+            f"--budget must be a whole number from {DAILY_MIN} to {DAILY_MAX}, not {budget}"
+        )
