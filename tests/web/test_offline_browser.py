@@ -280,6 +280,18 @@ def _sign_in(tab: Any) -> None:
     tab.get_by_role("button", name="Sign in").click()
 
 
+def _captured_offline_signed_in(phone: Any, lan: LanServer) -> None:
+    """Signed in on the phone's installed capture page, one capture saved offline."""
+    phone.goto(lan.url + "/capture")
+    _sign_in(phone)
+    phone.wait_for_url("**/capture")
+    _installed(phone, lan.url + "/capture")
+    phone.context.set_offline(True)
+    phone.get_by_label("Name").fill("Sam Lee")
+    phone.get_by_role("button", name="Save").click()
+    phone.locator("#capture-queued").wait_for()
+
+
 def test_a_capture_sent_after_the_session_ended_stays_queued_until_you_sign_in(
     phone: Any, tmp_path: Path
 ) -> None:
@@ -287,14 +299,7 @@ def test_a_capture_sent_after_the_session_ended_stays_queued_until_you_sign_in(
     lan.amity("init")
     lan.start()
     try:
-        phone.goto(lan.url + "/capture")
-        _sign_in(phone)
-        phone.wait_for_url("**/capture")
-        _installed(phone, lan.url + "/capture")
-        phone.context.set_offline(True)
-        phone.get_by_label("Name").fill("Sam Lee")
-        phone.get_by_role("button", name="Save").click()
-        phone.locator("#capture-queued").wait_for()
+        _captured_offline_signed_in(phone, lan)
 
         phone.context.clear_cookies(name="amity_session")  # the session ends meanwhile
         phone.context.set_offline(False)
@@ -325,14 +330,7 @@ def test_the_sign_in_alert_stays_when_the_page_finds_the_worker_sending(
     lan.amity("init")
     lan.start()
     try:
-        phone.goto(lan.url + "/capture")
-        _sign_in(phone)
-        phone.wait_for_url("**/capture")
-        _installed(phone, lan.url + "/capture")
-        phone.context.set_offline(True)
-        phone.get_by_label("Name").fill("Sam Lee")
-        phone.get_by_role("button", name="Save").click()
-        phone.locator("#capture-queued").wait_for()
+        _captured_offline_signed_in(phone, lan)
         phone.context.clear_cookies(name="amity_session")
         phone.evaluate(  # the worker is sending: it holds the queue (answered once held)
             "new Promise(held => navigator.locks.request('amity-capture-sync', () => {"
