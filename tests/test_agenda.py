@@ -202,3 +202,22 @@ def test_leap_day_anniversaries_and_birthdays_fall_on_the_28th(amity: Amity) -> 
     amity.ok("life", "Jump Jo", "new_job", "--company", "Stripe", today="2024-02-29")
     kinds = {(i["person"]["name"], i["kind"]) for i in _items(amity, "2027-02-28")}  # type: ignore[index]
     assert {("Leap Lee", "birthday"), ("Jump Jo", "anniversary")} <= kinds
+
+
+def test_a_follow_up_you_did_no_longer_says_no_follow_up_yet(amity: Amity) -> None:
+    amity.ok("met", "Priya Raman", "--at", "PyCon", today="2026-11-16")
+    amity.ok("met", "Omar Haddad", "--at", "PyCon", today="2026-11-16")
+    done = amity.ok("done", "Priya", today="2026-11-17").out
+    assert done == "Done: Priya Raman (met at PyCon yesterday)\n"
+    again = amity.ok("done", "Priya", today="2026-11-17").out
+    assert "already done: Priya Raman (met at PyCon yesterday)." in again
+    skipped = amity.ok("skip", "Omar", today="2026-11-17").out
+    assert skipped == "Skipped: Omar Haddad (met at PyCon yesterday, no follow-up yet)\n"
+    items = amity.ok("today", "--json", today="2026-11-17").json()["items"]
+    assert sorted((i["person"]["name"], i["state"], i["reason"]) for i in items) == [
+        ("Omar Haddad", "skipped", "met at PyCon yesterday, no follow-up yet"),
+        ("Priya Raman", "done", "met at PyCon yesterday"),
+    ]
+    screen = amity.ok("today", today="2026-11-17").out
+    assert "no follow-up yet" in screen.split("Omar Haddad")[1]
+    assert "no follow-up yet" not in screen.split("Priya Raman")[1].split("Omar")[0]

@@ -226,3 +226,14 @@ def test_a_meeting_written_down_after_its_moment_asks_for_no_follow_up() -> None
     assert not needs_follow_up(InteractionKind.COFFEE, True, _day(0), _day(21))  # history
     assert not needs_follow_up(InteractionKind.MET, True, _day(0), _day(9), fade_days=7)
     assert needs_follow_up(InteractionKind.MET, True, _day(0), _day(9), fade_days=14)
+
+
+def test_a_done_follow_ups_reason_keeps_where_and_when() -> None:
+    from amity.engines.follow_ups import followed_up_reason
+
+    met = date(2026, 3, 2)
+    fresh = follow_up_reason("PyCon", met, met + timedelta(days=1))
+    faded = follow_up_reason("PyCon", met, met + timedelta(days=10))
+    assert followed_up_reason(fresh) == "met at PyCon yesterday"
+    assert followed_up_reason(faded) == "met at PyCon 10 days ago"
+    assert followed_up_reason("a reminder") == "a reminder"

@@ -132,8 +132,22 @@ def follow_up_reason(
     once faded: `met at PyCon 10 days ago; not too late for a short hello`."""
     when = relative_day(-follow_up_age(met_on, today))
     if has_faded(met_on, today, fade_days):
-        return f"{meeting_phrase(kind, place)} {when}; not too late for a short hello"
-    return f"{meeting_phrase(kind, place)} {when}, no follow-up yet"
+        return f"{meeting_phrase(kind, place)} {when}{_FADED}"
+    return f"{meeting_phrase(kind, place)} {when}{_NOT_YET}"
+
+
+# What a follow-up's reason says is missing; gone once it is done.
+_NOT_YET = ", no follow-up yet"
+_FADED = "; not too late for a short hello"
+
+
+def followed_up_reason(reason: str) -> str:
+    """A follow-up's reason once you followed up: where and when you met (`met at PyCon
+    yesterday`), without what it said was missing."""
+    for tail in (_NOT_YET, _FADED):
+        if reason.endswith(tail):
+            return reason[: -len(tail)]
+    return reason
 
 
 def follow_up_key(interaction_id: int) -> str:

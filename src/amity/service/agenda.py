@@ -16,7 +16,7 @@ from amity.engines.agenda import (
 )
 from amity.engines.cadence import Habit, week_start, weekly_progress_from_counts
 from amity.engines.drafts import DraftKind
-from amity.engines.follow_ups import DEFAULT_FADE_DAYS
+from amity.engines.follow_ups import DEFAULT_FADE_DAYS, followed_up_reason
 from amity.errors import NotFound, UsageError
 from amity.model import (
     Direction,
@@ -162,7 +162,7 @@ def today_view(
                 item.person_id,
                 item.person_name,
                 item.due,
-                item.reason,
+                shown_reason(item, line.state),
                 text,
                 line.state,
             )
@@ -243,7 +243,7 @@ def act(
         if action == "done" and person_id:  # a promise kept is a message sent: the follow-up
             _log_reached_out(store, item, today, via)
     verb = "Done" if action == "done" else "Skipped"
-    return f"{verb}: {item.person_name} ({item.reason})"
+    return f"{verb}: {item.person_name} ({shown_reason(item, _STATE_OF[action])})"
 
 
 def _already(line: Numbered, action: str) -> str:
@@ -251,7 +251,8 @@ def _already(line: Numbered, action: str) -> str:
     item, past = line.item, "done" if line.state == DONE else "skipped"
     what = f"Item {line.number}" if line.number else "This item"
     if _STATE_OF.get(action) == line.state:
-        return f"{what} is already {past}: {item.person_name} ({item.reason}). Nothing changed."
+        reason = shown_reason(item, line.state)
+        return f"{what} is already {past}: {item.person_name} ({reason}). Nothing changed."
     raise UsageError(f"{what} ({item.person_name}) was already {past} today; nothing changed")
 
 
@@ -323,6 +324,14 @@ def _names(name: str, wanted: str) -> bool:
 
     key = name_key(name)
     return key.startswith(wanted) or any(w.startswith(wanted) for w in key.split())
+
+
+def shown_reason(item: AgendaItem, state: str) -> str:
+    """Why the item is on today's list, as it reads in that state: a follow-up you did no
+    longer says "no follow-up yet"."""
+    if state == DONE and item.kind == ReminderKind.FOLLOW_UP.value:
+        return followed_up_reason(item.reason)
+    return item.reason
 
 
 def draft_kind_for(kind: str) -> str:
